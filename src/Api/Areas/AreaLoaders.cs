@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Loading;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Areas;
+
+/// <summary>Per-request batch loaders for areas.</summary>
+public sealed class AreaLoaders(IDbContextFactory<ResourceMapDbContext> factory)
+{
+    public BatchLoader<int, Area?> ById { get; } = new(async (ids, ct) =>
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Areas.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (Area?)a, ct);
+    }, null);
+
+    public BatchLoader<int, IReadOnlyList<Area>> ChildrenOf { get; } = new(async (ids, ct) =>
+    {
+        await using var db = factory.CreateDbContext();
+        var children = await db.Areas.AsNoTracking().Where(a => a.ParentId != null && ids.Contains(a.ParentId.Value)).OrderBy(a => a.Id).ToListAsync(ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<Area>)children.Where(a => a.ParentId == id).ToList());
+    }, []);
+}
+
+public static class AreaTree
+{
+    /// <summary>The area and every area inside it, at any depth. Areas are few (hundreds), so the tree is walked in memory.</summary>
+    public static async Task<List<int>> SelfAndDescendantsAsync(ResourceMapDbContext db, int areaId, CancellationToken ct)
+    {
+        var parents = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
+        var childrenOf = parents.Where(a => a.ParentId != null).ToLookup(a => a.ParentId!.Value, a => a.Id);
+        var result = new List<int> { areaId };
+        for (var i = 0; i < result.Count; i++) result.AddRange(childrenOf[result[i]].Where(id => !result.Contains(id)));
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using GraphQL.Types;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Areas;
+
+public sealed class AreaNode : ObjectGraphType<Area>
+{
+    public AreaNode()
+    {
+        Name = "Area";
+        Description = "A territory: a country, a municipality (novads), a city, a parish (pagasts) or a neighbourhood (apkaime).";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Area;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Area, c.Source.Id));
+        Field(a => a.Name).Description("Name, with its Latvian diacritics.");
+        Field<NonNullGraphType<AreaKindEnum>>("kind").Description("What kind of territory this is.").Resolve(c => c.Source.Kind);
+        Field<AreaNode>("parent").Description("The area this one lies in.")
+            .Resolve(c => c.Source.ParentId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("children").Description("The areas directly inside this one.")
+            .Resolve(c => c.Service<AreaLoaders>().ChildrenOf.Load(c.Source.Id));
+        Field(a => a.Approximate).Description("True when the boundary or the population counts are approximations.");
+        Field<NonNullGraphType<BooleanGraphType>>("hasBoundary").Description("True when the area has a boundary polygon.").Resolve(c => c.Source.Boundary is not null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PopulationCountType>>>>("population")
+            .Description("Residents per target group; the group \"total\" counts everyone.")
+            .Resolve(c => c.Source.Population.OrderBy(p => p.TargetGroup, StringComparer.Ordinal).ToList());
+    }
+}
+
+public sealed class PopulationCountType : ObjectGraphType<AreaPopulation>
+{
+    public PopulationCountType()
+    {
+        Name = "PopulationCount";
+        Description = "How many people of one target group live in an area.";
+        Field(p => p.TargetGroup).Description("The target group, or \"total\".");
+        Field(p => p.Count).Description("Number of people.");
+    }
+}
+
+public sealed class AreaKindEnum : EnumerationGraphType<AreaKind>
+{
+    public AreaKindEnum()
+    {
+        Name = "AreaKind";
+        Description = "What kind of territory an area is.";
+        Values.Single(v => Equals(v.Value, AreaKind.Country)).Description = "A country.";
+        Values.Single(v => Equals(v.Value, AreaKind.Municipality)).Description = "A municipality (novads).";
+        Values.Single(v => Equals(v.Value, AreaKind.City)).Description = "A city or town.";
+        Values.Single(v => Equals(v.Value, AreaKind.Parish)).Description = "A rural parish (pagasts).";
+        Values.Single(v => Equals(v.Value, AreaKind.Neighbourhood)).Description = "A city neighbourhood (apkaime).";
+    }
+}
+
+public sealed class AreaConnectionType : Paging.ConnectionType<AreaNode, Area>;

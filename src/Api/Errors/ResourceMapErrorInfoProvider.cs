@@ -1,0 +1,37 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQLParser.Exceptions;
+
+namespace ResourceMap.Api.Errors;
+
+/// <summary>
+/// Gives every error one of the codes in <see cref="ErrorCodes"/>: GraphQL.NET's own codes (derived from exception type
+/// names) are not a contract a client can rely on, and an unexpected exception must not leak its text.
+/// </summary>
+public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions
+{
+    ExposeCodes = false,
+    ExposeData = true,
+    ExposeExceptionDetails = exposeExceptionDetails,
+})
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        var (code, message) = executionError switch
+        {
+            UserError e => (e.Code!, info.Message),
+            SyntaxError => (ErrorCodes.ParseFailed, info.Message),
+            InvalidVariableError => (ErrorCodes.BadUserInput, info.Message),
+            ValidationError => (ErrorCodes.ValidationFailed, info.Message),
+            UnhandledError => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
+            _ when executionError.Code is ErrorCodes.BadRequest => (ErrorCodes.BadRequest, info.Message),
+            _ => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
+        };
+        var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        extensions["code"] = code;
+        extensions.Remove("number");
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using ResourceMap.Api.Errors;
+
+namespace ResourceMap.Api.Ids;
+
+/// <summary>
+/// Relay global object ids: base64 of "Type:key", opaque to clients and unique across types, so <c>node(id)</c> can
+/// find any object from its id alone.
+/// </summary>
+public static class GlobalId
+{
+    public const string Resource = "Resource";
+    public const string Relationship = "Relationship";
+    public const string Area = "Area";
+
+    public static string Encode(string type, int key) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{key}"));
+
+    public static bool TryDecode(string? id, out string type, out int key)
+    {
+        type = "";
+        key = 0;
+        if (string.IsNullOrEmpty(id) || id.Length > 100) return false;
+        var bytes = new byte[id.Length];
+        if (!Convert.TryFromBase64String(id, bytes, out var length)) return false;
+        var text = Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, null, out key)) return false;
+        type = text[..colon];
+        return true;
+    }
+
+    /// <summary>The key of an id that must name an object of <paramref name="type"/>; a <c>BAD_USER_INPUT</c> error otherwise.</summary>
+    public static int Decode(string? id, string type, string argument)
+    {
+        if (TryDecode(id, out var actual, out var key) && actual == type) return key;
+        throw UserError.BadInput($"'{id}' is not a valid {type} id.", argument);
+    }
+}

@@ -1,0 +1,59 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace ResourceMap.Api.Paging;
+
+public sealed class PageInfoType : ObjectGraphType<PageInfo>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Description = "Where a page stands in the whole list.";
+        Field(p => p.HasNextPage).Description("True when items follow this page.");
+        Field(p => p.HasPreviousPage).Description("True when items precede this page.");
+        Field(p => p.StartCursor, nullable: true).Description("Cursor of the first item of the page.");
+        Field(p => p.EndCursor, nullable: true).Description("Cursor of the last item of the page.");
+    }
+}
+
+/// <summary>A Relay connection type named after its node type: <c>ResourceConnection</c>, <c>ResourceEdge</c>.</summary>
+public class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connection<TNode>> where TNodeType : IGraphType
+{
+    public ConnectionType()
+    {
+        var nodeName = typeof(TNodeType).Name.Replace("Node", "").Replace("Type", "");
+        Name = nodeName + "Connection";
+        Description = $"A page of {nodeName} items.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Description("The items of the page with their cursors.").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items of the page.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging information.").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items match, over all pages.").Resolve(c => c.Source.TotalCount);
+    }
+}
+
+public class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>> where TNodeType : IGraphType
+{
+    public EdgeType()
+    {
+        var nodeName = typeof(TNodeType).Name.Replace("Node", "").Replace("Type", "");
+        Name = nodeName + "Edge";
+        Description = $"One {nodeName} item of a page.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of the item, for 'after' and 'before'.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Node);
+    }
+}
+
+public static class PagingArguments
+{
+    /// <summary>Adds Relay's first/after/last/before arguments.</summary>
+    public static FieldBuilder<TSource, TReturn> Paged<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<IntGraphType>("first", $"Items after 'after' (default {PageRequest.DefaultPageSize}, at most {PageRequest.MaxPageSize}).")
+        .Argument<StringGraphType>("after", "Cursor after which the page starts.")
+        .Argument<IntGraphType>("last", $"Items before 'before' (at most {PageRequest.MaxPageSize}).")
+        .Argument<StringGraphType>("before", "Cursor before which the page ends.");
+
+    public static PageRequest GetPageRequest(this IResolveFieldContext context) => new(
+        context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
+        context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
+}

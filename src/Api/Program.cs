@@ -1,0 +1,22 @@
+using ResourceMap.Api;
+using ResourceMap.Api.Http;
+using ResourceMap.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+
+var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+var factory = new ResourceMapDbContextFactory(settings);
+builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment());
+
+var app = builder.Build();
+await DatabaseInitializer.InitializeAsync(factory, settings);
+
+app.MapGraphQLEndpoint("/graphql");
+app.MapGet("/", () => Results.Redirect("/graphql"));
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls) Console.WriteLine($"ResourceMap is running: open {url.TrimEnd('/')}/graphql in a browser (GraphiQL).");
+});
+await app.RunAsync();

@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Types;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Relationships;
+
+public static class RelationshipMutations
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<RelationshipPayloadType>>("createRelationship")
+            .Description("Records a tie between two resources.")
+            .Argument<NonNullGraphType<CreateRelationshipInputType>>("input", "The new tie.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var tie = new Relationship();
+                await RelationshipRules.ApplyAsync(db, InputFields.Of(c), tie, creating: true, c.CancellationToken);
+                db.Relationships.Add(tie);
+                await db.SaveChangesAsync(c.CancellationToken);
+                return new RelationshipPayload(tie);
+            });
+
+        mutation.Field<NonNullGraphType<RelationshipPayloadType>>("updateRelationship")
+            .Description("Changes a tie.")
+            .Argument<NonNullGraphType<UpdateRelationshipInputType>>("input", "The changes.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var input = InputFields.Of(c);
+                var tie = await Find(db, input.String("id"), c.CancellationToken);
+                await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
+                await db.SaveChangesAsync(c.CancellationToken);
+                return new RelationshipPayload(tie);
+            });
+
+        mutation.Field<NonNullGraphType<DeleteRelationshipPayloadType>>("deleteRelationship")
+            .Description("Deletes a tie.")
+            .Argument<NonNullGraphType<DeleteRelationshipInputType>>("input", "The tie to delete.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var input = InputFields.Of(c);
+                var tie = await Find(db, input.String("id"), c.CancellationToken);
+                db.Relationships.Remove(tie);
+                await db.SaveChangesAsync(c.CancellationToken);
+                return new DeleteRelationshipPayload(GlobalId.Encode(GlobalId.Relationship, tie.Id));
+            });
+    }
+
+    private static async Task<Relationship> Find(ResourceMapDbContext db, string? id, CancellationToken ct)
+    {
+        var key = GlobalId.Decode(id, GlobalId.Relationship, "id");
+        return await db.Relationships.FindAsync([key], ct) ?? throw UserError.NotFound($"There is no relationship with id '{id}'.", "id");
+    }
+}

@@ -1,0 +1,55 @@
+using GraphQL.Types;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Relationships;
+
+public sealed class RelationshipNode : ObjectGraphType<Relationship>
+{
+    public RelationshipNode()
+    {
+        Name = "Relationship";
+        Description = "A tie between two resources.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Relationship;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Relationship, c.Source.Id));
+        Field<NonNullGraphType<ResourceNode>>("source").Description("The resource the tie starts from (for undirected ties, either end).")
+            .Resolve(c => c.Service<ResourceLoaders>().ById.Load(c.Source.SourceId));
+        Field<NonNullGraphType<ResourceNode>>("target").Description("The resource the tie leads to.")
+            .Resolve(c => c.Service<ResourceLoaders>().ById.Load(c.Source.TargetId));
+        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").Resolve(c => c.Source.Type);
+        Field(t => t.Directed).Description("True when the tie runs from source to target only (funding, referral, mentoring).");
+        Field(t => t.Strength).Description("Strength from 1 (weak) to 5 (strong).");
+        Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").Resolve(c => c.Source.Since);
+        Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").Resolve(c => c.Source.Until);
+        Field(t => t.Note, nullable: true).Description("A note on the tie.");
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the tie was recorded.").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the tie was last changed.").Resolve(c => c.Source.UpdatedAt);
+    }
+}
+
+public sealed class RelationshipTypeEnum : EnumerationGraphType<RelationshipType>
+{
+    public RelationshipTypeEnum()
+    {
+        Name = "RelationshipType";
+        Description = "What a tie between two resources is.";
+        Describe(RelationshipType.Cooperation, "They work together.");
+        Describe(RelationshipType.Membership, "One is a member or part of the other.");
+        Describe(RelationshipType.Funding, "One funds the other.");
+        Describe(RelationshipType.Referral, "One refers people to the other.");
+        Describe(RelationshipType.Volunteering, "One volunteers for the other.");
+        Describe(RelationshipType.SharedActivity, "They run an activity or event together.");
+        Describe(RelationshipType.InformationChannel, "One informs the other's people (a chat group, a newsletter).");
+        Describe(RelationshipType.Mentoring, "One mentors the other.");
+        Describe(RelationshipType.Venue, "One hosts the other's activities.");
+    }
+
+    private void Describe(RelationshipType type, string description) =>
+        Values.Single(v => Equals(v.Value, type)).Description = description;
+}
+
+public sealed class RelationshipConnectionType : Paging.ConnectionType<RelationshipNode, Relationship>;

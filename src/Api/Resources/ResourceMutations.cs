@@ -1,0 +1,64 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Resources;
+
+public static class ResourceMutations
+{
+    public static void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ResourcePayloadType>>("createResource")
+            .Description("Adds a resource.")
+            .Argument<NonNullGraphType<CreateResourceInputType>>("input", "The new resource.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var resource = new Resource { Name = "" };
+                await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
+                db.Resources.Add(resource);
+                await db.SaveChangesAsync(c.CancellationToken);
+                return new ResourcePayload(resource);
+            });
+
+        mutation.Field<NonNullGraphType<ResourcePayloadType>>("updateResource")
+            .Description("Changes a resource.")
+            .Argument<NonNullGraphType<UpdateResourceInputType>>("input", "The changes.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var input = InputFields.Of(c);
+                var resource = await Find(db, input.String("id"), c.CancellationToken);
+                await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
+                await db.SaveChangesAsync(c.CancellationToken);
+                return new ResourcePayload(resource);
+            });
+
+        mutation.Field<NonNullGraphType<DeleteResourcePayloadType>>("deleteResource")
+            .Description("Deletes a resource and all its ties, together or not at all.")
+            .Argument<NonNullGraphType<DeleteResourceInputType>>("input", "The resource to delete.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                var input = InputFields.Of(c);
+                var resource = await Find(db, input.String("id"), c.CancellationToken);
+                var ties = await db.Relationships.Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
+                db.Relationships.RemoveRange(ties);
+                db.Resources.Remove(resource);
+                await db.SaveChangesAsync(c.CancellationToken); // one transaction for the resource and its ties
+                return new DeleteResourcePayload(
+                    GlobalId.Encode(GlobalId.Resource, resource.Id),
+                    ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList());
+            });
+    }
+
+    private static async Task<Resource> Find(Persistence.ResourceMapDbContext db, string? id, CancellationToken ct)
+    {
+        var key = GlobalId.Decode(id, GlobalId.Resource, "id");
+        return await db.Resources.FindAsync([key], ct) ?? throw UserError.NotFound($"There is no resource with id '{id}'.", "id");
+    }
+}

@@ -1,0 +1,83 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using ResourceMap.Api.Areas;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Loading;
+using ResourceMap.Api.Relationships;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Resources;
+
+public sealed class ResourceNode : ObjectGraphType<Resource>
+{
+    public ResourceNode()
+    {
+        Name = "Resource";
+        Description = "An actor of the community network: an organisation, a service, a group, or a person in a role.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Resource;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.Id));
+        Field(r => r.Name).Description("Name, with its Latvian diacritics.");
+        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").Resolve(c => c.Source.Kind);
+        Field(r => r.Description, nullable: true).Description("What the resource does.");
+        Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
+        Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");
+        Field(r => r.LocationApproximate).Description("True when the coordinates are approximate.");
+        Field(r => r.Address, nullable: true).Description("Postal address.");
+        Field<AreaNode>("area").Description("The area the resource belongs to.")
+            .Resolve(c => c.Source.AreaId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetGroups").Description("Groups of people the resource serves, e.g. seniors, youth, families-of-children-with-disabilities.").Resolve(c => c.Source.TargetGroups);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("offers").Description("What the resource can give, e.g. \"Qigong classes\".").Resolve(c => c.Source.Offers);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("needs").Description("What the resource is looking for, e.g. \"computer skills\".").Resolve(c => c.Source.Needs);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages").Description("Languages used, as ISO 639 codes (lv, ru, en, …).").Resolve(c => c.Source.Languages);
+        Field<NonNullGraphType<ResourceStatusEnum>>("status").Description("Whether the resource is working.").Resolve(c => c.Source.Status);
+        Field<ContactType>("contact").Description("Public contact details; always null for private persons (volunteers, community leaders).")
+            .Resolve(c => ResourceKinds.IsPerson(c.Source.Kind) || (c.Source.ContactWeb ?? c.Source.ContactEmail ?? c.Source.ContactPhone) is null ? null : c.Source);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the resource was added.").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the resource was last changed.").Resolve(c => c.Source.UpdatedAt);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships")
+            .Description("The resource's ties, in either direction.")
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only ties of these types.")
+            .Argument<DateOnlyGraphType>("activeOn", "Only ties valid on this day.")
+            .Resolve(c => Ties(c));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("neighbours")
+            .Description("The resources at the other end of the resource's ties, each once.")
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only through ties of these types.")
+            .Argument<DateOnlyGraphType>("activeOn", "Only through ties valid on this day.")
+            .Resolve(c =>
+            {
+                var id = c.Source.Id;
+                var byId = c.Service<ResourceLoaders>().ById;
+                return new MappedResult<IReadOnlyList<Relationship>, IDataLoaderResult>(Ties(c), ties =>
+                    new CombinedResult<Resource?>(ties.Select(t => t.SourceId == id ? t.TargetId : t.SourceId).Distinct().Order().Select(byId.Load).ToList()));
+            });
+    }
+
+    private static IDataLoaderResult<IReadOnlyList<Relationship>> Ties(IResolveFieldContext<Resource> c)
+    {
+        var types = c.GetArgument<List<RelationshipType>?>("types");
+        var activeOn = c.GetArgument<DateOnly?>("activeOn");
+        return new MappedResult<IReadOnlyList<Relationship>, IReadOnlyList<Relationship>>(
+            c.Service<RelationshipLoaders>().ByResource.Load(c.Source.Id),
+            ties => ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
+    }
+}
+
+public sealed class ContactType : ObjectGraphType<Resource>
+{
+    public ContactType()
+    {
+        Name = "Contact";
+        Description = "Public contact details of an organisation.";
+        Field<StringGraphType>("web").Description("Web site.").Resolve(c => c.Source.ContactWeb);
+        Field<StringGraphType>("email").Description("E-mail address.").Resolve(c => c.Source.ContactEmail);
+        Field<StringGraphType>("phone").Description("Phone number.").Resolve(c => c.Source.ContactPhone);
+    }
+}
+
+public sealed class ResourceConnectionType : Paging.ConnectionType<ResourceNode, Resource>;

@@ -1,0 +1,32 @@
+using GraphQL.Types;
+using ResourceMap.Api.Areas;
+using ResourceMap.Api.Relationships;
+using ResourceMap.Api.Resources;
+
+namespace ResourceMap.Api.Schema;
+
+/// <summary>The root query; each feature adds its own fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Everything that can be read.";
+        NodeQueries.AddTo(this);
+        ResourceQueries.AddTo(this);
+        RelationshipQueries.AddTo(this);
+        AreaQueries.AddTo(this);
+    }
+}
+
+/// <summary>The root mutation; each feature adds its own fields.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Everything that can be changed.";
+        ResourceMutations.AddTo(this);
+        RelationshipMutations.AddTo(this);
+    }
+}

@@ -1,0 +1,11 @@
+namespace ResourceMap.Api.Schema;
+
+public sealed class ResourceMapSchema : GraphQL.Types.Schema
+{
+    public ResourceMapSchema(IServiceProvider services) : base(services)
+    {
+        Description = "ResourceMap: the resources of a community as a geo-tagged network.";
+        Query = services.GetRequiredService<QueryType>();
+        Mutation = services.GetRequiredService<MutationType>();
+    }
+}

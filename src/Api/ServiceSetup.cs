@@ -1,0 +1,38 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Areas;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Relationships;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence;
+
+namespace ResourceMap.Api;
+
+/// <summary>The services of the GraphQL API, shared by the web host and by in-process tests.</summary>
+public static class ServiceSetup
+{
+    public static IServiceCollection AddResourceMap(this IServiceCollection services, ResourceMapDbContextFactory factory, bool exposeExceptionDetails)
+    {
+        services.AddSingleton(factory);
+        services.AddSingleton<IDbContextFactory<ResourceMapDbContext>>(factory);
+        services.AddScoped<ResourceLoaders>();
+        services.AddScoped<RelationshipLoaders>();
+        services.AddScoped<AreaLoaders>();
+        services.AddGraphQL(b => b
+            .AddSchema<ResourceMapSchema>()
+            .AddSystemTextJson(json =>
+            {
+                // Latvian letters go out as themselves, not as \u escapes.
+                json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            })
+            .AddGraphTypes(typeof(ServiceSetup).Assembly)
+            .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ResourceMap.GraphQL");
+                logger?.LogError(context.OriginalException, "Unhandled error in GraphQL execution");
+            }));
+        return services;
+    }
+}

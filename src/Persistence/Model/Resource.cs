@@ -1,0 +1,42 @@
+namespace ResourceMap.Persistence.Model;
+
+/// <summary>An actor of the community network: an organisation, a service, a group or a person in a role.</summary>
+public class Resource
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public ResourceKind Kind { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>WGS84 latitude in degrees; null for actors without a place (a WhatsApp group).</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    /// <summary>True when the coordinates are an approximation (for example geocoded to a street, or demo data).</summary>
+    public bool LocationApproximate { get; set; }
+    public string? Address { get; set; }
+
+    public int? AreaId { get; set; }
+    public Area? Area { get; set; }
+
+    public List<string> TargetGroups { get; set; } = [];
+    public List<string> Offers { get; set; } = [];
+    public List<string> Needs { get; set; } = [];
+    public List<string> Languages { get; set; } = [];
+
+    public ResourceStatus Status { get; set; } = ResourceStatus.Active;
+
+    public string? ContactWeb { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Name, description, address and tags folded to lower case without diacritics, so search ignores accents in SQL.</summary>
+    public string SearchText { get; set; } = "";
+
+    public void RefreshSearchText() =>
+        SearchText = Search.TextFolding.Fold(string.Join(' ',
+            new[] { Name, Description, Address }.Concat(Offers).Concat(Needs).Where(s => !string.IsNullOrEmpty(s))));
+}

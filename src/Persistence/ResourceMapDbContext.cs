@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Persistence;
+
+/// <summary>
+/// The model shared by every provider. Each provider has its own subclass
+/// (<see cref="SqliteResourceMapDbContext"/>, <see cref="SqlServerResourceMapDbContext"/>) so that each keeps its own migrations.
+/// </summary>
+public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 4000;
+
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Area> Areas => Set<Area>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Resource>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(MaxNameLength);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Description).HasMaxLength(MaxTextLength);
+            e.Property(r => r.Address).HasMaxLength(MaxNameLength);
+            e.Property(r => r.ContactWeb).HasMaxLength(MaxNameLength);
+            e.Property(r => r.ContactEmail).HasMaxLength(MaxNameLength);
+            e.Property(r => r.ContactPhone).HasMaxLength(64);
+            e.Property(r => r.SearchText).HasMaxLength(2 * MaxTextLength);
+            e.HasIndex(r => new { r.Latitude, r.Longitude });
+            e.HasIndex(r => r.Kind);
+            e.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        model.Entity<Relationship>(e =>
+        {
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.Note).HasMaxLength(MaxTextLength);
+            // Restrict, not cascade: SQL Server refuses two cascade paths into one table, so deleting a
+            // resource removes its ties explicitly, in the same transaction.
+            e.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Target).WithMany().HasForeignKey(r => r.TargetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.SourceId);
+            e.HasIndex(r => r.TargetId);
+            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", "Strength BETWEEN 1 AND 5"));
+            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
+        });
+
+        model.Entity<Area>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(MaxNameLength);
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.SearchText).HasMaxLength(MaxNameLength * 2);
+            e.Property(a => a.Boundary).HasConversion(GeometryToWkb, GeometryComparer);
+            e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsMany(a => a.Population, p =>
+            {
+                p.ToTable("AreaPopulation");
+                p.WithOwner().HasForeignKey(x => x.AreaId);
+                p.HasKey(x => new { x.AreaId, x.TargetGroup });
+                p.Property(x => x.TargetGroup).HasMaxLength(64);
+            });
+        });
+    }
+
+    // Neither provider has a spatial plugin here, so geometry is stored as WKB and evaluated by NetTopologySuite in memory.
+    private static readonly ValueConverter<Geometry?, byte[]?> GeometryToWkb = new(
+        g => g == null ? null : new WKBWriter().Write(g),
+        b => b == null ? null : new WKBReader().Read(b));
+
+    private static readonly ValueComparer<Geometry?> GeometryComparer = new(
+        (a, b) => a == null ? b == null : b != null && a.EqualsExact(b),
+        g => g == null ? 0 : g.GetHashCode(),
+        g => g == null ? null : g.Copy());
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Stamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void Stamp()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            switch (entry.Entity)
+            {
+                case Resource r:
+                    r.RefreshSearchText();
+                    if (entry.State == EntityState.Added) r.CreatedAt = now;
+                    r.UpdatedAt = now;
+                    break;
+                case Relationship t:
+                    if (entry.State == EntityState.Added) t.CreatedAt = now;
+                    t.UpdatedAt = now;
+                    break;
+                case Area a:
+                    a.RefreshSearchText();
+                    break;
+            }
+        }
+    }
+}
+
+public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMapDbContext> options) : ResourceMapDbContext(options);
+
+public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options);

@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ResourceMap.Persistence;
+
+/// <summary>Creates contexts of the configured provider. Thread-safe: each resolver or loader takes its own short-lived context.</summary>
+public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapDbContext>
+{
+    private readonly DatabaseSettings _settings;
+    private readonly string _connectionString;
+    private readonly Action<DbContextOptionsBuilder>? _configure;
+
+    public ResourceMapDbContextFactory(DatabaseSettings settings, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        _settings = settings;
+        _connectionString = settings.ResolveConnectionString();
+        _configure = configure;
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(_connectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+    }
+
+    public DatabaseProvider Provider => _settings.Provider;
+
+    public ResourceMapDbContext CreateDbContext() => _settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString))),
+        DatabaseProvider.SqlServer => new SqlServerResourceMapDbContext(Options<SqlServerResourceMapDbContext>(b => b.UseSqlServer(_connectionString))),
+        _ => throw new InvalidOperationException($"Unknown database provider {_settings.Provider}."),
+    };
+
+    private DbContextOptions<T> Options<T>(Action<DbContextOptionsBuilder<T>> provider) where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        provider(builder);
+        _configure?.Invoke(builder);
+        return builder.Options;
+    }
+}
+
+/// <summary>Used by <c>dotnet ef</c> to build the SQLite migrations.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteResourceMapDbContext>
+{
+    public SqliteResourceMapDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteResourceMapDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Used by <c>dotnet ef</c> to build the SQL Server migrations; no server is contacted.</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerResourceMapDbContext>
+{
+    public SqlServerResourceMapDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerResourceMapDbContext>().UseSqlServer("Server=(local);Database=ResourceMap;Integrated Security=true;TrustServerCertificate=true").Options);
+}
