@@ -23,7 +23,7 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
         {
             UserError e => (e.Code!, info.Message),
             SyntaxError => (ErrorCodes.ParseFailed, info.Message),
-            InvalidVariableError => (ErrorCodes.BadUserInput, info.Message),
+            InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, info.Message),
             ValidationError => (ErrorCodes.ValidationFailed, info.Message),
             UnhandledError => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
             _ when executionError.Code is ErrorCodes.BadRequest => (ErrorCodes.BadRequest, info.Message),
