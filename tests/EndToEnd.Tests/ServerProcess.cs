@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace ResourceMap.EndToEnd.Tests;
+
+/// <summary>The real server, started as its own process on a free loopback port with its own data folder.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly string ServerAssembly = typeof(ServerProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, Uri baseAddress, string dataFolder)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataFolder = dataFolder;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+    public string DataFolder { get; }
+    public HttpClient Client { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "resourcemap-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public static async Task<ServerProcess> StartAsync(string? dataFolder = null, bool demoData = true)
+    {
+        dataFolder ??= NewDataFolder();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { ServerAssembly, "--urls", $"http://127.0.0.1:{port}", "--Database:DataFolder", dataFolder, "--Database:DemoData", demoData.ToString() },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,
+        };
+        var process = Process.Start(start)!;
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
+        process.OutputDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await Client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The server did not answer within 60 s:\n{Output}");
+    }
+
+    /// <summary>POSTs an operation as application/json and returns the parsed response.</summary>
+    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> DataAsync(string query, object? variables = null)
+    {
+        var response = await PostAsync(query, variables);
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        return response.GetProperty("data");
+    }
+
+    /// <summary>Kills the process at once, as a crash or a power cut would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
