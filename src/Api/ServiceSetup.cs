@@ -23,8 +23,8 @@ public static class ServiceSetup
             .AddSchema<ResourceMapSchema>()
             .AddSystemTextJson(json =>
             {
-                // Latvian letters go out as themselves, not as \u escapes.
-                json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+                // Latvian letters and quotes go out as themselves, not as \u escapes; responses are JSON, never HTML.
+                json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             })
             .AddGraphTypes(typeof(ServiceSetup).Assembly)
             .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))
