@@ -1,6 +1,12 @@
 using ResourceMap.Api;
+using ResourceMap.Api.Cli;
 using ResourceMap.Api.Http;
 using ResourceMap.Persistence;
+
+if (args.Length > 0 && args[0] == "analyze") {
+    using var stdout = Console.OpenStandardOutput();
+    return AnalyzeCommand.Run(args[1..], Console.Error, stdout);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
@@ -20,3 +26,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var url in app.Urls) Console.WriteLine($"ResourceMap is running: open {url.TrimEnd('/')}/graphql in a browser (GraphiQL).");
 });
 await app.RunAsync();
+return 0;
