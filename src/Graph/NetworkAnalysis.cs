@@ -45,7 +45,7 @@ public sealed class NetworkAnalysis
     {
         var n = graph.VertexCount;
         var betweenness = Centrality.Betweenness.Compute(graph, options.WeightedPaths, options.MaxThreads);
-        var distances = HopDistances.Compute(graph, options.MaxThreads);
+        var distances = betweenness.Distances ?? HopDistances.Compute(graph, options.MaxThreads);
         var (componentOf, components) = ConnectedComponents.Compute(graph);
         var cuts = ArticulationPoints.Compute(graph, options.CutOffGroups);
         var communities = Louvain.Compute(graph, options.WeightedCommunities);

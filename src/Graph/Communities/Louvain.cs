@@ -4,20 +4,24 @@ namespace ResourceMap.Graph.Communities;
 /// Community detection by the Louvain method (V. Blondel, J.-L. Guillaume, R. Lambiotte &amp; E. Lefebvre, "Fast unfolding
 /// of communities in large networks", J. Stat. Mech. P10008, 2008) on the undirected view of a graph: local moves that
 /// raise modularity, then aggregation of communities into vertices, repeated while anything moves. The best of
-/// <see cref="Attempts"/> visiting orders (index order, then seeded shuffles) is kept, so the result is deterministic. Near O(m) per level in practice, O(n + m) memory.
+/// <see cref="Attempts"/> visiting orders (index order, then seeded shuffles) is kept (on small graphs), so the result is deterministic. Near O(m) per level in practice, O(n + m) memory.
 /// Isolated vertices stay communities of their own.
 /// </summary>
 public static class Louvain
 {
-    /// <summary>Vertex orders tried; the partition of highest modularity wins. Fixed seeds keep the result deterministic.</summary>
+    /// <summary>Vertex orders tried on graphs of up to <see cref="SmallGraphEdges"/> edges; the partition of highest modularity wins.</summary>
     public const int Attempts = 5;
+
+    /// <summary>Above this many edges one pass in index order is made: on large graphs the orders differ little in modularity.</summary>
+    public const int SmallGraphEdges = 20_000;
 
     /// <returns>The community of every vertex, numbered by decreasing size (ties: smallest member first).</returns>
     public static int[] Compute(CompactGraph graph, bool weighted, double resolution = 1)
     {
         int[]? best = null;
         var bestModularity = double.NegativeInfinity;
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        var attempts = graph.EdgeCount <= SmallGraphEdges ? Attempts : 1;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             var partition = Run(graph, weighted, resolution, attempt);
             var q = Modularity.Compute(graph, partition, weighted, resolution);
