@@ -19,6 +19,7 @@ public static class ServiceSetup
         services.AddScoped<ResourceLoaders>();
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
+        services.AddSingleton<Network.NetworkSnapshots>();
         services.AddGraphQL(b => b
             .AddSchema<ResourceMapSchema>()
             .AddSystemTextJson(json =>

@@ -19,6 +19,11 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Area> Areas => Set<Area>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>The current data version: it grows with every saved change, so caches of analyses know when to rebuild.</summary>
+    public Task<long> GetDataVersionAsync(CancellationToken ct = default) =>
+        DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).SingleAsync(ct);
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -52,6 +57,13 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
         });
 
+        model.Entity<DataVersion>(e =>
+        {
+            e.ToTable("DataVersion");
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.HasData(new DataVersion { Id = DataVersion.SingletonId, Version = 0 });
+        });
+
         model.Entity<Area>(e =>
         {
             e.Property(a => a.Name).HasMaxLength(MaxNameLength);
@@ -79,16 +91,28 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         g => g == null ? 0 : g.GetHashCode(),
         g => g == null ? null : g.Copy());
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves the changes and raises the data version in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            return 0;
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     private void Stamp()

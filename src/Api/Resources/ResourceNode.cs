@@ -56,6 +56,8 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
                 return new MappedResult<IReadOnlyList<Relationship>, IDataLoaderResult>(Ties(c), ties =>
                     new CombinedResult<Resource?>(ties.Select(t => t.SourceId == id ? t.TargetId : t.SourceId).Distinct().Order().Select(byId.Load).ToList()));
             });
+
+        Network.NetworkQueries.AddMetricsTo(this);
     }
 
     private static IDataLoaderResult<IReadOnlyList<Relationship>> Ties(IResolveFieldContext<Resource> c)

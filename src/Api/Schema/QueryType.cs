@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ResourceMap.Api.Areas;
+using ResourceMap.Api.Network;
 using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Resources;
 
@@ -16,6 +17,7 @@ public sealed class QueryType : ObjectGraphType
         ResourceQueries.AddTo(this);
         RelationshipQueries.AddTo(this);
         AreaQueries.AddTo(this);
+        NetworkQueries.AddTo(this);
     }
 }
 

@@ -127,11 +127,12 @@ public static class DemoData
                 Since = since is null ? null : DateOnly.Parse(since), Until = until is null ? null : DateOnly.Parse(until),
             });
 
-        // The two bridges of the whole network: without the ministry, Cēsu novads and Daugavpils fall apart.
+        // The ministry is the only link between the two municipalities: without it Cēsu novads and Daugavpils fall apart.
         Tie(ministry, cesuDome, Funding, 4, "2022-08-11", "2023-05-31", directed: true, note: "Pilot project agreement.");
         Tie(ministry, dgvCouncil, Funding, 4, "2022-11-28", "2023-05-31", directed: true, note: "Pilot project agreement.");
-        Tie(ministry, cesuSocial, Mentoring, 3, "2022-09-01", "2023-05-31", directed: true, note: "Methodology support.");
-        Tie(ministry, dgvSocial, Mentoring, 3, "2022-11-28", "2023-05-31", directed: true, note: "Methodology support; study visit to Graz and Slovenia.");
+        // The pilot's funding ended on 31 May 2023; the ministry's support of the method goes on.
+        Tie(ministry, cesuSocial, Mentoring, 3, "2022-09-01", directed: true, note: "Methodology support.");
+        Tie(ministry, dgvSocial, Mentoring, 3, "2022-11-28", directed: true, note: "Methodology support; study visit to Graz and Slovenia.");
 
         // Cēsu novads.
         Tie(cesuDome, cesuSocial, Cooperation, 5, "2015-01-01");

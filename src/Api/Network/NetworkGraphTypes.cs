@@ -1,0 +1,278 @@
+using GraphQL;
+using GraphQL.Types;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Loading;
+using ResourceMap.Api.Relationships;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
+using ResourceMap.Graph.Network;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Network;
+
+/// <summary>Fields that turn actor ids of the analysis back into resources, in one batch.</summary>
+internal static class ActorFields
+{
+    public static object Resources(IResolveFieldContext context, IEnumerable<int> ids)
+    {
+        var loader = context.Service<ResourceLoaders>().ById;
+        return new CombinedResult<Resource?>(ids.Select(loader.Load).ToList());
+    }
+
+    public static object Resource(IResolveFieldContext context, int id) => context.Service<ResourceLoaders>().ById.Load(id);
+
+    public static object Relationships(IResolveFieldContext context, IEnumerable<int> ids)
+    {
+        var loader = context.Service<RelationshipLoaders>().ById;
+        return new CombinedResult<Relationship?>(ids.Select(loader.Load).ToList());
+    }
+}
+
+public sealed class ActorGroupType : ObjectGraphType<ActorGroup>
+{
+    public ActorGroupType()
+    {
+        Name = "ActorGroup";
+        Description = "A group of actors: a part of the network, or the actors cut off without a bridging actor.";
+        Field<NonNullGraphType<IntGraphType>>("size").Description("How many actors.").Resolve(c => c.Source.ActorIds.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("The actors.")
+            .Resolve(c => ActorFields.Resources(c, c.Source.ActorIds));
+    }
+}
+
+public sealed class BridgingActorType : ObjectGraphType<BridgingActor>
+{
+    public BridgingActorType()
+    {
+        Name = "BridgingActor";
+        Description = "An actor that alone holds groups to the rest of the network (an articulation point).";
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").Resolve(c => ActorFields.Resource(c, c.Source.ActorId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("groupsCutOff").Description("The groups that would be cut off without it.").Resolve(c => c.Source.GroupsCutOff);
+        Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors those groups hold.").Resolve(c => c.Source.ActorsCutOff);
+    }
+}
+
+public sealed class BridgeType : ObjectGraphType<BridgeTie>
+{
+    public BridgeType()
+    {
+        Name = "Bridge";
+        Description = "Two actors whose tie alone joins two parts of the network.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("between").Description("The two actors.").Resolve(c => ActorFields.Resources(c, [c.Source.ActorA, c.Source.ActorB]));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties between them.").Resolve(c => ActorFields.Relationships(c, c.Source.TieIds));
+        Field<NonNullGraphType<ActorGroupType>>("groupCutOff").Description("The smaller side, cut off if the tie ends.").Resolve(c => c.Source.SmallerSide);
+    }
+}
+
+public sealed class CommunityType : ObjectGraphType<CommunityInfo>
+{
+    public CommunityType()
+    {
+        Name = "Community";
+        Description = "A community found by the Louvain method: actors tied more among themselves than to the rest.";
+        Field<NonNullGraphType<IntGraphType>>("index").Description("Number of the community, largest first.").Resolve(c => c.Source.Index);
+        Field<NonNullGraphType<ActorGroupType>>("members").Description("Its actors.").Resolve(c => c.Source.Members);
+        Field<NonNullGraphType<IntGraphType>>("internalTies").Description("Ties inside it (pairs of actors).").Resolve(c => c.Source.InternalTies);
+        Field<NonNullGraphType<IntGraphType>>("externalTies").Description("Ties to other communities.").Resolve(c => c.Source.ExternalTies);
+        Field<NonNullGraphType<BooleanGraphType>>("weaklyTied").Description("Tied to the rest by at most one tie, or by fewer than a tenth of its inside ties.").Resolve(c => c.Source.WeaklyTied);
+    }
+}
+
+public enum NetworkRole
+{
+    BridgingActor,
+    MainNetwork,
+    IsolatedGroup,
+    IsolatedActor,
+}
+
+public sealed class NetworkRoleEnum : EnumerationGraphType<NetworkRole>
+{
+    public NetworkRoleEnum()
+    {
+        Name = "NetworkRole";
+        Description = "An actor's place in the network, in a social worker's words.";
+        Values.Single(v => Equals(v.Value, NetworkRole.BridgingActor)).Description = "Holds groups to the rest of the network: without it they are cut off.";
+        Values.Single(v => Equals(v.Value, NetworkRole.MainNetwork)).Description = "Part of the main network.";
+        Values.Single(v => Equals(v.Value, NetworkRole.IsolatedGroup)).Description = "Part of a group tied only to itself.";
+        Values.Single(v => Equals(v.Value, NetworkRole.IsolatedActor)).Description = "Has no ties.";
+    }
+}
+
+/// <summary>One actor's place in one analysed network.</summary>
+public sealed record ActorInNetwork(ScopedNetwork Network, int Vertex)
+{
+    public NetworkRole Role
+    {
+        get
+        {
+            var a = Network.Analysis;
+            if (a.IsArticulationPoint[Vertex]) return NetworkRole.BridgingActor;
+            if (a.ComponentOf[Vertex] == 0 && a.Components[0].Length > 1) return NetworkRole.MainNetwork;
+            return a.Components[a.ComponentOf[Vertex]].Length == 1 ? NetworkRole.IsolatedActor : NetworkRole.IsolatedGroup;
+        }
+    }
+}
+
+public sealed class ActorMetricsType : ObjectGraphType<ActorInNetwork>
+{
+    public ActorMetricsType()
+    {
+        Name = "ActorMetrics";
+        Description = "Where an actor stands in the network. Ties count as undirected; centralities follow networkx 2.8.";
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").Resolve(c => ActorFields.Resource(c, c.Source.Network.Actors[c.Source.Vertex].Id));
+        Field<NonNullGraphType<NetworkRoleEnum>>("role").Description("Its place in the network in plain words.").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").Resolve(c => c.Source.Network.Analysis.Degree[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedDegree").Description("Sum of the strengths of its ties (strongest tie per partner).").Resolve(c => c.Source.Network.Analysis.WeightedDegree[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("betweenness").Description("Shortest paths between other actors that run through it (Brandes; counted in hops; networkx normalized=False).").Resolve(c => c.Source.Network.Analysis.Betweenness[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("betweennessNormalized").Description("Betweenness divided by the most possible, 0 to 1.").Resolve(c => c.Source.Network.Analysis.BetweennessNormalized[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweenness").Description("Betweenness with strong ties as short paths (distance = 1/strength).").Resolve(c => c.Source.Network.WeightedBetweenness.Raw[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweennessNormalized").Description("Weighted betweenness, 0 to 1.").Resolve(c => c.Source.Network.WeightedBetweenness.Normalized[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("closeness").Description("How near it is to everyone it can reach (Wasserman–Faust, 0 to 1).").Resolve(c => c.Source.Network.Analysis.Closeness[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("harmonic").Description("Sum of 1/distance to every other actor.").Resolve(c => c.Source.Network.Analysis.Harmonic[c.Source.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("clustering").Description("Share of its partners' pairs that are tied to each other, 0 to 1.").Resolve(c => c.Source.Network.Analysis.Clustering[c.Source.Vertex]);
+        Field<NonNullGraphType<BooleanGraphType>>("isArticulationPoint").Description("True when removing it cuts the network apart.").Resolve(c => c.Source.Network.Analysis.IsArticulationPoint[c.Source.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("component").Description("Number of its part of the network, largest first (0 = the main network).").Resolve(c => c.Source.Network.Analysis.ComponentOf[c.Source.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("community").Description("Number of its community, largest first.").Resolve(c => c.Source.Network.Analysis.CommunityOf[c.Source.Vertex]);
+        Field<FloatGraphType>("constraint").Description("Burt's constraint: high when its partners are all tied to each other; null without ties.").Resolve(c => NullIfNaN(c.Source.Network.Analysis.Constraint[c.Source.Vertex]));
+        Field<FloatGraphType>("effectiveSize").Description("Burt's effective size: partners that do not know each other; null without ties.").Resolve(c => NullIfNaN(c.Source.Network.Analysis.EffectiveSize[c.Source.Vertex]));
+        Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors would be cut off without it.")
+            .Resolve(c => c.Source.Network.Analysis.Cuts.CutVertices.FirstOrDefault(v => v.Vertex == c.Source.Vertex)?.CutOffGroups.Sum(g => g.Length) ?? 0);
+    }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
+}
+
+public sealed class NeedMetType : ObjectGraphType<(string Need, string Offer, int NeedingActorId)>
+{
+    public NeedMetType()
+    {
+        Name = "NeedMet";
+        Description = "A need of one actor that the other offers.";
+        Field<NonNullGraphType<StringGraphType>>("need").Description("The need.").Resolve(c => c.Source.Need);
+        Field<NonNullGraphType<StringGraphType>>("offer").Description("The offer that meets it.").Resolve(c => c.Source.Offer);
+        Field<NonNullGraphType<ResourceNode>>("needingResource").Description("The actor with the need.").Resolve(c => ActorFields.Resource(c, c.Source.NeedingActorId));
+    }
+}
+
+public sealed class SuggestedTieType : ObjectGraphType<SuggestedTie>
+{
+    public SuggestedTieType()
+    {
+        Name = "SuggestedTie";
+        Description = "A tie worth building, with its reasons.";
+        Field<NonNullGraphType<ResourceNode>>("from").Description("The actor to reach.").Resolve(c => ActorFields.Resource(c, c.Source.FromId));
+        Field<NonNullGraphType<ResourceNode>>("to").Description("The actor to introduce it to.").Resolve(c => ActorFields.Resource(c, c.Source.ToId));
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is better: (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached), p = 1/(1 + km/25).").Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<StringGraphType>>("purpose").Description("What the tie would achieve.").Resolve(c => c.Source.Purpose);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Reasons a worker can read.").Resolve(c => c.Source.Reasons);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeedMetType>>>>("needsMet").Description("Needs of one that the other offers.").Resolve(c => c.Source.NeedsMet);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sharedTargetGroups").Description("Target groups both serve.").Resolve(c => c.Source.SharedTargetGroups);
+        Field<FloatGraphType>("distanceKm").Description("Geodesic distance; null when either has no place.").Resolve(c => c.Source.DistanceKm);
+        Field<NonNullGraphType<IntGraphType>>("commonNeighbours").Description("Partners they share.").Resolve(c => c.Source.CommonNeighbours);
+        Field<NonNullGraphType<FloatGraphType>>("adamicAdar").Description("Adamic–Adar index of their shared partners.").Resolve(c => c.Source.AdamicAdar);
+        Field<NonNullGraphType<IntGraphType>>("actorsNewlyReached").Description("Actors the tie would bring into the main network.").Resolve(c => c.Source.ActorsNewlyReached);
+    }
+}
+
+public sealed class IntroductionPathType : ObjectGraphType<IntroductionPath>
+{
+    public IntroductionPathType()
+    {
+        Name = "IntroductionPath";
+        Description = "A chain of existing ties through which one actor can be introduced to another.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("The actors along the chain, from first to last.").Resolve(c => ActorFields.Resources(c, c.Source.ActorIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties along the chain.").Resolve(c => ActorFields.Relationships(c, c.Source.TieIds));
+        Field<NonNullGraphType<IntGraphType>>("hops").Description("How many ties long it is.").Resolve(c => c.Source.TieIds.Count);
+        Field<NonNullGraphType<FloatGraphType>>("length").Description("Sum of 1/strength along the chain: strong ties make short chains.").Resolve(c => c.Source.Length);
+        Field<NonNullGraphType<IntGraphType>>("weakestStrength").Description("Strength of its weakest tie.").Resolve(c => c.Source.WeakestStrength);
+    }
+}
+
+public sealed class NetworkShapeType : ObjectGraphType<NetworkShape>
+{
+    public NetworkShapeType()
+    {
+        Name = "NetworkShape";
+        Description = "The parts of a network.";
+        Field<NonNullGraphType<IntGraphType>>("components").Description("Separate parts, isolated actors included.").Resolve(c => c.Source.Components);
+        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the largest part.").Resolve(c => c.Source.MainNetworkSize);
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Parts other than the main one with two or more actors.").Resolve(c => c.Source.IsolatedGroups);
+        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").Resolve(c => c.Source.IsolatedActors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("bridgingActors").Description("Actors that alone hold parts together.").Resolve(c => ActorFields.Resources(c, c.Source.BridgingActorIds));
+    }
+}
+
+public sealed class WhatIfType : ObjectGraphType<WhatIfResult>
+{
+    public WhatIfType()
+    {
+        Name = "WhatIf";
+        Description = "What proposed ties or lost actors would change.";
+        Field<NonNullGraphType<NetworkShapeType>>("before").Description("The network as it is.").Resolve(c => c.Source.Before);
+        Field<NonNullGraphType<NetworkShapeType>>("after").Description("The network with the changes.").Resolve(c => c.Source.After);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsJoiningMainNetwork").Description("Actors the changes bring into the main network.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsJoiningMainNetwork));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeavingMainNetwork").Description("Actors the changes cut off from the main network.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsLeavingMainNetwork));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("newBridgingActors").Description("Actors that start to hold parts together.").Resolve(c => ActorFields.Resources(c, c.Source.NewBridgingActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("noLongerBridgingActors").Description("Actors that stop being bridging actors.").Resolve(c => ActorFields.Resources(c, c.Source.NoLongerBridgingActors));
+    }
+}
+
+public sealed class ProposedTieInputType : InputObjectGraphType
+{
+    public ProposedTieInputType()
+    {
+        Name = "ProposedTieInput";
+        Description = "A tie to imagine.";
+        Field<NonNullGraphType<IdGraphType>>("fromId").Description("One actor.");
+        Field<NonNullGraphType<IdGraphType>>("toId").Description("The other actor.");
+        Field<IntGraphType>("strength").Description("Strength 1–5 (default 3).");
+    }
+}
+
+public sealed class NetworkFiguresType : ObjectGraphType<NetworkFigures>
+{
+    public NetworkFiguresType()
+    {
+        Name = "NetworkFigures";
+        Description = "Figures of the network on one day.";
+        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").Resolve(c => c.Source.Day);
+        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").Resolve(c => c.Source.Actors);
+        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").Resolve(c => c.Source.Ties);
+        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").Resolve(c => c.Source.MainNetworkSize);
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").Resolve(c => c.Source.IsolatedGroups);
+        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").Resolve(c => c.Source.IsolatedActors);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Ties as a share of all possible pairs.").Resolve(c => c.Source.Density);
+        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").Resolve(c => c.Source.AveragePathLength);
+        Field<NonNullGraphType<IntGraphType>>("bridgingActors").Description("Actors that alone hold parts together.").Resolve(c => c.Source.BridgingActors);
+    }
+}
+
+public sealed class GroupChangeType : ObjectGraphType<GroupChange>
+{
+    public GroupChangeType()
+    {
+        Name = "GroupChange";
+        Description = "What became of a group that was isolated on the first day.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("Its actors on the first day.").Resolve(c => ActorFields.Resources(c, c.Source.ActorIdsBefore));
+        Field<NonNullGraphType<IntGraphType>>("stillIsolated").Description("Of them, still outside the main network.").Resolve(c => c.Source.StillIsolated);
+        Field<NonNullGraphType<IntGraphType>>("joinedMainNetwork").Description("Of them, now in the main network.").Resolve(c => c.Source.JoinedMainNetwork);
+    }
+}
+
+public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
+{
+    public NetworkChangeType()
+    {
+        Name = "NetworkChange";
+        Description = "The evidence of change between two days.";
+        Field<NonNullGraphType<NetworkFiguresType>>("from").Description("The first day.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<NetworkFiguresType>>("to").Description("The second day.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesBuilt").Description("Ties valid on the second day but not the first.").Resolve(c => ActorFields.Relationships(c, c.Source.TiesBuilt));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesEnded").Description("Ties valid on the first day but not the second.").Resolve(c => ActorFields.Relationships(c, c.Source.TiesEnded));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsBroughtIn").Description("Actors in the main network on the second day but not the first.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsBroughtIn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeftOut").Description("Actors in the main network on the first day but not the second.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsLeftOut));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GroupChangeType>>>>("isolatedGroups").Description("What became of each isolated group and actor of the first day.").Resolve(c => c.Source.IsolatedGroups);
+        Field<NonNullGraphType<StringGraphType>>("report").Description("The comparison as a Markdown report for the municipality.").Resolve(c => c.Source.Report);
+    }
+}

@@ -1,0 +1,141 @@
+using GraphQL;
+using GraphQL.Types;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
+using ResourceMap.Graph.Network;
+using ResourceMap.Persistence.Search;
+
+namespace ResourceMap.Api.Network;
+
+public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
+{
+    public const int MaxSuggestions = 200;
+    public const int MaxPaths = 10;
+
+    public NetworkNode()
+    {
+        Name = "Network";
+        Description = "The network of resources within a scope, analysed. Ties count as undirected; each pair of actors counts its strongest tie.";
+
+        Field<NonNullGraphType<LongGraphType>>("dataVersion").Description("The data version analysed; it grows with every change.").Resolve(c => c.Source.Snapshot.Version);
+        Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").Resolve(c => c.Source.Scope.AsOf);
+        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").Resolve(c => c.Source.Actors.Count);
+        Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").Resolve(c => c.Source.Ties.Count);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").Resolve(c => c.Source.Analysis.Density);
+        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").Resolve(c => c.Source.Analysis.AveragePathLength);
+        Field<NonNullGraphType<IntGraphType>>("diameter").Description("Most ties between two actors of the main network.").Resolve(c => c.Source.Analysis.Diameter);
+        Field<NonNullGraphType<FloatGraphType>>("modularity").Description("Modularity of the communities found (weighted by strength).").Resolve(c => c.Source.Analysis.Modularity);
+
+        Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").Resolve(c => c.Source.MainNetwork);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").Resolve(c => c.Source.IsolatedGroups);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").Resolve(c => ActorFields.Resources(c, c.Source.IsolatedActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components").Description("Every connected part, largest first.").Resolve(c => c.Source.Analysis.Components.Select(c.Source.Group).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors").Description("Actors that alone hold groups to the rest, most actors cut off first.").Resolve(c => c.Source.BridgingActors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").Resolve(c => c.Source.Bridges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities").Description("Communities (Louvain), largest first.").Resolve(c => c.Source.Communities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors").Description("Every actor with its metrics.")
+            .Resolve(c => Enumerable.Range(0, c.Source.Actors.Count).Select(v => new ActorInNetwork(c.Source, v)).ToList());
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestedTieType>>>>("suggestions")
+            .Description("Ties worth building to reach isolated groups and actors and weakly tied communities, best first.")
+            .Argument<IntGraphType>("first", $"How many (default 20, at most {MaxSuggestions}).")
+            .Resolve(c =>
+            {
+                var first = c.GetArgument("first", 20);
+                if (first is < 0 or > MaxSuggestions) throw UserError.BadInput($"'first' must be from 0 to {MaxSuggestions}.", "first");
+                return TieSuggestions.Suggest(c.Source, TextFolding.Fold).Take(first).ToList();
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntroductionPathType>>>>("introductionPaths")
+            .Description("The shortest chains of existing ties between two actors (strong ties count as short), then alternatives; empty when they are not connected.")
+            .Argument<NonNullGraphType<IdGraphType>>("fromId", "The actor to introduce.")
+            .Argument<NonNullGraphType<IdGraphType>>("toId", "The actor to reach.")
+            .Argument<IntGraphType>("count", $"How many chains (default 3, at most {MaxPaths}).")
+            .Resolve(c =>
+            {
+                var count = c.GetArgument("count", 3);
+                if (count is < 1 or > MaxPaths) throw UserError.BadInput($"'count' must be from 1 to {MaxPaths}.", "count");
+                return IntroductionPaths.Find(c.Source, ActorId(c, "fromId"), ActorId(c, "toId"), count);
+            });
+
+        Field<NonNullGraphType<IntGraphType>>("edgeConnectivity")
+            .Description("How many independent ties join two groups of actors: the fewest ties whose loss would separate them.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupA", "The first group.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupB", "The second group.")
+            .Resolve(c =>
+            {
+                var a = ActorIds(c, "groupA");
+                var b = ActorIds(c, "groupB");
+                if (a.Intersect(b).Any()) throw UserError.BadInput("The two groups must not share actors.", "groupB");
+                return EdgeConnectivity.Between(c.Source, a, b);
+            });
+
+        Field<NonNullGraphType<WhatIfType>>("whatIf")
+            .Description("What would change with these ties built or these actors gone.")
+            .Argument<ListGraphType<NonNullGraphType<ProposedTieInputType>>>("addTies", "Ties to imagine built.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("removeActorIds", "Actors to imagine gone.")
+            .Resolve(c =>
+            {
+                var add = (c.GetArgument<List<Dictionary<string, object?>>?>("addTies") ?? []).Select((d, i) =>
+                {
+                    var f = new InputFields(d);
+                    var strength = f.Value<int>("strength") ?? 3;
+                    if (strength is < 1 or > 5) throw UserError.BadInput($"addTies[{i}]: 'strength' must be from 1 to 5.", "addTies");
+                    return new ProposedTie(InScope(c, GlobalId.Decode(f.String("fromId"), GlobalId.Resource, "addTies")), InScope(c, GlobalId.Decode(f.String("toId"), GlobalId.Resource, "addTies")), strength);
+                }).ToList();
+                if (add.Any(t => t.FromId == t.ToId)) throw UserError.BadInput("A proposed tie joins an actor to itself.", "addTies");
+                return WhatIf.Evaluate(c.Source, add, ActorIds(c, "removeActorIds"));
+            });
+
+        Field<NonNullGraphType<NetworkChangeType>>("comparison")
+            .Description("The same scope on two days, and what changed between them: evidence of the work done.")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "The first day.")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "The second day.")
+            .ResolveAsync(async c =>
+            {
+                var from = c.GetArgument<DateOnly>("from");
+                var to = c.GetArgument<DateOnly>("to");
+                if (to < from) throw UserError.BadInput("'to' must not be before 'from'.", "to");
+                var snapshots = c.Service<NetworkSnapshots>();
+                var before = await snapshots.AnalyseAsync(c.Source.Scope.At(from), c.CancellationToken);
+                var after = await snapshots.AnalyseAsync(c.Source.Scope.At(to), c.CancellationToken);
+                return NetworkComparison.Compare(before, after);
+            });
+    }
+
+    private static int ActorId(IResolveFieldContext<ScopedNetwork> c, string argument) =>
+        InScope(c, GlobalId.Decode(c.GetArgument<string>(argument), GlobalId.Resource, argument));
+
+    private static List<int> ActorIds(IResolveFieldContext<ScopedNetwork> c, string argument) =>
+        (c.GetArgument<List<string>?>(argument) ?? []).Select(id => InScope(c, GlobalId.Decode(id, GlobalId.Resource, argument))).Distinct().ToList();
+
+    private static int InScope(IResolveFieldContext<ScopedNetwork> c, int actorId) =>
+        c.Source.Index(actorId) is not null ? actorId
+            : throw UserError.NotFound($"Resource '{GlobalId.Encode(GlobalId.Resource, actorId)}' is not in this network's scope.", "id");
+}
+
+public static class NetworkQueries
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<NetworkNode>>("network")
+            .Description("The network within a scope, analysed: its parts, bridging actors, communities, suggested ties, introduction paths, what-if and change over time.")
+            .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
+            .ResolveAsync(async c => await c.Service<NetworkSnapshots>().AnalyseAsync(await NetworkScopeInputType.ReadAsync(c), c.CancellationToken));
+    }
+
+    /// <summary>Adds <c>metrics(scope)</c> to the resource type.</summary>
+    public static void AddMetricsTo(ResourceNode resource)
+    {
+        resource.Field<ActorMetricsType>("metrics")
+            .Description("The resource's place in the network of a scope; null when it is not in that scope (or is closed).")
+            .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
+            .ResolveAsync(async c =>
+            {
+                var network = await c.Service<NetworkSnapshots>().AnalyseAsync(await NetworkScopeInputType.ReadAsync(c), c.CancellationToken);
+                return network.Index(((Persistence.Model.Resource)c.Source!).Id) is { } v ? new ActorInNetwork(network, v) : null;
+            });
+    }
+}

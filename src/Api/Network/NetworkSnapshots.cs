@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Areas;
+using ResourceMap.Graph.Network;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Network;
+
+/// <summary>
+/// The network read from the database once per data version, and its analyses cached per scope until the data changes.
+/// Every request costs one small query for the version; the rest is served from memory while nothing is written.
+/// </summary>
+public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> factory)
+{
+    private const int MaxCachedScopes = 64;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private NetworkSnapshot? _snapshot;
+    private readonly Dictionary<string, Lazy<ScopedNetwork>> _analyses = [];
+
+    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        var version = await db.GetDataVersionAsync(ct);
+        var snapshot = _snapshot;
+        if (snapshot?.Version == version) return snapshot;
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_snapshot?.Version == version) return _snapshot;
+            // Read the rows and the version in one transaction, so the snapshot is exactly that version.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            version = await db.GetDataVersionAsync(ct);
+            var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
+                .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs))
+                .ToListAsync(ct);
+            var ties = await db.Relationships.AsNoTracking()
+                .Select(t => new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, t.Since, t.Until))
+                .ToListAsync(ct);
+            var live = actors.Select(a => a.Id).ToHashSet();
+            var fresh = new NetworkSnapshot(version, actors.OrderBy(a => a.Id).ToList(),
+                ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList());
+            lock (_analyses)
+            {
+                _analyses.Clear();
+                _snapshot = fresh;
+            }
+            return fresh;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>
+    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct)
+    {
+        var snapshot = await CurrentAsync(ct);
+        Lazy<ScopedNetwork> analysis;
+        lock (_analyses)
+        {
+            if (!ReferenceEquals(_snapshot, snapshot)) return new ScopedNetwork(snapshot, scope); // a newer version arrived meanwhile
+            if (!_analyses.TryGetValue(scope.Key, out analysis!))
+            {
+                if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();
+                _analyses[scope.Key] = analysis = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope));
+            }
+        }
+        return analysis.Value;
+    }
+
+    /// <summary>A scope from the client's input: the area includes every area inside it.</summary>
+    public async Task<NetworkScope> ScopeAsync(int? areaId, DateOnly? asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types, CancellationToken ct)
+    {
+        HashSet<int>? areas = null;
+        if (areaId is { } id)
+        {
+            await using var db = factory.CreateDbContext();
+            areas = (await AreaTree.SelfAndDescendantsAsync(db, id, ct)).ToHashSet();
+        }
+        return new NetworkScope(asOf, areas,
+            targetGroups is { Count: > 0 } ? targetGroups.Select(g => g.Trim().ToLowerInvariant()).ToList() : null,
+            types is { Count: > 0 } ? types.Select(t => t.ToString()).ToList() : null);
+    }
+}

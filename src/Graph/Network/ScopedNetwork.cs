@@ -1,0 +1,120 @@
+using ResourceMap.Graph.Centrality;
+
+namespace ResourceMap.Graph.Network;
+
+/// <summary>A group of actors: a component, a community, or the actors a bridging actor holds to the rest.</summary>
+public sealed record ActorGroup(IReadOnlyList<int> ActorIds);
+
+/// <summary>An actor whose loss would cut groups off the network (an articulation point).</summary>
+public sealed record BridgingActor(int ActorId, IReadOnlyList<ActorGroup> GroupsCutOff)
+{
+    public int ActorsCutOff => GroupsCutOff.Sum(g => g.ActorIds.Count);
+}
+
+/// <summary>A pair of actors joined by ties that alone hold two parts together (a bridge).</summary>
+public sealed record BridgeTie(int ActorA, int ActorB, IReadOnlyList<int> TieIds, ActorGroup SmallerSide);
+
+/// <summary>A community with how it is tied inside and outside.</summary>
+public sealed record CommunityInfo(int Index, ActorGroup Members, int InternalTies, int ExternalTies)
+{
+    /// <summary>Tied to the rest by at most one tie, or by fewer ties than a tenth of its inside ties.</summary>
+    public bool WeaklyTied => Members.ActorIds.Count > 1 && (ExternalTies <= 1 || ExternalTies * 10 < InternalTies);
+}
+
+/// <summary>
+/// The network within one scope, analysed once: ties are read as undirected (a funding tie joins two actors as surely as
+/// a cooperation does), each pair of actors keeps its strongest tie, and strength 1–5 weighs communities, while
+/// weighted betweenness reads 1/strength as distance, so strong ties make short paths.
+/// </summary>
+public sealed class ScopedNetwork
+{
+    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope)
+    {
+        Snapshot = snapshot;
+        Scope = scope;
+        (var actors, Ties) = scope.Apply(snapshot);
+        Actors = actors;
+        for (var i = 0; i < Actors.Count; i++) IndexOf[Actors[i].Id] = i;
+
+        var strengths = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
+        var distances = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
+        foreach (var tie in Ties) strengths.AddEdge(IndexOf[tie.SourceId], IndexOf[tie.TargetId], tie.Strength);
+        Graph = strengths.Build();
+        for (var e = 0; e < Graph.EdgeCount; e++) distances.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], 1.0 / Graph.EdgeWeight[e]);
+        DistanceGraph = distances.Build();
+
+        Analysis = NetworkAnalysis.Run(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true));
+        WeightedBetweenness = Betweenness.Compute(DistanceGraph, weighted: true);
+    }
+
+    public NetworkSnapshot Snapshot { get; }
+    public NetworkScope Scope { get; }
+    public IReadOnlyList<Actor> Actors { get; }
+    public IReadOnlyList<Tie> Ties { get; }
+    public Dictionary<int, int> IndexOf { get; } = [];
+
+    /// <summary>Undirected, weight = strongest strength between the pair.</summary>
+    public CompactGraph Graph { get; }
+
+    /// <summary>The same edges with weight 1/strength, for weighted shortest paths.</summary>
+    public CompactGraph DistanceGraph { get; }
+
+    public NetworkAnalysis Analysis { get; }
+    public Betweenness.Result WeightedBetweenness { get; }
+
+    public int? Index(int actorId) => IndexOf.TryGetValue(actorId, out var i) ? i : null;
+
+    public ActorGroup Group(IEnumerable<int> vertices) => new(vertices.Select(v => Actors[v].Id).ToList());
+
+    /// <summary>The largest component; empty when there are no actors.</summary>
+    public ActorGroup MainNetwork => Analysis.Components.Length == 0 ? new ActorGroup([]) : Group(Analysis.Components[0]);
+
+    /// <summary>Components other than the main one with two or more actors: groups tied only among themselves.</summary>
+    public IReadOnlyList<ActorGroup> IsolatedGroups => Analysis.Components.Skip(1).Where(c => c.Length > 1).Select(Group).ToList();
+
+    /// <summary>Actors with no tie at all in scope.</summary>
+    public IReadOnlyList<int> IsolatedActors => Analysis.Components.Where(c => c.Length == 1).Select(c => Actors[c[0]].Id).ToList();
+
+    public IReadOnlyList<BridgingActor> BridgingActors => Analysis.Cuts.CutVertices
+        .Select(c => new BridgingActor(Actors[c.Vertex].Id, c.CutOffGroups.Select(Group).ToList()))
+        .OrderByDescending(b => b.ActorsCutOff).ThenBy(b => Actors[IndexOf[b.ActorId]].Name, StringComparer.Ordinal)
+        .ToList();
+
+    public IReadOnlyList<BridgeTie> Bridges => Analysis.Cuts.Bridges.Select(b =>
+    {
+        var (a, c) = (Actors[b.A].Id, Actors[b.B].Id);
+        var tieIds = Ties.Where(t => (t.SourceId == a && t.TargetId == c) || (t.SourceId == c && t.TargetId == a)).Select(t => t.Id).Order().ToList();
+        return new BridgeTie(a, c, tieIds, SmallerSideOf(b.A, b.B));
+    }).ToList();
+
+    public IReadOnlyList<CommunityInfo> Communities
+    {
+        get
+        {
+            var count = Actors.Count == 0 ? 0 : Analysis.CommunityOf.Max() + 1;
+            var inside = new int[count];
+            var outside = new int[count];
+            for (var e = 0; e < Graph.EdgeCount; e++)
+            {
+                int a = Analysis.CommunityOf[Graph.EdgeSource[e]], b = Analysis.CommunityOf[Graph.EdgeTarget[e]];
+                if (a == b) inside[a]++;
+                else { outside[a]++; outside[b]++; }
+            }
+            return Enumerable.Range(0, count).Select(c => new CommunityInfo(c,
+                Group(Enumerable.Range(0, Actors.Count).Where(v => Analysis.CommunityOf[v] == c)), inside[c], outside[c])).ToList();
+        }
+    }
+
+    /// <summary>The side of a bridge away from the larger part: the actors reached only through it.</summary>
+    private ActorGroup SmallerSideOf(int a, int b)
+    {
+        var side = new HashSet<int> { b };
+        var queue = new Queue<int>([b]);
+        while (queue.TryDequeue(out var v))
+            foreach (var w in Graph.Neighbours(v))
+                if (!(v == b && w == a) && side.Add(w)) queue.Enqueue(w);
+        var component = Analysis.Components[Analysis.ComponentOf[a]];
+        var other = component.Where(v => !side.Contains(v)).ToList();
+        return Group(side.Count <= other.Count ? side.Order() : other);
+    }
+}

@@ -1,0 +1,113 @@
+using ResourceMap.Graph.Spatial;
+
+namespace ResourceMap.Graph.Network;
+
+/// <summary>A tie worth building, with the reasons a worker can read and what it would change.</summary>
+public sealed record SuggestedTie(
+    int FromId,
+    int ToId,
+    double Score,
+    string Purpose,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<(string Need, string Offer, int NeedingActorId)> NeedsMet,
+    IReadOnlyList<string> SharedTargetGroups,
+    double? DistanceKm,
+    int CommonNeighbours,
+    double AdamicAdar,
+    int ActorsNewlyReached);
+
+/// <summary>
+/// Ranks new ties that would join isolated groups, isolated actors and weakly tied communities to the rest. A pair scores
+/// for needs one side has that the other offers, for target groups both serve, for partners they share (Adamic–Adar:
+/// L. Adamic &amp; E. Adar, Social Networks 25(3), 2003) and for being near each other (proximity p = 1/(1 + km/25)):
+/// score = (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached). A pair with
+/// no need met, no shared target group and no shared partner is not suggested: nearness alone is no reason.
+/// O(group × candidates × tags) per group.
+/// </summary>
+public static class TieSuggestions
+{
+    /// <summary>Offers that answer a need though their words differ; keys and values are folded (lower case, no diacritics).</summary>
+    private static readonly Dictionary<string, string[]> Answers = new()
+    {
+        ["meeting place"] = ["venue"],
+        ["rehearsal space"] = ["venue"],
+        ["funding"] = ["project funding", "municipal ngo co-financing", "grant programme"],
+        ["project funding"] = ["municipal ngo co-financing", "grant programme"],
+        ["volunteers"] = ["volunteering"],
+        ["social media training"] = ["computer skills"],
+        ["computer skills"] = ["social media training"],
+    };
+
+    public static IReadOnlyList<SuggestedTie> Suggest(ScopedNetwork network, Func<string, string> fold, int perGroup = 5)
+    {
+        var suggestions = new List<SuggestedTie>();
+        var main = network.MainNetwork.ActorIds.ToHashSet();
+        var tied = network.Ties.Select(t => (Math.Min(t.SourceId, t.TargetId), Math.Max(t.SourceId, t.TargetId))).ToHashSet();
+
+        foreach (var group in network.IsolatedGroups)
+            suggestions.AddRange(Best(group.ActorIds, main, $"joins the isolated group of {group.ActorIds.Count} actors to the main network", group.ActorIds.Count));
+        foreach (var actor in network.IsolatedActors)
+            suggestions.AddRange(Best([actor], main, "brings an isolated actor into the main network", 1));
+        foreach (var community in network.Communities.Where(c => c.WeaklyTied && c.Members.ActorIds.All(main.Contains)))
+        {
+            var members = community.Members.ActorIds.ToHashSet();
+            suggestions.AddRange(Best(community.Members.ActorIds, main.Where(a => !members.Contains(a)).ToHashSet(),
+                $"ties a weakly tied community of {members.Count} actors more firmly to the rest", 0));
+        }
+        return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId).ToList();
+
+        IEnumerable<SuggestedTie> Best(IReadOnlyList<int> members, IReadOnlySet<int> candidates, string purpose, int newlyReached) =>
+            members.SelectMany(m => candidates.Where(c => !tied.Contains((Math.Min(m, c), Math.Max(m, c)))).Select(c => Score(m, c, purpose, newlyReached)))
+                .Where(s => s.NeedsMet.Count > 0 || s.SharedTargetGroups.Count > 0 || s.CommonNeighbours > 0)
+                .OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId)
+                .Take(perGroup);
+
+        SuggestedTie Score(int fromId, int toId, string purpose, int newlyReached)
+        {
+            var from = network.Snapshot.Find(fromId)!;
+            var to = network.Snapshot.Find(toId)!;
+            var needsMet = Matches(from, to).Concat(Matches(to, from)).ToList();
+            var shared = from.TargetGroups.Intersect(to.TargetGroups).Where(g => g != "all").Order(StringComparer.Ordinal).ToList();
+            double? km = from.Latitude is { } la && from.Longitude is { } lo && to.Latitude is { } lb && to.Longitude is { } lob
+                ? Geodesic.DistanceMeters(la, lo, lb, lob) / 1000 : null;
+            var proximity = km is { } d ? 1 / (1 + d / 25) : 0.5;
+            var (common, adamicAdar) = CommonNeighbours(network, fromId, toId);
+            var score = (3 * needsMet.Count + Math.Min(3, shared.Count) + adamicAdar) * (0.5 + 0.5 * proximity) + 2 * proximity + Math.Log(1 + newlyReached);
+
+            var reasons = new List<string>();
+            foreach (var (need, offer, needing) in needsMet)
+            {
+                var (needer, offerer) = needing == fromId ? (from, to) : (to, from);
+                reasons.Add($"{needer.Name} needs “{need}”; {offerer.Name} offers “{offer}”.");
+            }
+            if (shared.Count > 0) reasons.Add($"Both serve {string.Join(", ", shared)}.");
+            if (km is { } distance) reasons.Add($"{distance:0.0} km apart.");
+            if (common > 0) reasons.Add($"{common} partner{(common == 1 ? "" : "s")} in common (Adamic–Adar {adamicAdar:0.00}).");
+            if (newlyReached > 0) reasons.Add($"Would bring {newlyReached} actor{(newlyReached == 1 ? "" : "s")} into the main network.");
+            return new SuggestedTie(fromId, toId, Math.Round(score, 6), purpose, reasons, needsMet, shared, km is null ? null : Math.Round(km.Value, 3), common, adamicAdar, newlyReached);
+        }
+
+        IEnumerable<(string, string, int)> Matches(Actor needing, Actor offering)
+        {
+            foreach (var need in needing.Needs)
+            {
+                var n = fold(need);
+                var offer = offering.Offers.FirstOrDefault(o =>
+                {
+                    var f = fold(o);
+                    return f == n || f.Contains(n) || n.Contains(f) || (Answers.TryGetValue(n, out var answers) && answers.Contains(f));
+                });
+                if (offer is not null) yield return (need, offer, needing.Id);
+            }
+        }
+    }
+
+    /// <summary>Partners both actors share and the Adamic–Adar index Σ 1/ln(degree) over them.</summary>
+    public static (int Count, double AdamicAdar) CommonNeighbours(ScopedNetwork network, int a, int b)
+    {
+        if (network.Index(a) is not { } va || network.Index(b) is not { } vb) return (0, 0);
+        var g = network.Graph;
+        var common = g.Neighbours(va).ToArray().Intersect(g.Neighbours(vb).ToArray()).ToList();
+        return (common.Count, common.Sum(z => g.OutDegree(z) > 1 ? 1 / Math.Log(g.OutDegree(z)) : 0));
+    }
+}
