@@ -92,3 +92,25 @@ public class SqlitePersistenceTests
         Assert.Equal("wal", mode.Single());
     }
 }
+
+public class DataVersionTests
+{
+    [Fact]
+    public async Task Every_save_raises_the_data_version_and_a_failed_save_does_not()
+    {
+        using var temp = new TempDatabase();
+        await DatabaseInitializer.InitializeAsync(temp.NewFactory(), temp.Settings);
+        await using var db = temp.NewFactory().CreateDbContext();
+        var start = await db.GetDataVersionAsync();
+        db.Resources.Add(new Model.Resource { Name = "A", Kind = Model.ResourceKind.Other });
+        await db.SaveChangesAsync();
+        Assert.Equal(start + 1, await db.GetDataVersionAsync());
+
+        db.Relationships.Add(new Model.Relationship { SourceId = 1, TargetId = 1, Strength = 3 }); // refused by the check constraint
+        await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        Assert.Equal(start + 1, await db.GetDataVersionAsync());
+        Assert.Equal(0, await db.SaveChangesAsync()); // nothing to save, nothing raised
+        Assert.Equal(start + 1, await db.GetDataVersionAsync());
+    }
+}
