@@ -92,6 +92,16 @@ public static class AnalyzeCommand
         }
         json.WriteEndArray();
         json.WriteNumber("modularity", analysis.Modularity);
+        if (analysis.Approximation is { } estimate)
+        {
+            // Graphs above 50,000 actors: betweenness by path sampling, distances from sampled sources.
+            json.WriteStartObject("approximation");
+            json.WriteNumber("betweennessEpsilon", estimate.BetweennessEpsilon);
+            json.WriteNumber("betweennessDelta", estimate.BetweennessDelta);
+            json.WriteNumber("betweennessSamples", estimate.BetweennessSamples);
+            json.WriteNumber("distanceSources", estimate.DistanceSources);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');

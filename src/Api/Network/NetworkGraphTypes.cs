@@ -276,3 +276,16 @@ public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
         Field<NonNullGraphType<StringGraphType>>("report").Description("The comparison as a Markdown report for the municipality.").Resolve(c => c.Source.Report);
     }
 }
+
+public sealed class ApproximationType : ObjectGraphType<ResourceMap.Graph.Approximation>
+{
+    public ApproximationType()
+    {
+        Name = "Approximation";
+        Description = "How estimates of a large network were made (Riondato–Kornaropoulos path sampling; Eppstein–Wang source sampling).";
+        Field<NonNullGraphType<FloatGraphType>>("betweennessEpsilon").Description("Normalised betweenness is within this of the exact value with probability 1 − δ.").Resolve(c => c.Source.BetweennessEpsilon);
+        Field<NonNullGraphType<FloatGraphType>>("betweennessDelta").Description("δ: the probability that some estimate misses by more.").Resolve(c => c.Source.BetweennessDelta);
+        Field<NonNullGraphType<IntGraphType>>("betweennessSamples").Description("Shortest paths sampled.").Resolve(c => c.Source.BetweennessSamples);
+        Field<NonNullGraphType<IntGraphType>>("distanceSources").Description("Sources whose searches estimate closeness, harmonic centrality and path lengths.").Resolve(c => c.Source.DistanceSources);
+    }
+}

@@ -27,6 +27,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
         Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").Resolve(c => c.Source.Analysis.AveragePathLength);
         Field<NonNullGraphType<IntGraphType>>("diameter").Description("Most ties between two actors of the main network.").Resolve(c => c.Source.Analysis.Diameter);
         Field<NonNullGraphType<FloatGraphType>>("modularity").Description("Modularity of the communities found (weighted by strength).").Resolve(c => c.Source.Analysis.Modularity);
+        Field<ApproximationType>("approximation").Description("Null when every metric is exact; above 50,000 actors, how betweenness and distances were estimated and how far they may be off.").Resolve(c => c.Source.Analysis.Approximation);
 
         Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").Resolve(c => c.Source.MainNetwork);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").Resolve(c => c.Source.IsolatedGroups);

@@ -1,13 +1,16 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ResourceMap.Graph.Paths;
 
 /// <summary>
-/// All-pairs hop distances, summarised without storing them: a breadth-first search from every vertex (Cormen et al.,
-/// Introduction to Algorithms, §22.2), O(nm) time and O(n) memory per thread. Reach and distance sums are kept per
-/// target, so for directed graphs they describe distances <i>to</i> a vertex, as networkx's closeness does.
-/// Brandes' betweenness runs the same searches and fills the same <see cref="Tally"/> when it counts hops.
+/// All-pairs hop distances, summarised without storing them, by bit-parallel multi-source breadth-first search
+/// (M. Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014): 64 searches
+/// advance together, one bit each, so a level costs one sweep of the edges for all 64. O(n/64 · D · m) time for
+/// diameter D, O(n) memory per thread. Reach and distance sums are kept per target, so for directed graphs they describe
+/// distances <i>to</i> a vertex, as networkx's closeness does. Brandes' betweenness fills the same summary with its own
+/// searches (see <see cref="Tally"/>) when it counts hops.
 /// </summary>
 public static class HopDistances
 {
@@ -18,67 +21,97 @@ public static class HopDistances
         int[] Eccentricity,         // greatest d(v, u) over the vertices u that v reaches
         long[] DistanceSumFrom);    // sum of d(v, u) over the vertices u that v reaches
 
-    public static Summary Compute(CompactGraph graph, int maxThreads = -1)
+    /// <param name="graph">The graph.</param>
+    /// <param name="maxThreads">Threads to use; -1 for all cores.</param>
+    /// <param name="sources">Search only from these vertices (a sample); all vertices when null. Sums then cover only
+    /// the paths from the sample, and <see cref="Summary.Eccentricity"/> and <see cref="Summary.DistanceSumFrom"/> only its members.</param>
+    public static Summary Compute(CompactGraph graph, int maxThreads = -1, int[]? sources = null)
     {
         var n = graph.VertexCount;
+        var from = sources ?? Enumerable.Range(0, n).ToArray();
         var summary = Tally.NewSummary(n);
         var gate = new object();
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-            () => new Worker(n),
-            (source, _, w) =>
+        var batches = (from.Length + 63) / 64;
+        Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
+            () => new BatchWorker(n),
+            (batch, _, w) =>
             {
-                var reached = w.Search(graph, source);
-                w.Tally.Add(source, w.Order, w.Distance, reached, summary);
-                w.Reset(reached);
+                // Per-source sums need a walk over each arrival's bits; undirected full runs get them by symmetry instead.
+                w.Search(graph, from.AsSpan(batch * 64, Math.Min(64, from.Length - batch * 64)), summary, perSourceSums: graph.Directed || sources is not null);
                 return w;
             },
-            w => w.Tally.MergeInto(summary, gate));
+            w => w.MergeInto(summary, gate));
+        if (!graph.Directed && sources is null)
+            for (var v = 0; v < n; v++) summary.DistanceSumFrom[v] = summary.DistanceSumTo[v]; // distances are symmetric
         return summary;
     }
 
-    private sealed class Worker
+    /// <summary>One thread's bit sets and running sums.</summary>
+    private sealed class BatchWorker(int n)
     {
-        public readonly int[] Distance;
-        public readonly int[] Order;
-        public readonly Tally Tally;
+        private ulong[] _seen = new ulong[n];
+        private ulong[] _visit = new ulong[n];
+        private ulong[] _next = new ulong[n];
+        private readonly int[] _reached = new int[n];
+        private readonly long[] _sumTo = new long[n];
+        private readonly double[] _harmonic = new double[n];
 
-        public Worker(int n)
+        public void Search(CompactGraph graph, ReadOnlySpan<int> batch, Summary summary, bool perSourceSums)
         {
-            Distance = new int[n];
-            Array.Fill(Distance, -1);
-            Order = new int[n];
-            Tally = new Tally(n);
-        }
-
-        public int Search(CompactGraph graph, int source)
-        {
+            Array.Clear(_seen);
+            Array.Clear(_visit);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                _seen[batch[i]] = _visit[batch[i]] = 1UL << i;
+                _reached[batch[i]]++;
+            }
             ref var offsets = ref MemoryMarshal.GetArrayDataReference(graph.Offsets);
             ref var targets = ref MemoryMarshal.GetArrayDataReference(graph.Targets);
-            ref var distance = ref MemoryMarshal.GetArrayDataReference(Distance);
-            ref var order = ref MemoryMarshal.GetArrayDataReference(Order);
-            int head = 0, tail = 0;
-            Unsafe.Add(ref distance, source) = 0;
-            Unsafe.Add(ref order, tail++) = source;
-            while (head < tail)
+            for (var level = 1; ; level++)
             {
-                var v = Unsafe.Add(ref order, head++);
-                var next = Unsafe.Add(ref distance, v) + 1;
-                var end = Unsafe.Add(ref offsets, v + 1);
-                for (var k = Unsafe.Add(ref offsets, v); k < end; k++)
+                Array.Clear(_next);
+                ref var visit = ref MemoryMarshal.GetArrayDataReference(_visit);
+                ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+                for (var v = 0; v < n; v++)
                 {
-                    var w = Unsafe.Add(ref targets, k);
-                    ref var dw = ref Unsafe.Add(ref distance, w);
-                    if (dw >= 0) continue;
-                    dw = next;
-                    Unsafe.Add(ref order, tail++) = w;
+                    var bits = Unsafe.Add(ref visit, v);
+                    if (bits == 0) continue;
+                    var end = Unsafe.Add(ref offsets, v + 1);
+                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++) Unsafe.Add(ref next, Unsafe.Add(ref targets, k)) |= bits;
                 }
+                ulong arrived = 0;
+                var reciprocal = 1.0 / level;
+                for (var w = 0; w < n; w++)
+                {
+                    var fresh = _next[w] & ~_seen[w];
+                    _next[w] = fresh;
+                    if (fresh == 0) continue;
+                    _seen[w] |= fresh;
+                    var c = BitOperations.PopCount(fresh);
+                    _reached[w] += c;
+                    _sumTo[w] += (long)level * c;
+                    _harmonic[w] += c * reciprocal;
+                    arrived |= fresh;
+                    if (perSourceSums)
+                        for (var bits = fresh; bits != 0; bits &= bits - 1) summary.DistanceSumFrom[batch[BitOperations.TrailingZeroCount(bits)]] += level;
+                }
+                if (arrived == 0) break;
+                for (var bits = arrived; bits != 0; bits &= bits - 1) summary.Eccentricity[batch[BitOperations.TrailingZeroCount(bits)]] = level;
+                (_visit, _next) = (_next, _visit);
             }
-            return tail;
         }
 
-        public void Reset(int reached)
+        public void MergeInto(Summary summary, object gate)
         {
-            for (var i = 0; i < reached; i++) Distance[Order[i]] = -1;
+            lock (gate)
+            {
+                for (var v = 0; v < _reached.Length; v++)
+                {
+                    summary.ReachedFrom[v] += _reached[v];
+                    summary.DistanceSumTo[v] += _sumTo[v];
+                    summary.HarmonicTo[v] += _harmonic[v];
+                }
+            }
         }
     }
 

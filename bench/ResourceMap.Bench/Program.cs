@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using ResourceMap.Bench;
+using ResourceMap.Graph;
+
+// `memory` measures the managed heap a large snapshot's analysis structures hold; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "memory")
+{
+    var vertices = args.Length > 1 ? int.Parse(args[1]) : 100_000;
+    var edges = args.Length > 2 ? int.Parse(args[2]) : 500_000;
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var clock = Stopwatch.StartNew();
+    var graph = RandomGraphs.Gnm(vertices, edges, seed: 2);
+    var built = clock.Elapsed;
+    var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+    Console.WriteLine($"snapshot of {graph.VertexCount:N0} actors and {graph.EdgeCount:N0} ties: {held / 1024.0 / 1024.0:F1} MB held, built in {built.TotalMilliseconds:F0} ms");
+    Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB");
+    GC.KeepAlive(graph);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);

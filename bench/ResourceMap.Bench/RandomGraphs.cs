@@ -1,0 +1,21 @@
+using ResourceMap.Graph;
+
+namespace ResourceMap.Bench;
+
+/// <summary>Erdős–Rényi G(n, m) graphs from a fixed seed, the shape bench/peers/make_graph.py writes for the peers.</summary>
+public static class RandomGraphs
+{
+    public static CompactGraph Gnm(int vertices, int edges, int seed, bool weighted = false)
+    {
+        var random = new Random(seed);
+        var seen = new HashSet<long>();
+        var builder = new GraphBuilder(vertices, directed: false);
+        while (seen.Count < edges)
+        {
+            int a = random.Next(vertices), b = random.Next(vertices);
+            if (a == b || !seen.Add((long)Math.Min(a, b) * vertices + Math.Max(a, b))) continue;
+            builder.AddEdge(a, b, weighted ? 1.0 / random.Next(1, 6) : 1);
+        }
+        return builder.Build();
+    }
+}
