@@ -69,7 +69,7 @@ public sealed class NetworkAnalysis
         var n = graph.VertexCount;
         if (n > options.ExactUpTo) return RunEstimated(graph, options);
         var betweenness = Centrality.Betweenness.Compute(graph, options.WeightedPaths, options.MaxThreads);
-        var distances = betweenness.Distances ?? HopDistances.Compute(graph, options.MaxThreads);
+        var distances = HopDistances.Compute(graph, options.MaxThreads);
         var (componentOf, components) = ConnectedComponents.Compute(graph);
         var (averagePath, diameter) = MainComponentDistances(graph, components, distances);
         return Assemble(graph, options, betweenness.Raw, betweenness.Normalized,

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using ResourceMap.Graph.Paths;
 
 namespace ResourceMap.Graph.Centrality;
 
@@ -8,16 +7,14 @@ namespace ResourceMap.Graph.Centrality;
 /// Exact shortest-path betweenness by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted and
 /// O(nm + n² log n) weighted, O(n + m) memory per worker thread; sources are split between threads.
-/// Counting hops, the same searches also summarise distances for closeness and harmonic centrality, so all three cost
-/// one pass. Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
+/// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
 /// normalised values divide the sum over ordered pairs by (n−1)(n−2).
 /// </summary>
 public static class Betweenness
 {
     /// <param name="Raw">Betweenness as networkx gives it with normalized=False.</param>
     /// <param name="Normalized">Betweenness as networkx gives it with normalized=True.</param>
-    /// <param name="Distances">Hop distances summarised by the same searches; null when weights were distances.</param>
-    public sealed record Result(double[] Raw, double[] Normalized, HopDistances.Summary? Distances);
+    public sealed record Result(double[] Raw, double[] Normalized);
 
     /// <param name="graph">The graph; for directed graphs paths follow edge direction.</param>
     /// <param name="weighted">Use edge weights as distances (Dijkstra) instead of hop counts (BFS). Weights must be positive.</param>
@@ -26,10 +23,9 @@ public static class Betweenness
     {
         var n = graph.VertexCount;
         var total = new double[n];
-        var distances = weighted ? null : HopDistances.Tally.NewSummary(n);
         var gate = new object();
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-            () => weighted ? (Worker)new WeightedWorker(graph) : new HopWorker(graph, distances!),
+            () => weighted ? (Worker)new WeightedWorker(graph) : new HopWorker(graph),
             (source, _, worker) =>
             {
                 worker.AccumulateFrom(source);
@@ -38,7 +34,6 @@ public static class Betweenness
             worker =>
             {
                 lock (gate) for (var v = 0; v < n; v++) total[v] += worker.Dependency[v];
-                if (worker is HopWorker hops) hops.Tally.MergeInto(distances!, gate);
             });
 
         var raw = new double[n];
@@ -49,7 +44,7 @@ public static class Betweenness
             raw[v] = total[v] * rawScale;
             normalized[v] = n > 2 ? total[v] * (1.0 / ((n - 1.0) * (n - 2.0))) : total[v];
         }
-        return new Result(raw, normalized, distances);
+        return new Result(raw, normalized);
     }
 
     private abstract class Worker(int n)
@@ -60,89 +55,120 @@ public static class Betweenness
         public abstract void AccumulateFrom(int source);
     }
 
-    /// <summary>Breadth-first searches; buffers are allocated once and reset only where a search touched them.</summary>
+    /// <summary>
+    /// Breadth-first searches, level by level. Path counts and dependencies are pulled from neighbours with plain sums and
+    /// no test of each neighbour's level: a level's values are written only after the whole level has been summed, so at
+    /// that moment only the neighbours one level nearer (for σ) or farther (for δ) hold non-zero values. Buffers are
+    /// allocated once and reset only where a search touched them.
+    /// </summary>
     private sealed class HopWorker : Worker
     {
         private readonly CompactGraph _graph;
-        private readonly HopDistances.Summary _summary;
-        private readonly int[] _distance;
+        private readonly bool[] _seen;
         private readonly double[] _sigma;
-        private readonly double[] _delta;
+        private readonly double[] _pull;
+        private readonly double[] _sums;
         private readonly int[] _order;
-        public readonly HopDistances.Tally Tally;
+        private readonly int[] _levelStart;
 
-        public HopWorker(CompactGraph graph, HopDistances.Summary summary) : base(graph.VertexCount)
+        public HopWorker(CompactGraph graph) : base(graph.VertexCount)
         {
             var n = graph.VertexCount;
             _graph = graph;
-            _summary = summary;
-            _distance = new int[n];
-            Array.Fill(_distance, -1);
+            _seen = new bool[n];
             _sigma = new double[n];
-            _delta = new double[n];
-            _order = new int[n];
-            Tally = new HopDistances.Tally(n);
+            _pull = new double[n];
+            _sums = new double[n];
+            _order = new int[n + 1]; // one spare slot for the branch-free append
+            _levelStart = new int[n + 2];
         }
 
         public override void AccumulateFrom(int source)
         {
             ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
             ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
-            ref var distance = ref MemoryMarshal.GetArrayDataReference(_distance);
-            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
-            ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+            ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
             ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
-            ref var dependency = ref MemoryMarshal.GetArrayDataReference(Dependency);
 
-            int head = 0, tail = 0;
-            Unsafe.Add(ref distance, source) = 0;
-            Unsafe.Add(ref sigma, source) = 1;
+            // Levels: order[levelStart[L] .. levelStart[L+1]) holds the vertices at distance L.
+            int tail = 0, levels = 0;
+            Unsafe.Add(ref seen, source) = true;
             Unsafe.Add(ref order, tail++) = source;
+            _levelStart[0] = 0;
+            var head = 0;
             while (head < tail)
             {
-                var v = Unsafe.Add(ref order, head++);
-                var next = Unsafe.Add(ref distance, v) + 1;
-                var sv = Unsafe.Add(ref sigma, v);
-                var end = Unsafe.Add(ref offsets, v + 1);
-                for (var k = Unsafe.Add(ref offsets, v); k < end; k++)
+                var levelEnd = tail;
+                _levelStart[++levels] = levelEnd;
+                for (; head < levelEnd; head++)
                 {
-                    var w = Unsafe.Add(ref targets, k);
-                    ref var dw = ref Unsafe.Add(ref distance, w);
-                    if (dw < 0)
+                    var v = Unsafe.Add(ref order, head);
+                    var end = Unsafe.Add(ref offsets, v + 1);
+                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++)
                     {
-                        dw = next;
-                        Unsafe.Add(ref order, tail++) = w;
+                        // Append without a branch: the slot is overwritten unless w is new.
+                        var w = Unsafe.Add(ref targets, k);
+                        ref var seenW = ref Unsafe.Add(ref seen, w);
+                        Unsafe.Add(ref order, tail) = w;
+                        tail += Unsafe.As<bool, byte>(ref seenW) ^ 1;
+                        seenW = true;
                     }
-                    if (dw == next) Unsafe.Add(ref sigma, w) += sv;
                 }
             }
+            // levels now counts the levels; _levelStart[levels] == tail.
 
-            Tally.Add(source, _order, _distance, tail, _summary);
+            var incoming = _graph.Reverse;
+            ref var inOffsets = ref MemoryMarshal.GetArrayDataReference(incoming.Offsets);
+            ref var inTargets = ref MemoryMarshal.GetArrayDataReference(incoming.Targets);
+            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
+            ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
+            ref var sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+            ref var dependency = ref MemoryMarshal.GetArrayDataReference(Dependency);
 
-            // Dependencies flow back from the farthest vertices (Brandes 2001, Theorem 6). Each vertex pulls from its successors
-            // (d(w) = d(v) + 1) the value c(w) = (1 + δ(w)) / σ(w), kept in delta, so the loop reads at random but writes in order.
-            for (var i = tail - 1; i >= 0; i--)
+            // σ(v) = Σ σ(u) over predecessors u: sum over in-neighbours, where only the previous level is non-zero yet.
+            Unsafe.Add(ref sigma, source) = 1;
+            for (var level = 1; level < levels; level++)
             {
-                var v = Unsafe.Add(ref order, i);
-                var successorLevel = Unsafe.Add(ref distance, v) + 1;
-                double pulled = 0;
-                var end = Unsafe.Add(ref offsets, v + 1);
-                for (var k = Unsafe.Add(ref offsets, v); k < end; k++)
+                int from = _levelStart[level], to = _levelStart[level + 1];
+                for (var i = from; i < to; i++)
                 {
-                    var w = Unsafe.Add(ref targets, k);
-                    if (Unsafe.Add(ref distance, w) == successorLevel) pulled += Unsafe.Add(ref delta, w);
+                    var v = Unsafe.Add(ref order, i);
+                    double total = 0;
+                    var end = Unsafe.Add(ref inOffsets, v + 1);
+                    for (var k = Unsafe.Add(ref inOffsets, v); k < end; k++) total += Unsafe.Add(ref sigma, Unsafe.Add(ref inTargets, k));
+                    Unsafe.Add(ref sums, i) = total;
                 }
-                var sv = Unsafe.Add(ref sigma, v);
-                var dependencyOfV = sv * pulled;
-                if (i > 0) Unsafe.Add(ref dependency, v) += dependencyOfV;
-                Unsafe.Add(ref delta, v) = (1 + dependencyOfV) / sv;
+                for (var i = from; i < to; i++) Unsafe.Add(ref sigma, Unsafe.Add(ref order, i)) = Unsafe.Add(ref sums, i);
             }
+
+            // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w) over successors w (Brandes 2001, Theorem 6), farthest level first; pull holds
+            // (1 + δ(w)) / σ(w) and is non-zero only on the levels already done.
+            for (var level = levels - 1; level >= 0; level--)
+            {
+                int from = _levelStart[level], to = _levelStart[level + 1];
+                for (var i = from; i < to; i++)
+                {
+                    var v = Unsafe.Add(ref order, i);
+                    double total = 0;
+                    var end = Unsafe.Add(ref offsets, v + 1);
+                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++) total += Unsafe.Add(ref pull, Unsafe.Add(ref targets, k));
+                    Unsafe.Add(ref sums, i) = total;
+                }
+                for (var i = from; i < to; i++)
+                {
+                    var v = Unsafe.Add(ref order, i);
+                    var delta = Unsafe.Add(ref sigma, v) * Unsafe.Add(ref sums, i);
+                    if (level > 0) Unsafe.Add(ref dependency, v) += delta;
+                    Unsafe.Add(ref pull, v) = (1 + delta) / Unsafe.Add(ref sigma, v);
+                }
+            }
+
             for (var i = 0; i < tail; i++)
             {
                 var v = Unsafe.Add(ref order, i);
-                Unsafe.Add(ref distance, v) = -1;
+                Unsafe.Add(ref seen, v) = false;
                 Unsafe.Add(ref sigma, v) = 0;
-                Unsafe.Add(ref delta, v) = 0;
+                Unsafe.Add(ref pull, v) = 0;
             }
         }
     }

@@ -9,8 +9,7 @@ namespace ResourceMap.Graph.Paths;
 /// (M. Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014): 64 searches
 /// advance together, one bit each, so a level costs one sweep of the edges for all 64. O(n/64 · D · m) time for
 /// diameter D, O(n) memory per thread. Reach and distance sums are kept per target, so for directed graphs they describe
-/// distances <i>to</i> a vertex, as networkx's closeness does. Brandes' betweenness fills the same summary with its own
-/// searches (see <see cref="Tally"/>) when it counts hops.
+/// distances <i>to</i> a vertex, as networkx's closeness does.
 /// </summary>
 public static class HopDistances
 {
@@ -29,7 +28,7 @@ public static class HopDistances
     {
         var n = graph.VertexCount;
         var from = sources ?? Enumerable.Range(0, n).ToArray();
-        var summary = Tally.NewSummary(n);
+        var summary = NewSummary(n);
         var gate = new object();
         var batches = (from.Length + 63) / 64;
         Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
@@ -115,52 +114,5 @@ public static class HopDistances
         }
     }
 
-    /// <summary>One thread's running sums over the searches it has made; merged into a <see cref="Summary"/> at the end.</summary>
-    public sealed class Tally(int n)
-    {
-        private readonly int[] _reached = new int[n];
-        private readonly long[] _sumTo = new long[n];
-        private readonly double[] _harmonic = new double[n];
-        private double[] _reciprocal = [0];
-
-        public static Summary NewSummary(int n) => new(new int[n], new long[n], new double[n], new int[n], new long[n]);
-
-        /// <summary>Adds one search from <paramref name="source"/>: <paramref name="order"/> holds the reached vertices by distance.</summary>
-        public void Add(int source, int[] order, int[] distance, int reached, Summary summary)
-        {
-            long sum = 0;
-            var far = distance[order[reached - 1]];
-            if (far >= _reciprocal.Length)
-            {
-                _reciprocal = new double[far * 2 + 1];
-                for (var d = 1; d < _reciprocal.Length; d++) _reciprocal[d] = 1.0 / d;
-            }
-            _reached[source]++;
-            for (var i = 1; i < reached; i++)
-            {
-                var t = order[i];
-                var d = distance[t];
-                _reached[t]++;
-                _sumTo[t] += d;
-                _harmonic[t] += _reciprocal[d];
-                sum += d;
-            }
-            // Each source belongs to exactly one search, so these need no merging.
-            summary.Eccentricity[source] = far;
-            summary.DistanceSumFrom[source] = sum;
-        }
-
-        public void MergeInto(Summary summary, object gate)
-        {
-            lock (gate)
-            {
-                for (var v = 0; v < _reached.Length; v++)
-                {
-                    summary.ReachedFrom[v] += _reached[v];
-                    summary.DistanceSumTo[v] += _sumTo[v];
-                    summary.HarmonicTo[v] += _harmonic[v];
-                }
-            }
-        }
-    }
+    private static Summary NewSummary(int n) => new(new int[n], new long[n], new double[n], new int[n], new long[n]);
 }
