@@ -23,7 +23,7 @@ public class KernelBenchmarks
         _weighted = RandomGraphs.Gnm(10_000, 50_000, seed: 1, weighted: true);
     }
 
-    [Benchmark(Description = "Betweenness + closeness + harmonic (Brandes, hops)")]
+    [Benchmark(Description = "Betweenness (Brandes, hops)")]
     public double[] Betweenness_hops() => Betweenness.Compute(_graph, weighted: false).Raw;
 
     [Benchmark(Description = "Betweenness (Brandes, Dijkstra, 1/strength)")]
