@@ -46,11 +46,11 @@ public sealed class AreaKindEnum : EnumerationGraphType<AreaKind>
     {
         Name = "AreaKind";
         Description = "What kind of territory an area is.";
-        Values.Single(v => Equals(v.Value, AreaKind.Country)).Description = "A country.";
-        Values.Single(v => Equals(v.Value, AreaKind.Municipality)).Description = "A municipality (novads).";
-        Values.Single(v => Equals(v.Value, AreaKind.City)).Description = "A city or town.";
-        Values.Single(v => Equals(v.Value, AreaKind.Parish)).Description = "A rural parish (pagasts).";
-        Values.Single(v => Equals(v.Value, AreaKind.Neighbourhood)).Description = "A city neighbourhood (apkaime).";
+        this.Describe(AreaKind.Country, "A country.");
+        this.Describe(AreaKind.Municipality, "A municipality (novads).");
+        this.Describe(AreaKind.City, "A city or town.");
+        this.Describe(AreaKind.Parish, "A rural parish (pagasts).");
+        this.Describe(AreaKind.Neighbourhood, "A city neighbourhood (apkaime).");
     }
 }
 

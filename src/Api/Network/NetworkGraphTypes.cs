@@ -92,10 +92,10 @@ public sealed class NetworkRoleEnum : EnumerationGraphType<NetworkRole>
     {
         Name = "NetworkRole";
         Description = "An actor's place in the network, in a social worker's words.";
-        Values.Single(v => Equals(v.Value, NetworkRole.BridgingActor)).Description = "Holds groups to the rest of the network: without it they are cut off.";
-        Values.Single(v => Equals(v.Value, NetworkRole.MainNetwork)).Description = "Part of the main network.";
-        Values.Single(v => Equals(v.Value, NetworkRole.IsolatedGroup)).Description = "Part of a group tied only to itself.";
-        Values.Single(v => Equals(v.Value, NetworkRole.IsolatedActor)).Description = "Has no ties.";
+        this.Describe(NetworkRole.BridgingActor, "Holds groups to the rest of the network: without it they are cut off.");
+        this.Describe(NetworkRole.MainNetwork, "Part of the main network.");
+        this.Describe(NetworkRole.IsolatedGroup, "Part of a group tied only to itself.");
+        this.Describe(NetworkRole.IsolatedActor, "Has no ties.");
     }
 }
 

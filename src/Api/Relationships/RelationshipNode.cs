@@ -37,19 +37,16 @@ public sealed class RelationshipTypeEnum : EnumerationGraphType<RelationshipType
     {
         Name = "RelationshipType";
         Description = "What a tie between two resources is.";
-        Describe(RelationshipType.Cooperation, "They work together.");
-        Describe(RelationshipType.Membership, "One is a member or part of the other.");
-        Describe(RelationshipType.Funding, "One funds the other.");
-        Describe(RelationshipType.Referral, "One refers people to the other.");
-        Describe(RelationshipType.Volunteering, "One volunteers for the other.");
-        Describe(RelationshipType.SharedActivity, "They run an activity or event together.");
-        Describe(RelationshipType.InformationChannel, "One informs the other's people (a chat group, a newsletter).");
-        Describe(RelationshipType.Mentoring, "One mentors the other.");
-        Describe(RelationshipType.Venue, "One hosts the other's activities.");
+        this.Describe(RelationshipType.Cooperation, "They work together.");
+        this.Describe(RelationshipType.Membership, "One is a member or part of the other.");
+        this.Describe(RelationshipType.Funding, "One funds the other.");
+        this.Describe(RelationshipType.Referral, "One refers people to the other.");
+        this.Describe(RelationshipType.Volunteering, "One volunteers for the other.");
+        this.Describe(RelationshipType.SharedActivity, "They run an activity or event together.");
+        this.Describe(RelationshipType.InformationChannel, "One informs the other's people (a chat group, a newsletter).");
+        this.Describe(RelationshipType.Mentoring, "One mentors the other.");
+        this.Describe(RelationshipType.Venue, "One hosts the other's activities.");
     }
-
-    private void Describe(RelationshipType type, string description) =>
-        Values.Single(v => Equals(v.Value, type)).Description = description;
 }
 
 public sealed class RelationshipConnectionType : Paging.ConnectionType<RelationshipNode, Relationship>;

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ResourceMap.Api.Schema;
 using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Api.Resources;
@@ -9,26 +10,23 @@ public sealed class ResourceKindEnum : EnumerationGraphType<ResourceKind>
     {
         Name = "ResourceKind";
         Description = "What kind of actor a resource is.";
-        Describe(ResourceKind.Association, "An association or NGO (biedrība).");
-        Describe(ResourceKind.School, "A school.");
-        Describe(ResourceKind.Kindergarten, "A kindergarten or preschool.");
-        Describe(ResourceKind.DayCentre, "A day centre.");
-        Describe(ResourceKind.SocialService, "A social service or one of its workers in a role.");
-        Describe(ResourceKind.Municipality, "A municipality, council or public administration.");
-        Describe(ResourceKind.CultureHouse, "A culture house or cultural centre.");
-        Describe(ResourceKind.SportsCentre, "A sports centre or club.");
-        Describe(ResourceKind.ArtSpace, "An art space or gallery.");
-        Describe(ResourceKind.Library, "A library.");
-        Describe(ResourceKind.FaithGroup, "A congregation or faith group.");
-        Describe(ResourceKind.Business, "A business or social enterprise.");
-        Describe(ResourceKind.InformalGroup, "An informal group: a chat group, a club, a network.");
-        Describe(ResourceKind.Volunteer, "A volunteer (a private person; contact details are protected).");
-        Describe(ResourceKind.CommunityLeader, "A community leader (a private person; contact details are protected).");
-        Describe(ResourceKind.Other, "Any other kind.");
+        this.Describe(ResourceKind.Association, "An association or NGO (biedrība).");
+        this.Describe(ResourceKind.School, "A school.");
+        this.Describe(ResourceKind.Kindergarten, "A kindergarten or preschool.");
+        this.Describe(ResourceKind.DayCentre, "A day centre.");
+        this.Describe(ResourceKind.SocialService, "A social service or one of its workers in a role.");
+        this.Describe(ResourceKind.Municipality, "A municipality, council or public administration.");
+        this.Describe(ResourceKind.CultureHouse, "A culture house or cultural centre.");
+        this.Describe(ResourceKind.SportsCentre, "A sports centre or club.");
+        this.Describe(ResourceKind.ArtSpace, "An art space or gallery.");
+        this.Describe(ResourceKind.Library, "A library.");
+        this.Describe(ResourceKind.FaithGroup, "A congregation or faith group.");
+        this.Describe(ResourceKind.Business, "A business or social enterprise.");
+        this.Describe(ResourceKind.InformalGroup, "An informal group: a chat group, a club, a network.");
+        this.Describe(ResourceKind.Volunteer, "A volunteer (a private person; contact details are protected).");
+        this.Describe(ResourceKind.CommunityLeader, "A community leader (a private person; contact details are protected).");
+        this.Describe(ResourceKind.Other, "Any other kind.");
     }
-
-    private void Describe(ResourceKind kind, string description) =>
-        Values.Single(v => Equals(v.Value, kind)).Description = description;
 }
 
 public sealed class ResourceStatusEnum : EnumerationGraphType<ResourceStatus>
@@ -37,8 +35,8 @@ public sealed class ResourceStatusEnum : EnumerationGraphType<ResourceStatus>
     {
         Name = "ResourceStatus";
         Description = "Whether a resource is working.";
-        Values.Single(v => Equals(v.Value, ResourceStatus.Active)).Description = "Working.";
-        Values.Single(v => Equals(v.Value, ResourceStatus.Dormant)).Description = "Not working now, but may again.";
-        Values.Single(v => Equals(v.Value, ResourceStatus.Closed)).Description = "Closed for good.";
+        this.Describe(ResourceStatus.Active, "Working.");
+        this.Describe(ResourceStatus.Dormant, "Not working now, but may again.");
+        this.Describe(ResourceStatus.Closed, "Closed for good.");
     }
 }

@@ -1,0 +1,10 @@
+using GraphQL.Types;
+
+namespace ResourceMap.Api.Schema;
+
+public static class EnumDescriptions
+{
+    /// <summary>Sets the description of the GraphQL value that stands for <paramref name="value"/>.</summary>
+    public static void Describe<TEnum>(this EnumerationGraphType<TEnum> type, TEnum value, string description) where TEnum : Enum =>
+        type.Values.Single(v => Equals(v.Value, value)).Description = description;
+}
