@@ -20,6 +20,7 @@ public static class ServiceSetup
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
+        services.AddScoped<Network.NetworkLoader>();
         services.AddGraphQL(b => b
             .AddSchema<ResourceMapSchema>()
             .AddSystemTextJson(json =>

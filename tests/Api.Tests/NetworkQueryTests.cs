@@ -68,6 +68,18 @@ public class NetworkQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_resource_of_a_list_gets_its_role_from_one_shared_analysis()
+    {
+        var nodes = (await _api.DataAsync("{ resources(first: 100) { nodes { name metrics(scope: { asOf: \"2026-01-01\" }) { role } } } }"))
+            .GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+        var roles = nodes.GroupBy(n => n.GetProperty("metrics").GetProperty("role").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(4, roles["ISOLATED_ACTOR"]);
+        Assert.Equal(4, roles["ISOLATED_GROUP"]);
+        Assert.Equal(43, roles.Values.Sum());
+        Assert.True(roles["BRIDGING_ACTOR"] >= 2);
+    }
+
+    [Fact]
     public async Task Metrics_are_null_outside_the_scope()
     {
         var id = await _api.ResourceIdAsync("Labklājības ministrija");

@@ -124,7 +124,7 @@ public static class NetworkQueries
         query.Field<NonNullGraphType<NetworkNode>>("network")
             .Description("The network within a scope, analysed: its parts, bridging actors, communities, suggested ties, introduction paths, what-if and change over time.")
             .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
-            .ResolveAsync(async c => await c.Service<NetworkSnapshots>().AnalyseAsync(await NetworkScopeInputType.ReadAsync(c), c.CancellationToken));
+            .ResolveAsync(async c => await NetworkScopeInputType.AnalyseAsync(c));
     }
 
     /// <summary>Adds <c>metrics(scope)</c> to the resource type.</summary>
@@ -135,7 +135,7 @@ public static class NetworkQueries
             .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
             .ResolveAsync(async c =>
             {
-                var network = await c.Service<NetworkSnapshots>().AnalyseAsync(await NetworkScopeInputType.ReadAsync(c), c.CancellationToken);
+                var network = await NetworkScopeInputType.AnalyseAsync(c);
                 return network.Index(((Persistence.Model.Resource)c.Source!).Id) is { } v ? new ActorInNetwork(network, v) : null;
             });
     }

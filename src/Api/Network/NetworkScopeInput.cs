@@ -20,12 +20,12 @@ public sealed class NetworkScopeInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("relationshipTypes").Description("Only ties of these types.");
     }
 
-    /// <summary>The scope in argument <paramref name="argument"/>, or the whole network when it is absent.</summary>
-    public static Task<NetworkScope> ReadAsync(IResolveFieldContext context, string argument = "scope")
+    /// <summary>The network of the scope in argument <paramref name="argument"/> (the whole network when it is absent), analysed.</summary>
+    public static Task<ScopedNetwork> AnalyseAsync(IResolveFieldContext context, string argument = "scope")
     {
         var input = context.GetArgument<Dictionary<string, object?>?>(argument) is { } d ? new InputFields(d) : null;
         var areaId = input?.String("areaId");
-        return context.Service<NetworkSnapshots>().ScopeAsync(
+        return context.Service<NetworkLoader>().AnalyseAsync(
             areaId is null ? null : GlobalId.Decode(areaId, GlobalId.Area, "scope.areaId"),
             input?.Raw("asOf") as DateOnly? ?? DateOnly.FromDateTime(DateTime.UtcNow),
             input?.Strings("targetGroups"),
