@@ -62,47 +62,54 @@ public sealed class ScopedNetwork
     public NetworkAnalysis Analysis { get; }
     public Betweenness.Result WeightedBetweenness { get; }
 
+    // Derived once on first use: a cached analysis answers many requests. Races only compute the same value twice.
+    private ActorGroup? _mainNetwork;
+    private IReadOnlyList<ActorGroup>? _isolatedGroups;
+    private IReadOnlyList<int>? _isolatedActors;
+    private IReadOnlyList<BridgingActor>? _bridgingActors;
+    private IReadOnlyList<BridgeTie>? _bridges;
+    private IReadOnlyList<CommunityInfo>? _communities;
+
     public int? Index(int actorId) => IndexOf.TryGetValue(actorId, out var i) ? i : null;
 
     public ActorGroup Group(IEnumerable<int> vertices) => new(vertices.Select(v => Actors[v].Id).ToList());
 
     /// <summary>The largest component; empty when there are no actors.</summary>
-    public ActorGroup MainNetwork => Analysis.Components.Length == 0 ? new ActorGroup([]) : Group(Analysis.Components[0]);
+    public ActorGroup MainNetwork => _mainNetwork ??= Analysis.Components.Length == 0 ? new ActorGroup([]) : Group(Analysis.Components[0]);
 
     /// <summary>Components other than the main one with two or more actors: groups tied only among themselves.</summary>
-    public IReadOnlyList<ActorGroup> IsolatedGroups => Analysis.Components.Skip(1).Where(c => c.Length > 1).Select(Group).ToList();
+    public IReadOnlyList<ActorGroup> IsolatedGroups => _isolatedGroups ??= Analysis.Components.Skip(1).Where(c => c.Length > 1).Select(Group).ToList();
 
     /// <summary>Actors with no tie at all in scope.</summary>
-    public IReadOnlyList<int> IsolatedActors => Analysis.Components.Where(c => c.Length == 1).Select(c => Actors[c[0]].Id).ToList();
+    public IReadOnlyList<int> IsolatedActors => _isolatedActors ??= Analysis.Components.Where(c => c.Length == 1).Select(c => Actors[c[0]].Id).ToList();
 
-    public IReadOnlyList<BridgingActor> BridgingActors => Analysis.Cuts.CutVertices
+    public IReadOnlyList<BridgingActor> BridgingActors => _bridgingActors ??= Analysis.Cuts.CutVertices
         .Select(c => new BridgingActor(Actors[c.Vertex].Id, c.CutOffGroups.Select(Group).ToList()))
         .OrderByDescending(b => b.ActorsCutOff).ThenBy(b => Actors[IndexOf[b.ActorId]].Name, StringComparer.Ordinal)
         .ToList();
 
-    public IReadOnlyList<BridgeTie> Bridges => Analysis.Cuts.Bridges.Select(b =>
+    public IReadOnlyList<BridgeTie> Bridges => _bridges ??= Analysis.Cuts.Bridges.Select(b =>
     {
         var (a, c) = (Actors[b.A].Id, Actors[b.B].Id);
         var tieIds = Ties.Where(t => (t.SourceId == a && t.TargetId == c) || (t.SourceId == c && t.TargetId == a)).Select(t => t.Id).Order().ToList();
         return new BridgeTie(a, c, tieIds, SmallerSideOf(b.A, b.B));
     }).ToList();
 
-    public IReadOnlyList<CommunityInfo> Communities
+    public IReadOnlyList<CommunityInfo> Communities => _communities ??= DescribeCommunities();
+
+    private List<CommunityInfo> DescribeCommunities()
     {
-        get
+        var count = Actors.Count == 0 ? 0 : Analysis.CommunityOf.Max() + 1;
+        var inside = new int[count];
+        var outside = new int[count];
+        for (var e = 0; e < Graph.EdgeCount; e++)
         {
-            var count = Actors.Count == 0 ? 0 : Analysis.CommunityOf.Max() + 1;
-            var inside = new int[count];
-            var outside = new int[count];
-            for (var e = 0; e < Graph.EdgeCount; e++)
-            {
-                int a = Analysis.CommunityOf[Graph.EdgeSource[e]], b = Analysis.CommunityOf[Graph.EdgeTarget[e]];
-                if (a == b) inside[a]++;
-                else { outside[a]++; outside[b]++; }
-            }
-            return Enumerable.Range(0, count).Select(c => new CommunityInfo(c,
-                Group(Enumerable.Range(0, Actors.Count).Where(v => Analysis.CommunityOf[v] == c)), inside[c], outside[c])).ToList();
+            int a = Analysis.CommunityOf[Graph.EdgeSource[e]], b = Analysis.CommunityOf[Graph.EdgeTarget[e]];
+            if (a == b) inside[a]++;
+            else { outside[a]++; outside[b]++; }
         }
+        return Enumerable.Range(0, count).Select(c => new CommunityInfo(c,
+            Group(Enumerable.Range(0, Actors.Count).Where(v => Analysis.CommunityOf[v] == c)), inside[c], outside[c])).ToList();
     }
 
     /// <summary>The side of a bridge away from the larger part: the actors reached only through it.</summary>
