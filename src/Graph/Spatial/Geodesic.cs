@@ -13,6 +13,9 @@ public static class Geodesic
     public const double SemiMinorAxisMeters = SemiMajorAxisMeters * (1 - Flattening);
     public const double MeanRadiusMeters = 6371008.8;
 
+    /// <summary>Half the meridian circumference: no two points on Earth are farther apart along the surface.</summary>
+    public const double HalfCircumferenceMeters = 20_003_931.5;
+
     /// <summary>Geodesic distance in metres between two WGS84 points given in degrees.</summary>
     public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
     {
