@@ -20,6 +20,8 @@ public static class ServiceSetup
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
+        services.AddSingleton<Geo.SpatialSnapshots>();
+        services.AddScoped<Geo.SpatialLoader>();
         services.AddScoped<Network.NetworkLoader>();
         services.AddGraphQL(b => b
             .AddSchema<ResourceMapSchema>()

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ResourceMap.Api.Geo;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Schema;
 using ResourceMap.Persistence.Model;
@@ -22,6 +23,10 @@ public sealed class AreaNode : ObjectGraphType<Area>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("children").Description("The areas directly inside this one.")
             .Resolve(c => c.Service<AreaLoaders>().ChildrenOf.Load(c.Source.Id));
         Field(a => a.Approximate).Description("True when the boundary or the population counts are approximations.");
+        Field<GeoJsonGeometryInterface>("boundary").Description("The boundary as a GeoJSON Polygon or MultiPolygon (RFC 7946, right-hand rule); null when unknown.")
+            .Resolve(c => c.Source.Boundary);
+        Field<GeoJsonPointType>("centroid").Description("A point representing the area: the boundary's centroid, or a point inside it when the centroid falls outside.")
+            .Resolve(c => c.Source.Boundary is { } b ? Geo.AreaGeometry.RepresentativePoint(b) : null);
         Field<NonNullGraphType<BooleanGraphType>>("hasBoundary").Description("True when the area has a boundary polygon.").Resolve(c => c.Source.Boundary is not null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PopulationCountType>>>>("population")
             .Description("Residents per target group; the group \"total\" counts everyone.")

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Geo;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Resources;
 using ResourceMap.Api.Paging;
 using ResourceMap.Api.Schema;
 using ResourceMap.Persistence.Model;
@@ -18,6 +20,8 @@ public static class AreaQueries
             .Argument<ListGraphType<NonNullGraphType<AreaKindEnum>>>("kinds", "Only these kinds.")
             .Argument<IdGraphType>("parentId", "Only areas directly inside this one.")
             .Argument<StringGraphType>("text", "Words in the name; case and accents are ignored.")
+            .Argument<PointInputType>("containing", "Only areas whose boundary holds this point (its edge included).")
+            .Argument<GeoJsonGeometryInputType>("intersecting", "Only areas whose boundary meets this Polygon or MultiPolygon.")
             .Paged()
             .ResolveAsync(async c =>
             {
@@ -34,12 +38,44 @@ public static class AreaQueries
                     var folded = TextFolding.Fold(text.Trim());
                     query = query.Where(a => a.SearchText.Contains(folded));
                 }
+                if (c.GetArgument<Dictionary<string, object?>?>("containing") is { } containing)
+                {
+                    var (lat, lon) = ReadPoint(containing, "containing");
+                    var ids = (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).Select(a => a.Id).ToList();
+                    query = query.Where(a => ids.Contains(a.Id));
+                }
+                if (c.GetArgument<Dictionary<string, object?>?>("intersecting") is { } intersecting)
+                {
+                    var shape = GeoJsonReader.ReadArea(intersecting, "intersecting");
+                    var snapshot = await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken);
+                    var ids = snapshot.Areas.Where(a => a.Boundary is { } b && b.Intersects(shape)).Select(a => a.Id).ToList();
+                    query = query.Where(a => ids.Contains(a.Id));
+                }
                 return await query.OrderBy(a => a.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
+            });
+
+        query.Field<AreaNode>("areaAt")
+            .Description("The most specific area whose boundary holds the point (a neighbourhood before its city), or null.")
+            .Argument<NonNullGraphType<FloatGraphType>>("latitude", "Latitude of the point.")
+            .Argument<NonNullGraphType<FloatGraphType>>("longitude", "Longitude of the point.")
+            .ResolveAsync(async c =>
+            {
+                var (lat, lon) = (c.GetArgument<double>("latitude"), c.GetArgument<double>("longitude"));
+                Coordinates.Check(lat, lon, "areaAt");
+                return (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).FirstOrDefault();
             });
 
         query.Field<AreaNode>("area")
             .Description("The area with this id, or null.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of an area.")
             .Resolve(c => c.Service<AreaLoaders>().ById.Load(GlobalId.Decode(c.GetArgument<string>("id"), GlobalId.Area, "id")));
+    }
+
+    public static (double Latitude, double Longitude) ReadPoint(Dictionary<string, object?> input, string field)
+    {
+        var point = new InputFields(input);
+        var (lat, lon) = (point.Value<double>("latitude")!.Value, point.Value<double>("longitude")!.Value);
+        Coordinates.Check(lat, lon, field);
+        return (lat, lon);
     }
 }

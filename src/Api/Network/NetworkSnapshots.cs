@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Areas;
+using ResourceMap.Api.Loading;
 using ResourceMap.Graph.Network;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
@@ -13,43 +14,23 @@ namespace ResourceMap.Api.Network;
 public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> factory)
 {
     private const int MaxCachedScopes = 64;
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private NetworkSnapshot? _snapshot;
+    private readonly VersionedCache<NetworkSnapshot> _snapshots = new(factory, LoadAsync);
     private readonly Dictionary<string, Lazy<ScopedNetwork>> _analyses = [];
+    private long _analysesVersion = -1;
 
-    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct)
+    public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct) => (await _snapshots.CurrentAsync(ct)).Value;
+
+    private static async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
-        await using var db = factory.CreateDbContext();
-        var version = await db.GetDataVersionAsync(ct);
-        var snapshot = _snapshot;
-        if (snapshot?.Version == version) return snapshot;
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (_snapshot?.Version == version) return _snapshot;
-            // Read the rows and the version in one transaction, so the snapshot is exactly that version.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            version = await db.GetDataVersionAsync(ct);
-            var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
-                .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs))
-                .ToListAsync(ct);
-            var ties = await db.Relationships.AsNoTracking()
-                .Select(t => new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, t.Since, t.Until))
-                .ToListAsync(ct);
-            var live = actors.Select(a => a.Id).ToHashSet();
-            var fresh = new NetworkSnapshot(version, actors.OrderBy(a => a.Id).ToList(),
-                ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList());
-            lock (_analyses)
-            {
-                _analyses.Clear();
-                _snapshot = fresh;
-            }
-            return fresh;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
+            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs))
+            .ToListAsync(ct);
+        var ties = await db.Relationships.AsNoTracking()
+            .Select(t => new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, t.Since, t.Until))
+            .ToListAsync(ct);
+        var live = actors.Select(a => a.Id).ToHashSet();
+        return new NetworkSnapshot(version, actors.OrderBy(a => a.Id).ToList(),
+            ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList());
     }
 
     /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>
@@ -59,7 +40,12 @@ public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> fac
         Lazy<ScopedNetwork> analysis;
         lock (_analyses)
         {
-            if (!ReferenceEquals(_snapshot, snapshot)) return new ScopedNetwork(snapshot, scope); // a newer version arrived meanwhile
+            if (snapshot.Version < _analysesVersion) return new ScopedNetwork(snapshot, scope); // a newer version arrived meanwhile
+            if (snapshot.Version > _analysesVersion)
+            {
+                _analyses.Clear();
+                _analysesVersion = snapshot.Version;
+            }
             if (!_analyses.TryGetValue(scope.Key, out analysis!))
             {
                 if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();

@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using ResourceMap.Api.Areas;
+using ResourceMap.Api.Geo;
+using ResourceMap.Graph.Spatial;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Loading;
 using ResourceMap.Api.Relationships;
@@ -26,6 +28,19 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");
         Field(r => r.LocationApproximate).Description("True when the coordinates are approximate.");
+        Field<GeoJsonPointType>("location").Description("The resource's place as a GeoJSON Point; null when it has none.")
+            .Resolve(c => c.Source is { Latitude: { } lat, Longitude: { } lon } ? GeoJson.Point(lat, lon) : null);
+        Field<AreaNode>("locatedIn").Description("The most specific area whose boundary holds the resource's point (by geometry; 'area' is the area it is assigned to).")
+            .ResolveAsync(async c => c.Source is { Latitude: { } lat, Longitude: { } lon }
+                ? (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).FirstOrDefault()
+                : null);
+        Field<FloatGraphType>("distanceMeters").Description("Geodesic distance in metres on the WGS84 ellipsoid from a point; null when the resource has no place.")
+            .Argument<NonNullGraphType<PointInputType>>("from", "The point to measure from.")
+            .Resolve(c =>
+            {
+                var (lat, lon) = AreaQueries.ReadPoint(c.GetArgument<Dictionary<string, object?>>("from"), "from");
+                return c.Source is { Latitude: { } rLat, Longitude: { } rLon } ? Geodesic.DistanceMeters(lat, lon, rLat, rLon) : null;
+            });
         Field(r => r.Address, nullable: true).Description("Postal address.");
         Field<AreaNode>("area").Description("The area the resource belongs to.")
             .Resolve(c => c.Source.AreaId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using ResourceMap.Api.Geo;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Paging;
 using ResourceMap.Api.Schema;
@@ -20,11 +21,14 @@ public static class ResourceQueries
             .Argument<ListGraphType<NonNullGraphType<ResourceStatusEnum>>>("statuses", "Only these statuses.")
             .Argument<BoundingBoxInputType>("boundingBox", "Only resources inside this latitude/longitude box.")
             .Argument<NearInputType>("near", "Only resources within a distance of a point, nearest first.")
+            .Argument<NearestInputType>("nearest", "Only the k resources nearest to a point (among those passing the other filters), nearest first.")
+            .Argument<GeoJsonGeometryInputType>("within", "Only resources whose point lies in this Polygon or MultiPolygon (its edge included).")
+            .Argument<IdGraphType>("withinAreaId", "Only resources whose point lies inside this area's boundary; unlike areaId, by geometry, not by the area a resource is assigned to.")
             .Paged()
             .ResolveAsync(async c =>
             {
                 await using var db = c.Db();
-                return await ResourceSearch.FindAsync(db, ReadFilter(c), c.GetPageRequest(), c.CancellationToken);
+                return await ResourceSearch.FindAsync(db, c.Service<SpatialLoader>(), ReadFilter(c), c.GetPageRequest(), c.CancellationToken);
             });
 
         query.Field<ResourceNode>("resource")
@@ -37,6 +41,9 @@ public static class ResourceQueries
     {
         var box = c.GetArgument<Dictionary<string, object?>?>("boundingBox") is { } b ? new InputFields(b) : null;
         var near = c.GetArgument<Dictionary<string, object?>?>("near") is { } n ? new InputFields(n) : null;
+        var nearest = c.GetArgument<Dictionary<string, object?>?>("nearest") is { } k ? new InputFields(k) : null;
+        var within = c.GetArgument<Dictionary<string, object?>?>("within");
+        var withinAreaId = c.GetArgument<string?>("withinAreaId");
         var areaId = c.GetArgument<string?>("areaId");
         return new ResourceFilter(
             Kinds: c.GetArgument<List<ResourceKind>?>("kinds"),
@@ -45,7 +52,10 @@ public static class ResourceQueries
             Text: c.GetArgument<string?>("text"),
             Statuses: c.GetArgument<List<ResourceStatus>?>("statuses"),
             BoundingBox: box is null ? null : ResourceSearch.ValidBox(box.Value<double>("south")!.Value, box.Value<double>("west")!.Value, box.Value<double>("north")!.Value, box.Value<double>("east")!.Value),
-            Near: near is null ? null : ResourceSearch.ValidNear(near.Value<double>("latitude")!.Value, near.Value<double>("longitude")!.Value, near.Value<double>("maxDistanceMeters")!.Value));
+            Near: near is null ? null : ResourceSearch.ValidNear(near.Value<double>("latitude")!.Value, near.Value<double>("longitude")!.Value, near.Value<double>("maxDistanceMeters")!.Value),
+            Nearest: nearest is null ? null : ResourceSearch.ValidNearest(nearest.Value<double>("latitude")!.Value, nearest.Value<double>("longitude")!.Value, nearest.Value<int>("count")!.Value, nearest.Value<double>("maxDistanceMeters")),
+            Within: within is null ? null : GeoJsonReader.ReadArea(within, "within"),
+            WithinAreaId: withinAreaId is null ? null : GlobalId.Decode(withinAreaId, GlobalId.Area, "withinAreaId"));
     }
 }
 
@@ -59,6 +69,19 @@ public sealed class BoundingBoxInputType : InputObjectGraphType
         Field<NonNullGraphType<FloatGraphType>>("west").Description("Western longitude.");
         Field<NonNullGraphType<FloatGraphType>>("north").Description("Northern latitude.");
         Field<NonNullGraphType<FloatGraphType>>("east").Description("Eastern longitude.");
+    }
+}
+
+public sealed class NearestInputType : InputObjectGraphType
+{
+    public NearestInputType()
+    {
+        Name = "NearestInput";
+        Description = "The k nearest resources to a point, by geodesic distance on the WGS84 ellipsoid.";
+        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("Latitude of the point.");
+        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("Longitude of the point.");
+        Field<NonNullGraphType<IntGraphType>>("count").Description("How many, from 1 to 500.");
+        Field<FloatGraphType>("maxDistanceMeters").Description("Greatest distance from the point, in metres; unlimited when absent.");
     }
 }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using ResourceMap.Api.Geo;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Paging;
@@ -12,6 +14,9 @@ namespace ResourceMap.Api.Resources;
 /// <summary>A point and a radius in metres on the WGS84 ellipsoid.</summary>
 public sealed record NearPoint(double Latitude, double Longitude, double MaxDistanceMeters);
 
+/// <summary>The <see cref="Count"/> nearest to a point, none farther than <see cref="MaxDistanceMeters"/>.</summary>
+public sealed record NearestPoints(double Latitude, double Longitude, int Count, double MaxDistanceMeters);
+
 /// <summary>What a client filters resources by; every part is optional and all given parts must hold.</summary>
 public sealed record ResourceFilter(
     IReadOnlyList<ResourceKind>? Kinds = null,
@@ -20,30 +25,60 @@ public sealed record ResourceFilter(
     string? Text = null,
     IReadOnlyList<ResourceStatus>? Statuses = null,
     GeoBox? BoundingBox = null,
-    NearPoint? Near = null);
+    NearPoint? Near = null,
+    NearestPoints? Nearest = null,
+    Geometry? Within = null,
+    int? WithinAreaId = null)
+{
+    public bool IsSpatial => Near is not null || Nearest is not null || Within is not null || WithinAreaId is not null;
+}
 
 /// <summary>
-/// Finds resources. Everything but the exact distance test runs in SQL; a distance filter first narrows to an indexed
-/// latitude/longitude box in SQL, then keeps the points truly within reach (geodesic metres) and sorts them nearest first.
+/// Finds resources. Attribute filters run in SQL; distance, nearest and inside-a-shape filters run on the R-tree of the
+/// spatial snapshot (geodesic metres for distances, exact point-in-polygon for shapes), and their matches are intersected
+/// with the SQL filters. Results sorted by distance are paged in memory over ids, then only the page's rows are read.
 /// </summary>
 public static class ResourceSearch
 {
-    public static async Task<Connection<Resource>> FindAsync(ResourceMapDbContext db, ResourceFilter filter, PageRequest page, CancellationToken ct)
+    public static async Task<Connection<Resource>> FindAsync(ResourceMapDbContext db, SpatialLoader spatial, ResourceFilter filter, PageRequest page, CancellationToken ct)
     {
         var query = await ApplyAsync(db, db.Resources.AsNoTracking(), filter, ct);
-        if (filter.Near is { } near)
-        {
-            var candidates = await query.ToListAsync(ct);
-            var within = candidates
-                .Select(r => (Resource: r, Meters: Geodesic.DistanceMeters(near.Latitude, near.Longitude, r.Latitude!.Value, r.Longitude!.Value)))
-                .Where(x => x.Meters <= near.MaxDistanceMeters)
-                .OrderBy(x => x.Meters).ThenBy(x => x.Resource.Id)
-                .Select(x => x.Resource)
-                .ToList();
-            return Connection<Resource>.FromList(within, page);
-        }
+        if (!filter.IsSpatial) return await query.OrderBy(r => r.Id).ToConnectionAsync(page, ct);
 
-        return await query.OrderBy(r => r.Id).ToConnectionAsync(page, ct);
+        var snapshot = await spatial.CurrentAsync(ct);
+        var matchingIds = (await query.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        var ranked = Spatial(snapshot, filter, matchingIds);
+        var (offset, count) = page.Slice(ranked.Count);
+        var pageIds = ranked.Skip(offset).Take(count).ToList();
+        var rows = await db.Resources.AsNoTracking().Where(r => pageIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return new Connection<Resource>(pageIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), offset, ranked.Count);
+    }
+
+    /// <summary>Ids of the resources that pass the spatial filters and are among <paramref name="allowed"/>: nearest first when a distance is involved, else by id.</summary>
+    private static List<int> Spatial(SpatialSnapshot snapshot, ResourceFilter filter, HashSet<int> allowed)
+    {
+        var resources = snapshot.Resources;
+        var index = snapshot.ResourceIndex;
+        HashSet<int>? inside = null;
+        if (filter.Within is { } shape) inside = index.Within(shape).ToHashSet();
+        if (filter.WithinAreaId is { } areaId)
+        {
+            var area = snapshot.Area(areaId) ?? throw UserError.NotFound($"withinAreaId: there is no area {areaId}.", "withinAreaId");
+            if (area.Boundary is null) throw UserError.BadInput($"withinAreaId: the area '{area.Name}' has no boundary; use areaId to find resources assigned to it.", "withinAreaId");
+            var inArea = index.Within(area.Boundary);
+            inside = inside is null ? inArea.ToHashSet() : inside.Intersect(inArea).ToHashSet();
+        }
+        bool Accept(int i) => allowed.Contains(resources[i].Id) && (inside is null || inside.Contains(i));
+
+        if (filter.Nearest is { } nearest)
+        {
+            var hits = index.Nearest(nearest.Latitude, nearest.Longitude, nearest.Count, nearest.MaxDistanceMeters, Accept);
+            if (filter.Near is { } n) hits = hits.Where(h => Geodesic.DistanceMeters(n.Latitude, n.Longitude, index.Latitude(h.Index), index.Longitude(h.Index)) <= n.MaxDistanceMeters).ToList();
+            return hits.Select(h => resources[h.Index].Id).ToList();
+        }
+        if (filter.Near is { } near)
+            return index.WithinDistance(near.Latitude, near.Longitude, near.MaxDistanceMeters, Accept).Select(h => resources[h.Index].Id).ToList();
+        return inside!.Where(Accept).Select(i => resources[i].Id).Order().ToList();
     }
 
     public static async Task<IQueryable<Resource>> ApplyAsync(ResourceMapDbContext db, IQueryable<Resource> query, ResourceFilter filter, CancellationToken ct)
@@ -66,7 +101,6 @@ public static class ResourceSearch
             query = query.Where(r => r.SearchText.Contains(folded));
         }
         if (filter.BoundingBox is { } box) query = WithinBox(query, box);
-        if (filter.Near is { } near) query = WithinBox(query, GeoBox.Around(near.Latitude, near.Longitude, near.MaxDistanceMeters));
         return query;
     }
 
@@ -89,9 +123,25 @@ public static class ResourceSearch
     public static NearPoint ValidNear(double latitude, double longitude, double maxDistanceMeters)
     {
         Coordinates.Check(latitude, longitude, "near");
-        if (!double.IsFinite(maxDistanceMeters) || maxDistanceMeters < 0 || maxDistanceMeters > 20_100_000)
-            throw UserError.BadInput("near: 'maxDistanceMeters' must be between 0 and 20,100,000 (half the Earth's circumference).", "near");
-        return new NearPoint(latitude, longitude, maxDistanceMeters);
+        return new NearPoint(latitude, longitude, Distance.Check(maxDistanceMeters, "near.maxDistanceMeters"));
+    }
+
+    public static NearestPoints ValidNearest(double latitude, double longitude, int count, double? maxDistanceMeters)
+    {
+        Coordinates.Check(latitude, longitude, "nearest");
+        if (count is < 1 or > PageRequest.MaxPageSize) throw UserError.BadInput($"nearest: 'count' must be from 1 to {PageRequest.MaxPageSize}, not {count}.", "nearest");
+        return new NearestPoints(latitude, longitude, count, maxDistanceMeters is { } max ? Distance.Check(max, "nearest.maxDistanceMeters") : Geodesic.HalfCircumferenceMeters);
+    }
+}
+
+public static class Distance
+{
+    /// <summary>The distance, or a <c>BAD_USER_INPUT</c> error unless it is from 0 to half the Earth's circumference.</summary>
+    public static double Check(double meters, string field)
+    {
+        if (!double.IsFinite(meters) || meters < 0 || meters > Geodesic.HalfCircumferenceMeters)
+            throw UserError.BadInput($"{field}: must be a distance in metres from 0 to 20,003,931 (half the Earth's circumference), not {meters}.", field);
+        return meters;
     }
 }
 

@@ -30,5 +30,6 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything that can be changed.";
         ResourceMutations.AddTo(this);
         RelationshipMutations.AddTo(this);
+        AreaMutations.AddTo(this);
     }
 }

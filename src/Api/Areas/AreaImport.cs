@@ -1,0 +1,226 @@
+using System.Collections;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Geo;
+using ResourceMap.Api.Ids;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+using ResourceMap.Persistence.Search;
+
+namespace ResourceMap.Api.Areas;
+
+/// <summary>One thing wrong with one feature of an imported collection (index −1 for the collection itself).</summary>
+public sealed record ImportProblem(int FeatureIndex, string Message);
+
+public sealed record ImportAreasResult(IReadOnlyList<Area> Created, IReadOnlyList<Area> Updated);
+
+/// <summary>
+/// Imports areas from a GeoJSON FeatureCollection as official open-data portals publish them. Each feature is an area:
+/// a Polygon or MultiPolygon geometry and the properties <c>name</c> (required), <c>kind</c> (country, municipality or
+/// novads, city or pilsēta, parish or pagasts, neighbourhood or apkaime), <c>parent</c> (the name of an area in the same
+/// file or already stored, or its global id), <c>population</c> (an object of counts per target group, "total" for
+/// everyone) and <c>approximate</c>. An area with the same name under the same parent is updated, any other is created.
+/// Every feature is checked first and every problem is reported with its feature index; if there is any, nothing is written.
+/// </summary>
+public static class AreaImport
+{
+    private const int MaxFeatures = 10_000;
+
+    private static readonly Dictionary<string, AreaKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["country"] = AreaKind.Country, ["valsts"] = AreaKind.Country,
+        ["municipality"] = AreaKind.Municipality, ["novads"] = AreaKind.Municipality,
+        ["city"] = AreaKind.City, ["town"] = AreaKind.City, ["pilsēta"] = AreaKind.City, ["valstspilsēta"] = AreaKind.City,
+        ["parish"] = AreaKind.Parish, ["pagasts"] = AreaKind.Parish,
+        ["neighbourhood"] = AreaKind.Neighbourhood, ["neighborhood"] = AreaKind.Neighbourhood, ["apkaime"] = AreaKind.Neighbourhood,
+    };
+
+    private sealed record Parsed(int Index, string Name, AreaKind Kind, string? Parent, Geometry Boundary, Dictionary<string, int> Population, bool Approximate);
+
+    public static async Task<ImportAreasResult> ImportAsync(ResourceMapDbContext db, IDictionary<string, object?> collection, bool approximate, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        var features = Check(collection, approximate, problems);
+        var existing = await db.Areas.Include(a => a.Population).ToListAsync(ct);
+        var plan = Resolve(features, existing, problems);
+        if (problems.Count > 0)
+        {
+            var bad = problems.Select(p => p.FeatureIndex).Where(i => i >= 0).Distinct().Count();
+            var summary = bad > 0 ? $"{bad} feature(s) are invalid" : "The collection is invalid";
+            var error = UserError.BadInput($"{summary}; nothing was imported. {string.Join(" ", problems.Select(p => p.Message))}", "featureCollection");
+            error.Data["problems"] = problems.Select(p => new Dictionary<string, object?> { ["featureIndex"] = p.FeatureIndex, ["message"] = p.Message }).ToList();
+            throw error;
+        }
+
+        var created = new List<Area>();
+        var updated = new List<Area>();
+        foreach (var (feature, area, isNew, parent) in plan)
+        {
+            area.Name = feature.Name;
+            area.Kind = feature.Kind;
+            area.Parent = parent;
+            area.Boundary = feature.Boundary;
+            area.Approximate = feature.Approximate;
+            area.Population = feature.Population.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new AreaPopulation { TargetGroup = p.Key, Count = p.Value }).ToList();
+            area.RefreshSearchText();
+            if (isNew)
+            {
+                db.Areas.Add(area);
+                created.Add(area);
+            }
+            else updated.Add(area);
+        }
+        await db.SaveChangesAsync(ct);
+        return new ImportAreasResult(created, updated);
+    }
+
+    private static List<Parsed> Check(IDictionary<string, object?> collection, bool approximate, List<ImportProblem> problems)
+    {
+        if (collection.Member("type") as string != "FeatureCollection")
+            problems.Add(new(-1, $"type: must be \"FeatureCollection\"."));
+        if (collection.Member("crs") is { } crs && !IsWgs84(crs))
+            problems.Add(new(-1, "crs: the collection is not in WGS84 longitude/latitude; reproject it to EPSG:4326 (RFC 7946 §4)."));
+        var features = collection.TryGetValue("features", out var f) && f is IList list ? list : new List<object?>();
+        if (features.Count > MaxFeatures) problems.Add(new(-1, $"features: at most {MaxFeatures} features can be imported at once, not {features.Count}."));
+        if (problems.Count > 0) return [];
+
+        var parsed = new List<Parsed>();
+        for (var i = 0; i < features.Count; i++)
+        {
+            var before = problems.Count;
+            var path = $"features[{i}]";
+            void Problem(string message) => problems.Add(new(i, $"{path}.{message}"));
+            if (features[i] is not IDictionary<string, object?> feature) { Problem("must be a GeoJSON Feature object."); continue; }
+            if (feature.Member("type") as string != "Feature") Problem("type: must be \"Feature\".");
+
+            var geometryProblems = new List<string>();
+            var boundary = new GeoJsonReader(geometryProblems).Area(feature.Member("geometry"), $"{path}.geometry");
+            problems.AddRange(geometryProblems.Select(p => new ImportProblem(i, p)));
+
+            var properties = feature.Member("properties") as IDictionary<string, object?> ?? new Dictionary<string, object?>();
+            var name = (properties.Member("name") as string)?.Trim();
+            if (string.IsNullOrEmpty(name)) Problem("properties.name: is required.");
+            else if (name.Length > 200 || name.Any(char.IsControl)) Problem("properties.name: must be at most 200 characters, without control characters.");
+
+            var kindText = properties.Member("kind") as string;
+            AreaKind kind = default;
+            if (kindText is null || !Kinds.TryGetValue(kindText.Trim(), out kind))
+                Problem($"properties.kind: must be one of country, municipality (novads), city (pilsēta), parish (pagasts), neighbourhood (apkaime){(kindText is null ? "" : $", not \"{kindText}\"")}.");
+
+            var parent = properties.Member("parent") switch
+            {
+                null => null,
+                string s when !string.IsNullOrWhiteSpace(s) => s.Trim(),
+                var other => Fail(Problem, $"properties.parent: must be the name or id of an area, not {other}."),
+            };
+
+            var population = new Dictionary<string, int>();
+            switch (properties.Member("population"))
+            {
+                case null: break;
+                case IDictionary<string, object?> counts:
+                    foreach (var (group, value) in counts)
+                    {
+                        var key = group.Trim().ToLowerInvariant();
+                        if (key.Length is 0 or > 100) Problem("properties.population: target group names must have 1 to 100 characters.");
+                        else if (value is not double d || d < 0 || d != Math.Floor(d) || d > int.MaxValue) Problem($"properties.population.{group}: must be a whole number of people, 0 or more.");
+                        else if (!population.TryAdd(key, (int)d)) Problem($"properties.population: \"{group}\" is given twice.");
+                    }
+                    break;
+                default: Problem("properties.population: must be an object of counts per target group, e.g. { \"total\": 328, \"seniors\": 95 }."); break;
+            }
+
+            var isApproximate = properties.Member("approximate") switch
+            {
+                null => approximate,
+                bool b => b,
+                _ => Fail(Problem, "properties.approximate: must be true or false.") is null && approximate,
+            };
+
+            if (problems.Count == before) parsed.Add(new Parsed(i, name!, kind, parent, boundary!, population, isApproximate));
+        }
+        return parsed;
+    }
+
+    private static object? Member(this IDictionary<string, object?> map, string key) => map.TryGetValue(key, out var value) ? value : null;
+
+    private static string? Fail(Action<string> problem, string message)
+    {
+        problem(message);
+        return null;
+    }
+
+    private static bool IsWgs84(object crs)
+    {
+        var name = crs is IDictionary<string, object?> c && c.Member("properties") is IDictionary<string, object?> p ? p.Member("name") as string : null;
+        return name is not null && (name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || name.EndsWith("4326", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each valid feature with the stored area it updates (or null) and its parent, parents before children.</summary>
+    private static List<(Parsed Feature, Area Area, bool IsNew, Area? Parent)> Resolve(List<Parsed> features, List<Area> existing, List<ImportProblem> problems)
+    {
+        var byName = features.GroupBy(f => TextFolding.Fold(f.Name)).ToDictionary(g => g.Key, g => g.ToList());
+        var stored = existing.ToLookup(a => TextFolding.Fold(a.Name));
+        var resolved = new Dictionary<int, Area>(); // feature index → the area it becomes
+        var plan = new List<(Parsed, Area, bool, Area?)>();
+        var pending = new List<Parsed>(features);
+        var keys = new HashSet<(string, Area?)>();
+
+        // Parents first: repeatedly place every feature whose parent is settled; what is left refers in a circle.
+        for (var progress = true; progress && pending.Count > 0;)
+        {
+            progress = false;
+            foreach (var feature in pending.ToList())
+            {
+                Area? parent = null;
+                if (feature.Parent is { } parentRef)
+                {
+                    var folded = TextFolding.Fold(parentRef);
+                    if (byName.TryGetValue(folded, out var inFile))
+                    {
+                        if (inFile.Count > 1) { problems.Add(new(feature.Index, $"features[{feature.Index}].properties.parent: \"{parentRef}\" names {inFile.Count} features of the file.")); pending.Remove(feature); continue; }
+                        if (inFile[0].Index == feature.Index) { problems.Add(new(feature.Index, $"features[{feature.Index}].properties.parent: an area cannot be its own parent.")); pending.Remove(feature); continue; }
+                        if (!resolved.TryGetValue(inFile[0].Index, out parent)) continue; // not placed yet
+                    }
+                    else if (GlobalId.TryDecode(parentRef, out var type, out var key) && type == GlobalId.Area && existing.FirstOrDefault(a => a.Id == key) is { } byId) parent = byId;
+                    else if (stored[folded].ToList() is { Count: 1 } one) parent = one[0];
+                    else
+                    {
+                        var count = stored[folded].Count();
+                        problems.Add(new(feature.Index, count == 0
+                            ? $"features[{feature.Index}].properties.parent: there is no area \"{parentRef}\" in the file or stored."
+                            : $"features[{feature.Index}].properties.parent: \"{parentRef}\" names {count} stored areas; give its global id instead."));
+                        pending.Remove(feature);
+                        continue;
+                    }
+                }
+                var nameKey = TextFolding.Fold(feature.Name);
+                if (!keys.Add((nameKey, parent)))
+                {
+                    problems.Add(new(feature.Index, $"features[{feature.Index}]: another feature already defines \"{feature.Name}\" under the same parent."));
+                    pending.Remove(feature);
+                    continue;
+                }
+                // A new parent has nothing stored under it yet.
+                var target = parent switch
+                {
+                    null => stored[nameKey].FirstOrDefault(a => a.ParentId is null),
+                    { Id: > 0 } => stored[nameKey].FirstOrDefault(a => a.ParentId == parent.Id),
+                    _ => null,
+                };
+                var area = target ?? new Area { Name = feature.Name };
+                resolved[feature.Index] = area;
+                plan.Add((feature, area, target is null, parent));
+                pending.Remove(feature);
+                progress = true;
+            }
+        }
+        foreach (var feature in pending)
+            problems.Add(new(feature.Index, $"features[{feature.Index}].properties.parent: \"{feature.Parent}\" is part of a circle of parents."));
+
+        return plan;
+    }
+}

@@ -1,0 +1,146 @@
+using GraphQL.Types;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
+
+namespace ResourceMap.Api.Geo;
+
+/// <summary>The geometry types of RFC 7946 §1.4, spelt as GeoJSON spells them so the JSON of a response is GeoJSON.</summary>
+public sealed class GeoJsonGeometryTypeEnum : EnumerationGraphType
+{
+    public static readonly string[] Names = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
+
+    public GeoJsonGeometryTypeEnum()
+    {
+        Name = "GeoJSONGeometryType";
+        Description = "A GeoJSON geometry type (RFC 7946 §1.4).";
+        foreach (var name in Names) Add(name, name, $"A GeoJSON {name}.");
+    }
+}
+
+/// <summary>What every GeoJSON geometry on output has.</summary>
+public sealed class GeoJsonGeometryInterface : InterfaceGraphType<Geometry>
+{
+    public GeoJsonGeometryInterface()
+    {
+        Name = "GeoJSONGeometry";
+        Description = "A GeoJSON geometry (RFC 7946) in WGS84, longitude before latitude.";
+        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("The geometry type.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].");
+    }
+}
+
+public sealed class GeoJsonPointType : ObjectGraphType<Point>
+{
+    public GeoJsonPointType()
+    {
+        Name = "GeoJSONPoint";
+        Description = "A GeoJSON Point (RFC 7946 §3.1.2).";
+        Interface<GeoJsonGeometryInterface>();
+        IsTypeOf = o => o is Point;
+        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Point.").Resolve(_ => "Point");
+        Field<NonNullGraphType<PositionScalar>>("coordinates").Description("[longitude, latitude].").Resolve(c => c.Source.Coordinate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
+    }
+}
+
+public sealed class GeoJsonPolygonType : ObjectGraphType<Polygon>
+{
+    public GeoJsonPolygonType()
+    {
+        Name = "GeoJSONPolygon";
+        Description = "A GeoJSON Polygon (RFC 7946 §3.1.6): the exterior ring counterclockwise, then holes clockwise; each ring closed.";
+        Interface<GeoJsonGeometryInterface>();
+        IsTypeOf = o => o is Polygon;
+        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Polygon.").Resolve(_ => "Polygon");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<PositionScalar>>>>>>("coordinates")
+            .Description("Linear rings of [longitude, latitude] positions.").Resolve(c => GeoJson.Rings(c.Source));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
+    }
+}
+
+public sealed class GeoJsonMultiPolygonType : ObjectGraphType<MultiPolygon>
+{
+    public GeoJsonMultiPolygonType()
+    {
+        Name = "GeoJSONMultiPolygon";
+        Description = "A GeoJSON MultiPolygon (RFC 7946 §3.1.7).";
+        Interface<GeoJsonGeometryInterface>();
+        IsTypeOf = o => o is MultiPolygon;
+        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always MultiPolygon.").Resolve(_ => "MultiPolygon");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<PositionScalar>>>>>>>>("coordinates")
+            .Description("Polygons, each as linear rings of [longitude, latitude] positions.")
+            .Resolve(c => c.Source.Geometries.Cast<Polygon>().Select(GeoJson.Rings).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
+    }
+}
+
+/// <summary>A GeoJSON Feature on output, with typed properties.</summary>
+public sealed record Feature<TProperties>(string Id, Geometry Geometry, TProperties Properties);
+
+/// <summary>A GeoJSON FeatureCollection on output.</summary>
+public sealed record FeatureCollection<TProperties>(IReadOnlyList<Feature<TProperties>> Features)
+{
+    public double[] BoundingBox() => Features.Count == 0 ? [] : GeoJson.BoundingBox(new GeometryCollection(Features.Select(f => f.Geometry).ToArray()));
+}
+
+/// <summary>A Feature type whose properties are an object type of this API; the JSON of a response is a GeoJSON Feature.</summary>
+public abstract class FeatureGraphType<TPropertiesType, TProperties> : ObjectGraphType<Feature<TProperties>> where TPropertiesType : IGraphType
+{
+    protected FeatureGraphType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<StringGraphType>>("type").Description("Always Feature.").Resolve(_ => "Feature");
+        Field<NonNullGraphType<StringGraphType>>("id").Description("Identifies the feature within its collection.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<GeoJsonGeometryInterface>>("geometry").Description("Where the feature is.").Resolve(c => c.Source.Geometry);
+        Field<NonNullGraphType<TPropertiesType>>("properties").Description("What is known of the feature.").Resolve(c => c.Source.Properties);
+    }
+}
+
+/// <summary>A FeatureCollection type of one feature type.</summary>
+public abstract class FeatureCollectionGraphType<TFeatureType, TProperties> : ObjectGraphType<FeatureCollection<TProperties>> where TFeatureType : IGraphType
+{
+    protected FeatureCollectionGraphType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<StringGraphType>>("type").Description("Always FeatureCollection.").Resolve(_ => "FeatureCollection");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north] of all features; empty when there are none.").Resolve(c => c.Source.BoundingBox());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TFeatureType>>>>("features").Description("The features.").Resolve(c => c.Source.Features);
+    }
+}
+
+/// <summary>GeoJSON output conventions.</summary>
+public static class GeoJson
+{
+    public static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+
+    public static Point Point(double latitude, double longitude) => Factory.CreatePoint(new Coordinate(longitude, latitude));
+
+    public static double[] BoundingBox(Geometry geometry)
+    {
+        var e = geometry.EnvelopeInternal;
+        return [e.MinX, e.MinY, e.MaxX, e.MaxY];
+    }
+
+    /// <summary>The rings of a polygon by the right-hand rule of RFC 7946 §3.1.6: exterior counterclockwise, holes clockwise.</summary>
+    public static List<Coordinate[]> Rings(Polygon polygon)
+    {
+        var rings = new List<Coordinate[]> { Oriented(polygon.ExteriorRing.Coordinates, counterClockwise: true) };
+        rings.AddRange(polygon.InteriorRings.Select(r => Oriented(r.Coordinates, counterClockwise: false)));
+        return rings;
+    }
+
+    private static Coordinate[] Oriented(Coordinate[] ring, bool counterClockwise) =>
+        Orientation.IsCCW(ring) == counterClockwise ? ring : ring.Reverse().ToArray();
+}
+
+public static class AreaGeometry
+{
+    /// <summary>Where an area's people are taken to live for distance measures: its centroid, or a point inside it when the centroid is outside (a crescent, an archipelago).</summary>
+    public static Point RepresentativePoint(Geometry boundary)
+    {
+        var centroid = boundary.Centroid;
+        return boundary.Covers(centroid) ? centroid : boundary.InteriorPoint;
+    }
+}
