@@ -25,6 +25,7 @@ public sealed class GeoJsonGeometryInterface : InterfaceGraphType<Geometry>
         Name = "GeoJSONGeometry";
         Description = "A GeoJSON geometry (RFC 7946) in WGS84, longitude before latitude.";
         Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("The geometry type.");
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("The positions, nested as the type requires.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].");
     }
 }
@@ -38,7 +39,7 @@ public sealed class GeoJsonPointType : ObjectGraphType<Point>
         Interface<GeoJsonGeometryInterface>();
         IsTypeOf = o => o is Point;
         Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Point.").Resolve(_ => "Point");
-        Field<NonNullGraphType<PositionScalar>>("coordinates").Description("[longitude, latitude].").Resolve(c => c.Source.Coordinate);
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("[longitude, latitude].").Resolve(c => c.Source.Coordinate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
     }
 }
@@ -52,7 +53,7 @@ public sealed class GeoJsonPolygonType : ObjectGraphType<Polygon>
         Interface<GeoJsonGeometryInterface>();
         IsTypeOf = o => o is Polygon;
         Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Polygon.").Resolve(_ => "Polygon");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<PositionScalar>>>>>>("coordinates")
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates")
             .Description("Linear rings of [longitude, latitude] positions.").Resolve(c => GeoJson.Rings(c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
     }
@@ -67,7 +68,7 @@ public sealed class GeoJsonMultiPolygonType : ObjectGraphType<MultiPolygon>
         Interface<GeoJsonGeometryInterface>();
         IsTypeOf = o => o is MultiPolygon;
         Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always MultiPolygon.").Resolve(_ => "MultiPolygon");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<PositionScalar>>>>>>>>("coordinates")
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates")
             .Description("Polygons, each as linear rings of [longitude, latitude] positions.")
             .Resolve(c => c.Source.Geometries.Cast<Polygon>().Select(GeoJson.Rings).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));

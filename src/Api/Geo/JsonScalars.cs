@@ -30,35 +30,23 @@ public sealed class GeoJsonCoordinatesScalar : ScalarGraphType
     public GeoJsonCoordinatesScalar()
     {
         Name = "GeoJSONCoordinates";
-        Description = "GeoJSON coordinates (RFC 7946): a position [longitude, latitude] for a Point, an array of linear rings of positions for a Polygon, an array of polygons for a MultiPolygon.";
+        Description = "GeoJSON coordinates (RFC 7946) as JSON: a position [longitude, latitude] for a Point, an array of linear rings of positions for a Polygon, an array of polygons for a MultiPolygon. One scalar for every geometry type, so a query can ask any geometry for { type coordinates } and the response is GeoJSON as is.";
     }
 
     public override object? ParseValue(object? value) => JsonValues.FromVariable(value);
     public override object? ParseLiteral(GraphQLValue value) => JsonValues.FromLiteral(value);
-    public override object? Serialize(object? value) => value;
-    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLListValue or GraphQLNullValue;
-    public override bool CanParseValue(object? value) => value is null or System.Collections.IList;
-}
-
-/// <summary>A GeoJSON position on output: [longitude, latitude].</summary>
-public sealed class PositionScalar : ScalarGraphType
-{
-    public PositionScalar()
-    {
-        Name = "Position";
-        Description = "A GeoJSON position (RFC 7946 §3.1.1): [longitude, latitude] in WGS84 degrees.";
-    }
-
+    /// <summary>Positions as [longitude, latitude] arrays, nested as given (a ring is a list of positions, a polygon a list of rings).</summary>
     public override object? Serialize(object? value) => value switch
     {
         null => null,
         NetTopologySuite.Geometries.Coordinate c => new[] { c.X, c.Y },
-        double[] pair => pair,
-        _ => throw new InvalidOperationException($"Not a position: {value}"),
+        double d => d,
+        System.Collections.IEnumerable items => items.Cast<object?>().Select(Serialize).ToList(),
+        _ => throw new InvalidOperationException($"Not GeoJSON coordinates: {value.GetType().Name}"),
     };
 
-    public override object? ParseValue(object? value) => JsonValues.FromVariable(value);
-    public override object? ParseLiteral(GraphQLValue value) => JsonValues.FromLiteral(value);
+    public override bool CanParseLiteral(GraphQLValue value) => value is GraphQLListValue or GraphQLNullValue;
+    public override bool CanParseValue(object? value) => value is null or System.Collections.IList;
 }
 
 /// <summary>Turns GraphQL input values into plain JSON-like values: dictionaries, lists, strings, booleans, doubles, null.</summary>

@@ -18,6 +18,7 @@ public sealed class QueryType : ObjectGraphType
         RelationshipQueries.AddTo(this);
         AreaQueries.AddTo(this);
         NetworkQueries.AddTo(this);
+        Coverage.CoverageQueries.AddTo(this);
     }
 }
 

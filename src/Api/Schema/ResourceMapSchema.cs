@@ -7,5 +7,9 @@ public sealed class ResourceMapSchema : GraphQL.Types.Schema
         Description = "ResourceMap: the resources of a community as a geo-tagged network.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        // Reached only through the GeoJSONGeometry interface, so not found by walking the fields.
+        RegisterType(typeof(Geo.GeoJsonPointType));
+        RegisterType(typeof(Geo.GeoJsonPolygonType));
+        RegisterType(typeof(Geo.GeoJsonMultiPolygonType));
     }
 }

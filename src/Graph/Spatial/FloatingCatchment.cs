@@ -52,8 +52,13 @@ public readonly record struct Reach(int Supply, double Meters);
 /// </summary>
 public sealed class FloatingCatchment
 {
-    private FloatingCatchment(double[] accessibility, double[] supplyRatios, List<Reach>[] reach, double[] nearest)
+    private readonly PointIndex _supplyIndex;
+    private readonly CatchmentOptions _options;
+
+    private FloatingCatchment(PointIndex supplyIndex, CatchmentOptions options, double[] accessibility, double[] supplyRatios, List<Reach>[] reach, double[] nearest)
     {
+        _supplyIndex = supplyIndex;
+        _options = options;
         Accessibility = accessibility;
         SupplyRatios = supplyRatios;
         ReachOf = reach;
@@ -71,6 +76,20 @@ public sealed class FloatingCatchment
 
     /// <summary>Per demand point, the distance to the nearest resource at any distance; +∞ when there is none.</summary>
     public IReadOnlyList<double> NearestSupplyMeters { get; }
+
+    /// <summary>
+    /// Step 2 at any point, with the resources' ratios from step 1 (so a grid cell gets the index its people would have as a
+    /// demand point, without changing how the resources are shared): accessibility, resources in reach (nearest first) and
+    /// the distance to the nearest resource at any distance.
+    /// </summary>
+    public (double Accessibility, List<Reach> Reach, double NearestMeters) At(double latitude, double longitude)
+    {
+        var reach = _supplyIndex.WithinDistance(latitude, longitude, _options.MaxDistanceMeters).Select(h => new Reach(h.Index, h.Meters)).ToList();
+        var accessibility = reach.Sum(r => _options.Weight(r.Meters) * SupplyRatios[r.Supply]);
+        var nearest = reach.Count > 0 ? reach[0].Meters
+            : _supplyIndex.Nearest(latitude, longitude, 1, startMeters: 4 * _options.MaxDistanceMeters) is [var hit] ? hit.Meters : double.PositiveInfinity;
+        return (accessibility, reach, nearest);
+    }
 
     public static FloatingCatchment Compute(IReadOnlyList<DemandPoint> demand, IReadOnlyList<SupplyPoint> supply, CatchmentOptions options)
     {
@@ -105,6 +124,6 @@ public sealed class FloatingCatchment
                 ? reach[i][0].Meters
                 : supplyIndex.Nearest(demand[i].Latitude, demand[i].Longitude, 1, startMeters: 4 * options.MaxDistanceMeters) is [var hit] ? hit.Meters : double.PositiveInfinity;
         }
-        return new FloatingCatchment(accessibility, ratios, reach, nearest);
+        return new FloatingCatchment(supplyIndex, options, accessibility, ratios, reach, nearest);
     }
 }

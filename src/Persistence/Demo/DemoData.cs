@@ -45,7 +45,7 @@ public static class DemoData
         var latvia = AddArea("Latvija", AreaKind.Country, null, 0, 0, 0);
         var cesuNovads = AddArea("Cēsu novads", AreaKind.Municipality, latvia, 0, 0, 0, ("total", 41000), ("seniors", 9500));
         var cesis = AddArea("Cēsis", AreaKind.City, cesuNovads, 57.3119, 25.2700, 2.5, ("total", 15000), ("seniors", 3600), ("youth", 2200));
-        var priekuli = AddArea("Priekuļu pagasts", AreaKind.Parish, cesuNovads, 57.3150, 25.3560, 3.5, ("total", 6000), ("seniors", 1300), ("youth", 900));
+        var priekuli = AddArea("Priekuļu pagasts", AreaKind.Parish, cesuNovads, 57.3150, 25.3560, 2.5, ("total", 6000), ("seniors", 1300), ("youth", 900));
         var zoseni = AddArea("Zosēnu pagasts", AreaKind.Parish, cesuNovads, 57.1400, 25.9000, 5, ("total", 328), ("seniors", 95), ("youth", 40));
         var daugavpils = AddArea("Daugavpils", AreaKind.City, latvia, 0, 0, 0, ("total", 79000), ("seniors", 19000));
         var centrs = AddArea("Centrs", AreaKind.Neighbourhood, daugavpils, 55.8720, 26.5200, 1.2, ("total", 14000), ("seniors", 3500));
@@ -53,6 +53,9 @@ public static class DemoData
         var cietoksnis = AddArea("Cietoksnis", AreaKind.Neighbourhood, daugavpils, 55.8980, 26.4920, 0.9, ("total", 2500), ("seniors", 600));
         var kimija = AddArea("Ķīmija", AreaKind.Neighbourhood, daugavpils, 55.8960, 26.6000, 1.0, ("total", 12000), ("seniors", 3100));
         var mezciems = AddArea("Mežciems", AreaKind.Neighbourhood, daugavpils, 55.8860, 26.6500, 1.1, ("total", 7000), ("seniors", 1500));
+        // A municipality's or city's approximate boundary is the union of its parts: a MultiPolygon where they do not touch.
+        cesuNovads.Boundary = Union(cesis, priekuli, zoseni);
+        daugavpils.Boundary = Union(centrs, krizi, cietoksnis, kimija, mezciems);
         var riga = AddArea("Rīga", AreaKind.City, latvia, 56.9496, 24.1052, 6, ("total", 605000), ("seniors", 140000));
 
         var resources = new List<Resource>();
@@ -210,6 +213,9 @@ public static class DemoData
     }
 
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    private static Geometry Union(params Area[] parts) =>
+        NetTopologySuite.Operation.Union.UnaryUnionOp.Union(parts.Select(p => p.Boundary!).ToList());
 
     /// <summary>An approximate square boundary around a centre, half a side of <paramref name="halfSizeKm"/>.</summary>
     private static Polygon Square(double lat, double lon, double halfSizeKm)

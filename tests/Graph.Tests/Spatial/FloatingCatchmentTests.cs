@@ -31,6 +31,18 @@ public class FloatingCatchmentTests
     }
 
     [Fact]
+    public void Step_two_at_a_demand_point_gives_that_points_index()
+    {
+        var result = FloatingCatchment.Compute(Demand, Supply, new CatchmentOptions(5_000));
+        var (accessibility, reach, nearest) = result.At(56.030, 24.0);
+        Assert.Equal(result.Accessibility[1], accessibility, 15);
+        Assert.Equal(result.ReachOf[1], reach);
+        Assert.Equal(2227, nearest, 1.0);
+        // Halfway between S0 and S1 (56.040): S0 at 3 340 m and S1 at 3 340 m, both in reach: R0 + R1.
+        Assert.Equal(1 / 1500.0 + 1 / 2500.0, result.At(56.040, 24.0).Accessibility, 12);
+    }
+
+    [Fact]
     public void Enhanced_method_weights_each_distance_zone()
     {
         // Zones of 5 000 / 3 m: [0, 1 667) weight 1, [1 667, 3 333) weight 0.5, [3 333, 5 000] weight 0.25.
