@@ -47,6 +47,7 @@ public static class AreaImport
         var plan = Resolve(features, existing, problems);
         if (problems.Count > 0)
         {
+            problems = problems.OrderBy(p => p.FeatureIndex).ToList(); // stable: each feature's problems stay in order
             var bad = problems.Select(p => p.FeatureIndex).Where(i => i >= 0).Distinct().Count();
             var summary = bad > 0 ? $"{bad} feature(s) are invalid" : "The collection is invalid";
             var error = UserError.BadInput($"{summary}; nothing was imported. {string.Join(" ", problems.Select(p => p.Message))}", "featureCollection");
