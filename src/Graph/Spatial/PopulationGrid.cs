@@ -36,11 +36,13 @@ public static class PopulationGrid
 
         var areaTree = new STRtree<int>();
         var areaMetres = new Geometry[areas.Count];
+        var areaPrepared = new IPreparedGeometry[areas.Count];
         var areaSurface = new double[areas.Count];
         for (var a = 0; a < areas.Count; a++)
         {
             areaMetres[a] = projection.ToMetres(areas[a].Boundary);
             areaSurface[a] = areaMetres[a].Area;
+            areaPrepared[a] = PreparedGeometryFactory.Prepare(areaMetres[a]);
             if (areaSurface[a] > 0 && areas[a].Population > 0) areaTree.Insert(areaMetres[a].EnvelopeInternal, a);
         }
         areaTree.Build();
@@ -63,7 +65,8 @@ public static class PopulationGrid
                 var population = 0.0;
                 foreach (var a in areaTree.Query(cell.EnvelopeInternal))
                 {
-                    var shared = cell.Intersection(areaMetres[a]).Area;
+                    // Most cells lie wholly inside one area: no overlay needed for them.
+                    var shared = areaPrepared[a].Contains(cell) ? cell.Area : cell.Intersection(areaMetres[a]).Area;
                     if (shared > 0) population += areas[a].Population * shared / areaSurface[a];
                 }
                 var inside = cell.Centroid.Within(cell) ? cell.Centroid : cell.InteriorPoint;
