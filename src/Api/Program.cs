@@ -8,6 +8,8 @@ if (args.Length > 0 && args[0] == "analyze") {
     return AnalyzeCommand.Run(args[1..], Console.Error, stdout);
 }
 
+if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
 

@@ -63,6 +63,17 @@ public static class JsonValues
         _ => value.ToString(),
     };
 
+    public static object? FromJson(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().GroupBy(p => p.Name).ToDictionary(g => g.Key, g => FromJson(g.Last().Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
+        System.Text.Json.JsonValueKind.String => element.GetString(),
+        System.Text.Json.JsonValueKind.Number => element.GetDouble(),
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => null,
+    };
+
     public static object? FromLiteral(GraphQLValue value) => value switch
     {
         GraphQLNullValue => null,
