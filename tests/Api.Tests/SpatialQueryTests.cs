@@ -63,8 +63,9 @@ public class SpatialQueryTests(DemoApi demo) : IClassFixture<DemoApi>
     public async Task A_resource_knows_the_area_its_point_lies_in_and_its_location_as_GeoJSON()
     {
         var id = await Api.ResourceIdAsync("Dienas centrs \"Saskarsme\"");
-        var data = await Api.DataAsync("query($id: ID!) { resource(id: $id) { locatedIn { name } location { type coordinates } } areaAt(latitude: 55.8790, longitude: 26.5800) { name parent { name } } }", new { id });
+        var data = await Api.DataAsync("query($id: ID!) { resource(id: $id) { locatedIn { name } location { type coordinates } point: location { area { name } } } areaAt(latitude: 55.8790, longitude: 26.5800) { name parent { name } } }", new { id });
         Assert.Equal("Križi", data.GetProperty("resource").GetProperty("locatedIn").GetProperty("name").GetString());
+        Assert.Equal("Križi", data.GetProperty("resource").GetProperty("point").GetProperty("area").GetProperty("name").GetString());
         Assert.Equal("""{"type":"Point","coordinates":[26.58,55.879]}""", data.GetProperty("resource").GetProperty("location").GetRawText());
         Assert.Equal("Daugavpils", data.GetProperty("areaAt").GetProperty("parent").GetProperty("name").GetString());
     }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
+using ResourceMap.Api.Schema;
 
 namespace ResourceMap.Api.Geo;
 
@@ -30,50 +31,36 @@ public sealed class GeoJsonGeometryInterface : InterfaceGraphType<Geometry>
     }
 }
 
-public sealed class GeoJsonPointType : ObjectGraphType<Point>
+/// <summary>A GeoJSON geometry type on output: its type name, its coordinates nested as the type requires, its bbox.</summary>
+public abstract class GeoJsonGeometryType<TGeometry> : ObjectGraphType<TGeometry> where TGeometry : Geometry
 {
-    public GeoJsonPointType()
+    protected GeoJsonGeometryType(string type, string description, Func<TGeometry, object> coordinates)
     {
-        Name = "GeoJSONPoint";
-        Description = "A GeoJSON Point (RFC 7946 §3.1.2).";
+        Name = "GeoJSON" + type;
+        Description = description;
         Interface<GeoJsonGeometryInterface>();
-        IsTypeOf = o => o is Point;
-        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Point.").Resolve(_ => "Point");
-        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("[longitude, latitude].").Resolve(c => c.Source.Coordinate);
+        IsTypeOf = o => o is TGeometry;
+        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description($"Always {type}.").Resolve(_ => type);
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("The positions, [longitude, latitude], nested as the type requires.").Resolve(c => coordinates(c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
     }
 }
 
-public sealed class GeoJsonPolygonType : ObjectGraphType<Polygon>
+public sealed class GeoJsonPointType : GeoJsonGeometryType<Point>
 {
-    public GeoJsonPolygonType()
+    public GeoJsonPointType() : base("Point", "A GeoJSON Point (RFC 7946 §3.1.2).", p => p.Coordinate)
     {
-        Name = "GeoJSONPolygon";
-        Description = "A GeoJSON Polygon (RFC 7946 §3.1.6): the exterior ring counterclockwise, then holes clockwise; each ring closed.";
-        Interface<GeoJsonGeometryInterface>();
-        IsTypeOf = o => o is Polygon;
-        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always Polygon.").Resolve(_ => "Polygon");
-        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates")
-            .Description("Linear rings of [longitude, latitude] positions.").Resolve(c => GeoJson.Rings(c.Source));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
+        // Not a GeoJSON member: a client asks for it when it wants to know where a point lies, and leaves it out otherwise.
+        Field<Areas.AreaNode>("area").Description("The most specific area whose boundary holds the point; null when none does.")
+            .ResolveAsync(async c => (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(c.Source.Y, c.Source.X).FirstOrDefault());
     }
 }
 
-public sealed class GeoJsonMultiPolygonType : ObjectGraphType<MultiPolygon>
-{
-    public GeoJsonMultiPolygonType()
-    {
-        Name = "GeoJSONMultiPolygon";
-        Description = "A GeoJSON MultiPolygon (RFC 7946 §3.1.7).";
-        Interface<GeoJsonGeometryInterface>();
-        IsTypeOf = o => o is MultiPolygon;
-        Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description("Always MultiPolygon.").Resolve(_ => "MultiPolygon");
-        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates")
-            .Description("Polygons, each as linear rings of [longitude, latitude] positions.")
-            .Resolve(c => c.Source.Geometries.Cast<Polygon>().Select(GeoJson.Rings).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
-    }
-}
+public sealed class GeoJsonPolygonType() : GeoJsonGeometryType<Polygon>("Polygon",
+    "A GeoJSON Polygon (RFC 7946 §3.1.6): the exterior ring counterclockwise, then holes clockwise; each ring closed.", GeoJson.Rings);
+
+public sealed class GeoJsonMultiPolygonType() : GeoJsonGeometryType<MultiPolygon>("MultiPolygon",
+    "A GeoJSON MultiPolygon (RFC 7946 §3.1.7).", m => m.Geometries.Cast<Polygon>().Select(GeoJson.Rings).ToList());
 
 /// <summary>A GeoJSON Feature on output, with typed properties.</summary>
 public sealed record Feature<TProperties>(string Id, Geometry Geometry, TProperties Properties);
