@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace ResourceMap.EndToEnd.Tests;
+
+/// <summary>
+/// Third-party JavaScript clients in <c>tests/conformance</c> (graphql-http, graphql-ws), installed from its lock file
+/// with <c>npm ci</c> the first time a test needs them, then run with Node against a server.
+/// </summary>
+public static class NodeClients
+{
+    private static readonly string Folder = Path.GetFullPath(typeof(NodeClients).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ConformanceFolder").Value!);
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(string script, params string[] args)
+    {
+        await EnsureInstalledAsync();
+        return await ProcessAsync("node", [Path.Combine(Folder, script), .. args]);
+    }
+
+    private static async Task EnsureInstalledAsync()
+    {
+        await Installing.WaitAsync();
+        try
+        {
+            if (File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json"))) return;
+            var (exit, output, error) = await ProcessAsync("npm", ["ci", "--no-audit", "--no-fund"]);
+            if (exit != 0) throw new InvalidOperationException($"npm ci failed in {Folder}:\n{output}\n{error}");
+        }
+        finally
+        {
+            Installing.Release();
+        }
+    }
+
+    private static async Task<(int, string, string)> ProcessAsync(string file, string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
