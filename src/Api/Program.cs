@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "analyze") {
     return AnalyzeCommand.Run(args[1..], Console.Error, stdout);
 }
 
+if (args.Length > 0 && args[0] == "schema")
+{
+    // The SDL of the schema, for schema.graphql: `dotnet run --project src/Api -- schema > schema.graphql`.
+    Console.Out.Write(ResourceMap.Api.Schema.SchemaContract.Build());
+    return 0;
+}
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 
 namespace ResourceMap.EndToEnd.Tests;
@@ -21,5 +22,19 @@ public sealed class HttpAuditTests(DemoServer demo) : IClassFixture<DemoServer>
         var failures = results.Where(r => r.GetProperty("status").GetString() == "error").Select(r => $"{r.GetProperty("name")}: {r.GetProperty("reason")}").ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(ExpectedWarnings, results.Where(r => r.GetProperty("status").GetString() == "warn").Select(r => r.GetProperty("id").GetString()).Order());
+    }
+}
+
+public sealed class SdlTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task Get_graphql_sdl_returns_the_committed_schema()
+    {
+        var response = await demo.Server.Client.GetAsync("/graphql?sdl");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        var sdl = await response.Content.ReadAsStringAsync();
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(SdlTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ConformanceFolder").Value!)!, ".."));
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "schema.graphql")).ReplaceLineEndings("\n"), sdl);
     }
 }

@@ -32,6 +32,11 @@ public static class GraphQLHttpEndpoint
     private static async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("sdl"))
+        {
+            await Results.Text(SchemaContract.Sdl(http.RequestServices.GetRequiredService<ResourceMapSchema>()), "text/plain; charset=utf-8").ExecuteAsync(http);
+            return;
+        }
         if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && AcceptsHtml(request))
         {
             await GraphiQLAssets.Page(request.PathBase + request.Path).ExecuteAsync(http);

@@ -19,7 +19,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
         Name = "Network";
         Description = "The network of resources within a scope, analysed. Ties count as undirected; each pair of actors counts its strongest tie.";
 
-        Field<NonNullGraphType<LongGraphType>>("dataVersion").Description("The data version analysed; it grows with every change.").Resolve(c => c.Source.Snapshot.Version);
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version analysed; it grows with every change.").Resolve(c => c.Source.Snapshot.Version);
         Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").Resolve(c => c.Source.Scope.AsOf);
         Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").Resolve(c => c.Source.Actors.Count);
         Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").Resolve(c => c.Source.Ties.Count);
