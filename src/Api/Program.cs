@@ -21,7 +21,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 
 var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
 var factory = new ResourceMapDbContextFactory(settings);
-builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment());
+var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
+builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(factory, settings);

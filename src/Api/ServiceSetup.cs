@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Errors;
+using ResourceMap.Api.Protection;
 using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
@@ -12,8 +13,10 @@ namespace ResourceMap.Api;
 /// <summary>The services of the GraphQL API, shared by the web host and by in-process tests.</summary>
 public static class ServiceSetup
 {
-    public static IServiceCollection AddResourceMap(this IServiceCollection services, ResourceMapDbContextFactory factory, bool exposeExceptionDetails)
+    public static IServiceCollection AddResourceMap(this IServiceCollection services, ResourceMapDbContextFactory factory, bool exposeExceptionDetails, GraphQLLimits? limits = null)
     {
+        limits ??= new GraphQLLimits();
+        services.AddSingleton(limits);
         services.AddSingleton(factory);
         services.AddSingleton<IDbContextFactory<ResourceMapDbContext>>(factory);
         services.AddScoped<ResourceLoaders>();
@@ -32,11 +35,19 @@ public static class ServiceSetup
             })
             .AddGraphTypes(typeof(ServiceSetup).Assembly)
             .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))
+            .AddComplexityAnalyzer(o =>
+            {
+                o.MaxDepth = limits.MaxDepth;
+                o.MaxComplexity = limits.MaxComplexity;
+            })
+            .AddValidationRule<PageSizeValidationRule>()
+            .ConfigureExecution(ExecutionTimeout.Apply(limits))
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ResourceMap.GraphQL");
                 logger?.LogError(context.OriginalException, "Unhandled error in GraphQL execution");
             }));
+        if (!limits.Introspection) services.AddGraphQL(b => b.AddValidationRule<GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule>());
         return services;
     }
 }

@@ -14,23 +14,28 @@ public sealed class TestApi : IAsyncDisposable
     private readonly string _folder;
     private readonly ServiceProvider _services;
 
-    private TestApi(string folder, ServiceProvider services, ResourceMapDbContextFactory factory)
+    private TestApi(string folder, ServiceProvider services, ResourceMapDbContextFactory factory, SqlCommandCounter sql)
     {
         _folder = folder;
         _services = services;
         Factory = factory;
+        Sql = sql;
     }
 
     public ResourceMapDbContextFactory Factory { get; }
 
-    public static async Task<TestApi> StartAsync(bool demoData = true)
+    /// <summary>Every SQL command the API sends, for tests that count them.</summary>
+    public SqlCommandCounter Sql { get; }
+
+    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "resourcemap-api-" + Guid.NewGuid().ToString("N"));
         var settings = new DatabaseSettings { DataFolder = folder, DemoData = demoData };
-        var factory = new ResourceMapDbContextFactory(settings);
+        var sql = new SqlCommandCounter();
+        var factory = new ResourceMapDbContextFactory(settings, b => b.AddInterceptors(sql));
         await DatabaseInitializer.InitializeAsync(factory, settings);
-        var services = new ServiceCollection().AddLogging().AddResourceMap(factory, exposeExceptionDetails: false).BuildServiceProvider();
-        return new TestApi(folder, services, factory);
+        var services = new ServiceCollection().AddLogging().AddResourceMap(factory, exposeExceptionDetails: false, limits).BuildServiceProvider();
+        return new TestApi(folder, services, factory, sql);
     }
 
     /// <summary>Runs one operation and returns the response as the client would see it.</summary>
@@ -80,6 +85,42 @@ public sealed class TestApi : IAsyncDisposable
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Records the text of every command EF Core sends to the database.</summary>
+public sealed class SqlCommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private readonly List<string> _commands = [];
+
+    public IReadOnlyList<string> Commands { get { lock (_commands) return _commands.ToList(); } }
+
+    public void Reset() { lock (_commands) _commands.Clear(); }
+
+    private void Record(System.Data.Common.DbCommand command) { lock (_commands) _commands.Add(command.CommandText); }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
     }
 }
 

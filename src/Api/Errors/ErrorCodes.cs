@@ -17,6 +17,29 @@ public static class ErrorCodes
     public const string BadRequest = "BAD_REQUEST";
     /// <summary>Something failed on the server; details are in its log, never in the response.</summary>
     public const string Internal = "INTERNAL";
+    /// <summary>The operation nests fields deeper than the server allows (GraphQL:MaxDepth).</summary>
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+    /// <summary>The operation's estimated cost is above the server's limit (GraphQL:MaxComplexity).</summary>
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    /// <summary>A 'first' or 'last' above the largest page (500).</summary>
+    public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
+    /// <summary>The operation ran longer than the server allows (GraphQL:ExecutionTimeoutSeconds).</summary>
+    public const string Timeout = "TIMEOUT";
+    /// <summary>The request body is larger than the server accepts (GraphQL:MaxRequestBodyBytes); HTTP 413.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    /// <summary>Introspection is turned off on this server (GraphQL:Introspection=false).</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    /// <summary>The request needs a signed-in user.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    /// <summary>The signed-in user may not do this.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>Codes this API sets on errors it creates itself; any other code is replaced.</summary>
+    public static readonly IReadOnlySet<string> Own = new HashSet<string>
+    {
+        BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
+        RequestTooLarge, IntrospectionDisabled, Unauthenticated, Forbidden,
+    };
 }
 
 /// <summary>An error the client caused and can fix; its message is shown as is.</summary>

@@ -23,10 +23,13 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
         {
             UserError e => (e.Code!, info.Message),
             SyntaxError => (ErrorCodes.ParseFailed, info.Message),
+            GraphQL.Validation.Errors.Custom.ComplexityError e => (e.Message.Contains("nested", StringComparison.Ordinal) ? ErrorCodes.QueryTooDeep : ErrorCodes.QueryTooComplex, info.Message),
+            GraphQL.Validation.Errors.Custom.NoIntrospectionError => (ErrorCodes.IntrospectionDisabled, "Introspection is turned off on this server; the schema is in schema.graphql."),
+            Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
             InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, info.Message),
             ValidationError => (ErrorCodes.ValidationFailed, info.Message),
             UnhandledError => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
-            _ when executionError.Code is ErrorCodes.BadRequest => (ErrorCodes.BadRequest, info.Message),
+            _ when executionError.Code is { } own && ErrorCodes.Own.Contains(own) && executionError is not ValidationError => (own, info.Message),
             _ => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
         };
         var extensions = info.Extensions ?? new Dictionary<string, object?>();

@@ -58,6 +58,16 @@ public static class GraphQLHttpEndpoint
                 ? await ReadPostAsync(http, serializer)
                 : ReadGet(request, serializer);
         }
+        catch (RequestTooLargeException e)
+        {
+            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, e.Message, ErrorCodes.RequestTooLarge);
+            return;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, "The request body is larger than this server accepts.", ErrorCodes.RequestTooLarge);
+            return;
+        }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
             await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request: " + e.Message);
@@ -118,6 +128,12 @@ public static class GraphQLHttpEndpoint
             http.Response.Headers.Accept = JsonMediaType;
             return null;
         }
+        var limit = http.RequestServices.GetRequiredService<Protection.GraphQLLimits>().MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit)
+            throw new RequestTooLargeException($"The request body has {http.Request.ContentLength:N0} bytes; this server accepts at most {limit:N0}.");
+        // Without a Content-Length (chunked), Kestrel stops reading at the limit and throws a 413 BadHttpRequestException.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = limit;
         return await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted)
             ?? throw new JsonException("The body is JSON null.");
     }
@@ -164,12 +180,14 @@ public static class GraphQLHttpEndpoint
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept?.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)) == true;
 
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string responseType, int status, string message)
+    private sealed class RequestTooLargeException(string message) : Exception(message);
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string responseType, int status, string message, string code = ErrorCodes.BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = responseType + "; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = ErrorCodes.BadRequest });
+        result.AddError(new ExecutionError(message) { Code = code });
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

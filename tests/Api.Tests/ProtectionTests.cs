@@ -1,0 +1,72 @@
+using ResourceMap.Api.Protection;
+
+namespace ResourceMap.Api.Tests;
+
+/// <summary>Each limit refuses its operation with its own code, and (but for the timeout) before anything is read.</summary>
+public class ProtectionTests : IAsyncLifetime
+{
+    private TestApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await TestApi.StartAsync();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private async Task AssertRefusedBeforeWorkAsync(string query, string code, object? variables = null)
+    {
+        _api.Sql.Reset();
+        var response = await _api.ExecuteAsync(query, variables);
+        Assert.Equal(code, response.Code());
+        Assert.False(response.TryGetProperty("data", out _), "no data: the operation never ran");
+        Assert.Empty(_api.Sql.Commands);
+    }
+
+    [Fact]
+    public async Task Too_deep_a_query_is_refused()
+    {
+        // 16 levels of neighbours below resources.nodes: deeper than the default 15.
+        var query = "{ resources { nodes { " + string.Concat(Enumerable.Repeat("neighbours { ", 16)) + "name" + new string('}', 16) + " } } }";
+        await AssertRefusedBeforeWorkAsync(query, "QUERY_TOO_DEEP");
+    }
+
+    [Fact]
+    public async Task Too_costly_a_query_is_refused()
+    {
+        // 500 resources × 5 neighbours × 5 × 5 × 5 … is about 700,000, far above 200,000, though only 7 levels deep.
+        await AssertRefusedBeforeWorkAsync("{ resources(first: 500) { nodes { neighbours { neighbours { neighbours { neighbours { name } } } } } } }", "QUERY_TOO_COMPLEX");
+    }
+
+    [Fact]
+    public async Task A_typical_map_query_is_well_within_the_limits()
+    {
+        var data = await _api.DataAsync("{ resources(first: 500) { totalCount nodes { id name kind location { coordinates } area { name } relationships { type strength source { id } target { id } } } } }");
+        Assert.Equal(43, data.GetProperty("resources").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Too_large_a_page_is_refused_inline_and_as_a_variable()
+    {
+        await AssertRefusedBeforeWorkAsync("{ resources(first: 501) { totalCount } }", "PAGE_SIZE_TOO_LARGE");
+        await AssertRefusedBeforeWorkAsync("query($n: Int) { areas(last: $n) { totalCount } }", "PAGE_SIZE_TOO_LARGE", new { n = 10_000 });
+        await _api.DataAsync("{ resources(first: 500) { totalCount } }");
+    }
+
+    [Fact]
+    public async Task An_operation_over_the_time_limit_is_stopped_with_TIMEOUT()
+    {
+        await using var api = await TestApi.StartAsync(limits: new GraphQLLimits { ExecutionTimeoutSeconds = 0.000_001 });
+        var response = await api.ExecuteAsync("{ network { actorCount modularity actors { betweenness closeness } } }");
+        Assert.Equal("TIMEOUT", response.Code());
+        Assert.StartsWith("The operation ran longer than", response.Message());
+    }
+
+    [Fact]
+    public async Task Introspection_is_on_by_default_and_can_be_turned_off()
+    {
+        var on = await _api.DataAsync("{ __schema { queryType { name } } }");
+        Assert.Equal("Query", on.GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+        await using var api = await TestApi.StartAsync(limits: new GraphQLLimits { Introspection = false });
+        var off = await api.ExecuteAsync("{ __schema { queryType { name } } }");
+        Assert.Equal("INTROSPECTION_DISABLED", off.Code());
+        var typename = await api.DataAsync("{ __typename }");
+        Assert.Equal("Query", typename.GetProperty("__typename").GetString());
+    }
+}
