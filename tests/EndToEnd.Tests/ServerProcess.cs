@@ -32,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "resourcemap-e2e-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<ServerProcess> StartAsync(string? dataFolder = null, bool demoData = true)
+    public static async Task<ServerProcess> StartAsync(string? dataFolder = null, bool demoData = true, params string[] settings)
     {
         dataFolder ??= NewDataFolder();
         var port = FreePort();
@@ -43,6 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,
         };
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
         var process = Process.Start(start)!;
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
         process.OutputDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
