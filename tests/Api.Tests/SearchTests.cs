@@ -90,7 +90,7 @@ public class SearchTests : IAsyncLifetime
     public async Task A_page_larger_than_the_maximum_is_refused()
     {
         var response = await _api.ExecuteAsync("{ resources(first: 501) { totalCount } }");
-        Assert.Equal("BAD_USER_INPUT", response.Code());
+        Assert.Equal("PAGE_SIZE_TOO_LARGE", response.Code());
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public static class AreaQueries
             .Argument<StringGraphType>("text", "Words in the name; case and accents are ignored.")
             .Argument<PointInputType>("containing", "Only areas whose boundary holds this point (its edge included).")
             .Argument<GeoJsonGeometryInputType>("intersecting", "Only areas whose boundary meets this Polygon or MultiPolygon.")
+            .Argument<AreaFilterInputType>("where", "Conditions in the style of Hot Chocolate, combined with the arguments above.")
+            .Argument<ListGraphType<NonNullGraphType<AreaSortInputType>>>("order", "Sort order, e.g. [{ name: ASC }]; by id when absent.")
             .Paged()
             .ResolveAsync(async c =>
             {
@@ -51,7 +53,8 @@ public static class AreaQueries
                     var ids = snapshot.Areas.Where(a => a.Boundary is { } b && b.Intersects(shape)).Select(a => a.Id).ToList();
                     query = query.Where(a => ids.Contains(a.Id));
                 }
-                return await query.OrderBy(a => a.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
+                if (c.GetArgument<Dictionary<string, object?>?>("where") is { } where) query = query.Where(AreaFilters.Where.Build(where));
+                return await AreaFilters.Order.Apply(query, c.GetArgument<List<object?>?>("order"), a => a.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
             });
 
         query.Field<AreaNode>("areaAt")

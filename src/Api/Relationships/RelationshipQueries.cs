@@ -18,6 +18,8 @@ public static class RelationshipQueries
             .Argument<IdGraphType>("resourceId", "Only ties of this resource, in either direction.")
             .Argument<DateOnlyGraphType>("activeOn", "Only ties valid on this day.")
             .Argument<IntGraphType>("minStrength", "Only ties at least this strong.")
+            .Argument<RelationshipFilterInputType>("where", "Conditions in the style of Hot Chocolate, combined with the arguments above.")
+            .Argument<ListGraphType<NonNullGraphType<RelationshipSortInputType>>>("order", "Sort order, e.g. [{ strength: DESC }]; by id when absent.")
             .Paged()
             .ResolveAsync(async c =>
             {
@@ -33,7 +35,8 @@ public static class RelationshipQueries
                     query = query.Where(t => (t.Since == null || t.Since <= day) && (t.Until == null || t.Until >= day));
                 if (c.GetArgument<int?>("minStrength") is { } minStrength) query = query.Where(t => t.Strength >= minStrength);
 
-                return await query.OrderBy(t => t.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
+                if (c.GetArgument<Dictionary<string, object?>?>("where") is { } where) query = query.Where(RelationshipFilters.Where.Build(where));
+                return await RelationshipFilters.Order.Apply(query, c.GetArgument<List<object?>?>("order"), t => t.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
             });
 
         query.Field<RelationshipNode>("relationship")

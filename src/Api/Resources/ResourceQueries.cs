@@ -24,11 +24,22 @@ public static class ResourceQueries
             .Argument<NearestInputType>("nearest", "Only the k resources nearest to a point (among those passing the other filters), nearest first.")
             .Argument<GeoJsonGeometryInputType>("within", "Only resources whose point lies in this Polygon or MultiPolygon (its edge included).")
             .Argument<IdGraphType>("withinAreaId", "Only resources whose point lies inside this area's boundary; unlike areaId, by geometry, not by the area a resource is assigned to.")
+            .Argument<ResourceFilterInputType>("where", "Conditions in the style of Hot Chocolate, combined with the arguments above.")
+            .Argument<ListGraphType<NonNullGraphType<ResourceSortInputType>>>("order", "Sort order, e.g. [{ name: ASC }]; replaces the default (by id, or nearest first).")
             .Paged()
             .ResolveAsync(async c =>
             {
                 await using var db = c.Db();
-                return await ResourceSearch.FindAsync(db, c.Service<SpatialLoader>(), ReadFilter(c), c.GetPageRequest(), c.CancellationToken);
+                var filter = ReadFilter(c);
+                if (c.GetArgument<Dictionary<string, object?>?>("where") is { } where)
+                {
+                    var rules = ResourceFilters.UsesLocation(where)
+                        ? ResourceFilters.WithLocation(await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken))
+                        : ResourceFilters.Plain;
+                    filter = filter with { Where = rules.Build(where) };
+                }
+                filter = filter with { Order = c.GetArgument<List<object?>?>("order") };
+                return await ResourceSearch.FindAsync(db, c.Service<SpatialLoader>(), filter, c.GetPageRequest(), c.CancellationToken);
             });
 
         query.Field<ResourceNode>("resource")

@@ -28,7 +28,9 @@ public sealed record ResourceFilter(
     NearPoint? Near = null,
     NearestPoints? Nearest = null,
     Geometry? Within = null,
-    int? WithinAreaId = null)
+    int? WithinAreaId = null,
+    System.Linq.Expressions.Expression<Func<Resource, bool>>? Where = null,
+    IReadOnlyList<object?>? Order = null)
 {
     public bool IsSpatial => Near is not null || Nearest is not null || Within is not null || WithinAreaId is not null;
 }
@@ -43,11 +45,13 @@ public static class ResourceSearch
     public static async Task<Connection<Resource>> FindAsync(ResourceMapDbContext db, SpatialLoader spatial, ResourceFilter filter, PageRequest page, CancellationToken ct)
     {
         var query = await ApplyAsync(db, db.Resources.AsNoTracking(), filter, ct);
-        if (!filter.IsSpatial) return await query.OrderBy(r => r.Id).ToConnectionAsync(page, ct);
+        if (!filter.IsSpatial) return await ResourceFilters.Order.Apply(query, filter.Order, r => r.Id).ToConnectionAsync(page, ct);
 
         var snapshot = await spatial.CurrentAsync(ct);
         var matchingIds = (await query.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var ranked = Spatial(snapshot, filter, matchingIds);
+        if (filter.Order is not null)
+            return await ResourceFilters.Order.Apply(query.Where(r => ranked.Contains(r.Id)), filter.Order, r => r.Id).ToConnectionAsync(page, ct);
         var (offset, count) = page.Slice(ranked.Count);
         var pageIds = ranked.Skip(offset).Take(count).ToList();
         var rows = await db.Resources.AsNoTracking().Where(r => pageIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -59,15 +63,7 @@ public static class ResourceSearch
     {
         var resources = snapshot.Resources;
         var index = snapshot.ResourceIndex;
-        HashSet<int>? inside = null;
-        if (filter.Within is { } shape) inside = index.Within(shape).ToHashSet();
-        if (filter.WithinAreaId is { } areaId)
-        {
-            var area = snapshot.Area(areaId) ?? throw UserError.NotFound($"withinAreaId: there is no area {areaId}.", "withinAreaId");
-            if (area.Boundary is null) throw UserError.BadInput($"withinAreaId: the area '{area.Name}' has no boundary; use areaId to find resources assigned to it.", "withinAreaId");
-            var inArea = index.Within(area.Boundary);
-            inside = inside is null ? inArea.ToHashSet() : inside.Intersect(inArea).ToHashSet();
-        }
+        var inside = Inside(snapshot, filter);
         bool Accept(int i) => allowed.Contains(resources[i].Id) && (inside is null || inside.Contains(i));
 
         if (filter.Nearest is { } nearest)
@@ -79,6 +75,33 @@ public static class ResourceSearch
         if (filter.Near is { } near)
             return index.WithinDistance(near.Latitude, near.Longitude, near.MaxDistanceMeters, Accept).Select(h => resources[h.Index].Id).ToList();
         return inside!.Where(Accept).Select(i => resources[i].Id).Order().ToList();
+    }
+
+    /// <summary>Positions in the snapshot of the resources inside the shape and the area, or null when neither is asked.</summary>
+    private static HashSet<int>? Inside(SpatialSnapshot snapshot, ResourceFilter filter)
+    {
+        var index = snapshot.ResourceIndex;
+        HashSet<int>? inside = null;
+        if (filter.Within is { } shape) inside = index.Within(shape).ToHashSet();
+        if (filter.WithinAreaId is { } areaId)
+        {
+            var area = snapshot.Area(areaId) ?? throw UserError.NotFound($"withinAreaId: there is no area {areaId}.", "withinAreaId");
+            if (area.Boundary is null) throw UserError.BadInput($"withinAreaId: the area '{area.Name}' has no boundary; use areaId to find resources assigned to it.", "withinAreaId");
+            var inArea = index.Within(area.Boundary);
+            inside = inside is null ? inArea.ToHashSet() : inside.Intersect(inArea).ToHashSet();
+        }
+        return inside;
+    }
+
+    /// <summary>Ids of the resources that meet every spatial condition of the filter (near, within, withinAreaId, boundingBox), by id.</summary>
+    public static List<int> SpatialIds(SpatialSnapshot snapshot, ResourceFilter filter)
+    {
+        var index = snapshot.ResourceIndex;
+        IEnumerable<int> positions = Inside(snapshot, filter) ?? (IEnumerable<int>)Enumerable.Range(0, index.Count);
+        if (filter.BoundingBox is { } box) positions = positions.Intersect(index.InBox(box));
+        if (filter.Near is { } near)
+            positions = positions.Intersect(index.WithinDistance(near.Latitude, near.Longitude, near.MaxDistanceMeters).Select(h => h.Index));
+        return positions.Select(i => snapshot.Resources[i].Id).Order().ToList();
     }
 
     public static async Task<IQueryable<Resource>> ApplyAsync(ResourceMapDbContext db, IQueryable<Resource> query, ResourceFilter filter, CancellationToken ct)
@@ -101,6 +124,7 @@ public static class ResourceSearch
             query = query.Where(r => r.SearchText.Contains(folded));
         }
         if (filter.BoundingBox is { } box) query = WithinBox(query, box);
+        if (filter.Where is { } where) query = query.Where(where);
         return query;
     }
 
