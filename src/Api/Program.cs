@@ -27,6 +27,7 @@ builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environ
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(factory, settings);
 
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
 app.MapGet("/", () => Results.Redirect("/graphql"));
 

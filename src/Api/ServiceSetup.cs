@@ -25,6 +25,7 @@ public static class ServiceSetup
         services.AddSingleton<Network.NetworkSnapshots>();
         services.AddSingleton<Geo.SpatialSnapshots>();
         services.AddScoped<Geo.SpatialLoader>();
+        services.AddSingleton<Changes.ChangeFeed>();
         services.AddScoped<Network.NetworkLoader>();
         services.AddGraphQL(b => b
             .AddSchema<ResourceMapSchema>()

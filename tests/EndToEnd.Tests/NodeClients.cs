@@ -9,7 +9,7 @@ namespace ResourceMap.EndToEnd.Tests;
 /// </summary>
 public static class NodeClients
 {
-    private static readonly string Folder = Path.GetFullPath(typeof(NodeClients).Assembly
+    public static readonly string Folder = Path.GetFullPath(typeof(NodeClients).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ConformanceFolder").Value!);
     private static readonly SemaphoreSlim Installing = new(1, 1);
 
@@ -19,7 +19,7 @@ public static class NodeClients
         return await ProcessAsync("node", [Path.Combine(Folder, script), .. args]);
     }
 
-    private static async Task EnsureInstalledAsync()
+    public static async Task EnsureInstalledAsync()
     {
         await Installing.WaitAsync();
         try

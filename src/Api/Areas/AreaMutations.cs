@@ -18,7 +18,9 @@ public static class AreaMutations
                 var input = InputFields.Of(c);
                 await using var db = c.Db();
                 var collection = (IDictionary<string, object?>)input.Raw("featureCollection")!;
-                return await AreaImport.ImportAsync(db, (IDictionary<string, object?>)JsonValues.FromVariable(collection)!, input.Value<bool>("approximate") ?? false, c.CancellationToken);
+                var result = await AreaImport.ImportAsync(db, (IDictionary<string, object?>)JsonValues.FromVariable(collection)!, input.Value<bool>("approximate") ?? false, c.CancellationToken);
+                await c.Service<Changes.ChangeFeed>().PublishAsync(db, "importAreas", c.CancellationToken, areas: result.Created.Concat(result.Updated).Select(a => a.Id));
+                return result;
             });
     }
 }

@@ -32,6 +32,11 @@ public static class GraphQLHttpEndpoint
     private static async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocket.HandleAsync(http);
+            return;
+        }
         if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("sdl"))
         {
             await Results.Text(SchemaContract.Sdl(http.RequestServices.GetRequiredService<ResourceMapSchema>()), "text/plain; charset=utf-8").ExecuteAsync(http);

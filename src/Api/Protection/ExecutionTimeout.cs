@@ -9,6 +9,8 @@ public static class ExecutionTimeout
 {
     public static Func<ExecutionOptions, ExecutionDelegate, Task<ExecutionResult>> Apply(GraphQLLimits limits) => async (options, next) =>
     {
+        // A subscription's streams outlive its first execution; the socket's own lifetime bounds them.
+        if (options.UserContext.ContainsKey(Http.GraphQLWebSocket.SocketMarker)) return await next(options);
         var caller = options.CancellationToken;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(caller);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));

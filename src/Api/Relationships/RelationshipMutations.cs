@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using ResourceMap.Api.Changes;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Schema;
@@ -22,6 +23,7 @@ public static class RelationshipMutations
                 await RelationshipRules.ApplyAsync(db, InputFields.Of(c), tie, creating: true, c.CancellationToken);
                 db.Relationships.Add(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "createRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new RelationshipPayload(tie);
             });
 
@@ -35,6 +37,7 @@ public static class RelationshipMutations
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
                 await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "updateRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new RelationshipPayload(tie);
             });
 
@@ -48,6 +51,7 @@ public static class RelationshipMutations
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
                 db.Relationships.Remove(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "deleteRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new DeleteRelationshipPayload(GlobalId.Encode(GlobalId.Relationship, tie.Id));
             });
     }

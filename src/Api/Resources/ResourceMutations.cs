@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Changes;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Schema;
@@ -22,6 +23,7 @@ public static class ResourceMutations
                 await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
                 db.Resources.Add(resource);
                 await db.SaveChangesAsync(c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "createResource", c.CancellationToken, resources: [(ChangeKind.Created, resource.Id)]);
                 return new ResourcePayload(resource);
             });
 
@@ -35,6 +37,7 @@ public static class ResourceMutations
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "updateResource", c.CancellationToken, resources: [(ChangeKind.Updated, resource.Id)]);
                 return new ResourcePayload(resource);
             });
 
@@ -50,6 +53,7 @@ public static class ResourceMutations
                 db.Relationships.RemoveRange(ties);
                 db.Resources.Remove(resource);
                 await db.SaveChangesAsync(c.CancellationToken); // one transaction for the resource and its ties
+                await c.Service<ChangeFeed>().PublishAsync(db, "deleteResource", c.CancellationToken, resources: [(ChangeKind.Deleted, resource.Id)], relationships: ties.Select(t => t.Id));
                 return new DeleteResourcePayload(
                     GlobalId.Encode(GlobalId.Resource, resource.Id),
                     ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList());

@@ -7,6 +7,7 @@ public sealed class ResourceMapSchema : GraphQL.Types.Schema
         Description = "ResourceMap: the resources of a community as a geo-tagged network.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<Changes.SubscriptionType>();
         // Reached only through the GeoJSONGeometry interface, so not found by walking the fields.
         RegisterType(typeof(Geo.GeoJsonPointType));
         RegisterType(typeof(Geo.GeoJsonPolygonType));

@@ -1,0 +1,81 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
+
+namespace ResourceMap.Api.Changes;
+
+/// <summary>The root subscription, over WebSocket with the graphql-transport-ws protocol at /graphql.</summary>
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Events as they happen, over WebSocket (graphql-transport-ws) at /graphql.";
+
+        Field<NonNullGraphType<ResourceChangedEventType>>("resourceChanged")
+            .Description("A resource was created, changed or deleted.")
+            .Argument<IdGraphType>("id", "Only this resource.")
+            .ResolveStream(c =>
+            {
+                var feed = c.Service<ChangeFeed>().Resources;
+                return c.GetArgument<string?>("id") is { } id
+                    ? new Filtered<ResourceChange>(feed, e => e.ResourceId == GlobalId.Decode(id, GlobalId.Resource, "id"))
+                    : feed;
+            });
+
+        Field<NonNullGraphType<NetworkChangedEventType>>("networkChanged")
+            .Description("The data moved to a new version (a new network snapshot), with what changed.")
+            .ResolveStream(c => c.Service<ChangeFeed>().Network);
+    }
+}
+
+public sealed class ChangeKindEnum : EnumerationGraphType<ChangeKind>
+{
+    public ChangeKindEnum()
+    {
+        Name = "ChangeKind";
+        Description = "What happened to an object.";
+        this.Describe(ChangeKind.Created, "It was created.");
+        this.Describe(ChangeKind.Updated, "It was changed.");
+        this.Describe(ChangeKind.Deleted, "It was deleted.");
+    }
+}
+
+public sealed class ResourceChangedEventType : ObjectGraphType<ResourceChange>
+{
+    public ResourceChangedEventType()
+    {
+        Name = "ResourceChangedEvent";
+        Description = "A resource was created, changed or deleted.";
+        Field<NonNullGraphType<ChangeKindEnum>>("kind").Description("What happened.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IdGraphType>>("resourceId").Description("Global id of the resource.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.ResourceId));
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version that holds the change.").Resolve(c => c.Source.DataVersion);
+        // Read fresh for every event: a WebSocket lives long, and a request-scoped cache would serve old rows.
+        Field<ResourceNode>("resource").Description("The resource as it is now; null when deleted.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = c.Db();
+                return await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == c.Source.ResourceId, c.CancellationToken);
+            });
+    }
+}
+
+public sealed class NetworkChangedEventType : ObjectGraphType<NetworkChange>
+{
+    public NetworkChangedEventType()
+    {
+        Name = "NetworkChangedEvent";
+        Description = "The data moved to a new version; the network query now answers from a new snapshot.";
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The new data version.").Resolve(c => c.Source.DataVersion);
+        Field<NonNullGraphType<StringGraphType>>("cause").Description("The mutation that made the change, e.g. createRelationship.").Resolve(c => c.Source.Cause);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("resourceIds").Description("Resources created, changed or deleted.")
+            .Resolve(c => c.Source.ResourceIds.Select(id => GlobalId.Encode(GlobalId.Resource, id)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("relationshipIds").Description("Ties created, changed or deleted.")
+            .Resolve(c => c.Source.RelationshipIds.Select(id => GlobalId.Encode(GlobalId.Relationship, id)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("areaIds").Description("Areas created or changed.")
+            .Resolve(c => c.Source.AreaIds.Select(id => GlobalId.Encode(GlobalId.Area, id)).ToList());
+    }
+}

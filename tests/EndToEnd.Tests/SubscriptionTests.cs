@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ResourceMap.EndToEnd.Tests;
+
+/// <summary>Subscriptions over WebSocket, with the graphql-ws client (a real third-party client) and by hand for the protocol's rules.</summary>
+public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    private Uri Socket => new($"ws://{demo.Server.BaseAddress.Authority}/graphql");
+
+    [Fact]
+    public async Task The_graphql_ws_client_receives_the_events_of_a_mutation()
+    {
+        const string subscription = "subscription { resourceChanged { kind resourceId dataVersion resource { name } } }";
+        const string network = "subscription { networkChanged { dataVersion cause resourceIds relationshipIds } }";
+        using var resources = StartClient(subscription, 1);
+        using var changes = StartClient(network, 1);
+        await resources.WaitForAsync("subscribed");
+        await changes.WaitForAsync("subscribed");
+
+        // The server registers a subscription just after acknowledging; retry the mutation until an event arrives.
+        JsonElement created = default;
+        for (var attempt = 0; attempt < 20 && !resources.HasEvent; attempt++)
+        {
+            created = await demo.Server.DataAsync("mutation { createResource(input: { name: \"Jauns pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }");
+            await Task.Delay(250);
+        }
+        var resourceEvent = await resources.EventAsync();
+        var change = resourceEvent.GetProperty("data").GetProperty("resourceChanged");
+        Assert.Equal("CREATED", change.GetProperty("kind").GetString());
+        Assert.Equal("Jauns pulciņš", change.GetProperty("resource").GetProperty("name").GetString());
+
+        var networkEvent = (await changes.EventAsync()).GetProperty("data").GetProperty("networkChanged");
+        Assert.Equal("createResource", networkEvent.GetProperty("cause").GetString());
+        Assert.Single(networkEvent.GetProperty("resourceIds").EnumerateArray());
+        Assert.True(networkEvent.GetProperty("dataVersion").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task The_protocol_rules_hold_for_a_raw_socket()
+    {
+        // subscribe before connection_init: close 4401.
+        using (var early = await ConnectAsync())
+        {
+            await SendAsync(early, """{"id":"1","type":"subscribe","payload":{"query":"subscription { networkChanged { dataVersion } }"}}""");
+            await ReceiveAsync(early);
+            Assert.Equal(4401, (int)early.CloseStatus!.Value);
+        }
+
+        using var socket = await ConnectAsync();
+        await SendAsync(socket, """{"type":"connection_init"}""");
+        Assert.Equal("connection_ack", JsonDocument.Parse(await ReceiveAsync(socket)).RootElement.GetProperty("type").GetString());
+        await SendAsync(socket, """{"type":"ping"}""");
+        Assert.Equal("pong", JsonDocument.Parse(await ReceiveAsync(socket)).RootElement.GetProperty("type").GetString());
+
+        // A query over the socket: one next, then complete.
+        await SendAsync(socket, """{"id":"q","type":"subscribe","payload":{"query":"{ areas { totalCount } }"}}""");
+        var next = JsonDocument.Parse(await ReceiveAsync(socket)).RootElement;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.Equal(12, next.GetProperty("payload").GetProperty("data").GetProperty("areas").GetProperty("totalCount").GetInt32());
+        Assert.Equal("complete", JsonDocument.Parse(await ReceiveAsync(socket)).RootElement.GetProperty("type").GetString());
+
+        // An invalid operation: error with the GraphQL errors and their codes.
+        await SendAsync(socket, """{"id":"bad","type":"subscribe","payload":{"query":"subscription { nothing }"}}""");
+        var error = JsonDocument.Parse(await ReceiveAsync(socket)).RootElement;
+        Assert.Equal("error", error.GetProperty("type").GetString());
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        // The same id twice: close 4409.
+        await SendAsync(socket, """{"id":"s","type":"subscribe","payload":{"query":"subscription { networkChanged { dataVersion } }"}}""");
+        await SendAsync(socket, """{"id":"s","type":"subscribe","payload":{"query":"subscription { networkChanged { dataVersion } }"}}""");
+        await ReceiveAsync(socket);
+        Assert.Equal(4409, (int)socket.CloseStatus!.Value);
+    }
+
+    private async Task<ClientWebSocket> ConnectAsync()
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(Socket, CancellationToken.None);
+        return socket;
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, string json) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[64 * 1024];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        return Encoding.UTF8.GetString(buffer, 0, result.Count);
+    }
+
+    private NodeClient StartClient(string query, int count) => new(Socket.ToString(), query, count);
+
+    /// <summary>tests/conformance/subscribe.mjs running in Node, its output lines collected.</summary>
+    private sealed class NodeClient : IDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _lines = [];
+
+        public NodeClient(string url, string query, int count)
+        {
+            NodeClients.EnsureInstalledAsync().GetAwaiter().GetResult();
+            var folder = NodeClients.Folder;
+            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+            foreach (var arg in new[] { Path.Combine(folder, "subscribe.mjs"), url, query, count.ToString() }) start.ArgumentList.Add(arg);
+            _process = Process.Start(start)!;
+            _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_lines) _lines.Add(e.Data); };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_lines) _lines.Add("stderr: " + e.Data); };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public bool HasEvent { get { lock (_lines) return _lines.Any(l => l.StartsWith('{')); } }
+
+        public async Task WaitForAsync(string line)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                lock (_lines) if (_lines.Contains(line)) return;
+                if (_process.HasExited) break;
+                await Task.Delay(100);
+            }
+            lock (_lines) Assert.Fail($"no '{line}' from the client: {string.Join("\n", _lines)}");
+        }
+
+        public async Task<JsonElement> EventAsync()
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                lock (_lines) if (_lines.FirstOrDefault(l => l.StartsWith('{')) is { } json) return JsonDocument.Parse(json).RootElement;
+                await Task.Delay(100);
+            }
+            lock (_lines) Assert.Fail("no event: " + string.Join("\n", _lines));
+            return default;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill();
+            _process.Dispose();
+        }
+    }
+}
