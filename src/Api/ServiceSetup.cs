@@ -17,6 +17,7 @@ public static class ServiceSetup
     {
         limits ??= new GraphQLLimits();
         services.AddSingleton(limits);
+        services.AddSingleton<PersistedOperations>();
         services.AddSingleton(factory);
         services.AddSingleton<IDbContextFactory<ResourceMapDbContext>>(factory);
         services.AddScoped<ResourceLoaders>();

@@ -29,6 +29,10 @@ public static class ErrorCodes
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     /// <summary>Introspection is turned off on this server (GraphQL:Introspection=false).</summary>
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    /// <summary>The server runs persisted operations only and the request sent a query text.</summary>
+    public const string PersistedOperationRequired = "PERSISTED_OPERATION_REQUIRED";
+    /// <summary>No persisted operation has the id the request sent.</summary>
+    public const string PersistedOperationNotFound = "PERSISTED_OPERATION_NOT_FOUND";
     /// <summary>The request needs a signed-in user.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
     /// <summary>The signed-in user may not do this.</summary>
@@ -38,7 +42,7 @@ public static class ErrorCodes
     public static readonly IReadOnlySet<string> Own = new HashSet<string>
     {
         BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
-        RequestTooLarge, IntrospectionDisabled, Unauthenticated, Forbidden,
+        RequestTooLarge, IntrospectionDisabled, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden,
     };
 }
 

@@ -39,10 +39,15 @@ public static class GraphQLHttpEndpoint
         }
         if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("sdl"))
         {
+            if (!http.RequestServices.GetRequiredService<Protection.GraphQLLimits>().Introspection)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound; // the schema is not public on this server
+                return;
+            }
             await Results.Text(SchemaContract.Sdl(http.RequestServices.GetRequiredService<ResourceMapSchema>()), "text/plain; charset=utf-8").ExecuteAsync(http);
             return;
         }
-        if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && AcceptsHtml(request))
+        if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && AcceptsHtml(request))
         {
             await GraphiQLAssets.Page(request.PathBase + request.Path).ExecuteAsync(http);
             return;
@@ -79,6 +84,13 @@ public static class GraphQLHttpEndpoint
             return;
         }
         if (graphQLRequest is null) return; // status already set (415)
+        var (query, refused) = http.RequestServices.GetRequiredService<Protection.PersistedOperations>().Resolve(graphQLRequest);
+        if (refused is not null)
+        {
+            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, refused.Message, refused.Code!);
+            return;
+        }
+        graphQLRequest.Query = query;
         if (string.IsNullOrEmpty(graphQLRequest.Query))
         {
             await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "The request has no 'query'.");
@@ -146,6 +158,7 @@ public static class GraphQLHttpEndpoint
     private static GraphQLRequest ReadGet(HttpRequest request, IGraphQLTextSerializer serializer) => new()
     {
         Query = request.Query["query"].ToString(),
+        DocumentId = request.Query.TryGetValue("documentId", out var documentId) && !string.IsNullOrEmpty(documentId) ? documentId.ToString() : null,
         OperationName = request.Query.TryGetValue("operationName", out var name) && !string.IsNullOrEmpty(name) ? name.ToString() : null,
         Variables = request.Query.TryGetValue("variables", out var variables) && !string.IsNullOrEmpty(variables) ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
         Extensions = request.Query.TryGetValue("extensions", out var extensions) && !string.IsNullOrEmpty(extensions) ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,

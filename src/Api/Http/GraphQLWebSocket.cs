@@ -145,6 +145,15 @@ public static class GraphQLWebSocket
 
         private async Task SubscribeAsync(string id, GraphQLRequest request)
         {
+            var (query, refused) = http.RequestServices.GetRequiredService<Protection.PersistedOperations>().Resolve(request);
+            if (refused is not null)
+            {
+                var refusal = new ExecutionResult { Executed = false };
+                refusal.AddError(refused);
+                await ErrorAsync(id, refusal);
+                return;
+            }
+            request.Query = query;
             var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(options =>
             {
@@ -160,10 +169,7 @@ public static class GraphQLWebSocket
 
             if (!result.Executed)
             {
-                // Refused before execution (syntax, validation, limits): the protocol's "error" with the GraphQL errors.
-                var errors = JsonDocument.Parse(_serializer.Serialize(result)).RootElement.GetProperty("errors").GetRawText();
-                await SendAsync($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
-                Forget(id);
+                await ErrorAsync(id, result);
                 await scope.DisposeAsync();
                 return;
             }
@@ -186,6 +192,14 @@ public static class GraphQLWebSocket
                 }
             }
             operation.Dispose(); // completed by the client meanwhile
+        }
+
+        /// <summary>Refused before execution (syntax, validation, limits): the protocol's "error" with the GraphQL errors.</summary>
+        private async Task ErrorAsync(string id, ExecutionResult result)
+        {
+            var errors = JsonDocument.Parse(_serializer.Serialize(result)).RootElement.GetProperty("errors").GetRawText();
+            await SendAsync($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
+            Forget(id);
         }
 
         private Task NextAsync(string id, ExecutionResult result) =>

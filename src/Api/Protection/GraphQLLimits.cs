@@ -23,4 +23,10 @@ public sealed class GraphQLLimits
 
     /// <summary>Whether clients may introspect the schema (<c>INTROSPECTION_DISABLED</c> when not).</summary>
     public bool Introspection { get; set; } = true;
+
+    /// <summary>A JSON file of id → GraphQL document that clients may name instead of sending the text.</summary>
+    public string? PersistedOperationsFile { get; set; }
+
+    /// <summary>Run persisted operations only (<c>PERSISTED_OPERATION_REQUIRED</c> for any query text).</summary>
+    public bool PersistedOperationsOnly { get; set; }
 }
