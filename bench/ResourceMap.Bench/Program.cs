@@ -18,4 +18,10 @@ if (args.Length > 0 && args[0] == "memory")
     GC.KeepAlive(graph);
     return;
 }
+// `seed FOLDER [RESOURCES]` writes the load benchmark's municipality into an empty SQLite database and prints its area id.
+if (args.Length > 1 && args[0] == "seed")
+{
+    Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);

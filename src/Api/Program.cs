@@ -29,6 +29,7 @@ await DatabaseInitializer.InitializeAsync(factory, settings);
 
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
+if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -18,6 +18,9 @@ public static class ServiceSetup
         limits ??= new GraphQLLimits();
         services.AddSingleton(limits);
         services.AddSingleton<PersistedOperations>();
+        // Queries run field by field: the resolvers are synchronous or batched, and the parallel strategy's tasks cost
+        // more than they save (its batching of loaders is the same).
+        services.AddSingleton(new GraphQL.Execution.ExecutionStrategyRegistration(GraphQL.Execution.SerialExecutionStrategy.Instance, GraphQLParser.AST.OperationType.Query));
         services.AddSingleton(factory);
         services.AddSingleton<IDbContextFactory<ResourceMapDbContext>>(factory);
         services.AddScoped<ResourceLoaders>();

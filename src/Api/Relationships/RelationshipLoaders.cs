@@ -19,6 +19,12 @@ public sealed class RelationshipLoaders(IDbContextFactory<ResourceMapDbContext> 
     {
         await using var db = factory.CreateDbContext();
         var ties = await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.SourceId) || ids.Contains(t.TargetId)).OrderBy(t => t.Id).ToListAsync(ct);
-        return ids.ToDictionary(id => id, id => (IReadOnlyList<Relationship>)ties.Where(t => t.SourceId == id || t.TargetId == id).ToList());
+        var byResource = ids.ToDictionary(id => id, _ => new List<Relationship>());
+        foreach (var tie in ties)
+        {
+            if (byResource.TryGetValue(tie.SourceId, out var fromSource)) fromSource.Add(tie);
+            if (tie.TargetId != tie.SourceId && byResource.TryGetValue(tie.TargetId, out var fromTarget)) fromTarget.Add(tie);
+        }
+        return byResource.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Relationship>)kv.Value);
     }, []);
 }
