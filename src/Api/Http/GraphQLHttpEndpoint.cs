@@ -113,18 +113,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>();
-        var result = await executer.ExecuteAsync(options =>
-        {
-            options.Query = graphQLRequest.Query;
-            options.Document = document;
-            options.OperationName = graphQLRequest.OperationName;
-            options.Variables = graphQLRequest.Variables;
-            options.Extensions = graphQLRequest.Extensions;
-            options.RequestServices = http.RequestServices;
-            options.User = http.User;
-            options.CancellationToken = http.RequestAborted;
-        });
+        var result = await ExecuteAsync(graphQLRequest, http.RequestServices, http.User, http.RequestAborted, options => options.Document = document);
 
         // With application/graphql-response+json a request that never executed (syntax, validation or variable errors)
         // is a client error; with plain application/json every well-formed request gets 200.
@@ -134,6 +123,21 @@ public static class GraphQLHttpEndpoint
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>Runs one request of either transport.</summary>
+    internal static Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken ct, Action<ExecutionOptions>? configure = null) =>
+        services.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.RequestServices = services;
+            options.User = user;
+            options.CancellationToken = ct;
+            configure?.Invoke(options);
+        });
 
     private static async Task<GraphQLRequest?> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer)
     {

@@ -155,17 +155,8 @@ public static class GraphQLWebSocket
             }
             request.Query = query;
             var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(options =>
-            {
-                options.Query = request.Query;
-                options.OperationName = request.OperationName;
-                options.Variables = request.Variables;
-                options.Extensions = request.Extensions;
-                options.RequestServices = scope.ServiceProvider;
-                options.User = http.User;
-                options.CancellationToken = _closed.Token;
-                options.UserContext[SocketMarker] = true;
-            });
+            var result = await GraphQLHttpEndpoint.ExecuteAsync(request, scope.ServiceProvider, http.User, _closed.Token,
+                options => options.UserContext[SocketMarker] = true);
 
             if (!result.Executed)
             {
