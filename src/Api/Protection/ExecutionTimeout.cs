@@ -13,7 +13,9 @@ public static class ExecutionTimeout
         if (options.UserContext.ContainsKey(Http.GraphQLWebSocket.SocketMarker)) return await next(options);
         var caller = options.CancellationToken;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(caller);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
+        // A timer of 0 would still fire later, on another thread; a limit of 0 s (or less) stops at once.
+        if (limits.ExecutionTimeoutSeconds > 0) timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
+        else await timeout.CancelAsync();
         options.CancellationToken = timeout.Token;
         try
         {
