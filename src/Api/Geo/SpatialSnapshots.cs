@@ -75,7 +75,12 @@ public sealed class SpatialSnapshots(IDbContextFactory<ResourceMapDbContext> fac
 /// <summary>The spatial snapshot for one request: the version is checked once however many fields ask for it.</summary>
 public sealed class SpatialLoader(SpatialSnapshots snapshots)
 {
+    private readonly object _gate = new();
     private Task<SpatialSnapshot>? _current;
 
-    public Task<SpatialSnapshot> CurrentAsync(CancellationToken ct) => _current ??= snapshots.CurrentAsync(ct);
+    // Sibling fields may ask at the same time; they share one task.
+    public Task<SpatialSnapshot> CurrentAsync(CancellationToken ct)
+    {
+        lock (_gate) return _current ??= snapshots.CurrentAsync(ct);
+    }
 }
