@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 
@@ -18,13 +17,7 @@ public sealed class AnalyzeProcessTests : IDisposable
     {
         var path = Path.Combine(_folder, "edges.csv");
         await File.WriteAllTextAsync(path, csv);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var arg in new[] { ServerAssembly, "analyze", path }.Concat(flags)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return await Processes.RunAsync("dotnet", new[] { ServerAssembly, "analyze", path }.Concat(flags), _folder);
     }
 
     [Fact]

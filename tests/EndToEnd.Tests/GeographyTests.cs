@@ -35,13 +35,8 @@ public sealed class ImportAreasProcessTests : IDisposable
     {
         var path = Path.Combine(_folder, "areas.geojson");
         await File.WriteAllTextAsync(path, geojson);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var arg in new[] { ServerAssembly, "import-areas", path, "--approximate", "--Database:DataFolder", Path.Combine(_folder, "data"), "--Database:DemoData=false" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return await Processes.RunAsync("dotnet",
+            [ServerAssembly, "import-areas", path, "--approximate", "--Database:DataFolder", Path.Combine(_folder, "data"), "--Database:DemoData=false"], _folder);
     }
 
     [Fact]

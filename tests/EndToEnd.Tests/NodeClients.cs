@@ -16,7 +16,7 @@ public static class NodeClients
     public static async Task<(int Exit, string Output, string Error)> RunAsync(string script, params string[] args)
     {
         await EnsureInstalledAsync();
-        return await ProcessAsync("node", [Path.Combine(Folder, script), .. args]);
+        return await Processes.RunAsync("node", [Path.Combine(Folder, script), .. args], Folder);
     }
 
     public static async Task EnsureInstalledAsync()
@@ -25,7 +25,7 @@ public static class NodeClients
         try
         {
             if (File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json"))) return;
-            var (exit, output, error) = await ProcessAsync("npm", ["ci", "--no-audit", "--no-fund"]);
+            var (exit, output, error) = await Processes.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder);
             if (exit != 0) throw new InvalidOperationException($"npm ci failed in {Folder}:\n{output}\n{error}");
         }
         finally
@@ -33,10 +33,14 @@ public static class NodeClients
             Installing.Release();
         }
     }
+}
 
-    private static async Task<(int, string, string)> ProcessAsync(string file, string[] args)
+/// <summary>Runs a program to its end and returns its exit code, standard output and standard error.</summary>
+public static class Processes
+{
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(string file, IEnumerable<string> args, string workingDirectory)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

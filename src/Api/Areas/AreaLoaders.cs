@@ -28,9 +28,17 @@ public static class AreaTree
     public static async Task<List<int>> SelfAndDescendantsAsync(ResourceMapDbContext db, int areaId, CancellationToken ct)
     {
         var parents = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
-        var childrenOf = parents.Where(a => a.ParentId != null).ToLookup(a => a.ParentId!.Value, a => a.Id);
-        var result = new List<int> { areaId };
-        for (var i = 0; i < result.Count; i++) result.AddRange(childrenOf[result[i]].Where(id => !result.Contains(id)));
+        return SelfAndDescendants(parents.Select(a => (a.Id, a.ParentId)), areaId).ToList();
+    }
+
+    /// <summary>The same walk over (id, parent) pairs already in memory.</summary>
+    public static HashSet<int> SelfAndDescendants(IEnumerable<(int Id, int? ParentId)> areas, int areaId)
+    {
+        var childrenOf = areas.Where(a => a.ParentId != null).ToLookup(a => a.ParentId!.Value, a => a.Id);
+        var result = new HashSet<int> { areaId };
+        var queue = new Queue<int>([areaId]);
+        while (queue.TryDequeue(out var id))
+            foreach (var child in childrenOf[id]) if (result.Add(child)) queue.Enqueue(child);
         return result;
     }
 }

@@ -76,7 +76,7 @@ public sealed class CoverageAnalysis
         _snapshot = snapshot;
         _request = request;
         _demandAreas = DemandAreas(snapshot, request.TargetGroup);
-        _supply = snapshot.Resources.Where(r => r.Serves(request.TargetGroup) && r.Id != request.ExcludedResourceId).ToList();
+        _supply = ServingResources(snapshot, request);
         var demand = _demandAreas.Select(a =>
         {
             var point = AreaGeometry.RepresentativePoint(a.Boundary!);
@@ -109,8 +109,7 @@ public sealed class CoverageAnalysis
     /// <summary>The grid over an area: population spread from the demand areas by areal weighting, accessibility at each cell's point.</summary>
     public List<(GridCell Cell, CoverageCell Coverage)> Grid(Geometry clip, double cellSizeMeters)
     {
-        var cells = PopulationGrid.Build(clip, cellSizeMeters,
-            _demandAreas.Select(a => new PopulatedArea(a.Boundary!, PopulationOf(a, _request.TargetGroup))).ToList());
+        var cells = PopulationGrid.Build(clip, cellSizeMeters, PopulatedAreas(_demandAreas, _request.TargetGroup));
         return cells.Select(cell =>
         {
             var (accessibility, reach, nearest) = _catchment.At(cell.Latitude, cell.Longitude);
@@ -144,6 +143,14 @@ public sealed class CoverageAnalysis
         }
         return candidates.Where(a => !covering.Contains(a.Id)).ToList();
     }
+
+    /// <summary>Active resources with a place that serve the group, less the one the request imagines closed.</summary>
+    public static List<PlacedResource> ServingResources(SpatialSnapshot snapshot, CoverageRequest request) =>
+        snapshot.Resources.Where(r => r.Serves(request.TargetGroup) && r.Id != request.ExcludedResourceId).ToList();
+
+    /// <summary>The demand areas as boundaries with the group's population, for spreading over grid cells.</summary>
+    public static List<PopulatedArea> PopulatedAreas(IEnumerable<Area> demandAreas, string targetGroup) =>
+        demandAreas.Select(a => new PopulatedArea(a.Boundary!, PopulationOf(a, targetGroup))).ToList();
 
     public static int PopulationOf(Area area, string targetGroup) => area.Population.FirstOrDefault(p => p.TargetGroup == targetGroup)?.Count ?? 0;
 }

@@ -143,7 +143,8 @@ public sealed record AreaCoverageChange(AreaCoverage Before, AreaCoverage After)
 
 public sealed record ClosureImpact(PlacedResource Resource, CoverageResult Before, CoverageResult After)
 {
-    public IReadOnlyList<AreaCoverageChange> Changes => Before.Areas.Join(After.Areas, a => a.Area.Id, a => a.Area.Id, (b, a) => new AreaCoverageChange(b, a))
+    /// <summary>The areas whose coverage changes, the largest loss first; computed once, read by several fields.</summary>
+    public IReadOnlyList<AreaCoverageChange> Changes { get; } = Before.Areas.Join(After.Areas, a => a.Area.Id, a => a.Area.Id, (b, a) => new AreaCoverageChange(b, a))
         .Where(c => c.Before.Reachable.Count != c.After.Reachable.Count || Math.Abs(c.Before.AccessibilityIndex - c.After.AccessibilityIndex) > 1e-12)
         .OrderByDescending(c => c.Before.AccessibilityIndex - c.After.AccessibilityIndex).ThenBy(c => c.Before.Area.Id).ToList();
 

@@ -21,10 +21,9 @@ public static class Placement
 {
     public static PlacementResult Suggest(SpatialSnapshot snapshot, CoverageRequest request, Geometry clip, int count, double cellSizeMeters)
     {
-        var demandAreas = CoverageAnalysis.DemandAreas(snapshot, request.TargetGroup);
         var cells = PopulationGrid.Build(clip, cellSizeMeters,
-            demandAreas.Select(a => new PopulatedArea(a.Boundary!, CoverageAnalysis.PopulationOf(a, request.TargetGroup))).ToList());
-        var supply = snapshot.Resources.Where(r => r.Serves(request.TargetGroup) && r.Id != request.ExcludedResourceId).ToList();
+            CoverageAnalysis.PopulatedAreas(CoverageAnalysis.DemandAreas(snapshot, request.TargetGroup), request.TargetGroup));
+        var supply = CoverageAnalysis.ServingResources(snapshot, request);
         var supplyIndex = new PointIndex(supply.Select(r => r.Latitude).ToList(), supply.Select(r => r.Longitude).ToList());
         var cellIndex = new PointIndex(cells.Select(c => c.Latitude).ToList(), cells.Select(c => c.Longitude).ToList());
 

@@ -44,15 +44,7 @@ public sealed class SpatialSnapshot
     public List<Area> AreasAt(double latitude, double longitude) => _locator.AreasAt(latitude, longitude).Select(i => Areas[i]).ToList();
 
     /// <summary>The area and every area inside it, at any depth.</summary>
-    public HashSet<int> SelfAndDescendants(int areaId)
-    {
-        var childrenOf = Areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value, a => a.Id);
-        var result = new HashSet<int> { areaId };
-        var queue = new Queue<int>([areaId]);
-        while (queue.TryDequeue(out var id))
-            foreach (var child in childrenOf[id]) if (result.Add(child)) queue.Enqueue(child);
-        return result;
-    }
+    public HashSet<int> SelfAndDescendants(int areaId) => ResourceMap.Api.Areas.AreaTree.SelfAndDescendants(Areas.Select(a => (a.Id, a.ParentId)), areaId);
 }
 
 /// <summary>The current <see cref="SpatialSnapshot"/>, read once per data version.</summary>

@@ -18,7 +18,7 @@ public sealed record PageRequest(int? First, string? After, int? Last, string? B
         if (First is < 0) throw UserError.BadInput("'first' must not be negative.", "first");
         if (Last is < 0) throw UserError.BadInput("'last' must not be negative.", "last");
         if (First > MaxPageSize || Last > MaxPageSize)
-            throw UserError.BadInput($"A page holds at most {MaxPageSize} items.", First > MaxPageSize ? "first" : "last");
+            throw new UserError(ErrorCodes.PageSizeTooLarge, $"A page holds at most {MaxPageSize} items.", First > MaxPageSize ? "first" : "last");
         if (First is not null && Last is not null) throw UserError.BadInput("Give 'first' or 'last', not both.", "last");
 
         var start = After is null ? 0 : Cursor.Decode(After, "after") + 1;

@@ -58,10 +58,10 @@ public static class ResourceFilters
     private static Expression<Func<Resource, bool>> Location(SpatialSnapshot snapshot, InputFields location)
     {
         var filter = new ResourceFilter(
-            Near: location.Object("near") is { } n ? ResourceSearch.ValidNear(n.Value<double>("latitude")!.Value, n.Value<double>("longitude")!.Value, n.Value<double>("maxDistanceMeters")!.Value) : null,
+            Near: location.Object("near") is { } n ? ResourceSearch.ReadNear(n) : null,
             Within: location.Raw("within") is IDictionary<string, object?> shape ? GeoJsonReader.ReadArea(shape, "where.location.within") : null,
             WithinAreaId: location.String("withinAreaId") is { } areaId ? GlobalId.Decode(areaId, GlobalId.Area, "where.location.withinAreaId") : null,
-            BoundingBox: location.Object("boundingBox") is { } b ? ResourceSearch.ValidBox(b.Value<double>("south")!.Value, b.Value<double>("west")!.Value, b.Value<double>("north")!.Value, b.Value<double>("east")!.Value) : null);
+            BoundingBox: location.Object("boundingBox") is { } b ? ResourceSearch.ReadBox(b) : null);
         var ids = ResourceSearch.SpatialIds(snapshot, filter);
         return r => ids.Contains(r.Id);
     }

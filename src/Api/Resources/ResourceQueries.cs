@@ -62,9 +62,9 @@ public static class ResourceQueries
             AreaId: areaId is null ? null : GlobalId.Decode(areaId, GlobalId.Area, "areaId"),
             Text: c.GetArgument<string?>("text"),
             Statuses: c.GetArgument<List<ResourceStatus>?>("statuses"),
-            BoundingBox: box is null ? null : ResourceSearch.ValidBox(box.Value<double>("south")!.Value, box.Value<double>("west")!.Value, box.Value<double>("north")!.Value, box.Value<double>("east")!.Value),
-            Near: near is null ? null : ResourceSearch.ValidNear(near.Value<double>("latitude")!.Value, near.Value<double>("longitude")!.Value, near.Value<double>("maxDistanceMeters")!.Value),
-            Nearest: nearest is null ? null : ResourceSearch.ValidNearest(nearest.Value<double>("latitude")!.Value, nearest.Value<double>("longitude")!.Value, nearest.Value<int>("count")!.Value, nearest.Value<double>("maxDistanceMeters")),
+            BoundingBox: box is null ? null : ResourceSearch.ReadBox(box),
+            Near: near is null ? null : ResourceSearch.ReadNear(near),
+            Nearest: nearest is null ? null : ResourceSearch.ReadNearest(nearest),
             Within: within is null ? null : GeoJsonReader.ReadArea(within, "within"),
             WithinAreaId: withinAreaId is null ? null : GlobalId.Decode(withinAreaId, GlobalId.Area, "withinAreaId"));
     }

@@ -4,6 +4,7 @@ using ResourceMap.Api.Geo;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Paging;
+using ResourceMap.Api.Schema;
 using ResourceMap.Graph.Spatial;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
@@ -136,7 +137,19 @@ public static class ResourceSearch
             : query.Where(r => r.Longitude >= box.West && r.Longitude <= box.East);
     }
 
-    public static GeoBox ValidBox(double south, double west, double north, double east)
+    /// <summary>A <c>BoundingBoxInput</c>, checked.</summary>
+    public static GeoBox ReadBox(InputFields box) =>
+        ValidBox(box.Value<double>("south")!.Value, box.Value<double>("west")!.Value, box.Value<double>("north")!.Value, box.Value<double>("east")!.Value);
+
+    /// <summary>A <c>NearInput</c>, checked.</summary>
+    public static NearPoint ReadNear(InputFields near) =>
+        ValidNear(near.Value<double>("latitude")!.Value, near.Value<double>("longitude")!.Value, near.Value<double>("maxDistanceMeters")!.Value);
+
+    /// <summary>A <c>NearestInput</c>, checked.</summary>
+    public static NearestPoints ReadNearest(InputFields nearest) =>
+        ValidNearest(nearest.Value<double>("latitude")!.Value, nearest.Value<double>("longitude")!.Value, nearest.Value<int>("count")!.Value, nearest.Value<double>("maxDistanceMeters"));
+
+    private static GeoBox ValidBox(double south, double west, double north, double east)
     {
         Coordinates.Check(south, west, "boundingBox");
         Coordinates.Check(north, east, "boundingBox");
@@ -144,13 +157,13 @@ public static class ResourceSearch
         return new GeoBox(south, west, north, east);
     }
 
-    public static NearPoint ValidNear(double latitude, double longitude, double maxDistanceMeters)
+    private static NearPoint ValidNear(double latitude, double longitude, double maxDistanceMeters)
     {
         Coordinates.Check(latitude, longitude, "near");
         return new NearPoint(latitude, longitude, Distance.Check(maxDistanceMeters, "near.maxDistanceMeters"));
     }
 
-    public static NearestPoints ValidNearest(double latitude, double longitude, int count, double? maxDistanceMeters)
+    private static NearestPoints ValidNearest(double latitude, double longitude, int count, double? maxDistanceMeters)
     {
         Coordinates.Check(latitude, longitude, "nearest");
         if (count is < 1 or > PageRequest.MaxPageSize) throw UserError.BadInput($"nearest: 'count' must be from 1 to {PageRequest.MaxPageSize}, not {count}.", "nearest");

@@ -5,7 +5,11 @@ using NetTopologySuite.Index.Strtree;
 namespace ResourceMap.Graph.Spatial;
 
 /// <summary>A point found by a distance query: its position in the index's input and its geodesic distance in metres.</summary>
-public readonly record struct PointHit(int Index, double Meters);
+public readonly record struct PointHit(int Index, double Meters)
+{
+    /// <summary>Nearest first; equal distances by input order, so results do not depend on the tree's layout.</summary>
+    public static int NearestFirst(PointHit a, PointHit b) => a.Meters != b.Meters ? a.Meters.CompareTo(b.Meters) : a.Index.CompareTo(b.Index);
+}
 
 /// <summary>
 /// Points on the WGS84 ellipsoid in a sort-tile-recursive R-tree (Leutenegger, Lopez and Edgington, "STR: a simple and
@@ -54,7 +58,7 @@ public sealed class PointIndex
                 if (d <= meters) hits.Add(new PointHit(i, d));
             }
         }
-        hits.Sort(static (a, b) => a.Meters != b.Meters ? a.Meters.CompareTo(b.Meters) : a.Index.CompareTo(b.Index));
+        hits.Sort(PointHit.NearestFirst);
         return hits;
     }
 
@@ -95,7 +99,7 @@ public sealed class PointIndex
             var d = Geodesic.DistanceMeters(latitude, longitude, _latitudes[i], _longitudes[i]);
             if (d <= meters) hits.Add(new PointHit(i, d));
         }
-        hits.Sort(static (a, b) => a.Meters != b.Meters ? a.Meters.CompareTo(b.Meters) : a.Index.CompareTo(b.Index));
+        hits.Sort(PointHit.NearestFirst);
         return hits;
     }
 
