@@ -44,6 +44,13 @@ public static class ServiceSetup
             {
                 o.MaxDepth = limits.MaxDepth;
                 o.MaxComplexity = limits.MaxComplexity;
+                // Introspection reads the schema, not the data: GraphiQL's own query (types × fields × nested ofType, each
+                // list counted 5 times) would otherwise cost about 1.9 million and be refused.
+                var standard = o.DefaultComplexityImpactDelegate;
+                o.DefaultComplexityImpactDelegate = field =>
+                    field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new(0, 1)
+                        : standard(field);
             })
             .AddValidationRule<PageSizeValidationRule>()
             .ConfigureExecution(ExecutionTimeout.Apply(limits))

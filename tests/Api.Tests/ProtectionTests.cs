@@ -60,6 +60,36 @@ public class ProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_full_introspection_query_of_GraphiQL_passes_the_limits()
+    {
+        // graphql-js getIntrospectionQuery(): what GraphiQL sends on load; its nested lists must not count as data.
+        const string query = """
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type {
+              kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+            }
+            """;
+        var data = await _api.DataAsync(query);
+        Assert.True(data.GetProperty("__schema").GetProperty("types").GetArrayLength() > 50);
+    }
+
+    [Fact]
     public async Task Introspection_is_on_by_default_and_can_be_turned_off()
     {
         var on = await _api.DataAsync("{ __schema { queryType { name } } }");
