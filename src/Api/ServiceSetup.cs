@@ -53,6 +53,7 @@ public static class ServiceSetup
                         : standard(field);
             })
             .AddValidationRule<PageSizeValidationRule>()
+            .ConfigureExecutionOptions(options => options.UserContext = new RequestUserContext(options.UserContext))
             .ConfigureExecution(ExecutionTimeout.Apply(limits))
             .AddUnhandledExceptionHandler(context =>
             {

@@ -63,7 +63,8 @@ public class BatchLoadingTests : IAsyncLifetime
         var hundred = await CommandsForAsync(100);
         var ten = await CommandsForAsync(10);
         Assert.Equal(ten, hundred);
-        // Today 7: count, page, data version (metrics), areas, ties (also for neighbours), the ties' ends, parent areas.
+        // Today 8: count, page, the ties of 'relationships' and of 'neighbours' (each loaded ahead for the page), data
+        // version (metrics), areas, the ties' ends and the neighbours, parent areas.
         Assert.InRange(hundred, 1, 8);
     }
 }

@@ -24,6 +24,18 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new Result(this, key);
     }
 
+    /// <summary>The value of a key already fetched, so that a resolver can answer at once instead of with a deferred result.</summary>
+    public bool TryGetLoaded(TKey key, out TValue value)
+    {
+        lock (_gate) return _loaded.TryGetValue(key, out value!);
+    }
+
+    /// <summary>
+    /// Fetches these keys now, in one query: a list resolver that sees its items' field in the selection (look-ahead)
+    /// loads it for the whole page, and the items' resolvers then find their values with <see cref="TryGetLoaded"/>.
+    /// </summary>
+    public Task PrimeAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken) => FetchAsync(keys.ToList(), cancellationToken);
+
     private async Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
     {
         while (true)

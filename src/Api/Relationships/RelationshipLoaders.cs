@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Loading;
 using ResourceMap.Persistence;
@@ -14,11 +16,31 @@ public sealed class RelationshipLoaders(IDbContextFactory<ResourceMapDbContext> 
         return await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (Relationship?)t, ct);
     }, null);
 
-    /// <summary>Each resource's ties, in either direction, ordered by id.</summary>
-    public BatchLoader<int, IReadOnlyList<Relationship>> ByResource { get; } = new(async (ids, ct) =>
+    private readonly Dictionary<GraphQLField, BatchLoader<int, IReadOnlyList<Relationship>>> _byResource = [];
+
+    /// <summary>
+    /// Each resource's ties, in either direction, ordered by id, for one field of the query (every resource of a list
+    /// shares the field's selection): reading the columns of the tie fields it selects when it <paramref name="showsTies"/>
+    /// (else only the ends), and always the type and dates that its filters read.
+    /// </summary>
+    public BatchLoader<int, IReadOnlyList<Relationship>> ByResource(GraphQLDocument document, GraphQLField field, bool showsTies)
+    {
+        lock (_byResource)
+        {
+            if (!_byResource.TryGetValue(field, out var loader))
+            {
+                var shown = showsTies ? Selections.Names(Selections.Fields(document, [field.SelectionSet])) : [];
+                _byResource[field] = loader = TiesOf(RelationshipNode.Columns.For(shown, nameof(Relationship.Type), nameof(Relationship.Since), nameof(Relationship.Until)));
+            }
+            return loader;
+        }
+    }
+
+    private BatchLoader<int, IReadOnlyList<Relationship>> TiesOf(Expression<Func<Relationship, Relationship>>? columns) => new(async (ids, ct) =>
     {
         await using var db = factory.CreateDbContext();
-        var ties = await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.SourceId) || ids.Contains(t.TargetId)).OrderBy(t => t.Id).ToListAsync(ct);
+        IQueryable<Relationship> query = db.Relationships.AsNoTracking().Where(t => ids.Contains(t.SourceId) || ids.Contains(t.TargetId)).OrderBy(t => t.Id);
+        var ties = await (columns is null ? query : query.Select(columns)).ToListAsync(ct);
         var byResource = ids.ToDictionary(id => id, _ => new List<Relationship>());
         foreach (var tie in ties)
         {

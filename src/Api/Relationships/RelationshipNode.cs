@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using GraphQLParser.AST;
+using ResourceMap.Api.Loading;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
@@ -8,6 +10,24 @@ namespace ResourceMap.Api.Relationships;
 
 public sealed class RelationshipNode : ObjectGraphType<Relationship>
 {
+    /// <summary>The columns each field reads (see <see cref="Projection{T}"/>); fields not listed read the whole row.</summary>
+    public static readonly Projection<Relationship> Columns = new(
+        [nameof(Relationship.Id), nameof(Relationship.SourceId), nameof(Relationship.TargetId)],
+        new Dictionary<string, string[]>
+        {
+            ["id"] = [],
+            ["source"] = [],
+            ["target"] = [],
+            ["type"] = [nameof(Relationship.Type)],
+            ["directed"] = [nameof(Relationship.Directed)],
+            ["strength"] = [nameof(Relationship.Strength)],
+            ["since"] = [nameof(Relationship.Since)],
+            ["until"] = [nameof(Relationship.Until)],
+            ["note"] = [nameof(Relationship.Note)],
+            ["createdAt"] = [nameof(Relationship.CreatedAt)],
+            ["updatedAt"] = [nameof(Relationship.UpdatedAt)],
+        });
+
     public RelationshipNode()
     {
         Name = "Relationship";
@@ -35,7 +55,7 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     /// read (the ties of 500 resources would otherwise load 500 resources again just to echo their ids).
     /// </summary>
     private static object End(GraphQL.IResolveFieldContext<Relationship> c, int id) =>
-        c.SubFields is { Count: > 0 } selected && selected.Values.All(f => f.Field.Name.StringValue is "id" or "__typename")
+        c.FieldAst.SelectionSet is { } selected && selected.Selections.All(s => s is GraphQLField { Name.StringValue: "id" or "__typename" })
             ? new Resource { Id = id, Name = "" }
             : c.Service<ResourceLoaders>().ById.Load(id);
 }

@@ -14,6 +14,36 @@ namespace ResourceMap.Api.Resources;
 
 public sealed class ResourceNode : ObjectGraphType<Resource>
 {
+    /// <summary>The columns each field reads (see <see cref="Projection{T}"/>); fields not listed read the whole row.</summary>
+    public static readonly Projection<Resource> Columns = new(
+        [nameof(Resource.Id), nameof(Resource.Name), nameof(Resource.Kind)],
+        new Dictionary<string, string[]>
+        {
+            ["id"] = [],
+            ["name"] = [],
+            ["kind"] = [],
+            ["description"] = [nameof(Resource.Description)],
+            ["latitude"] = [nameof(Resource.Latitude)],
+            ["longitude"] = [nameof(Resource.Longitude)],
+            ["locationApproximate"] = [nameof(Resource.LocationApproximate)],
+            ["location"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
+            ["locatedIn"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
+            ["distanceMeters"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
+            ["address"] = [nameof(Resource.Address)],
+            ["area"] = [nameof(Resource.AreaId)],
+            ["targetGroups"] = [nameof(Resource.TargetGroups)],
+            ["offers"] = [nameof(Resource.Offers)],
+            ["needs"] = [nameof(Resource.Needs)],
+            ["languages"] = [nameof(Resource.Languages)],
+            ["status"] = [nameof(Resource.Status)],
+            ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone)],
+            ["createdAt"] = [nameof(Resource.CreatedAt)],
+            ["updatedAt"] = [nameof(Resource.UpdatedAt)],
+            ["relationships"] = [],
+            ["neighbours"] = [],
+            ["metrics"] = [],
+        });
+
     public ResourceNode()
     {
         Name = "Resource";
@@ -58,7 +88,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             .Description("The resource's ties, in either direction.")
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only ties of these types.")
             .Argument<DateOnlyGraphType>("activeOn", "Only ties valid on this day.")
-            .Resolve(c => Ties(c));
+            .Resolve(c => Ties(c, showsTies: true, ties => ties));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("neighbours")
             .Description("The resources at the other end of the resource's ties, each once.")
@@ -68,20 +98,25 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             {
                 var id = c.Source.Id;
                 var byId = c.Service<ResourceLoaders>().ById;
-                return new MappedResult<IReadOnlyList<Relationship>, IDataLoaderResult>(Ties(c), ties =>
+                return Ties(c, showsTies: false, ties =>
                     new CombinedResult<Resource?>(ties.Select(t => t.SourceId == id ? t.TargetId : t.SourceId).Distinct().Order().Select(byId.Load).ToList()));
             });
 
         Network.NetworkQueries.AddMetricsTo(this);
     }
 
-    private static IDataLoaderResult<IReadOnlyList<Relationship>> Ties(IResolveFieldContext<Resource> c)
+    /// <summary>
+    /// The resource's ties that pass the field's arguments, given to <paramref name="then"/>: at once when the list
+    /// holding the resource loaded them ahead (see <c>ResourceQueries</c>), else deferred to one batch for all resources.
+    /// </summary>
+    private static object? Ties(IResolveFieldContext<Resource> c, bool showsTies, Func<List<Relationship>, object?> then)
     {
         var types = c.GetArgument<List<RelationshipType>?>("types");
         var activeOn = c.GetArgument<DateOnly?>("activeOn");
-        return new MappedResult<IReadOnlyList<Relationship>, IReadOnlyList<Relationship>>(
-            c.Service<RelationshipLoaders>().ByResource.Load(c.Source.Id),
-            ties => ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
+        object? Pass(IReadOnlyList<Relationship> ties) =>
+            then(ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
+        var loader = c.Service<RelationshipLoaders>().ByResource(c.Document, c.FieldAst, showsTies);
+        return loader.TryGetLoaded(c.Source.Id, out var loaded) ? Pass(loaded) : new MappedResult<IReadOnlyList<Relationship>, object?>(loader.Load(c.Source.Id), Pass);
     }
 }
 

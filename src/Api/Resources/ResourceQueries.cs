@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using ResourceMap.Api.Geo;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Loading;
 using ResourceMap.Api.Paging;
+using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Schema;
 using ResourceMap.Persistence.Model;
 
@@ -39,7 +41,14 @@ public static class ResourceQueries
                     filter = filter with { Where = rules.Build(where) };
                 }
                 filter = filter with { Order = c.GetArgument<List<object?>?>("order") };
-                return await ResourceSearch.FindAsync(db, c.Service<SpatialLoader>(), filter, c.GetPageRequest(), c.CancellationToken);
+                var nodeFields = Selections.ConnectionNodeFields(c.Document, c.FieldAst).ToList();
+                var page = await ResourceSearch.FindAsync(db, c.Service<SpatialLoader>(), filter, c.GetPageRequest(), ResourceNode.Columns.For(Selections.Names(nodeFields)), c.CancellationToken);
+                // Look-ahead: the ties of the whole page in one query now, so that each resource's field answers at once
+                // instead of through one deferred result per resource.
+                var ids = page.Nodes.Select(r => r.Id).ToList();
+                foreach (var field in nodeFields.Where(f => ids.Count > 0 && f.Name.StringValue is "relationships" or "neighbours").Distinct())
+                    await c.Service<RelationshipLoaders>().ByResource(c.Document, field, showsTies: field.Name.StringValue == "relationships").PrimeAsync(ids, c.CancellationToken);
+                return page;
             });
 
         query.Field<ResourceNode>("resource")

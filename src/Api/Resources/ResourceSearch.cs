@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using ResourceMap.Api.Geo;
@@ -43,19 +44,22 @@ public sealed record ResourceFilter(
 /// </summary>
 public static class ResourceSearch
 {
-    public static async Task<Connection<Resource>> FindAsync(ResourceMapDbContext db, SpatialLoader spatial, ResourceFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>A page of the resources that pass the filter, reading the columns of <paramref name="columns"/> (all when null).</summary>
+    public static async Task<Connection<Resource>> FindAsync(ResourceMapDbContext db, SpatialLoader spatial, ResourceFilter filter, PageRequest page,
+        Expression<Func<Resource, Resource>>? columns, CancellationToken ct)
     {
         var query = await ApplyAsync(db, db.Resources.AsNoTracking(), filter, ct);
-        if (!filter.IsSpatial) return await ResourceFilters.Order.Apply(query, filter.Order, r => r.Id).ToConnectionAsync(page, ct);
+        if (!filter.IsSpatial) return await ResourceFilters.Order.Apply(query, filter.Order, r => r.Id).ToConnectionAsync(page, ct, columns);
 
         var snapshot = await spatial.CurrentAsync(ct);
         var matchingIds = (await query.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var ranked = Spatial(snapshot, filter, matchingIds);
         if (filter.Order is not null)
-            return await ResourceFilters.Order.Apply(query.Where(r => ranked.Contains(r.Id)), filter.Order, r => r.Id).ToConnectionAsync(page, ct);
+            return await ResourceFilters.Order.Apply(query.Where(r => ranked.Contains(r.Id)), filter.Order, r => r.Id).ToConnectionAsync(page, ct, columns);
         var (offset, count) = page.Slice(ranked.Count);
         var pageIds = ranked.Skip(offset).Take(count).ToList();
-        var rows = await db.Resources.AsNoTracking().Where(r => pageIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var pageRows = db.Resources.AsNoTracking().Where(r => pageIds.Contains(r.Id));
+        var rows = await (columns is null ? pageRows : pageRows.Select(columns)).ToDictionaryAsync(r => r.Id, ct);
         return new Connection<Resource>(pageIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), offset, ranked.Count);
     }
 
