@@ -1,4 +1,5 @@
 using ResourceMap.Api;
+using ResourceMap.Api.Access;
 using ResourceMap.Api.Cli;
 using ResourceMap.Api.Http;
 using ResourceMap.Persistence;
@@ -14,6 +15,7 @@ if (args.Length > 0 && args[0] == "schema")
     Console.Out.Write(ResourceMap.Api.Schema.SchemaContract.Build());
     return 0;
 }
+if (args.Length > 0 && args[0] == "token") return await TokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,10 +25,12 @@ var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings
 var factory = new ResourceMapDbContextFactory(settings);
 var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
+builder.Services.AddTokenAuthentication(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings(), settings.DataFolder);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(factory, settings);
 
+app.UseAuthentication();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using ResourceMap.Api.Access;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Data.Sqlite;
@@ -38,9 +40,13 @@ public sealed class TestApi : IAsyncDisposable
         return new TestApi(folder, services, factory, sql);
     }
 
-    /// <summary>Runs one operation and returns the response as the client would see it.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null)
+    /// <summary>Who operations run as unless a test names someone: an admin, who may do everything.</summary>
+    public static readonly Caller Admin = new("test-admin", Role.Admin, new HashSet<string>());
+
+    /// <summary>Runs one operation as <paramref name="caller"/> (an admin when null) and returns the response as the client would see it.</summary>
+    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null, Caller? caller = null)
     {
+        caller ??= Admin;
         await using var scope = _services.CreateAsyncScope();
         var serializer = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>();
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(o =>
@@ -48,14 +54,17 @@ public sealed class TestApi : IAsyncDisposable
             o.Query = query;
             o.Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables));
             o.RequestServices = scope.ServiceProvider;
+            o.User = caller.Role == Role.Anonymous
+                ? new ClaimsPrincipal(new ClaimsIdentity())
+                : new ClaimsPrincipal(new ClaimsIdentity(caller.Claims(), "test", Caller.NameClaim, Caller.RoleClaim));
         });
         return JsonDocument.Parse(serializer.Serialize(result)).RootElement.Clone();
     }
 
     /// <summary>Runs an operation that must succeed and returns its data.</summary>
-    public async Task<JsonElement> DataAsync(string query, object? variables = null)
+    public async Task<JsonElement> DataAsync(string query, object? variables = null, Caller? caller = null)
     {
-        var response = await ExecuteAsync(query, variables);
+        var response = await ExecuteAsync(query, variables, caller);
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
         return response.GetProperty("data");
     }

@@ -20,9 +20,9 @@ public sealed class RestartTests
                       createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, strength: 3, since: "2026-11-01", note: "Tikšanās par vietu pie Gaujas" }) { relationship { id } }
                       updateResource(input: { id: $a, needs: ["meeting place", "telpa jauniešiem"] }) { resource { id } }
                     }
-                    """, new { a = zoseniId, b = councilId });
+                    """, new { a = zoseniId, b = councilId }, await first.TokenAsync("worker", "Cēsu novads"));
                 tieId = created.GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString()!;
-                await first.DataAsync("mutation { createResource(input: { name: \"Zosēnu jauniešu klubs\", kind: INFORMAL_GROUP }) { resource { id } } }");
+                await first.DataAsync("mutation { createResource(input: { name: \"Zosēnu jauniešu klubs\", kind: INFORMAL_GROUP }) { resource { id } } }", token: await first.AdminTokenAsync());
                 await first.KillAsync(); // no graceful shutdown: acknowledged writes must already be on disk
             }
 

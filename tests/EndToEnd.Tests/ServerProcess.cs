@@ -74,17 +74,34 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not answer within 60 s:\n{Output}");
     }
 
-    /// <summary>POSTs an operation as application/json and returns the parsed response.</summary>
-    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    /// <summary>Runs the executable's <c>token create</c> command on this server's data folder and returns the token.</summary>
+    public async Task<string> TokenAsync(string role, params string[] municipalities)
     {
-        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables });
+        var args = new List<string> { ServerAssembly, "token", "create", "--user", $"e2e {role}", "--role", role, "--Database:DataFolder", DataFolder };
+        foreach (var municipality in municipalities) args.AddRange(["--municipality", municipality]);
+        var (exit, output, error) = await Processes.RunAsync("dotnet", args, Path.GetDirectoryName(ServerAssembly)!);
+        Assert.True(exit == 0, error);
+        return output.Trim();
+    }
+
+    /// <summary>An admin's token, made once.</summary>
+    public async Task<string> AdminTokenAsync() => _adminToken ??= await TokenAsync("admin");
+
+    private string? _adminToken;
+
+    /// <summary>POSTs an operation as application/json (with a bearer token if given) and returns the parsed response.</summary>
+    public async Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    public async Task<JsonElement> DataAsync(string query, object? variables = null)
+    public async Task<JsonElement> DataAsync(string query, object? variables = null, string? token = null)
     {
-        var response = await PostAsync(query, variables);
+        var response = await PostAsync(query, variables, token);
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
         return response.GetProperty("data");
     }

@@ -22,9 +22,10 @@ public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServe
 
         // The server registers a subscription just after acknowledging; retry the mutation until an event arrives.
         JsonElement created = default;
+        var token = await demo.Server.AdminTokenAsync();
         for (var attempt = 0; attempt < 20 && !resources.HasEvent; attempt++)
         {
-            created = await demo.Server.DataAsync("mutation { createResource(input: { name: \"Jauns pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }");
+            created = await demo.Server.DataAsync("mutation { createResource(input: { name: \"Jauns pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }", token: token);
             await Task.Delay(250);
         }
         var resourceEvent = await resources.EventAsync();

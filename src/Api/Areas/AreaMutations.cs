@@ -1,4 +1,5 @@
 using GraphQL;
+using ResourceMap.Api.Access;
 using GraphQL.Types;
 using ResourceMap.Api.Geo;
 using ResourceMap.Api.Schema;
@@ -11,10 +12,11 @@ public static class AreaMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ImportAreasPayloadType>>("importAreas")
-            .Description("Imports areas with boundaries and population from a GeoJSON FeatureCollection, all or nothing: every bad feature is reported by index in extensions.data.problems and nothing is written.")
+            .Description("Imports areas with boundaries and population from a GeoJSON FeatureCollection, all or nothing: every bad feature is reported by index in extensions.data.problems and nothing is written. Admins only.")
             .Argument<NonNullGraphType<ImportAreasInputType>>("input", "The collection.")
             .ResolveAsync(async c =>
             {
+                c.Require(Access.Role.Admin, "import areas");
                 var input = InputFields.Of(c);
                 await using var db = c.Db();
                 var collection = (IDictionary<string, object?>)input.Raw("featureCollection")!;

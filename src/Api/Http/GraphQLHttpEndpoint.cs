@@ -84,6 +84,13 @@ public static class GraphQLHttpEndpoint
             return;
         }
         if (graphQLRequest is null) return; // status already set (415)
+        if (await Access.AuthenticationSetup.RefusedTokenAsync(http) is { } refusedToken)
+        {
+            // A bad token is not treated as no token: the client would silently see less and not know why.
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status401Unauthorized, refusedToken, ErrorCodes.Unauthenticated);
+            return;
+        }
         var (query, refused) = http.RequestServices.GetRequiredService<Protection.PersistedOperations>().Resolve(graphQLRequest);
         if (refused is not null)
         {

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using ResourceMap.Api.Access;
 using ResourceMap.Api.Changes;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
@@ -14,13 +15,15 @@ public static class RelationshipMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<RelationshipPayloadType>>("createRelationship")
-            .Description("Records a tie between two resources.")
+            .Description("Records a tie between two resources. Workers of a municipality holding either end, and admins.")
             .Argument<NonNullGraphType<CreateRelationshipInputType>>("input", "The new tie.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "record ties");
                 await using var db = c.Db();
                 var tie = new Relationship();
                 await RelationshipRules.ApplyAsync(db, InputFields.Of(c), tie, creating: true, c.CancellationToken);
+                await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 db.Relationships.Add(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "createRelationship", c.CancellationToken, relationships: [tie.Id]);
@@ -28,33 +31,42 @@ public static class RelationshipMutations
             });
 
         mutation.Field<NonNullGraphType<RelationshipPayloadType>>("updateRelationship")
-            .Description("Changes a tie.")
+            .Description("Changes a tie. Workers of a municipality holding either end, and admins.")
             .Argument<NonNullGraphType<UpdateRelationshipInputType>>("input", "The changes.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "change ties");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
+                await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
+                await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new RelationshipPayload(tie);
             });
 
         mutation.Field<NonNullGraphType<DeleteRelationshipPayloadType>>("deleteRelationship")
-            .Description("Deletes a tie.")
+            .Description("Deletes a tie. Workers of a municipality holding either end, and admins.")
             .Argument<NonNullGraphType<DeleteRelationshipInputType>>("input", "The tie to delete.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "delete ties");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
+                await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 db.Relationships.Remove(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "deleteRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new DeleteRelationshipPayload(GlobalId.Encode(GlobalId.Relationship, tie.Id));
             });
     }
+
+    /// <summary>A worker edits a tie when either end is in their municipalities.</summary>
+    private static async Task RequireEditAsync(Caller caller, ResourceMapDbContext db, Relationship tie, CancellationToken ct) =>
+        await Permissions.RequireEditAsync(caller, db, await Permissions.AreasOfAsync(db, [tie.SourceId, tie.TargetId], ct), "The tie's ends", ct);
 
     private static async Task<Relationship> Find(ResourceMapDbContext db, string? id, CancellationToken ct)
     {

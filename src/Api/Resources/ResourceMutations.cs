@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Access;
 using ResourceMap.Api.Changes;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
@@ -14,13 +15,15 @@ public static class ResourceMutations
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ResourcePayloadType>>("createResource")
-            .Description("Adds a resource.")
+            .Description("Adds a resource. Workers of the municipality holding its area, and admins.")
             .Argument<NonNullGraphType<CreateResourceInputType>>("input", "The new resource.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "add resources");
                 await using var db = c.Db();
                 var resource = new Resource { Name = "" };
                 await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
+                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], "The new resource", c.CancellationToken);
                 db.Resources.Add(resource);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "createResource", c.CancellationToken, resources: [(ChangeKind.Created, resource.Id)]);
@@ -28,27 +31,32 @@ public static class ResourceMutations
             });
 
         mutation.Field<NonNullGraphType<ResourcePayloadType>>("updateResource")
-            .Description("Changes a resource.")
+            .Description("Changes a resource. Workers of the municipality holding its area (before and after the change), and admins.")
             .Argument<NonNullGraphType<UpdateResourceInputType>>("input", "The changes.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "change resources");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
+                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
+                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateResource", c.CancellationToken, resources: [(ChangeKind.Updated, resource.Id)]);
                 return new ResourcePayload(resource);
             });
 
         mutation.Field<NonNullGraphType<DeleteResourcePayloadType>>("deleteResource")
-            .Description("Deletes a resource and all its ties, together or not at all.")
+            .Description("Deletes a resource and all its ties, together or not at all. Workers of the municipality holding its area, and admins.")
             .Argument<NonNullGraphType<DeleteResourceInputType>>("input", "The resource to delete.")
             .ResolveAsync(async c =>
             {
+                var caller = c.Require(Role.Worker, "delete resources");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
+                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 var ties = await db.Relationships.Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
                 db.Resources.Remove(resource);

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ResourceMap.Api.Access;
+
+/// <summary>
+/// The section "Auth". Tokens are JWTs signed with HMAC-SHA256 by <see cref="SigningKey"/> — or, when it is not set, by
+/// a random key the server creates once in its data folder (never in the repository), which the <c>token create</c>
+/// command reads too — or come from an OpenID Connect <see cref="Authority"/>.
+/// </summary>
+public sealed class AuthSettings
+{
+    /// <summary>At least 32 characters; used as UTF-8 bytes.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>An OpenID Connect issuer (https://…) whose tokens are accepted instead of our own.</summary>
+    public string? Authority { get; set; }
+
+    public string Issuer { get; set; } = "resourcemap";
+    public string Audience { get; set; } = "resourcemap";
+
+    public const string KeyFileName = "signing-key";
+
+    /// <summary>The configured key, or the data folder's (created on first use).</summary>
+    public SymmetricSecurityKey Key(string dataFolder)
+    {
+        if (!string.IsNullOrEmpty(SigningKey))
+        {
+            if (Encoding.UTF8.GetByteCount(SigningKey) < 32) throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters long.");
+            return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
+        }
+        var path = Path.Combine(Path.GetFullPath(dataFolder), KeyFileName);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            try
+            {
+                using var file = new StreamWriter(path, Encoding.ASCII, options);
+                file.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process (the server or the command) created it first: use theirs.
+            }
+        }
+        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace ResourceMap.Api.Access;
+
+public static class AuthenticationSetup
+{
+    /// <summary>Bearer tokens: from the OpenID Connect authority when one is configured, else our own (see <see cref="AuthSettings"/>).</summary>
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, AuthSettings settings, string dataFolder)
+    {
+        // Read (or create) the key now, so that a bad key stops the start instead of failing every request.
+        var key = string.IsNullOrEmpty(settings.Authority) ? settings.Key(dataFolder) : null;
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false; // keep 'sub', 'role' and 'municipality' as they are
+            if (key is null)
+            {
+                options.Authority = settings.Authority;
+                options.Audience = settings.Audience;
+                options.TokenValidationParameters.NameClaimType = Caller.NameClaim;
+                options.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
+            }
+            else options.TokenValidationParameters = Tokens.Validation(settings, key);
+        });
+        return services;
+    }
+
+    /// <summary>Why the request's bearer token was refused, or null when it sent none or a valid one.</summary>
+    public static async Task<string?> RefusedTokenAsync(HttpContext http)
+    {
+        if (!http.Request.Headers.Authorization.Any()) return null;
+        if (http.RequestServices.GetService<IAuthenticationSchemeProvider>() is null) return null;
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (result.Succeeded) return null;
+        return result.Failure switch
+        {
+            Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The token has expired; ask for a new one.",
+            null => "The Authorization header must be 'Bearer <token>'.",
+            _ => "The token is not valid here (wrong signature, issuer or audience, or not a JWT).",
+        };
+    }
+}

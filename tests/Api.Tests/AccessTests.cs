@@ -1,0 +1,134 @@
+using System.Text.Json;
+using ResourceMap.Api.Access;
+
+namespace ResourceMap.Api.Tests;
+
+/// <summary>
+/// Every role against every mutation: who may edit what (anonymous and viewers nothing, workers their municipalities,
+/// admins everything), each refusal with its code, and nothing written when refused.
+/// </summary>
+public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
+{
+    private static readonly Caller Nobody = Caller.Anonymous;
+    private static readonly Caller CesisViewer = new("viewer", Role.Viewer, new HashSet<string> { "Cēsu novads" });
+    private static readonly Caller CesisWorker = new("worker", Role.Worker, new HashSet<string> { "Cēsu novads" });
+    private static readonly Caller ZoseniWorker = new("parish worker", Role.Worker, new HashSet<string> { "Zosēnu pagasts" });
+    private static readonly Caller DaugavpilsWorker = new("city worker", Role.Worker, new HashSet<string> { "Daugavpils" });
+    private static readonly Caller Admin = TestApi.Admin;
+
+    public static readonly TheoryData<string, string, string?> Cases = Matrix();
+
+    private static TheoryData<string, string, string?> Matrix()
+    {
+        // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
+        var data = new TheoryData<string, string, string?>();
+        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship" })
+        {
+            data.Add(mutation, "anonymous", "UNAUTHENTICATED");
+            data.Add(mutation, "viewer", "FORBIDDEN");
+            data.Add(mutation, "worker", null);
+            data.Add(mutation, "parish worker", null);
+            data.Add(mutation, "city worker", "FORBIDDEN");
+            data.Add(mutation, "admin", null);
+        }
+        data.Add("importAreas", "anonymous", "UNAUTHENTICATED");
+        data.Add("importAreas", "viewer", "FORBIDDEN");
+        data.Add("importAreas", "worker", "FORBIDDEN");
+        data.Add("importAreas", "city worker", "FORBIDDEN");
+        data.Add("importAreas", "admin", null);
+        return data;
+    }
+
+    private static Caller Named(string name) => name switch
+    {
+        "anonymous" => Nobody,
+        "viewer" => CesisViewer,
+        "worker" => CesisWorker,
+        "parish worker" => ZoseniWorker,
+        "city worker" => DaugavpilsWorker,
+        _ => Admin,
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_may_do_what_its_municipalities_allow(string mutation, string who, string? expectedCode)
+    {
+        var api = demo.Api;
+        var zoseni = await demo.AreaIdAsync("Zosēnu pagasts");
+        // Fresh objects for each case, made by an admin: a resource in Zosēni, a second one, and a tie between them.
+        var a = await CreateAsync(api, zoseni, $"A {mutation} {who}");
+        var b = await CreateAsync(api, zoseni, $"B {mutation} {who}");
+        var tie = (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a, b }))
+            .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
+
+        var (query, variables) = mutation switch
+        {
+            "createResource" => ("mutation($area: ID) { createResource(input: { name: \"Jauns\", kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", (object)new { area = zoseni }),
+            "updateResource" => ("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Pārdēvēts\" }) { resource { id } } }", new { id = a }),
+            "deleteResource" => ("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = a }),
+            "createRelationship" => ("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $b, targetId: $a, type: REFERRAL }) { relationship { id } } }", new { a, b }),
+            "updateRelationship" => ("mutation($id: ID!) { updateRelationship(input: { id: $id, strength: 5 }) { relationship { id } } }", new { id = tie }),
+            "deleteRelationship" => ("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = tie }),
+            _ => ("mutation($fc: GeoJSONFeatureCollectionInput!) { importAreas(input: { featureCollection: $fc }) { created { id } } }", new
+            {
+                fc = new
+                {
+                    type = "FeatureCollection",
+                    features = new[]
+                    {
+                        new
+                        {
+                            type = "Feature",
+                            properties = new { name = $"Jauns pagasts ({who})", kind = "parish", parent = "Cēsu novads" },
+                            geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.0, 57.0 }, new[] { 25.1, 57.0 }, new[] { 25.1, 57.1 }, new[] { 25.0, 57.0 } } } },
+                        },
+                    },
+                },
+            }),
+        };
+
+        var before = await api.SnapshotAsync();
+        var response = await api.ExecuteAsync(query, variables, Named(who));
+        if (expectedCode is null)
+        {
+            Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+            Assert.NotEqual(before, await api.SnapshotAsync());
+        }
+        else
+        {
+            var error = response.GetProperty("errors")[0];
+            Assert.Equal(expectedCode, error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+            Assert.Equal(before, await api.SnapshotAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_may_not_move_a_resource_out_of_their_municipalities_nor_tie_two_resources_elsewhere()
+    {
+        var api = demo.Api;
+        var zoseni = await demo.AreaIdAsync("Zosēnu pagasts");
+        var mezciems = await demo.AreaIdAsync("Mežciems");
+        var ours = await CreateAsync(api, zoseni, "Mūsu pulciņš");
+        var theirs1 = await CreateAsync(api, mezciems, "Viņu pulciņš 1");
+        var theirs2 = await CreateAsync(api, mezciems, "Viņu pulciņš 2");
+        var before = await api.SnapshotAsync();
+
+        var moved = await api.ExecuteAsync("mutation($id: ID!, $area: ID) { updateResource(input: { id: $id, areaId: $area }) { resource { id } } }", new { id = ours, area = mezciems }, CesisWorker);
+        Assert.Equal("FORBIDDEN", moved.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("Mežciems", moved.GetProperty("errors")[0].GetProperty("message").GetString());
+        var elsewhere = await api.ExecuteAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a = theirs1, b = theirs2 }, CesisWorker);
+        Assert.Equal("FORBIDDEN", elsewhere.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        var noArea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Bez vietas\", kind: OTHER }) { resource { id } } }", null, CesisWorker);
+        Assert.Equal("FORBIDDEN", noArea.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(before, await api.SnapshotAsync());
+
+        // A tie across the border may be recorded from either side.
+        var across = await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: REFERRAL }) { relationship { id } } }", new { a = theirs1, b = ours }, CesisWorker);
+        Assert.Equal(JsonValueKind.String, across.GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").ValueKind);
+    }
+
+    private static async Task<string> CreateAsync(TestApi api, string areaId, string name) =>
+        (await api.DataAsync("mutation($name: String!, $area: ID) { createResource(input: { name: $name, kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", new { name, area = areaId }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
+}
