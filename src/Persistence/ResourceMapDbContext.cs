@@ -40,6 +40,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.SearchText).HasMaxLength(2 * MaxTextLength);
             e.HasIndex(r => new { r.Latitude, r.Longitude });
             e.HasIndex(r => r.Kind);
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
         });
 
@@ -53,6 +54,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.HasOne(r => r.Target).WithMany().HasForeignKey(r => r.TargetId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => r.SourceId);
             e.HasIndex(r => r.TargetId);
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", "Strength BETWEEN 1 AND 5"));
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
         });
@@ -121,6 +123,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.Entity is IVersioned versioned)
+                versioned.Version = entry.State == EntityState.Added ? 1 : (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
             switch (entry.Entity)
             {
                 case Resource r:

@@ -28,6 +28,8 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
             Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
             InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, info.Message),
             ValidationError => (ErrorCodes.ValidationFailed, info.Message),
+            UnhandledError { InnerException: Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException } =>
+                (ErrorCodes.Conflict, "Someone else changed or deleted this at the same moment; read it again and redo your change."),
             UnhandledError => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
             _ when executionError.Code is { } own && ErrorCodes.Own.Contains(own) && executionError is not ValidationError => (own, info.Message),
             _ => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),

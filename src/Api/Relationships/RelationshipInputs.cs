@@ -1,3 +1,4 @@
+using ResourceMap.Api.Schema;
 using GraphQL.Types;
 using ResourceMap.Persistence.Model;
 
@@ -32,6 +33,7 @@ public sealed class UpdateRelationshipInputType : InputObjectGraphType
         Name = "UpdateRelationshipInput";
         Description = "Changes to a tie: fields left out stay as they are; fields given as null are cleared.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Id of the tie.");
+        Field<IntGraphType>("version").Description(ExpectedVersion.Description);
         Field<IdGraphType>("sourceId").Description("New source resource.");
         Field<IdGraphType>("targetId").Description("New target resource.");
         Field<RelationshipTypeEnum>("type").Description("New type.");
@@ -46,6 +48,7 @@ public sealed class DeleteRelationshipInputType : InputObjectGraphType
         Name = "DeleteRelationshipInput";
         Description = "The tie to delete.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Id of the tie.");
+        Field<IntGraphType>("version").Description(ExpectedVersion.Description);
     }
 }
 

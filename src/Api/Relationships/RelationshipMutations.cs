@@ -40,6 +40,7 @@ public static class RelationshipMutations
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
                 await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                ExpectedVersion.Check(db, tie, input, "The tie");
                 await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
                 await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
@@ -57,6 +58,7 @@ public static class RelationshipMutations
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
                 await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                ExpectedVersion.Check(db, tie, input, "The tie");
                 db.Relationships.Remove(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "deleteRelationship", c.CancellationToken, relationships: [tie.Id]);

@@ -26,6 +26,7 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
             ["note"] = [nameof(Relationship.Note)],
             ["createdAt"] = [nameof(Relationship.CreatedAt)],
             ["updatedAt"] = [nameof(Relationship.UpdatedAt)],
+            ["version"] = [nameof(Relationship.Version)],
         });
 
     public RelationshipNode()
@@ -48,6 +49,7 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
         Field(t => t.Note, nullable: true).Description("A note on the tie.");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the tie was recorded.").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the tie was last changed.").Resolve(c => c.Source.UpdatedAt);
+        Field(x => x.Version).Description("1 when created, one more with every change: send it back with an update or delete to refuse to overwrite someone else's change (CONFLICT).");
     }
 
     /// <summary>

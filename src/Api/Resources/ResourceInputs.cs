@@ -1,3 +1,4 @@
+using ResourceMap.Api.Schema;
 using GraphQL.Types;
 
 namespace ResourceMap.Api.Resources;
@@ -49,6 +50,7 @@ public sealed class UpdateResourceInputType : InputObjectGraphType
         Name = "UpdateResourceInput";
         Description = "Changes to a resource: fields left out stay as they are; fields given as null are cleared.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Id of the resource to change.");
+        Field<IntGraphType>("version").Description(ExpectedVersion.Description);
         ResourceInputFields.AddTo(this, creating: false);
     }
 }
@@ -60,6 +62,7 @@ public sealed class DeleteResourceInputType : InputObjectGraphType
         Name = "DeleteResourceInput";
         Description = "The resource to delete, with all its ties.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Id of the resource.");
+        Field<IntGraphType>("version").Description(ExpectedVersion.Description);
     }
 }
 

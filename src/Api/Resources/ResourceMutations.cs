@@ -40,6 +40,7 @@ public static class ResourceMutations
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
                 await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
                 await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
@@ -57,6 +58,7 @@ public static class ResourceMutations
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
                 await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 var ties = await db.Relationships.Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
                 db.Resources.Remove(resource);

@@ -39,6 +39,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone)],
             ["createdAt"] = [nameof(Resource.CreatedAt)],
             ["updatedAt"] = [nameof(Resource.UpdatedAt)],
+            ["version"] = [nameof(Resource.Version)],
             ["relationships"] = [],
             ["neighbours"] = [],
             ["metrics"] = [],
@@ -83,6 +84,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             .Resolve(c => ResourceKinds.IsPerson(c.Source.Kind) || (c.Source.ContactWeb ?? c.Source.ContactEmail ?? c.Source.ContactPhone) is null ? null : c.Source);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the resource was added.").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the resource was last changed.").Resolve(c => c.Source.UpdatedAt);
+        Field(x => x.Version).Description("1 when created, one more with every change: send it back with an update or delete to refuse to overwrite someone else's change (CONFLICT).");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships")
             .Description("The resource's ties, in either direction.")

@@ -1,7 +1,7 @@
 namespace ResourceMap.Persistence.Model;
 
 /// <summary>A tie between two resources, valid from <see cref="Since"/> to <see cref="Until"/> (both optional, inclusive).</summary>
-public class Relationship
+public class Relationship : IVersioned
 {
     public int Id { get; set; }
     public int SourceId { get; set; }
@@ -19,6 +19,9 @@ public class Relationship
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>1 when created, one more with every saved change.</summary>
+    public int Version { get; set; }
 
     public bool IsActiveOn(DateOnly date) => (Since is null || Since <= date) && (Until is null || date <= Until);
 }

@@ -1,7 +1,7 @@
 namespace ResourceMap.Persistence.Model;
 
 /// <summary>An actor of the community network: an organisation, a service, a group or a person in a role.</summary>
-public class Resource
+public class Resource : IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -32,6 +32,9 @@ public class Resource
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>1 when created, one more with every saved change.</summary>
+    public int Version { get; set; }
 
     /// <summary>Name, description, address and tags folded to lower case without diacritics, so search ignores accents in SQL.</summary>
     public string SearchText { get; set; } = "";

@@ -1,0 +1,10 @@
+namespace ResourceMap.Persistence.Model;
+
+/// <summary>
+/// A row with a version that every saved change increases by one. It is a concurrency token: a save whose row changed
+/// since it was read is refused (<c>DbUpdateConcurrencyException</c>), so no change silently overwrites another.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
