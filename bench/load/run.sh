@@ -14,7 +14,7 @@ data=$(mktemp -d)
 area=$(dotnet bench/ResourceMap.Bench/bin/Release/net10.0/ResourceMap.Bench.dll seed "$data" "$count" | tail -1)
 port=5099
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Api/bin/Release/net10.0/ResourceMap.Api.dll --urls "http://127.0.0.1:$port" \
-  --Database:DataFolder "$data" --Database:DemoData false --Benchmark:Endpoints true --Logging:LogLevel:Default Warning &
+  --Database:DataFolder "$data" --Database:DemoData false --Benchmark:Endpoints true --RateLimit:PermitsPerSecond 0 --Logging:LogLevel:Default Warning &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/graphql?sdl" && break; sleep 0.2; done

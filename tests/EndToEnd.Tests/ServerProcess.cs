@@ -38,7 +38,9 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { ServerAssembly, "--urls", $"http://127.0.0.1:{port}", "--Database:DataFolder", dataFolder, "--Database:DemoData", demoData.ToString() },
+            ArgumentList = { ServerAssembly, "--urls", $"http://127.0.0.1:{port}", "--Database:DataFolder", dataFolder, "--Database:DemoData", demoData.ToString(),
+                // Tests send requests as fast as they can; the one that tests the limit sets its own (later arguments win).
+                "--RateLimit:PermitsPerSecond", "100000", "--RateLimit:Burst", "100000" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,

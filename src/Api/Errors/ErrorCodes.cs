@@ -33,6 +33,8 @@ public static class ErrorCodes
     public const string PersistedOperationRequired = "PERSISTED_OPERATION_REQUIRED";
     /// <summary>No persisted operation has the id the request sent.</summary>
     public const string PersistedOperationNotFound = "PERSISTED_OPERATION_NOT_FOUND";
+    /// <summary>The client sent more requests than the server allows (RateLimit section); HTTP 429 with Retry-After.</summary>
+    public const string RateLimited = "RATE_LIMITED";
     /// <summary>The request needs a signed-in user.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
     /// <summary>The signed-in user may not do this.</summary>
@@ -42,7 +44,7 @@ public static class ErrorCodes
     public static readonly IReadOnlySet<string> Own = new HashSet<string>
     {
         BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
-        RequestTooLarge, IntrospectionDisabled, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden,
+        RequestTooLarge, IntrospectionDisabled, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden, RateLimited,
     };
 }
 

@@ -20,7 +20,7 @@ public static class GraphQLHttpEndpoint
 
     public static void MapGraphQLEndpoint(this WebApplication app, string path)
     {
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync).RequireRateLimiting(Protection.RateLimits.Policy);
         app.MapMethods(path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
