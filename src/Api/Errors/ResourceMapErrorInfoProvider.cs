@@ -26,8 +26,12 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
             GraphQL.Validation.Errors.Custom.ComplexityError e => (e.Message.Contains("nested", StringComparison.Ordinal) ? ErrorCodes.QueryTooDeep : ErrorCodes.QueryTooComplex, info.Message),
             GraphQL.Validation.Errors.Custom.NoIntrospectionError => (ErrorCodes.IntrospectionDisabled, "Introspection is turned off on this server; the schema is in schema.graphql."),
             Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
+            // Several operations and no operationName, or none at all: the request, not the server, is at fault.
+            InvalidOperationError or NoOperationError or NoOperationNameError => (ErrorCodes.BadRequest, info.Message),
             InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, info.Message),
             ValidationError => (ErrorCodes.ValidationFailed, info.Message),
+            UnhandledError { InnerException: GraphQLMaxDepthExceededException } =>
+                (ErrorCodes.QueryTooDeep, "The document nests lists, objects or selections deeper than the parser allows."),
             UnhandledError { InnerException: Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException } =>
                 (ErrorCodes.Conflict, "Someone else changed or deleted this at the same moment; read it again and redo your change."),
             UnhandledError => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),

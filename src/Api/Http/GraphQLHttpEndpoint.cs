@@ -78,7 +78,8 @@ public static class GraphQLHttpEndpoint
             await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, "The request body is larger than this server accepts.", ErrorCodes.RequestTooLarge);
             return;
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        // ArgumentException: a key given twice in one JSON object ({"latitude": 1, "latitude": 2}).
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request: " + e.Message);
             return;
