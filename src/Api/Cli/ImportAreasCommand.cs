@@ -63,7 +63,7 @@ public static class ImportAreasCommand
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(settingsArgs.ToArray()).Build();
+        var configuration = CommandConfiguration.Build(settingsArgs);
         var settings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         var factory = new ResourceMapDbContextFactory(settings);
         await DatabaseInitializer.InitializeAsync(factory, settings);

@@ -53,7 +53,7 @@ public static class TokenCommand
         if (parsedRole != Role.Admin && municipalities.Count == 0)
             return Fail(error, $"a {role!.ToLowerInvariant()} works in at least one municipality: add '--municipality NAME'.");
 
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(settingsArgs.ToArray()).Build();
+        var configuration = CommandConfiguration.Build(settingsArgs);
         var auth = configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
         if (!string.IsNullOrEmpty(auth.Authority)) return Fail(error, $"this server accepts tokens from {auth.Authority}; ask it for one.");
         var database = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
