@@ -20,6 +20,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Change> Changes => Set<Change>();
+
+    /// <summary>Who the changes saved through this context are recorded as (the signed-in user); null for the system.</summary>
+    public string? Author { get; set; }
 
     /// <summary>The current data version: it grows with every saved change, so caches of analyses know when to rebuild.</summary>
     public Task<long> GetDataVersionAsync(CancellationToken ct = default) =>
@@ -57,6 +61,14 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.Version).IsConcurrencyToken();
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", "Strength BETWEEN 1 AND 5"));
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
+        });
+
+        model.Entity<Change>(e =>
+        {
+            e.Property(c => c.Entity).HasMaxLength(32);
+            e.Property(c => c.Author).HasMaxLength(MaxNameLength);
+            e.Property(c => c.Action).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(c => new { c.Entity, c.EntityId });
         });
 
         model.Entity<DataVersion>(e =>
@@ -105,7 +117,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            var recorded = ChangeTracker.Entries().Where(e => e.Entity is Resource or Relationship && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => (Entry: e, e.State, Before: e.State == EntityState.Added ? null : History.Values(e, original: true))).ToList();
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RecordAsync(recorded, cancellationToken);
             await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -115,6 +130,27 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>Adds the history rows of a save, after it (so that created rows have their ids), in its transaction.</summary>
+    private async Task RecordAsync(List<(EntityEntry Entry, EntityState State, string? Before)> recorded, CancellationToken ct)
+    {
+        if (recorded.Count == 0) return;
+        var now = DateTimeOffset.UtcNow;
+        var changes = recorded.Select(r => new Change
+        {
+            At = now,
+            Author = Author,
+            Entity = r.Entry.Metadata.ClrType.Name,
+            EntityId = (int)r.Entry.Property("Id").CurrentValue!,
+            Action = r.State switch { EntityState.Added => ChangeAction.Created, EntityState.Deleted => ChangeAction.Deleted, _ => ChangeAction.Updated },
+            Before = r.Before,
+            After = r.State == EntityState.Deleted ? null : History.Values(r.Entry, original: false),
+        }).ToList();
+        Changes.AddRange(changes);
+        await base.SaveChangesAsync(true, ct);
+        foreach (var change in changes) change.Batch = changes[0].Id;
+        await base.SaveChangesAsync(true, ct);
     }
 
     private void Stamp()

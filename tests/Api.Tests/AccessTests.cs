@@ -22,7 +22,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
     {
         // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
         var data = new TheoryData<string, string, string?>();
-        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship" })
+        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "viewer", "FORBIDDEN");
@@ -61,9 +61,11 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         var tie = (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a, b }))
             .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
 
+        var tieCreated = (await api.DataAsync("query($id: ID!) { history(id: $id) { id } }", new { id = tie })).GetProperty("history")[0].GetProperty("id").GetString();
         var (query, variables) = mutation switch
         {
-            "createResource" => ("mutation($area: ID) { createResource(input: { name: \"Jauns\", kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", (object)new { area = zoseni }),
+            "undoChange" => ("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", (object)new { c = tieCreated }),
+            "createResource" => ("mutation($area: ID) { createResource(input: { name: \"Jauns\", kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", new { area = zoseni }),
             "updateResource" => ("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Pārdēvēts\" }) { resource { id } } }", new { id = a }),
             "deleteResource" => ("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = a }),
             "createRelationship" => ("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $b, targetId: $a, type: REFERRAL }) { relationship { id } } }", new { a, b }),

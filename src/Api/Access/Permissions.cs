@@ -22,10 +22,10 @@ public static class Permissions
     }
 
     /// <summary>
-    /// <c>FORBIDDEN</c> unless the caller is an admin or a worker of a municipality holding one of these areas (a tie
-    /// between two municipalities may be edited from either side). Resources with no area are the admins' to edit.
+    /// <c>FORBIDDEN</c> unless the caller is an admin or works in a municipality holding one of these areas (a tie
+    /// between two municipalities belongs to either side). Resources with no area are the admins'.
     /// </summary>
-    public static async Task RequireEditAsync(Caller caller, ResourceMapDbContext db, IReadOnlyCollection<int?> areaIds, string what, CancellationToken ct)
+    public static async Task RequireWithinAsync(Caller caller, ResourceMapDbContext db, IReadOnlyCollection<int?> areaIds, string what, CancellationToken ct)
     {
         if (caller.Role == Role.Admin) return;
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.Name }).ToDictionaryAsync(a => a.Id, ct);
@@ -38,11 +38,11 @@ public static class Permissions
                 if (caller.Municipalities.Contains(area.Name)) return;
         }
         throw new UserError(ErrorCodes.Forbidden, places.Count == 0
-            ? $"{what}: in no area, so only an admin may edit it."
+            ? $"{what}: in no area, so only an admin may."
             : $"{what}: in {string.Join(" and ", places.Distinct())}, outside your municipalities ({(caller.Municipalities.Count == 0 ? "none" : string.Join(", ", caller.Municipalities.Order()))}).");
     }
 
-    /// <summary>The areas of these resources, for <see cref="RequireEditAsync"/>.</summary>
+    /// <summary>The areas of these resources, for <see cref="RequireWithinAsync"/>.</summary>
     public static async Task<List<int?>> AreasOfAsync(ResourceMapDbContext db, IEnumerable<int> resourceIds, CancellationToken ct)
     {
         var ids = resourceIds.ToList();

@@ -68,7 +68,7 @@ public static class RelationshipMutations
 
     /// <summary>A worker edits a tie when either end is in their municipalities.</summary>
     private static async Task RequireEditAsync(Caller caller, ResourceMapDbContext db, Relationship tie, CancellationToken ct) =>
-        await Permissions.RequireEditAsync(caller, db, await Permissions.AreasOfAsync(db, [tie.SourceId, tie.TargetId], ct), "The tie's ends", ct);
+        await Permissions.RequireWithinAsync(caller, db, await Permissions.AreasOfAsync(db, [tie.SourceId, tie.TargetId], ct), "The tie's ends", ct);
 
     private static async Task<Relationship> Find(ResourceMapDbContext db, string? id, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public static class ResourceMutations
                 await using var db = c.Db();
                 var resource = new Resource { Name = "" };
                 await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
-                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], "The new resource", c.CancellationToken);
+                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], "The new resource", c.CancellationToken);
                 db.Resources.Add(resource);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "createResource", c.CancellationToken, resources: [(ChangeKind.Created, resource.Id)]);
@@ -39,10 +39,10 @@ public static class ResourceMutations
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
-                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
-                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
+                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateResource", c.CancellationToken, resources: [(ChangeKind.Updated, resource.Id)]);
                 return new ResourcePayload(resource);
@@ -57,7 +57,7 @@ public static class ResourceMutations
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
-                await Permissions.RequireEditAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 var ties = await db.Relationships.Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);

@@ -19,6 +19,7 @@ public sealed class QueryType : ObjectGraphType
         AreaQueries.AddTo(this);
         NetworkQueries.AddTo(this);
         Coverage.CoverageQueries.AddTo(this);
+        History.HistoryFeature.AddQueriesTo(this);
     }
 }
 
@@ -32,5 +33,6 @@ public sealed class MutationType : ObjectGraphType
         ResourceMutations.AddTo(this);
         RelationshipMutations.AddTo(this);
         AreaMutations.AddTo(this);
+        History.HistoryFeature.AddMutationsTo(this);
     }
 }

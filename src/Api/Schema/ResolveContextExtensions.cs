@@ -19,9 +19,16 @@ public static class ResolveContextExtensions
             : services.GetRequiredService<T>();
     }
 
-    /// <summary>A fresh context for this resolver alone: GraphQL.NET resolves sibling fields in parallel, and a DbContext is not thread-safe.</summary>
-    public static ResourceMapDbContext Db(this IResolveFieldContext context) =>
-        context.Service<IDbContextFactory<ResourceMapDbContext>>().CreateDbContext();
+    /// <summary>
+    /// A fresh context for this resolver alone (GraphQL.NET may resolve sibling fields in parallel, and a DbContext is not
+    /// thread-safe), recording its changes in the history as the signed-in user's.
+    /// </summary>
+    public static ResourceMapDbContext Db(this IResolveFieldContext context)
+    {
+        var db = context.Service<IDbContextFactory<ResourceMapDbContext>>().CreateDbContext();
+        db.Author = Access.Caller.From(context.User).Name;
+        return db;
+    }
 
     private static class ServiceKey<T>
     {

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Access;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Geo;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Schema;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.History;
+
+/// <summary>
+/// <c>history(id)</c> and <c>undoChange</c>: every saved change of a resource or a tie, who made it and when, with the
+/// values before and after (recorded by <see cref="ResourceMapDbContext"/> in the transaction of the change itself).
+/// </summary>
+public static class HistoryFeature
+{
+    public const string ChangeIdType = "Change";
+
+    /// <summary>Bookkeeping properties that change with every save and so say nothing about what was changed.</summary>
+    private static readonly HashSet<string> Bookkeeping = [nameof(Resource.Version), nameof(Resource.UpdatedAt), nameof(Resource.CreatedAt)];
+
+    public static void AddQueriesTo(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history")
+            .Description("The changes of a resource or a tie, newest first. Viewers and workers of its municipality, and admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of a resource or a tie (also of one deleted since).")
+            .ResolveAsync(async c =>
+            {
+                var caller = c.Require(Role.Viewer, "read the history");
+                await using var db = c.Db();
+                var (entity, key) = Subject(c.GetArgument<string>("id"));
+                var changes = await db.Changes.AsNoTracking().Where(h => h.Entity == entity && h.EntityId == key)
+                    .OrderByDescending(h => h.Id).ToListAsync(c.CancellationToken);
+                if (changes.Count > 0) await Permissions.RequireWithinAsync(caller, db, await AreasAsync(db, changes[0]), $"This {entity.ToLowerInvariant()}", c.CancellationToken);
+                return changes;
+            });
+
+    public static void AddMutationsTo(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ChangeType>>("undoChange")
+            .Description("Sets back the fields a change set (refused with CONFLICT when they have changed again since), or deletes what a change created (refused while it has ties). The undo is itself a change, in the history. Workers of the municipality, and admins.")
+            .Argument<NonNullGraphType<UndoChangeInputType>>("input", "The change to undo.")
+            .ResolveAsync(async c =>
+            {
+                var caller = c.Require(Role.Worker, "undo changes");
+                await using var db = c.Db();
+                var id = GlobalId.Decode(InputFields.Of(c).String("changeId"), ChangeIdType, "changeId");
+                var change = await db.Changes.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, c.CancellationToken)
+                    ?? throw UserError.NotFound($"There is no change {id}.", "changeId");
+                await Permissions.RequireWithinAsync(caller, db, await AreasAsync(db, change), "The change", c.CancellationToken);
+                object entity = change.Entity == GlobalId.Resource
+                    ? await db.Resources.FindAsync([change.EntityId], c.CancellationToken) ?? throw Gone(change)
+                    : await db.Relationships.FindAsync([change.EntityId], c.CancellationToken) ?? throw Gone(change);
+                switch (change.Action)
+                {
+                    case ChangeAction.Updated:
+                        SetBack(db.Entry(entity), change);
+                        break;
+                    case ChangeAction.Created:
+                        if (entity is Resource r && await db.Relationships.AnyAsync(t => t.SourceId == r.Id || t.TargetId == r.Id, c.CancellationToken))
+                            throw new UserError(ErrorCodes.Conflict, $"'{r.Name}' has ties now; delete them (or the resource) first.", "changeId");
+                        db.Remove(entity);
+                        break;
+                    default:
+                        throw Gone(change);
+                }
+                await db.SaveChangesAsync(c.CancellationToken);
+                return await db.Changes.AsNoTracking().Where(h => h.Entity == change.Entity && h.EntityId == change.EntityId).OrderByDescending(h => h.Id).FirstAsync(c.CancellationToken);
+            });
+
+    private static UserError Gone(Change change) => new(ErrorCodes.Conflict,
+        change.Action == ChangeAction.Deleted
+            ? "A deletion cannot be undone here yet; create the object again."
+            : $"The {change.Entity.ToLowerInvariant()} has been deleted since.", "changeId");
+
+    /// <summary>Puts back the values a change replaced, if nobody has changed them again.</summary>
+    private static void SetBack(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Change change)
+    {
+        var before = JsonDocument.Parse(change.Before!).RootElement;
+        var after = JsonDocument.Parse(change.After!).RootElement;
+        foreach (var field in ChangedFields(change))
+        {
+            var property = entry.Property(field);
+            var now = JsonSerializer.SerializeToElement(property.CurrentValue, property.Metadata.ClrType, ResourceMap.Persistence.History.Json);
+            if (now.GetRawText() != after.GetProperty(field).GetRawText())
+                throw new UserError(ErrorCodes.Conflict, $"'{field}' has changed again since; undo the later change first.", "changeId");
+            property.CurrentValue = before.GetProperty(field).Deserialize(property.Metadata.ClrType, ResourceMap.Persistence.History.Json);
+        }
+    }
+
+    /// <summary>The names of the properties whose values differ before and after, bookkeeping left out.</summary>
+    public static List<string> ChangedFields(Change change)
+    {
+        if (change.Before is null || change.After is null) return [];
+        var before = JsonDocument.Parse(change.Before).RootElement;
+        var after = JsonDocument.Parse(change.After).RootElement;
+        return after.EnumerateObject()
+            .Where(p => !Bookkeeping.Contains(p.Name) && (!before.TryGetProperty(p.Name, out var old) || old.GetRawText() != p.Value.GetRawText()))
+            .Select(p => p.Name).ToList();
+    }
+
+    private static (string Entity, int Key) Subject(string id)
+    {
+        if (GlobalId.TryDecode(id, out var type, out var key) && type is GlobalId.Resource or GlobalId.Relationship) return (type, key);
+        throw UserError.BadInput($"'{id}' is not the id of a resource or a tie.", "id");
+    }
+
+    /// <summary>The areas a change's object is (or was last) in: a resource's own, or a tie's ends'.</summary>
+    private static async Task<IReadOnlyCollection<int?>> AreasAsync(ResourceMapDbContext db, Change change)
+    {
+        var values = JsonDocument.Parse(change.After ?? change.Before!).RootElement;
+        if (change.Entity == GlobalId.Resource)
+            return [values.GetProperty(nameof(Resource.AreaId)).ValueKind == JsonValueKind.Number ? values.GetProperty(nameof(Resource.AreaId)).GetInt32() : null];
+        return await Permissions.AreasOfAsync(db, [values.GetProperty(nameof(Relationship.SourceId)).GetInt32(), values.GetProperty(nameof(Relationship.TargetId)).GetInt32()], CancellationToken.None);
+    }
+}
+
+public sealed class ChangeActionEnum : EnumerationGraphType<ChangeAction>
+{
+    public ChangeActionEnum()
+    {
+        Name = "ChangeAction";
+        Description = "What a change did.";
+        this.Describe(ChangeAction.Created, "Created the object.");
+        this.Describe(ChangeAction.Updated, "Changed some of its fields.");
+        this.Describe(ChangeAction.Deleted, "Deleted it.");
+    }
+}
+
+public sealed class ChangeType : ObjectGraphType<Change>
+{
+    public ChangeType()
+    {
+        Name = "Change";
+        Description = "One saved change of a resource or a tie.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id, for undoChange.").Resolve(c => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)c.Source.Id));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was saved.").Resolve(c => c.Source.At);
+        Field<StringGraphType>("author").Description("Who made it (the signed-in user); null for the system (demo data, commands on the server).").Resolve(c => c.Source.Author);
+        Field<NonNullGraphType<ChangeActionEnum>>("action").Description("What it did.").Resolve(c => c.Source.Action);
+        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("Global id of the resource or tie.").Resolve(c => GlobalId.Encode(c.Source.Entity, c.Source.EntityId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("changedFields").Description("The stored fields it changed (for updates; bookkeeping such as version left out).")
+            .Resolve(c => HistoryFeature.ChangedFields(c.Source));
+        Field<JsonScalar>("before").Description("The stored values before, by field; null for a creation.").Resolve(c => Parse(c.Source.Before));
+        Field<JsonScalar>("after").Description("The stored values after, by field; null for a deletion.").Resolve(c => Parse(c.Source.After));
+        Field<NonNullGraphType<IdGraphType>>("batch").Description("Changes saved together share it (a resource deleted with its ties).").Resolve(c => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)c.Source.Batch));
+    }
+
+    private static object? Parse(string? json) => json is null ? null : JsonValues.FromJson(JsonDocument.Parse(json).RootElement);
+}
+
+public sealed class UndoChangeInputType : InputObjectGraphType
+{
+    public UndoChangeInputType()
+    {
+        Name = "UndoChangeInput";
+        Description = "A change to undo.";
+        Field<NonNullGraphType<IdGraphType>>("changeId").Description("Global id of the change, from history(id).");
+    }
+}
