@@ -24,4 +24,12 @@ if (args.Length > 1 && args[0] == "seed")
     Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500));
     return;
 }
+// `soak URL TOKEN SERVER_PID [MINUTES] [RATE]`: the reliability benchmark's client (see bench/soak/run.sh).
+if (args.Length > 3 && args[0] == "soak")
+{
+    Environment.ExitCode = await Soak.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3]),
+        TimeSpan.FromMinutes(args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 10),
+        args.Length > 5 ? double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(KernelBenchmarks).Assembly).Run(args);

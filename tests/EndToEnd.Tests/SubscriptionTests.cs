@@ -76,6 +76,38 @@ public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServe
         Assert.Equal(4409, (int)socket.CloseStatus!.Value);
     }
 
+    [Fact]
+    public async Task A_socket_signs_in_with_the_token_of_connection_init()
+    {
+        const string create = """{"id":"m","type":"subscribe","payload":{"query":"mutation { createResource(input: { name: \"Pa ligzdu\", kind: OTHER }) { resource { name } } }"}}""";
+        // Without a token a mutation over the socket is anonymous.
+        using (var anonymous = await ConnectAsync())
+        {
+            await SendAsync(anonymous, """{"type":"connection_init"}""");
+            await ReceiveAsync(anonymous);
+            await SendAsync(anonymous, create);
+            var refused = JsonDocument.Parse(await ReceiveAsync(anonymous)).RootElement;
+            Assert.Equal("UNAUTHENTICATED", refused.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        }
+
+        // With the token as connectionParams, it runs as that user.
+        var token = await demo.Server.AdminTokenAsync();
+        using (var signedIn = await ConnectAsync())
+        {
+            await SendAsync(signedIn, $$$"""{"type":"connection_init","payload":{"Authorization":"Bearer {{{token}}}"}}""");
+            Assert.Equal("connection_ack", JsonDocument.Parse(await ReceiveAsync(signedIn)).RootElement.GetProperty("type").GetString());
+            await SendAsync(signedIn, create);
+            var next = JsonDocument.Parse(await ReceiveAsync(signedIn)).RootElement;
+            Assert.Equal("Pa ligzdu", next.GetProperty("payload").GetProperty("data").GetProperty("createResource").GetProperty("resource").GetProperty("name").GetString());
+        }
+
+        // A forged token closes the socket with 4403.
+        using var forged = await ConnectAsync();
+        await SendAsync(forged, $$$"""{"type":"connection_init","payload":{"Authorization":"Bearer {{{token[..^4]}}}AAAA"}}""");
+        await ReceiveAsync(forged);
+        Assert.Equal(4403, (int)forged.CloseStatus!.Value);
+    }
+
     private async Task<ClientWebSocket> ConnectAsync()
     {
         var socket = new ClientWebSocket();

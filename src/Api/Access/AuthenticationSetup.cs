@@ -25,6 +25,31 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>The token in a graphql-transport-ws connection_init payload (<c>Authorization: "Bearer …"</c>), if any.</summary>
+    public static string? BearerOf(System.Text.Json.JsonElement connectionInit)
+    {
+        if (!connectionInit.TryGetProperty("payload", out var payload) || payload.ValueKind != System.Text.Json.JsonValueKind.Object) return null;
+        foreach (var property in payload.EnumerateObject())
+            if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                return property.Value.GetString() is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value["Bearer ".Length..].Trim() : "";
+        return null;
+    }
+
+    /// <summary>The user of a token checked as the bearer handler checks a header's, or null when it is refused.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal?> ValidateAsync(HttpContext http, string token)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var parameters = options.TokenValidationParameters.Clone();
+        if (options.ConfigurationManager is { } authority)
+        {
+            var configuration = await authority.GetConfigurationAsync(http.RequestAborted);
+            parameters.ValidIssuer ??= configuration.Issuer;
+            parameters.IssuerSigningKeys = configuration.SigningKeys;
+        }
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
+        return result.IsValid ? new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity) : null;
+    }
+
     /// <summary>Why the request's bearer token was refused, or null when it sent none or a valid one.</summary>
     public static async Task<string?> RefusedTokenAsync(HttpContext http)
     {

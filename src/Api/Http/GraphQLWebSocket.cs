@@ -39,6 +39,8 @@ public static class GraphQLWebSocket
         private readonly CancellationTokenSource _closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private readonly IGraphQLTextSerializer _serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         private bool _initialised;
+        /// <summary>Who the socket's operations run as: the upgrade request's user, or the token of connection_init.</summary>
+        private System.Security.Claims.ClaimsPrincipal _user = http.User;
 
         public async Task RunAsync()
         {
@@ -109,6 +111,17 @@ public static class GraphQLWebSocket
                         return;
                     }
                     _initialised = true;
+                    // Browsers cannot set headers on a WebSocket: clients send the token as connectionParams instead,
+                    // e.g. { "Authorization": "Bearer <token>" }. A refused token closes the socket (4403).
+                    if (Access.AuthenticationSetup.BearerOf(message) is { } token)
+                    {
+                        if (await Access.AuthenticationSetup.ValidateAsync(http, token) is not { } user)
+                        {
+                            await CloseAsync(4403, "Forbidden: the token is not valid");
+                            return;
+                        }
+                        _user = user;
+                    }
                     await SendAsync("""{"type":"connection_ack"}""");
                     break;
                 case "ping":
@@ -155,7 +168,7 @@ public static class GraphQLWebSocket
             }
             request.Query = query;
             var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            var result = await GraphQLHttpEndpoint.ExecuteAsync(request, scope.ServiceProvider, http.User, _closed.Token,
+            var result = await GraphQLHttpEndpoint.ExecuteAsync(request, scope.ServiceProvider, _user, _closed.Token,
                 options => options.UserContext[SocketMarker] = true);
 
             if (!result.Executed)
