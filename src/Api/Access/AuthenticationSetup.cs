@@ -54,7 +54,6 @@ public static class AuthenticationSetup
     public static async Task<string?> RefusedTokenAsync(HttpContext http)
     {
         if (!http.Request.Headers.Authorization.Any()) return null;
-        if (http.RequestServices.GetService<IAuthenticationSchemeProvider>() is null) return null;
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Succeeded) return null;
         return result.Failure switch

@@ -41,8 +41,9 @@ public static class RelationshipMutations
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
                 await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 ExpectedVersion.Check(db, tie, input, "The tie");
+                var endsBefore = (tie.SourceId, tie.TargetId);
                 await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
-                await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                if ((tie.SourceId, tie.TargetId) != endsBefore) await RequireEditAsync(caller, db, tie, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new RelationshipPayload(tie);

@@ -41,8 +41,10 @@ public static class ResourceMutations
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
                 await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
+                var areaBefore = resource.AreaId;
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
-                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
+                if (resource.AreaId != areaBefore)
+                    await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateResource", c.CancellationToken, resources: [(ChangeKind.Updated, resource.Id)]);
                 return new ResourcePayload(resource);

@@ -46,8 +46,9 @@ public static class ResourceQueries
                 // Look-ahead: the ties of the whole page in one query now, so that each resource's field answers at once
                 // instead of through one deferred result per resource.
                 var ids = page.Nodes.Select(r => r.Id).ToList();
-                foreach (var field in nodeFields.Where(f => ids.Count > 0 && f.Name.StringValue is "relationships" or "neighbours").Distinct())
-                    await c.Service<RelationshipLoaders>().ByResource(c.Document, field, showsTies: field.Name.StringValue == "relationships").PrimeAsync(ids, c.CancellationToken);
+                if (ids.Count > 0)
+                    foreach (var field in nodeFields.Where(f => f.Name.StringValue is "relationships" or "neighbours").Distinct())
+                        await c.Service<RelationshipLoaders>().ByResource(c.Document, field, showsTies: field.Name.StringValue == "relationships").PrimeAsync(ids, c.CancellationToken);
                 return page;
             });
 

@@ -26,7 +26,7 @@ public static class ResolveContextExtensions
     public static ResourceMapDbContext Db(this IResolveFieldContext context)
     {
         var db = context.Service<IDbContextFactory<ResourceMapDbContext>>().CreateDbContext();
-        db.Author = Access.Caller.From(context.User).Name;
+        db.Author = Access.Permissions.Caller(context).Name;
         return db;
     }
 
