@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class RelationshipLoaders(IDbContextFactory<ResourceMapDbContext> 
         return await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (Relationship?)t, ct);
     }, null);
 
-    private readonly Dictionary<GraphQLField, BatchLoader<int, IReadOnlyList<Relationship>>> _byResource = [];
+    private readonly ConcurrentDictionary<GraphQLField, BatchLoader<int, IReadOnlyList<Relationship>>> _byResource = [];
 
     /// <summary>
     /// Each resource's ties, in either direction, ordered by id, for one field of the query (every resource of a list
@@ -24,17 +25,11 @@ public sealed class RelationshipLoaders(IDbContextFactory<ResourceMapDbContext> 
     /// (else only the ends), and always the type and dates that its filters read.
     /// </summary>
     public BatchLoader<int, IReadOnlyList<Relationship>> ByResource(GraphQLDocument document, GraphQLField field, bool showsTies)
-    {
-        lock (_byResource)
+        => _byResource.TryGetValue(field, out var loader) ? loader : _byResource.GetOrAdd(field, _ =>
         {
-            if (!_byResource.TryGetValue(field, out var loader))
-            {
-                var shown = showsTies ? Selections.Names(Selections.Fields(document, [field.SelectionSet])) : [];
-                _byResource[field] = loader = TiesOf(RelationshipNode.Columns.For(shown, nameof(Relationship.Type), nameof(Relationship.Since), nameof(Relationship.Until)));
-            }
-            return loader;
-        }
-    }
+            var shown = showsTies ? Selections.Names(Selections.Fields(document, [field.SelectionSet])) : [];
+            return TiesOf(RelationshipNode.Columns.For(shown, nameof(Relationship.Type), nameof(Relationship.Since), nameof(Relationship.Until)));
+        });
 
     private BatchLoader<int, IReadOnlyList<Relationship>> TiesOf(Expression<Func<Relationship, Relationship>>? columns) => new(async (ids, ct) =>
     {

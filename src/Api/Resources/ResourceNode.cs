@@ -111,12 +111,13 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
     /// The resource's ties that pass the field's arguments, given to <paramref name="then"/>: at once when the list
     /// holding the resource loaded them ahead (see <c>ResourceQueries</c>), else deferred to one batch for all resources.
     /// </summary>
-    private static object? Ties(IResolveFieldContext<Resource> c, bool showsTies, Func<List<Relationship>, object?> then)
+    private static object? Ties(IResolveFieldContext<Resource> c, bool showsTies, Func<IReadOnlyList<Relationship>, object?> then)
     {
         var types = c.GetArgument<List<RelationshipType>?>("types");
         var activeOn = c.GetArgument<DateOnly?>("activeOn");
-        object? Pass(IReadOnlyList<Relationship> ties) =>
-            then(ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
+        object? Pass(IReadOnlyList<Relationship> ties) => types is null && activeOn is null
+            ? then(ties)
+            : then(ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
         var loader = c.Service<RelationshipLoaders>().ByResource(c.Document, c.FieldAst, showsTies);
         return loader.TryGetLoaded(c.Source.Id, out var loaded) ? Pass(loaded) : new MappedResult<IReadOnlyList<Relationship>, object?>(loader.Load(c.Source.Id), Pass);
     }
