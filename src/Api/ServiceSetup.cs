@@ -22,7 +22,8 @@ public static class ServiceSetup
         // more than they save (its batching of loaders is the same).
         services.AddSingleton(new GraphQL.Execution.ExecutionStrategyRegistration(GraphQL.Execution.SerialExecutionStrategy.Instance, GraphQLParser.AST.OperationType.Query));
         services.AddSingleton(factory);
-        services.AddSingleton<IDbContextFactory<ResourceMapDbContext>>(factory);
+        services.AddScoped<Access.RequestCaller>();
+        services.AddScoped<IDbContextFactory<ResourceMapDbContext>, Access.CallerDbContextFactory>();
         services.AddScoped<ResourceLoaders>();
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
@@ -53,10 +54,12 @@ public static class ServiceSetup
                         : standard(field);
             })
             .AddValidationRule<PageSizeValidationRule>()
-            // Queries resolve one field at a time: the default parallel strategy's tasks cost more than they save when
-            // nearly every field answers from memory (a map query is about 20,000 fields), and loaders still batch.
-            .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-            .ConfigureExecutionOptions(options => options.UserContext = new RequestUserContext(options.UserContext))
+            .ConfigureExecutionOptions(async options =>
+            {
+                options.UserContext = new RequestUserContext(options.UserContext);
+                var services = options.RequestServices ?? throw new InvalidOperationException("No request services.");
+                await services.GetRequiredService<Access.RequestCaller>().SignInAsync(options.User, services.GetRequiredService<ResourceMapDbContextFactory>(), options.CancellationToken);
+            })
             .ConfigureExecution(ExecutionTimeout.Apply(limits))
             .AddUnhandledExceptionHandler(context =>
             {

@@ -25,6 +25,15 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     /// <summary>Who the changes saved through this context are recorded as (the signed-in user); null for the system.</summary>
     public string? Author { get; set; }
 
+    /// <summary>
+    /// False for contexts that read for a caller who is not an admin: then sensitive resources (and their ties) are read
+    /// only in <see cref="SensitiveAreasRead"/>, the areas of the caller's municipalities. True for the system.
+    /// </summary>
+    public bool ReadsAllSensitive { get; set; } = true;
+
+    /// <summary>The areas whose sensitive resources this context reads when <see cref="ReadsAllSensitive"/> is false.</summary>
+    public int[] SensitiveAreasRead { get; set; } = [];
+
     /// <summary>The current data version: it grows with every saved change, so caches of analyses know when to rebuild.</summary>
     public Task<long> GetDataVersionAsync(CancellationToken ct = default) =>
         DataVersions.Where(v => v.Id == DataVersion.SingletonId).Select(v => v.Version).SingleAsync(ct);
@@ -46,6 +55,9 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.HasIndex(r => r.Kind);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
+            // Privacy in the query itself, so that no list, search, loader or mutation can forget it; aggregates that must
+            // count every resource say IgnoreQueryFilters.
+            e.HasQueryFilter(r => ReadsAllSensitive || !r.Sensitive || (r.AreaId != null && SensitiveAreasRead.Contains(r.AreaId.Value)));
         });
 
         model.Entity<Relationship>(e =>
@@ -61,6 +73,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.Version).IsConcurrencyToken();
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", "Strength BETWEEN 1 AND 5"));
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
+            // A tie is read when both of its ends are.
+            e.HasQueryFilter(t => ReadsAllSensitive || (Resources.Any(r => r.Id == t.SourceId) && Resources.Any(r => r.Id == t.TargetId)));
         });
 
         model.Entity<Change>(e =>

@@ -28,6 +28,8 @@ public sealed class AreaNode : ObjectGraphType<Area>
         Field<GeoJsonPointType>("centroid").Description("A point representing the area: the boundary's centroid, or a point inside it when the centroid falls outside.")
             .Resolve(c => c.Source.Boundary is { } b ? Geo.AreaGeometry.RepresentativePoint(b) : null);
         Field<NonNullGraphType<BooleanGraphType>>("hasBoundary").Description("True when the area has a boundary polygon.").Resolve(c => c.Source.Boundary is not null);
+        Field<NonNullGraphType<IntGraphType>>("resourceCount").Description("Resources of this area and the areas inside it that are not closed, sensitive ones included (they are counted for everyone, shown to insiders only).")
+            .Resolve(c => c.Service<AreaLoaders>().ResourceCounts.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PopulationCountType>>>>("population")
             .Description("Residents per target group; the group \"total\" counts everyone.")
             .Resolve(c => c.Source.Population.OrderBy(p => p.TargetGroup, StringComparer.Ordinal).ToList());

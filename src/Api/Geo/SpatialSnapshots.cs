@@ -48,7 +48,7 @@ public sealed class SpatialSnapshot
 }
 
 /// <summary>The current <see cref="SpatialSnapshot"/>, read once per data version.</summary>
-public sealed class SpatialSnapshots(IDbContextFactory<ResourceMapDbContext> factory)
+public sealed class SpatialSnapshots(ResourceMapDbContextFactory factory)
 {
     private readonly VersionedCache<SpatialSnapshot> _cache = new(factory, LoadAsync);
 

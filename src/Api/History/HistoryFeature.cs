@@ -59,7 +59,7 @@ public static class HistoryFeature
                         SetBack(db.Entry(entity), change);
                         break;
                     case ChangeAction.Created:
-                        if (entity is Resource r && await db.Relationships.AnyAsync(t => t.SourceId == r.Id || t.TargetId == r.Id, c.CancellationToken))
+                        if (entity is Resource r && await db.Relationships.IgnoreQueryFilters().AnyAsync(t => t.SourceId == r.Id || t.TargetId == r.Id, c.CancellationToken))
                             throw new UserError(ErrorCodes.Conflict, $"'{r.Name}' has ties now; delete them (or the resource) first.", "changeId");
                         db.Remove(entity);
                         break;

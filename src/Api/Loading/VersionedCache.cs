@@ -7,7 +7,7 @@ namespace ResourceMap.Api.Loading;
 /// Something read from the database once per data version and shared by every request until the data changes. Each use
 /// costs one small query for the version; the value is loaded in one transaction with the version it belongs to.
 /// </summary>
-public sealed class VersionedCache<T>(IDbContextFactory<ResourceMapDbContext> factory, Func<ResourceMapDbContext, long, CancellationToken, Task<T>> load)
+public sealed class VersionedCache<T>(ResourceMapDbContextFactory factory, Func<ResourceMapDbContext, long, CancellationToken, Task<T>> load)
     where T : class
 {
     private readonly SemaphoreSlim _loading = new(1, 1);

@@ -7,7 +7,7 @@ namespace ResourceMap.Api.Network;
 /// Per-request memo of analysed networks: a list of resources asking each for its <c>metrics</c> checks the data version
 /// and resolves its scope once, not once per resource.
 /// </summary>
-public sealed class NetworkLoader(NetworkSnapshots snapshots)
+public sealed class NetworkLoader(NetworkSnapshots snapshots, Access.RequestCaller caller)
 {
     private readonly Dictionary<string, Task<ScopedNetwork>> _networks = [];
 
@@ -21,7 +21,10 @@ public sealed class NetworkLoader(NetworkSnapshots snapshots)
             return network;
         }
 
-        async Task<ScopedNetwork> Load() =>
-            await snapshots.AnalyseAsync(await snapshots.ScopeAsync(areaId, asOf, targetGroups, types, ct), ct);
+        async Task<ScopedNetwork> Load()
+        {
+            var snapshot = await snapshots.CurrentAsync(ct);
+            return snapshots.Analyse(snapshot, await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct));
+        }
     }
 }

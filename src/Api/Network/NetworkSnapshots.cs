@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Access;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Loading;
 using ResourceMap.Graph.Network;
@@ -11,7 +12,7 @@ namespace ResourceMap.Api.Network;
 /// The network read from the database once per data version, and its analyses cached per scope until the data changes.
 /// Every request costs one small query for the version; the rest is served from memory while nothing is written.
 /// </summary>
-public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> factory)
+public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
 {
     private const int MaxCachedScopes = 64;
     private readonly VersionedCache<NetworkSnapshot> _snapshots = new(factory, LoadAsync);
@@ -23,7 +24,7 @@ public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> fac
     private static async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
         var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
-            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs))
+            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive))
             .ToListAsync(ct);
         var ties = await db.Relationships.AsNoTracking()
             .Select(t => new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, t.Since, t.Until))
@@ -34,9 +35,11 @@ public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> fac
     }
 
     /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>
-    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct)
+    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct) => Analyse(await CurrentAsync(ct), scope);
+
+    /// <summary>The analysis of one scope of this snapshot (the current one, or an older one that then is not cached).</summary>
+    public ScopedNetwork Analyse(NetworkSnapshot snapshot, NetworkScope scope)
     {
-        var snapshot = await CurrentAsync(ct);
         Lazy<ScopedNetwork> analysis;
         lock (_analyses)
         {
@@ -55,9 +58,14 @@ public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> fac
         return analysis.Value;
     }
 
-    /// <summary>A scope from the client's input: the area includes every area inside it.</summary>
-    public async Task<NetworkScope> ScopeAsync(int? areaId, DateOnly? asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types, CancellationToken ct)
+    /// <summary>
+    /// A scope from the client's input: the area includes every area inside it; sensitive actors outside the caller's
+    /// municipalities are left out (they count in no analysis a caller could trace back to them).
+    /// </summary>
+    public async Task<NetworkScope> ScopeAsync(NetworkSnapshot snapshot, int? areaId, DateOnly? asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types,
+        RequestCaller caller, CancellationToken ct)
     {
+        var hidden = snapshot.Actors.Where(a => a.Sensitive && !caller.IsInsider(a.AreaId)).Select(a => a.Id).ToHashSet();
         HashSet<int>? areas = null;
         if (areaId is { } id)
         {
@@ -66,6 +74,7 @@ public sealed class NetworkSnapshots(IDbContextFactory<ResourceMapDbContext> fac
         }
         return new NetworkScope(asOf, areas,
             targetGroups is { Count: > 0 } ? targetGroups.Select(g => g.Trim().ToLowerInvariant()).ToList() : null,
-            types is { Count: > 0 } ? types.Select(t => t.ToString()).ToList() : null);
+            types is { Count: > 0 } ? types.Select(t => t.ToString()).ToList() : null,
+            hidden.Count > 0 ? hidden : null);
     }
 }

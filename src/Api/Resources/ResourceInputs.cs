@@ -29,7 +29,8 @@ internal static class ResourceInputFields
         input.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("needs").Description("What the resource needs.");
         input.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages").Description("ISO 639 language codes.");
         input.Field<ResourceStatusEnum>("status").Description("Working status (default ACTIVE).");
-        input.Field<ContactInputType>("contact").Description("Public contact details; replaces all three; null clears them.");
+        input.Field<ContactInputType>("contact").Description("Contact details (a person's are shown only to insiders of their municipality); replaces all three; null clears them.");
+        input.Field<BooleanGraphType>("sensitive").Description("True when the resource reveals vulnerable people: then only admins and the viewers and workers of its municipality see it (default false).");
     }
 }
 

@@ -61,7 +61,7 @@ public static class ResourceMutations
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
                 await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
-                var ties = await db.Relationships.Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
+                var ties = await db.Relationships.IgnoreQueryFilters().Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
                 db.Resources.Remove(resource);
                 await db.SaveChangesAsync(c.CancellationToken); // one transaction for the resource and its ties

@@ -29,14 +29,15 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ["location"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
             ["locatedIn"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
             ["distanceMeters"] = [nameof(Resource.Latitude), nameof(Resource.Longitude)],
-            ["address"] = [nameof(Resource.Address)],
+            ["address"] = [nameof(Resource.Address), nameof(Resource.Kind), nameof(Resource.AreaId)],
             ["area"] = [nameof(Resource.AreaId)],
             ["targetGroups"] = [nameof(Resource.TargetGroups)],
             ["offers"] = [nameof(Resource.Offers)],
             ["needs"] = [nameof(Resource.Needs)],
             ["languages"] = [nameof(Resource.Languages)],
             ["status"] = [nameof(Resource.Status)],
-            ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone)],
+            ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone), nameof(Resource.Kind), nameof(Resource.AreaId)],
+            ["sensitive"] = [nameof(Resource.Sensitive)],
             ["createdAt"] = [nameof(Resource.CreatedAt)],
             ["updatedAt"] = [nameof(Resource.UpdatedAt)],
             ["version"] = [nameof(Resource.Version)],
@@ -72,7 +73,8 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
                 var (lat, lon) = AreaQueries.ReadPoint(c.GetArgument<Dictionary<string, object?>>("from"), "from");
                 return c.Source is { Latitude: { } rLat, Longitude: { } rLon } ? Geodesic.DistanceMeters(lat, lon, rLat, rLon) : null;
             });
-        Field(r => r.Address, nullable: true).Description("Postal address.");
+        Field<StringGraphType>("address").Description("Postal address; for a person (volunteer, community leader) only to admins and the viewers and workers of their municipality.")
+            .Resolve(c => PersonalDataHidden(c) ? null : c.Source.Address);
         Field<AreaNode>("area").Description("The area the resource belongs to.")
             .Resolve(c => c.Source.AreaId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetGroups").Description("Groups of people the resource serves, e.g. seniors, youth, families-of-children-with-disabilities.").Resolve(c => c.Source.TargetGroups);
@@ -80,8 +82,9 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("needs").Description("What the resource is looking for, e.g. \"computer skills\".").Resolve(c => c.Source.Needs);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages").Description("Languages used, as ISO 639 codes (lv, ru, en, …).").Resolve(c => c.Source.Languages);
         Field<NonNullGraphType<ResourceStatusEnum>>("status").Description("Whether the resource is working.").Resolve(c => c.Source.Status);
-        Field<ContactType>("contact").Description("Public contact details; always null for private persons (volunteers, community leaders).")
-            .Resolve(c => ResourceKinds.IsPerson(c.Source.Kind) || (c.Source.ContactWeb ?? c.Source.ContactEmail ?? c.Source.ContactPhone) is null ? null : c.Source);
+        Field<ContactType>("contact").Description("Contact details; a person's (volunteer, community leader) only to admins and the viewers and workers of their municipality; null when none.")
+            .Resolve(c => PersonalDataHidden(c) || (c.Source.ContactWeb ?? c.Source.ContactEmail ?? c.Source.ContactPhone) is null ? null : c.Source);
+        Field(r => r.Sensitive).Description("True when the resource reveals vulnerable people: then only admins and the viewers and workers of its municipality see it; to others it counts only in aggregates (an area's resourceCount).");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the resource was added.").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the resource was last changed.").Resolve(c => c.Source.UpdatedAt);
         Field(x => x.Version).Description("1 when created, one more with every change: send it back with an update or delete to refuse to overwrite someone else's change (CONFLICT).");
@@ -107,6 +110,10 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Network.NetworkQueries.AddMetricsTo(this);
     }
 
+    /// <summary>A person's address and contacts are for insiders of their municipality only (GDPR: volunteers, leaders).</summary>
+    private static bool PersonalDataHidden(IResolveFieldContext<Resource> c) =>
+        ResourceKinds.IsPerson(c.Source.Kind) && !c.Service<Access.RequestCaller>().IsInsider(c.Source.AreaId);
+
     /// <summary>
     /// The resource's ties that pass the field's arguments, given to <paramref name="then"/>: at once when the list
     /// holding the resource loaded them ahead (see <c>ResourceQueries</c>), else deferred to one batch for all resources.
@@ -128,7 +135,7 @@ public sealed class ContactType : ObjectGraphType<Resource>
     public ContactType()
     {
         Name = "Contact";
-        Description = "Public contact details of an organisation.";
+        Description = "Contact details of an organisation or, for insiders of their municipality, of a person.";
         Field<StringGraphType>("web").Description("Web site.").Resolve(c => c.Source.ContactWeb);
         Field<StringGraphType>("email").Description("E-mail address.").Resolve(c => c.Source.ContactEmail);
         Field<StringGraphType>("phone").Description("Phone number.").Resolve(c => c.Source.ContactPhone);

@@ -26,6 +26,7 @@ public static partial class ResourceRules
         if (input.Has("address")) resource.Address = TextRules.Optional(input.String("address"), "address", ResourceMapDbContext.MaxNameLength);
         if (input.Has("status"))
             resource.Status = input.Raw("status") as ResourceStatus? ?? throw UserError.BadInput("'status' must not be null.", "status");
+        if (input.Has("sensitive")) resource.Sensitive = input.Value<bool>("sensitive") ?? false;
         if (input.Has("locationApproximate")) resource.LocationApproximate = input.Value<bool>("locationApproximate") ?? false;
 
         if (input.Has("latitude")) resource.Latitude = input.Value<double>("latitude");

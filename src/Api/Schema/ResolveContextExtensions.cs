@@ -21,14 +21,10 @@ public static class ResolveContextExtensions
 
     /// <summary>
     /// A fresh context for this resolver alone (GraphQL.NET may resolve sibling fields in parallel, and a DbContext is not
-    /// thread-safe), recording its changes in the history as the signed-in user's.
+    /// thread-safe), reading what the caller may read and recording its changes in the history as theirs.
     /// </summary>
-    public static ResourceMapDbContext Db(this IResolveFieldContext context)
-    {
-        var db = context.Service<IDbContextFactory<ResourceMapDbContext>>().CreateDbContext();
-        db.Author = Access.Permissions.Caller(context).Name;
-        return db;
-    }
+    public static ResourceMapDbContext Db(this IResolveFieldContext context) =>
+        context.Service<IDbContextFactory<ResourceMapDbContext>>().CreateDbContext();
 
     private static class ServiceKey<T>
     {

@@ -10,7 +10,8 @@ public sealed record Actor(
     int? AreaId,
     IReadOnlyList<string> TargetGroups,
     IReadOnlyList<string> Offers,
-    IReadOnlyList<string> Needs);
+    IReadOnlyList<string> Needs,
+    bool Sensitive = false);
 
 /// <summary>A tie between two actors, valid from <see cref="Since"/> to <see cref="Until"/> inclusive (open when null).</summary>
 public sealed record Tie(int Id, int SourceId, int TargetId, string Type, int Strength, bool Directed, DateOnly? Since, DateOnly? Until)
@@ -34,20 +35,23 @@ public sealed record NetworkScope(
     DateOnly? AsOf = null,
     IReadOnlySet<int>? AreaIds = null,
     IReadOnlyList<string>? TargetGroups = null,
-    IReadOnlyList<string>? TieTypes = null)
+    IReadOnlyList<string>? TieTypes = null,
+    IReadOnlySet<int>? HiddenActors = null)
 {
     /// <summary>A text that is equal for equal scopes, for caching analyses.</summary>
     public string Key => string.Join(";",
         AsOf?.ToString("yyyy-MM-dd") ?? "",
         AreaIds is null ? "" : string.Join(",", AreaIds.Order()),
         TargetGroups is null ? "" : string.Join(",", TargetGroups.Order(StringComparer.Ordinal)),
-        TieTypes is null ? "" : string.Join(",", TieTypes.Order(StringComparer.Ordinal)));
+        TieTypes is null ? "" : string.Join(",", TieTypes.Order(StringComparer.Ordinal)),
+        HiddenActors is null ? "" : string.Join(",", HiddenActors.Order()));
 
     public NetworkScope At(DateOnly day) => this with { AsOf = day };
 
     public (List<Actor> Actors, List<Tie> Ties) Apply(NetworkSnapshot snapshot)
     {
         var actors = snapshot.Actors.Where(a =>
+            (HiddenActors is null || !HiddenActors.Contains(a.Id)) &&
             (AreaIds is null || (a.AreaId is { } area && AreaIds.Contains(area))) &&
             (TargetGroups is null || TargetGroups.Count == 0 || a.TargetGroups.Any(g => TargetGroups.Contains(g)))).ToList();
         var kept = actors.Select(a => a.Id).ToHashSet();

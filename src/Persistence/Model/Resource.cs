@@ -26,6 +26,12 @@ public class Resource : IVersioned
 
     public ResourceStatus Status { get; set; } = ResourceStatus.Active;
 
+    /// <summary>
+    /// True for resources that reveal vulnerable people (a support group for families of children with disabilities):
+    /// only admins and the viewers and workers of its municipality read it; to others it counts only in aggregates.
+    /// </summary>
+    public bool Sensitive { get; set; }
+
     public string? ContactWeb { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }

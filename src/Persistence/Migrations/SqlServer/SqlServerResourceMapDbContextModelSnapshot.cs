@@ -254,6 +254,9 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
