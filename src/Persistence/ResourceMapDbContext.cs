@@ -146,6 +146,33 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         }
     }
 
+    private bool _restoring;
+
+    /// <summary>
+    /// Saves rows of one table added with the ids they had before (undoing a deletion), recorded as restored. SQL Server
+    /// refuses explicit values in an identity column unless IDENTITY_INSERT is on for that table, one table at a time and
+    /// for the session: so one call per table, inside a transaction.
+    /// </summary>
+    public async Task SaveRestoredAsync<T>(CancellationToken ct) where T : class
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("Restore rows inside a transaction: IDENTITY_INSERT lasts for the session.");
+        var table = Model.FindEntityType(typeof(T))!.GetTableName()!;
+        if (IdentityInsert(table, on: true) is { } on) await Database.ExecuteSqlRawAsync(on, ct);
+        _restoring = true;
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            _restoring = false;
+        }
+        if (IdentityInsert(table, on: false) is { } off) await Database.ExecuteSqlRawAsync(off, ct);
+    }
+
+    /// <summary>The statement that lets this session insert explicit ids into a table's identity column; null when none is needed.</summary>
+    public virtual string? IdentityInsert(string table, bool on) => null;
+
     /// <summary>Adds the history rows of a save, after it (so that created rows have their ids), in its transaction.</summary>
     private async Task RecordAsync(List<(EntityEntry Entry, EntityState State, string? Before)> recorded, CancellationToken ct)
     {
@@ -157,7 +184,12 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             Author = Author,
             Entity = r.Entry.Metadata.ClrType.Name,
             EntityId = (int)r.Entry.Property("Id").CurrentValue!,
-            Action = r.State switch { EntityState.Added => ChangeAction.Created, EntityState.Deleted => ChangeAction.Deleted, _ => ChangeAction.Updated },
+            Action = r.State switch
+            {
+                EntityState.Added => _restoring ? ChangeAction.Restored : ChangeAction.Created,
+                EntityState.Deleted => ChangeAction.Deleted,
+                _ => ChangeAction.Updated,
+            },
             Before = r.Before,
             After = r.State == EntityState.Deleted ? null : History.Values(r.Entry, original: false),
         }).ToList();
@@ -173,17 +205,19 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            // A restored row keeps its creation time and counts its restoring as one more change.
+            var created = entry.State == EntityState.Added && !_restoring;
             if (entry.Entity is IVersioned versioned)
-                versioned.Version = entry.State == EntityState.Added ? 1 : (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+                versioned.Version = created ? 1 : (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
             switch (entry.Entity)
             {
                 case Resource r:
                     r.RefreshSearchText();
-                    if (entry.State == EntityState.Added) r.CreatedAt = now;
+                    if (created) r.CreatedAt = now;
                     r.UpdatedAt = now;
                     break;
                 case Relationship t:
-                    if (entry.State == EntityState.Added) t.CreatedAt = now;
+                    if (created) t.CreatedAt = now;
                     t.UpdatedAt = now;
                     break;
                 case Area a:
@@ -196,4 +230,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
 
 public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMapDbContext> options) : ResourceMapDbContext(options);
 
-public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options);
+public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options)
+{
+    public override string? IdentityInsert(string table, bool on) => $"SET IDENTITY_INSERT [{table}] {(on ? "ON" : "OFF")}";
+}

@@ -52,6 +52,58 @@ public class HistoryTests(DemoApi demo) : IClassFixture<DemoApi>
     }
 
     [Fact]
+    public async Task Undoing_a_deletion_restores_the_resource_and_its_ties_under_their_old_ids()
+    {
+        var api = demo.Api;
+        var zoseni = await demo.AreaIdAsync("Zosēnu pagasts");
+        async Task<string> Create(string name) => (await api.DataAsync("mutation($n: String!, $a: ID) { createResource(input: { name: $n, kind: ASSOCIATION, areaId: $a }) { resource { id } } }", new { n = name, a = zoseni }, Ilze))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
+        async Task<string> Tie(string a, string b) => (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, note: \"kopā\" }) { relationship { id } } }", new { a, b }, Ilze))
+            .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString()!;
+        var x = await Create("Atjaunojamā biedrība");
+        var (a, b, gone) = (await Create("Kaimiņš A"), await Create("Kaimiņš B"), await Create("Kaimiņš, kas aiziet"));
+        var (xa, xb, xGone) = (await Tie(x, a), await Tie(b, x), await Tie(x, gone));
+        await api.DataAsync("mutation($id: ID!) { updateResource(input: { id: $id, description: \"Otrā versija\", targetGroups: [\"seniors\"] }) { resource { id } } }", new { id = x }, Ilze);
+        const string read = "query($id: ID!) { resource(id: $id) { name description targetGroups version createdAt relationships { id note } } }";
+        var original = (await api.DataAsync(read, new { id = x })).GetProperty("resource");
+
+        await api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = x }, Ilze);
+        await api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = gone }, Ilze);
+        var deletion = (await api.DataAsync(History, new { id = x }, Ilze)).GetProperty("history")[0];
+        Assert.Equal("DELETED", deletion.GetProperty("action").GetString());
+
+        var undo = await api.DataAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action author } }", new { c = deletion.GetProperty("id").GetString() }, Ilze);
+        Assert.Equal("RESTORED", undo.GetProperty("undoChange").GetProperty("action").GetString());
+
+        var restored = (await api.DataAsync(read, new { id = x })).GetProperty("resource");
+        Assert.Equal("Atjaunojamā biedrība", restored.GetProperty("name").GetString());
+        Assert.Equal("Otrā versija", restored.GetProperty("description").GetString());
+        Assert.Equal(["seniors"], restored.GetProperty("targetGroups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(original.GetProperty("createdAt").GetString(), restored.GetProperty("createdAt").GetString());
+        Assert.Equal(original.GetProperty("version").GetInt32() + 1, restored.GetProperty("version").GetInt32());
+        // Its ties come back under their ids, with their notes, except the one whose other end was deleted since.
+        Assert.Equal(new[] { xa, xb }.Order(), restored.GetProperty("relationships").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Order());
+        Assert.All(restored.GetProperty("relationships").EnumerateArray(), t => Assert.Equal("kopā", t.GetProperty("note").GetString()));
+        Assert.Equal(JsonValueKind.Null, (await api.DataAsync("query($id: ID!) { relationship(id: $id) { id } }", new { id = xGone })).GetProperty("relationship").ValueKind);
+        Assert.Equal("RESTORED", (await api.DataAsync(History, new { id = xa }, Ilze)).GetProperty("history")[0].GetProperty("action").GetString());
+
+        // The same deletion cannot be undone twice; nothing is written.
+        var before = await api.SnapshotAsync();
+        var again = await api.ExecuteAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = deletion.GetProperty("id").GetString() }, Ilze);
+        Assert.Equal("CONFLICT", again.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(before, await api.SnapshotAsync());
+
+        // A tie deleted alone comes back alone; not while an end is missing.
+        await api.DataAsync("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = xa }, Ilze);
+        var tieDeletion = (await api.DataAsync(History, new { id = xa }, Ilze)).GetProperty("history")[0].GetProperty("id").GetString();
+        await api.DataAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = tieDeletion }, Ilze);
+        Assert.Equal(xa, (await api.DataAsync("query($id: ID!) { relationship(id: $id) { id } }", new { id = xa })).GetProperty("relationship").GetProperty("id").GetString());
+        var goneTieDeletion = (await api.DataAsync(History, new { id = xGone }, Ilze)).GetProperty("history")[0].GetProperty("id").GetString();
+        var refused = await api.ExecuteAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = goneTieDeletion }, Ilze);
+        Assert.Equal("CONFLICT", refused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Deleting_a_resource_records_it_and_its_ties_as_one_batch()
     {
         var api = demo.Api;

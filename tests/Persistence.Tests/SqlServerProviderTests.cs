@@ -76,6 +76,34 @@ public class SqlServerProviderTests
     }
 
     [Fact]
+    public void The_privacy_filter_runs_in_sql_and_ties_need_both_ends_readable()
+    {
+        using var db = SqlServer();
+        db.ReadsAllSensitive = false;
+        db.SensitiveAreasRead = [4, 7];
+        var resources = db.Resources.ToQueryString();
+        var ties = db.Relationships.ToQueryString();
+
+        Assert.Contains("[r].[Sensitive] = CAST(0 AS bit)", resources);
+        Assert.Contains("[r].[AreaId] IN", resources);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(ties, "EXISTS").Count);
+        Assert.Contains("[r].[SourceId]", ties);
+        Assert.Contains("[r].[TargetId]", ties);
+        // Aggregates that count every resource bypass it.
+        Assert.DoesNotContain("WHERE", db.Resources.IgnoreQueryFilters().ToQueryString());
+    }
+
+    [Fact]
+    public void Restoring_deleted_rows_switches_identity_insert_on_for_their_table_only()
+    {
+        using var db = SqlServer();
+        Assert.Equal("SET IDENTITY_INSERT [Resources] ON", db.IdentityInsert(db.Model.FindEntityType(typeof(Resource))!.GetTableName()!, on: true));
+        Assert.Equal("SET IDENTITY_INSERT [Relationships] OFF", db.IdentityInsert(db.Model.FindEntityType(typeof(Relationship))!.GetTableName()!, on: false));
+        using var sqlite = new ResourceMapDbContextFactory(new DatabaseSettings { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=:memory:" }).CreateDbContext();
+        Assert.Null(sqlite.IdentityInsert("Resources", on: true)); // SQLite takes explicit ids as they are
+    }
+
+    [Fact]
     public void Committed_migrations_match_the_model_for_both_providers()
     {
         using var sqlServer = SqlServer();

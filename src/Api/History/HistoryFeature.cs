@@ -40,7 +40,7 @@ public static class HistoryFeature
 
     public static void AddMutationsTo(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ChangeType>>("undoChange")
-            .Description("Sets back the fields a change set (refused with CONFLICT when they have changed again since), or deletes what a change created (refused while it has ties). The undo is itself a change, in the history. Workers of the municipality, and admins.")
+            .Description("Sets back the fields a change set (refused with CONFLICT when they have changed again since), deletes what a change created or restored (refused while it has ties), or restores what a change deleted under its old id (a resource with the ties deleted with it). Erasures cannot be undone. The undo is itself a change, in the history. Workers of the municipality, and admins.")
             .Argument<NonNullGraphType<UndoChangeInputType>>("input", "The change to undo.")
             .ResolveAsync(async c =>
             {
@@ -50,30 +50,87 @@ public static class HistoryFeature
                 var change = await db.Changes.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, c.CancellationToken)
                     ?? throw UserError.NotFound($"There is no change {id}.", "changeId");
                 await Permissions.RequireWithinAsync(caller, db, await AreasAsync(db, change), "The change", c.CancellationToken);
-                object entity = change.Entity == GlobalId.Resource
-                    ? await db.Resources.FindAsync([change.EntityId], c.CancellationToken) ?? throw Gone(change)
-                    : await db.Relationships.FindAsync([change.EntityId], c.CancellationToken) ?? throw Gone(change);
                 switch (change.Action)
                 {
                     case ChangeAction.Updated:
-                        SetBack(db.Entry(entity), change);
+                        SetBack(db.Entry(await FindAsync(db, change, c.CancellationToken)), change);
+                        await db.SaveChangesAsync(c.CancellationToken);
                         break;
-                    case ChangeAction.Created:
+                    case ChangeAction.Created or ChangeAction.Restored:
+                        var entity = await FindAsync(db, change, c.CancellationToken);
                         if (entity is Resource r && await db.Relationships.IgnoreQueryFilters().AnyAsync(t => t.SourceId == r.Id || t.TargetId == r.Id, c.CancellationToken))
                             throw new UserError(ErrorCodes.Conflict, $"'{r.Name}' has ties now; delete them (or the resource) first.", "changeId");
                         db.Remove(entity);
+                        await db.SaveChangesAsync(c.CancellationToken);
+                        break;
+                    case ChangeAction.Deleted:
+                        await RestoreAsync(db, change, c.CancellationToken);
                         break;
                     default:
-                        throw Gone(change);
+                        throw new UserError(ErrorCodes.Conflict, "It was erased at the person's request; it cannot be brought back.", "changeId");
                 }
-                await db.SaveChangesAsync(c.CancellationToken);
                 return await db.Changes.AsNoTracking().Where(h => h.Entity == change.Entity && h.EntityId == change.EntityId).OrderByDescending(h => h.Id).FirstAsync(c.CancellationToken);
             });
 
-    private static UserError Gone(Change change) => new(ErrorCodes.Conflict,
-        change.Action == ChangeAction.Deleted
-            ? "A deletion cannot be undone here yet; create the object again."
-            : $"The {change.Entity.ToLowerInvariant()} has been deleted since.", "changeId");
+    private static async Task<object> FindAsync(ResourceMapDbContext db, Change change, CancellationToken ct) =>
+        (change.Entity == GlobalId.Resource
+            ? await db.Resources.FindAsync([change.EntityId], ct)
+            : (object?)await db.Relationships.FindAsync([change.EntityId], ct))
+        ?? throw new UserError(ErrorCodes.Conflict, $"The {change.Entity.ToLowerInvariant()} has been deleted since.", "changeId");
+
+    /// <summary>
+    /// Puts a deleted object back under its old id, with its old values. A resource comes back with the ties deleted with
+    /// it (the same batch) whose other end is still there; a tie only while both its ends are.
+    /// </summary>
+    private static async Task RestoreAsync(ResourceMapDbContext db, Change change, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (change.Entity == GlobalId.Resource)
+        {
+            if (await db.Resources.IgnoreQueryFilters().AnyAsync(r => r.Id == change.EntityId, ct))
+                throw new UserError(ErrorCodes.Conflict, "The resource is there already.", "changeId");
+            var resource = Rebuild(db, new Resource { Name = "" }, change.Before!);
+            if (resource.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, ct))
+                throw new UserError(ErrorCodes.Conflict, $"The area of '{resource.Name}' has been deleted since.", "changeId");
+            db.Add(resource);
+            await db.SaveRestoredAsync<Resource>(ct);
+
+            var deletedWith = await db.Changes.AsNoTracking()
+                .Where(h => h.Batch == change.Batch && h.Entity == GlobalId.Relationship && h.Action == ChangeAction.Deleted).ToListAsync(ct);
+            var ties = deletedWith.Select(h => Rebuild(db, new Relationship(), h.Before!)).ToList();
+            var ends = ties.SelectMany(t => new[] { t.SourceId, t.TargetId }).ToList();
+            var existing = (await db.Resources.IgnoreQueryFilters().Where(r => ends.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+            var tieIds = ties.Select(t => t.Id).ToList();
+            var taken = (await db.Relationships.IgnoreQueryFilters().Where(t => tieIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+            var back = ties.Where(t => existing.Contains(t.SourceId) && existing.Contains(t.TargetId) && !taken.Contains(t.Id)).ToList();
+            if (back.Count > 0)
+            {
+                db.AddRange(back);
+                await db.SaveRestoredAsync<Relationship>(ct);
+            }
+        }
+        else
+        {
+            var tie = Rebuild(db, new Relationship(), change.Before!);
+            if (await db.Relationships.IgnoreQueryFilters().AnyAsync(t => t.Id == tie.Id, ct))
+                throw new UserError(ErrorCodes.Conflict, "The tie is there already.", "changeId");
+            if (await db.Resources.IgnoreQueryFilters().CountAsync(r => r.Id == tie.SourceId || r.Id == tie.TargetId, ct) < 2)
+                throw new UserError(ErrorCodes.Conflict, "An end of the tie has been deleted since; undo that deletion first.", "changeId");
+            db.Add(tie);
+            await db.SaveRestoredAsync<Relationship>(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Sets a new, untracked row's stored properties (its id included) from a change's JSON values.</summary>
+    private static T Rebuild<T>(ResourceMapDbContext db, T row, string values) where T : class
+    {
+        var entry = db.Entry(row);
+        foreach (var value in JsonDocument.Parse(values).RootElement.EnumerateObject())
+            if (entry.Metadata.FindProperty(value.Name) is { } property)
+                entry.Property(value.Name).CurrentValue = value.Value.Deserialize(property.ClrType, ResourceMap.Persistence.History.Json);
+        return row;
+    }
 
     /// <summary>Puts back the values a change replaced, if nobody has changed them again.</summary>
     private static void SetBack(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Change change)
@@ -126,6 +183,8 @@ public sealed class ChangeActionEnum : EnumerationGraphType<ChangeAction>
         this.Describe(ChangeAction.Created, "Created the object.");
         this.Describe(ChangeAction.Updated, "Changed some of its fields.");
         this.Describe(ChangeAction.Deleted, "Deleted it.");
+        this.Describe(ChangeAction.Restored, "Put it back under its old id, undoing its deletion.");
+        this.Describe(ChangeAction.Erased, "Deleted it at the person's request (right to erasure); its values are gone from its history.");
     }
 }
 

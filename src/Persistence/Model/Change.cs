@@ -5,6 +5,10 @@ public enum ChangeAction
     Created,
     Updated,
     Deleted,
+    /// <summary>Put back with its old id, undoing a deletion.</summary>
+    Restored,
+    /// <summary>Deleted at the person's request (right to erasure): its values are gone from every change, this one included.</summary>
+    Erased,
 }
 
 /// <summary>
