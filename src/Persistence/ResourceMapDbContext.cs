@@ -170,6 +170,12 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         if (IdentityInsert(table, on: false) is { } off) await Database.ExecuteSqlRawAsync(off, ct);
     }
 
+    /// <summary>
+    /// The statement that makes this session overwrite what it deletes, so that erased personal data does not linger in
+    /// the database file's free space; null when the engine needs none.
+    /// </summary>
+    public virtual string? SecureDelete => null;
+
     /// <summary>The statement that lets this session insert explicit ids into a table's identity column; null when none is needed.</summary>
     public virtual string? IdentityInsert(string table, bool on) => null;
 
@@ -228,7 +234,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     }
 }
 
-public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMapDbContext> options) : ResourceMapDbContext(options);
+public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMapDbContext> options) : ResourceMapDbContext(options)
+{
+    public override string? SecureDelete => "PRAGMA secure_delete = ON;";
+}
 
 public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options)
 {

@@ -20,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
         NetworkQueries.AddTo(this);
         Coverage.CoverageQueries.AddTo(this);
         History.HistoryFeature.AddQueriesTo(this);
+        Privacy.PersonalDataFeature.AddQueriesTo(this);
     }
 }
 
@@ -34,5 +35,6 @@ public sealed class MutationType : ObjectGraphType
         RelationshipMutations.AddTo(this);
         AreaMutations.AddTo(this);
         History.HistoryFeature.AddMutationsTo(this);
+        Privacy.PersonalDataFeature.AddMutationsTo(this);
     }
 }
