@@ -17,6 +17,16 @@ public static class History
     /// <summary>Properties that are derived from others and not worth recording.</summary>
     private static readonly HashSet<string> Derived = ["SearchText"];
 
+    /// <summary>Sets a new, untracked row's stored properties (its id included) from values written by <see cref="Values"/>.</summary>
+    public static T Read<T>(Microsoft.EntityFrameworkCore.DbContext db, T row, string values) where T : class
+    {
+        var entry = db.Entry(row);
+        foreach (var value in JsonDocument.Parse(values).RootElement.EnumerateObject())
+            if (entry.Metadata.FindProperty(value.Name) is { } property)
+                entry.Property(value.Name).CurrentValue = value.Value.Deserialize(property.ClrType, Json);
+        return row;
+    }
+
     public static string Values(EntityEntry entry, bool original) => JsonSerializer.Serialize(
         entry.Properties.Where(p => !Derived.Contains(p.Metadata.Name))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), Json);

@@ -89,7 +89,7 @@ public static class HistoryFeature
         {
             if (await db.Resources.IgnoreQueryFilters().AnyAsync(r => r.Id == change.EntityId, ct))
                 throw new UserError(ErrorCodes.Conflict, "The resource is there already.", "changeId");
-            var resource = Rebuild(db, new Resource { Name = "" }, change.Before!);
+            var resource = ResourceMap.Persistence.History.Read(db, new Resource { Name = "" }, change.Before!);
             if (resource.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, ct))
                 throw new UserError(ErrorCodes.Conflict, $"The area of '{resource.Name}' has been deleted since.", "changeId");
             db.Add(resource);
@@ -97,7 +97,7 @@ public static class HistoryFeature
 
             var deletedWith = await db.Changes.AsNoTracking()
                 .Where(h => h.Batch == change.Batch && h.Entity == GlobalId.Relationship && h.Action == ChangeAction.Deleted).ToListAsync(ct);
-            var ties = deletedWith.Select(h => Rebuild(db, new Relationship(), h.Before!)).ToList();
+            var ties = deletedWith.Select(h => ResourceMap.Persistence.History.Read(db, new Relationship(), h.Before!)).ToList();
             var ends = ties.SelectMany(t => new[] { t.SourceId, t.TargetId }).ToList();
             var existing = (await db.Resources.IgnoreQueryFilters().Where(r => ends.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
             var tieIds = ties.Select(t => t.Id).ToList();
@@ -111,7 +111,7 @@ public static class HistoryFeature
         }
         else
         {
-            var tie = Rebuild(db, new Relationship(), change.Before!);
+            var tie = ResourceMap.Persistence.History.Read(db, new Relationship(), change.Before!);
             if (await db.Relationships.IgnoreQueryFilters().AnyAsync(t => t.Id == tie.Id, ct))
                 throw new UserError(ErrorCodes.Conflict, "The tie is there already.", "changeId");
             if (await db.Resources.IgnoreQueryFilters().CountAsync(r => r.Id == tie.SourceId || r.Id == tie.TargetId, ct) < 2)
@@ -120,16 +120,6 @@ public static class HistoryFeature
             await db.SaveRestoredAsync<Relationship>(ct);
         }
         await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>Sets a new, untracked row's stored properties (its id included) from a change's JSON values.</summary>
-    private static T Rebuild<T>(ResourceMapDbContext db, T row, string values) where T : class
-    {
-        var entry = db.Entry(row);
-        foreach (var value in JsonDocument.Parse(values).RootElement.EnumerateObject())
-            if (entry.Metadata.FindProperty(value.Name) is { } property)
-                entry.Property(value.Name).CurrentValue = value.Value.Deserialize(property.ClrType, ResourceMap.Persistence.History.Json);
-        return row;
     }
 
     /// <summary>Puts back the values a change replaced, if nobody has changed them again.</summary>

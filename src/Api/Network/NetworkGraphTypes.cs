@@ -11,19 +11,20 @@ using ResourceMap.Persistence.Model;
 namespace ResourceMap.Api.Network;
 
 /// <summary>Fields that turn actor ids of the analysis back into resources, in one batch.</summary>
+/// <summary>The resources and ties an analysis names; on an earlier day these may have been deleted since, and are named as they were.</summary>
 internal static class ActorFields
 {
     public static object Resources(IResolveFieldContext context, IEnumerable<int> ids)
     {
-        var loader = context.Service<ResourceLoaders>().ById;
+        var loader = context.Service<ResourceLoaders>().AsRecorded;
         return new CombinedResult<Resource?>(ids.Select(loader.Load).ToList());
     }
 
-    public static object Resource(IResolveFieldContext context, int id) => context.Service<ResourceLoaders>().ById.Load(id);
+    public static object Resource(IResolveFieldContext context, int id) => context.Service<ResourceLoaders>().AsRecorded.Load(id);
 
     public static object Relationships(IResolveFieldContext context, IEnumerable<int> ids)
     {
-        var loader = context.Service<RelationshipLoaders>().ById;
+        var loader = context.Service<RelationshipLoaders>().AsRecorded;
         return new CombinedResult<Relationship?>(ids.Select(loader.Load).ToList());
     }
 }

@@ -21,17 +21,50 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
 
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct) => (await _snapshots.CurrentAsync(ct)).Value;
 
+    /// <summary>
+    /// The network as the rows say it is, completed by the history: a tie recorded without a first day starts on the day
+    /// it was recorded, and resources and ties deleted since are kept up to the day before their deletion, so that
+    /// analysing an earlier day (or comparing two) sees the network as it was, not as deletions have left it.
+    /// </summary>
     private static async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
         var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
-            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive))
+            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, null))
             .ToListAsync(ct);
-        var ties = await db.Relationships.AsNoTracking()
-            .Select(t => new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, t.Since, t.Until))
-            .ToListAsync(ct);
+        var rows = await db.Relationships.AsNoTracking().ToListAsync(ct);
+        var history = await db.Changes.AsNoTracking()
+            .Where(h => (h.Entity == nameof(Resource) || h.Entity == nameof(Relationship)) &&
+                        (h.Action == ChangeAction.Created || h.Action == ChangeAction.Deleted || h.Action == ChangeAction.Erased))
+            .OrderBy(h => h.Id).ToListAsync(ct);
+        var erased = history.Where(h => h.Action == ChangeAction.Erased).Select(h => (h.Entity, h.EntityId)).ToHashSet();
+
+        var recorded = history.Where(h => h.Entity == nameof(Relationship) && h.Action == ChangeAction.Created)
+            .GroupBy(h => h.EntityId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.First().At.UtcDateTime));
+        Tie ToTie(Relationship t, DateOnly? lastDay) => new(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed,
+            t.Since ?? (recorded.TryGetValue(t.Id, out var day) ? day : null),
+            lastDay is { } last && (t.Until is null || last < t.Until) ? last : t.Until);
+        var ties = rows.Select(t => ToTie(t, null)).ToList();
+
+        // The last deletion of each resource and tie that is not there now; an erased one is gone from the past too.
+        var present = actors.Select(a => a.Id).ToHashSet();
+        var presentTies = rows.Select(t => t.Id).ToHashSet();
+        foreach (var deletion in history.Where(h => h.Action == ChangeAction.Deleted && !erased.Contains((h.Entity, h.EntityId)))
+                     .GroupBy(h => (h.Entity, h.EntityId)).Select(g => g.Last()))
+        {
+            var lastDay = DateOnly.FromDateTime(deletion.At.UtcDateTime).AddDays(-1);
+            if (deletion.Entity == nameof(Resource) && !present.Contains(deletion.EntityId))
+            {
+                var r = Persistence.History.Read(db, new Resource { Name = "" }, deletion.Before!);
+                if (r.Status != ResourceStatus.Closed)
+                    actors.Add(new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, lastDay));
+            }
+            else if (deletion.Entity == nameof(Relationship) && !presentTies.Contains(deletion.EntityId))
+                ties.Add(ToTie(Persistence.History.Read(db, new Relationship(), deletion.Before!), lastDay));
+        }
+
         var live = actors.Select(a => a.Id).ToHashSet();
         return new NetworkSnapshot(version, actors.OrderBy(a => a.Id).ToList(),
-            ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList());
+            ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId) && (t.Since is null || t.Until is null || t.Since <= t.Until)).OrderBy(t => t.Id).ToList());
     }
 
     /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>

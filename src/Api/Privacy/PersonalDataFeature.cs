@@ -62,7 +62,10 @@ public static class PersonalDataFeature
                     change.After = null;
                 }
                 erased.MaxBy(h => h.Id)!.Action = ChangeAction.Erased;
-                foreach (var change in await TieChangesAsync(db, person.Id, c.CancellationToken, tracked: true))
+                var tieChanges = await TieChangesAsync(db, person.Id, c.CancellationToken, tracked: true);
+                foreach (var deletion in tieChanges.Where(h => h.Action == ChangeAction.Deleted).GroupBy(h => h.EntityId).Select(g => g.MaxBy(h => h.Id)!))
+                    deletion.Action = ChangeAction.Erased; // the tie went with the person, and its past with them
+                foreach (var change in tieChanges)
                 {
                     var ends = JsonDocument.Parse(change.Before ?? change.After!).RootElement;
                     change.Before = JsonSerializer.Serialize(new Dictionary<string, int>

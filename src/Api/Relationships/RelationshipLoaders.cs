@@ -17,6 +17,16 @@ public sealed class RelationshipLoaders(IDbContextFactory<ResourceMapDbContext> 
         return await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (Relationship?)t, ct);
     }, null);
 
+    /// <summary>The ties, or for those deleted since, their values when deleted: for analyses of earlier days.</summary>
+    public BatchLoader<int, Relationship?> AsRecorded { get; } = new(async (ids, ct) =>
+    {
+        await using var db = factory.CreateDbContext();
+        var found = await db.Relationships.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (Relationship?)t, ct);
+        foreach (var (id, tie) in await History.Recorded.DeletedAsync(db, ids.Where(id => !found.ContainsKey(id)).ToList(), () => new Relationship(), ct))
+            found[id] = tie;
+        return found;
+    }, null);
+
     private readonly ConcurrentDictionary<GraphQLField, BatchLoader<int, IReadOnlyList<Relationship>>> _byResource = [];
 
     /// <summary>

@@ -59,7 +59,11 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     private static object End(GraphQL.IResolveFieldContext<Relationship> c, int id) =>
         c.FieldAst.SelectionSet is { } selected && selected.Selections.All(s => s is GraphQLField { Name.StringValue: "id" or "__typename" })
             ? new Resource { Id = id, Name = "" }
-            : c.Service<ResourceLoaders>().ById.Load(id);
+            : EndAsRecorded(c.Service<ResourceLoaders>(), id);
+
+    /// <summary>The end, or, for a tie of an earlier day whose end was deleted since, the end as it was.</summary>
+    private static object EndAsRecorded(ResourceLoaders loaders, int id) =>
+        new MappedResult<Resource?, object?>(loaders.ById.Load(id), found => found ?? (object)loaders.AsRecorded.Load(id));
 }
 
 public sealed class RelationshipTypeEnum : EnumerationGraphType<RelationshipType>

@@ -1,6 +1,9 @@
 namespace ResourceMap.Graph.Network;
 
-/// <summary>An actor of the network as analysis sees it: no EF entity, only what the algorithms read.</summary>
+/// <summary>
+/// An actor of the network as analysis sees it: no EF entity, only what the algorithms read. <see cref="Until"/> is the
+/// last day of an actor deleted since (known from the history), null for one that is still there.
+/// </summary>
 public sealed record Actor(
     int Id,
     string Name,
@@ -11,7 +14,12 @@ public sealed record Actor(
     IReadOnlyList<string> TargetGroups,
     IReadOnlyList<string> Offers,
     IReadOnlyList<string> Needs,
-    bool Sensitive = false);
+    bool Sensitive = false,
+    DateOnly? Until = null)
+{
+    /// <summary>Still there on this day (or today, when no day is given).</summary>
+    public bool IsPresentOn(DateOnly? day) => Until is null || (day is { } d && d <= Until);
+}
 
 /// <summary>A tie between two actors, valid from <see cref="Since"/> to <see cref="Until"/> inclusive (open when null).</summary>
 public sealed record Tie(int Id, int SourceId, int TargetId, string Type, int Strength, bool Directed, DateOnly? Since, DateOnly? Until)
@@ -51,6 +59,7 @@ public sealed record NetworkScope(
     public (List<Actor> Actors, List<Tie> Ties) Apply(NetworkSnapshot snapshot)
     {
         var actors = snapshot.Actors.Where(a =>
+            a.IsPresentOn(AsOf) &&
             (HiddenActors is null || !HiddenActors.Contains(a.Id)) &&
             (AreaIds is null || (a.AreaId is { } area && AreaIds.Contains(area))) &&
             (TargetGroups is null || TargetGroups.Count == 0 || a.TargetGroups.Any(g => TargetGroups.Contains(g)))).ToList();
