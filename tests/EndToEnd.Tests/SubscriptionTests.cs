@@ -40,6 +40,33 @@ public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServe
     }
 
     [Fact]
+    public async Task An_anonymous_subscriber_hears_nothing_of_sensitive_resources()
+    {
+        using var resources = StartClient("subscription { resourceChanged { resourceId resource { name } } }", 1);
+        using var changes = StartClient("subscription { networkChanged { cause resourceIds } }", 1);
+        await resources.WaitForAsync("subscribed");
+        await changes.WaitForAsync("subscribed");
+
+        // Each round creates a sensitive resource first, then a public one; only the public ones may be heard of.
+        var token = await demo.Server.AdminTokenAsync();
+        var sensitive = new List<string>();
+        var open = new List<string>();
+        string Create(JsonElement data) => data.GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
+        for (var attempt = 0; attempt < 20 && !(resources.HasEvent && changes.HasEvent); attempt++)
+        {
+            sensitive.Add(Create(await demo.Server.DataAsync("mutation { createResource(input: { name: \"Slēpta atbalsta grupa\", kind: INFORMAL_GROUP, sensitive: true }) { resource { id } } }", token: token)));
+            open.Add(Create(await demo.Server.DataAsync("mutation { createResource(input: { name: \"Atklāts pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }", token: token)));
+            await Task.Delay(250);
+        }
+        var heard = (await resources.EventAsync()).GetProperty("data").GetProperty("resourceChanged");
+        Assert.Contains(heard.GetProperty("resourceId").GetString(), open);
+        Assert.Equal("Atklāts pulciņš", heard.GetProperty("resource").GetProperty("name").GetString());
+        var network = (await changes.EventAsync()).GetProperty("data").GetProperty("networkChanged");
+        Assert.Equal("createResource", network.GetProperty("cause").GetString());
+        Assert.DoesNotContain(network.GetProperty("resourceIds").EnumerateArray(), id => sensitive.Contains(id.GetString()!));
+    }
+
+    [Fact]
     public async Task The_protocol_rules_hold_for_a_raw_socket()
     {
         // subscribe before connection_init: close 4401.

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Api.Changes;
 
@@ -9,11 +12,17 @@ public enum ChangeKind
     Deleted,
 }
 
-/// <summary>A resource was created, changed or deleted; <see cref="DataVersion"/> is the version that holds the change.</summary>
-public sealed record ResourceChange(ChangeKind Kind, int ResourceId, long DataVersion);
+/// <summary>
+/// A resource was created, changed or deleted; <see cref="DataVersion"/> is the version that holds the change. A
+/// <see cref="Protected"/> one (sensitive, or erased) goes only to insiders of its area.
+/// </summary>
+public sealed record ResourceChange(ChangeKind Kind, int ResourceId, long DataVersion, Protection? Protected);
+
+/// <summary>The area of a resource that only its insiders may hear of.</summary>
+public sealed record Protection(int? AreaId);
 
 /// <summary>The data moved to a new version: which resources, ties and areas the change touched, and by what.</summary>
-public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<int> ResourceIds, IReadOnlyList<int> RelationshipIds, IReadOnlyList<int> AreaIds);
+public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<int> RelationshipIds, IReadOnlyList<int> AreaIds);
 
 /// <summary>
 /// What mutations changed, for subscribers. In process only: with several server instances each would need a shared
@@ -30,8 +39,30 @@ public sealed class ChangeFeed
     {
         var version = await db.GetDataVersionAsync(ct);
         var changed = resources?.ToList() ?? [];
-        foreach (var (kind, id) in changed) Resources.Publish(new ResourceChange(kind, id, version));
-        Network.Publish(new NetworkChange(version, cause, changed.Select(c => c.Id).ToList(), relationships?.ToList() ?? [], areas?.ToList() ?? []));
+        var protection = await ProtectionAsync(db, changed.Select(c => c.Id).ToList(), ct);
+        var events = changed.Select(c => new ResourceChange(c.Kind, c.Id, version, protection.GetValueOrDefault(c.Id))).ToList();
+        foreach (var change in events) Resources.Publish(change);
+        Network.Publish(new NetworkChange(version, cause, events, relationships?.ToList() ?? [], areas?.ToList() ?? []));
+    }
+
+    /// <summary>
+    /// Which of these resources are protected, from their latest recorded values (the row may be gone): sensitive ones,
+    /// and erased ones, whose values are gone.
+    /// </summary>
+    private static async Task<Dictionary<int, Protection>> ProtectionAsync(ResourceMapDbContext db, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var latest = (await db.Changes.AsNoTracking().Where(h => h.Entity == nameof(Resource) && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
+                .Select(h => new { h.EntityId, Values = h.After ?? h.Before }).ToListAsync(ct))
+            .GroupBy(h => h.EntityId).Select(g => (Id: g.Key, Values: JsonDocument.Parse(g.First().Values ?? "{}").RootElement));
+        var protection = new Dictionary<int, Protection>();
+        foreach (var (id, values) in latest)
+        {
+            var sensitive = !values.TryGetProperty(nameof(Resource.Sensitive), out var flag) || flag.GetBoolean();
+            if (sensitive)
+                protection[id] = new Protection(values.TryGetProperty(nameof(Resource.AreaId), out var area) && area.ValueKind == JsonValueKind.Number ? area.GetInt32() : null);
+        }
+        return protection;
     }
 }
 
@@ -72,5 +103,18 @@ public sealed class Filtered<T>(IObservable<T> source, Func<T, bool> keep) : IOb
         {
             if (keep(value)) inner.OnNext(value);
         }
+    }
+}
+
+/// <summary>Each value changed on its way.</summary>
+public sealed class Mapped<T>(IObservable<T> source, Func<T, T> map) : IObservable<T>
+{
+    public IDisposable Subscribe(IObserver<T> observer) => source.Subscribe(new Observer(observer, map));
+
+    private sealed class Observer(IObserver<T> inner, Func<T, T> map) : IObserver<T>
+    {
+        public void OnCompleted() => inner.OnCompleted();
+        public void OnError(Exception error) => inner.OnError(error);
+        public void OnNext(T value) => inner.OnNext(map(value));
     }
 }

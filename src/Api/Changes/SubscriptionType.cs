@@ -20,16 +20,23 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<IdGraphType>("id", "Only this resource.")
             .ResolveStream(c =>
             {
-                var feed = c.Service<ChangeFeed>().Resources;
-                return c.GetArgument<string?>("id") is { } id
-                    ? new Filtered<ResourceChange>(feed, e => e.ResourceId == GlobalId.Decode(id, GlobalId.Resource, "id"))
-                    : feed;
+                var caller = c.Service<Access.RequestCaller>();
+                var only = c.GetArgument<string?>("id") is { } id ? GlobalId.Decode(id, GlobalId.Resource, "id") : (int?)null;
+                return new Filtered<ResourceChange>(c.Service<ChangeFeed>().Resources, e => (only is null || e.ResourceId == only) && Heard(caller, e));
             });
 
         Field<NonNullGraphType<NetworkChangedEventType>>("networkChanged")
             .Description("The data moved to a new version (a new network snapshot), with what changed.")
-            .ResolveStream(c => c.Service<ChangeFeed>().Network);
+            .ResolveStream(c =>
+            {
+                var caller = c.Service<Access.RequestCaller>();
+                return new Mapped<NetworkChange>(c.Service<ChangeFeed>().Network, e => e with { Resources = e.Resources.Where(r => Heard(caller, r)).ToList() });
+            });
     }
+
+    /// <summary>Sensitive (and erased) resources are news only for insiders of their area: to others even their id says too much.</summary>
+    private static bool Heard(Access.RequestCaller caller, ResourceChange change) =>
+        change.Protected is not { } p || caller.IsInsider(p.AreaId);
 }
 
 public sealed class ChangeKindEnum : EnumerationGraphType<ChangeKind>
@@ -72,7 +79,7 @@ public sealed class NetworkChangedEventType : ObjectGraphType<NetworkChange>
         Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The new data version.").Resolve(c => c.Source.DataVersion);
         Field<NonNullGraphType<StringGraphType>>("cause").Description("The mutation that made the change, e.g. createRelationship.").Resolve(c => c.Source.Cause);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("resourceIds").Description("Resources created, changed or deleted.")
-            .Resolve(c => c.Source.ResourceIds.Select(id => GlobalId.Encode(GlobalId.Resource, id)).ToList());
+            .Resolve(c => c.Source.Resources.Select(r => GlobalId.Encode(GlobalId.Resource, r.ResourceId)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("relationshipIds").Description("Ties created, changed or deleted.")
             .Resolve(c => c.Source.RelationshipIds.Select(id => GlobalId.Encode(GlobalId.Relationship, id)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("areaIds").Description("Areas created or changed.")
