@@ -22,7 +22,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
     {
         // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
         var data = new TheoryData<string, string, string?>();
-        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange" })
+        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "erasePerson" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "viewer", "FORBIDDEN");
@@ -62,9 +62,14 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
 
         var tieCreated = (await api.DataAsync("query($id: ID!) { history(id: $id) { id } }", new { id = tie })).GetProperty("history")[0].GetProperty("id").GetString();
+        var person = mutation == "erasePerson"
+            ? (await api.DataAsync("mutation($a: ID) { createResource(input: { name: \"Brīvprātīgais\", kind: VOLUNTEER, areaId: $a }) { resource { id } } }", new { a = zoseni }))
+                .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()
+            : null;
         var (query, variables) = mutation switch
         {
-            "undoChange" => ("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", (object)new { c = tieCreated }),
+            "erasePerson" => ("mutation($id: ID!) { erasePerson(input: { id: $id }) { erasedResourceId } }", (object)new { id = person }),
+            "undoChange" => ("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = tieCreated }),
             "createResource" => ("mutation($area: ID) { createResource(input: { name: \"Jauns\", kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", new { area = zoseni }),
             "updateResource" => ("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Pārdēvēts\" }) { resource { id } } }", new { id = a }),
             "deleteResource" => ("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = a }),
@@ -103,6 +108,14 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
             Assert.Equal(before, await api.SnapshotAsync());
         }
+    }
+
+    [Fact]
+    public async Task The_matrix_covers_every_mutation_of_the_schema()
+    {
+        var fields = (await demo.Api.DataAsync("{ __type(name: \"Mutation\") { fields { name } } }")).GetProperty("__type").GetProperty("fields")
+            .EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order();
+        Assert.Equal(fields, Cases.Select(c => (string)c[0]).Distinct().Order());
     }
 
     [Fact]
