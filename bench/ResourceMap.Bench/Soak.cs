@@ -13,7 +13,8 @@ namespace ResourceMap.Bench;
 /// </summary>
 public static class Soak
 {
-    private sealed record Operation(string Kind, string Query, object? Variables);
+    /// <summary>A request; <paramref name="Lent"/> is a resource of ours taken out of the queue while it is being changed.</summary>
+    private sealed record Operation(string Kind, string Query, object? Variables, string? Lent = null);
 
     public static async Task<int> RunAsync(Uri endpoint, string token, int serverPid, TimeSpan duration, double rate)
     {
@@ -42,7 +43,8 @@ public static class Soak
             // Writes keep about 20 of their own resources alive, so that the data's size stays steady and memory growth means a leak.
             if (roll < 0.86 && created.Count < 20 || created.IsEmpty)
                 return new("create", "mutation($n: String!, $a: ID) { createResource(input: { name: $n, kind: INFORMAL_GROUP, areaId: $a, latitude: 57.31, longitude: 25.27, targetGroups: [\"seniors\"] }) { resource { id } } }", new { n = $"Soak {n}", a = cesis });
-            if (roll >= 0.86 && roll < 0.93 && created.TryPeek(out var id)) return new("update", "mutation($id: ID!, $d: String) { updateResource(input: { id: $id, description: $d }) { resource { id } } }", new { id, d = $"Changed at {n}" });
+            // An update borrows its resource from the queue, so that no delete of ours races it (that would be a CONFLICT by design).
+            if (roll >= 0.86 && roll < 0.93 && created.TryDequeue(out var id)) return new("update", "mutation($id: ID!, $d: String) { updateResource(input: { id: $id, description: $d }) { resource { id } } }", new { id, d = $"Changed at {n}" }, id);
             return created.TryDequeue(out var gone)
                 ? new("delete", "mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = gone })
                 : new("search", "{ resources(text: \"soak\") { totalCount } }", null);
@@ -64,6 +66,7 @@ public static class Soak
                 }
                 if (op.Kind == "create" && json.RootElement.TryGetProperty("data", out var data))
                     created.Enqueue(data.GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!);
+                if (op.Lent is not null) created.Enqueue(op.Lent);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace ResourceMap.Api.Tests;
 
@@ -20,12 +21,20 @@ public class NetworkHistoryTests
         async Task<string> Tie(string a, string b, string? since) => (await api.DataAsync("mutation($a: ID!, $b: ID!, $s: DateOnly) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, since: $s }) { relationship { id } } }", new { a, b, s = since }))
             .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString()!;
         var (a, b, c, d) = (await Create("Aiziegusī biedrība"), await Create("Bibliotēka"), await Create("Centrs"), await Create("Dienas centrs"));
+        var slip = await Create("Kļūdas pēc ievadīts"); // created and deleted today: never part of any day's network
+        // As if 'a' had been mapped three days ago.
+        await using (var db = api.Factory.CreateDbContext())
+        {
+            var key = Ids.GlobalId.Decode(a, Ids.GlobalId.Resource, "id");
+            await db.Changes.Where(h => h.Entity == "Resource" && h.EntityId == key).ExecuteUpdateAsync(s => s.SetProperty(h => h.At, DateTimeOffset.UtcNow.AddDays(-3)));
+        }
         var ab = await Tie(a, b, "2020-01-01");
         var bc = await Tie(b, c, "2021-06-01");
         var cd = await Tie(c, d, null); // recorded today, no first day given
 
         await api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = a }); // takes a–b with it
         await api.DataAsync("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = bc });
+        await api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = slip });
 
         const string query = """
             query($day: DateOnly!) { network(scope: { asOf: $day }) { actorCount tieCount actors { resource { id name } } } }

@@ -29,36 +29,39 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
     private static async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
         var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
-            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, null))
+            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive))
             .ToListAsync(ct);
         var rows = await db.Relationships.AsNoTracking().ToListAsync(ct);
+        // Only the history that changes the picture, found in SQL: the records of what is no longer there (created,
+        // deleted, erased), and when the ties without a first day were created.
         var history = await db.Changes.AsNoTracking()
-            .Where(h => (h.Entity == nameof(Resource) || h.Entity == nameof(Relationship)) &&
-                        (h.Action == ChangeAction.Created || h.Action == ChangeAction.Deleted || h.Action == ChangeAction.Erased))
+            .Where(h => (h.Action == ChangeAction.Created || h.Action == ChangeAction.Deleted || h.Action == ChangeAction.Erased) &&
+                        ((h.Entity == nameof(Resource) && !db.Resources.Any(r => r.Id == h.EntityId)) ||
+                         (h.Entity == nameof(Relationship) && !db.Relationships.Any(t => t.Id == h.EntityId)) ||
+                         (h.Entity == nameof(Relationship) && h.Action == ChangeAction.Created && db.Relationships.Any(t => t.Id == h.EntityId && t.Since == null))))
             .OrderBy(h => h.Id).ToListAsync(ct);
         var erased = history.Where(h => h.Action == ChangeAction.Erased).Select(h => (h.Entity, h.EntityId)).ToHashSet();
-
-        var recorded = history.Where(h => h.Entity == nameof(Relationship) && h.Action == ChangeAction.Created)
-            .GroupBy(h => h.EntityId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.First().At.UtcDateTime));
+        var createdOn = history.Where(h => h.Action == ChangeAction.Created).GroupBy(h => (h.Entity, h.EntityId))
+            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.First().At.UtcDateTime));
+        DateOnly? CreatedOn(string entity, int id) => createdOn.TryGetValue((entity, id), out var day) ? day : null;
         Tie ToTie(Relationship t, DateOnly? lastDay) => new(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed,
-            t.Since ?? (recorded.TryGetValue(t.Id, out var day) ? day : null),
+            t.Since ?? CreatedOn(nameof(Relationship), t.Id),
             lastDay is { } last && (t.Until is null || last < t.Until) ? last : t.Until);
         var ties = rows.Select(t => ToTie(t, null)).ToList();
 
-        // The last deletion of each resource and tie that is not there now; an erased one is gone from the past too.
-        var present = actors.Select(a => a.Id).ToHashSet();
-        var presentTies = rows.Select(t => t.Id).ToHashSet();
+        // The last deletion of each resource and tie that is not there now, counted up to the day before it; one created
+        // and deleted on the same day (a slip put right) never was, and an erased one is gone from the past too.
         foreach (var deletion in history.Where(h => h.Action == ChangeAction.Deleted && !erased.Contains((h.Entity, h.EntityId)))
                      .GroupBy(h => (h.Entity, h.EntityId)).Select(g => g.Last()))
         {
             var lastDay = DateOnly.FromDateTime(deletion.At.UtcDateTime).AddDays(-1);
-            if (deletion.Entity == nameof(Resource) && !present.Contains(deletion.EntityId))
+            if (deletion.Entity == nameof(Resource))
             {
                 var r = Persistence.History.Read(db, new Resource { Name = "" }, deletion.Before!);
-                if (r.Status != ResourceStatus.Closed)
+                if (r.Status != ResourceStatus.Closed && !(CreatedOn(nameof(Resource), r.Id) > lastDay))
                     actors.Add(new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, lastDay));
             }
-            else if (deletion.Entity == nameof(Relationship) && !presentTies.Contains(deletion.EntityId))
+            else
                 ties.Add(ToTie(Persistence.History.Read(db, new Relationship(), deletion.Before!), lastDay));
         }
 

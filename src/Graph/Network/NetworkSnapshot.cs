@@ -2,7 +2,8 @@ namespace ResourceMap.Graph.Network;
 
 /// <summary>
 /// An actor of the network as analysis sees it: no EF entity, only what the algorithms read. <see cref="Until"/> is the
-/// last day of an actor deleted since (known from the history), null for one that is still there.
+/// last day of an actor deleted since (known from the history); like one that is still there, it counts on every day
+/// before (the day a resource was mapped is not the day it began).
 /// </summary>
 public sealed record Actor(
     int Id,
@@ -17,7 +18,7 @@ public sealed record Actor(
     bool Sensitive = false,
     DateOnly? Until = null)
 {
-    /// <summary>Still there on this day (or today, when no day is given).</summary>
+    /// <summary>There on this day (today, when no day is given).</summary>
     public bool IsPresentOn(DateOnly? day) => Until is null || (day is { } d && d <= Until);
 }
 
