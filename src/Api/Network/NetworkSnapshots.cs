@@ -12,10 +12,23 @@ namespace ResourceMap.Api.Network;
 /// The network read from the database once per data version, and its analyses cached per scope until the data changes.
 /// Every request costs one small query for the version; the rest is served from memory while nothing is written.
 /// </summary>
-public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
+public sealed class NetworkSnapshots
 {
     private const int MaxCachedScopes = 64;
-    private readonly VersionedCache<NetworkSnapshot> _snapshots = new(factory, LoadAsync);
+    private readonly ResourceMapDbContextFactory _factory;
+    private readonly VersionedCache<NetworkSnapshot> _snapshots;
+
+    /// <summary>
+    /// The rows deletions removed, by change id, read once: the history only grows, and every data version would otherwise
+    /// read and parse all of it again. Snapshots load one at a time, so the loader alone touches it.
+    /// </summary>
+    private readonly Dictionary<long, object> _deleted = [];
+
+    public NetworkSnapshots(ResourceMapDbContextFactory factory)
+    {
+        _factory = factory;
+        _snapshots = new(factory, LoadAsync);
+    }
     private readonly Dictionary<string, Lazy<ScopedNetwork>> _analyses = [];
     private long _analysesVersion = -1;
 
@@ -26,7 +39,7 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
     /// it was recorded, and resources and ties deleted since are kept up to the day before their deletion, so that
     /// analysing an earlier day (or comparing two) sees the network as it was, not as deletions have left it.
     /// </summary>
-    private static async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
+    private async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
         var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
             .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive))
@@ -39,7 +52,7 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
                         ((h.Entity == nameof(Resource) && !db.Resources.Any(r => r.Id == h.EntityId)) ||
                          (h.Entity == nameof(Relationship) && !db.Relationships.Any(t => t.Id == h.EntityId)) ||
                          (h.Entity == nameof(Relationship) && h.Action == ChangeAction.Created && db.Relationships.Any(t => t.Id == h.EntityId && t.Since == null))))
-            .OrderBy(h => h.Id).ToListAsync(ct);
+            .OrderBy(h => h.Id).Select(h => new { h.Id, h.Entity, h.EntityId, h.Action, h.At }).ToListAsync(ct);
         var erased = history.Where(h => h.Action == ChangeAction.Erased).Select(h => (h.Entity, h.EntityId)).ToHashSet();
         var createdOn = history.Where(h => h.Action == ChangeAction.Created).GroupBy(h => (h.Entity, h.EntityId))
             .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.First().At.UtcDateTime));
@@ -51,18 +64,28 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
 
         // The last deletion of each resource and tie that is not there now, counted up to the day before it; one created
         // and deleted on the same day (a slip put right) never was, and an erased one is gone from the past too.
-        foreach (var deletion in history.Where(h => h.Action == ChangeAction.Deleted && !erased.Contains((h.Entity, h.EntityId)))
-                     .GroupBy(h => (h.Entity, h.EntityId)).Select(g => g.Last()))
+        var deletions = history.Where(h => h.Action == ChangeAction.Deleted && !erased.Contains((h.Entity, h.EntityId)))
+            .GroupBy(h => (h.Entity, h.EntityId)).Select(g => g.Last()).ToList();
+        var unread = deletions.Where(d => !_deleted.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+        foreach (var row in await db.Changes.AsNoTracking().Where(h => unread.Contains(h.Id)).Select(h => new { h.Id, h.Entity, h.Before }).ToListAsync(ct))
+            _deleted[row.Id] = row.Entity == nameof(Resource)
+                ? Persistence.History.Read(db, new Resource { Name = "" }, row.Before!)
+                : Persistence.History.Read(db, new Relationship(), row.Before!);
+        // Forget what is no longer deleted: restored since, or erased (an erased person's values must not stay in memory).
+        foreach (var stale in _deleted.Keys.Except(deletions.Select(d => d.Id)).ToList()) _deleted.Remove(stale);
+
+        foreach (var deletion in deletions)
         {
             var lastDay = DateOnly.FromDateTime(deletion.At.UtcDateTime).AddDays(-1);
-            if (deletion.Entity == nameof(Resource))
+            switch (_deleted[deletion.Id])
             {
-                var r = Persistence.History.Read(db, new Resource { Name = "" }, deletion.Before!);
-                if (r.Status != ResourceStatus.Closed && !(CreatedOn(nameof(Resource), r.Id) > lastDay))
+                case Resource r when r.Status != ResourceStatus.Closed && !(CreatedOn(nameof(Resource), r.Id) > lastDay):
                     actors.Add(new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, lastDay));
+                    break;
+                case Relationship t:
+                    ties.Add(ToTie(t, lastDay));
+                    break;
             }
-            else
-                ties.Add(ToTie(Persistence.History.Read(db, new Relationship(), deletion.Before!), lastDay));
         }
 
         var live = actors.Select(a => a.Id).ToHashSet();
@@ -105,7 +128,7 @@ public sealed class NetworkSnapshots(ResourceMapDbContextFactory factory)
         HashSet<int>? areas = null;
         if (areaId is { } id)
         {
-            await using var db = factory.CreateDbContext();
+            await using var db = _factory.CreateDbContext();
             areas = (await AreaTree.SelfAndDescendantsAsync(db, id, ct)).ToHashSet();
         }
         return new NetworkScope(asOf, areas,
