@@ -36,11 +36,11 @@ app.UseRateLimiter();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);
-app.MapGet("/", () => Results.Redirect("/graphql"));
+ResourceMap.Api.Web.WebApp.Map(app, builder.Configuration.GetSection("Web").Get<ResourceMap.Api.Web.WebSettings>() ?? new ResourceMap.Api.Web.WebSettings());
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    foreach (var url in app.Urls) Console.WriteLine($"ResourceMap is running: open {url.TrimEnd('/')}/graphql in a browser (GraphiQL).");
+    foreach (var url in app.Urls) Console.WriteLine($"ResourceMap is running: open {url.TrimEnd('/')}/ for the map, {url.TrimEnd('/')}/graphql for GraphiQL.");
 });
 await app.RunAsync();
 return 0;

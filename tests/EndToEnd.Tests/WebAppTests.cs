@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace ResourceMap.EndToEnd.Tests;
+
+/// <summary>
+/// The web app at / in headless Chromium (Debian's, driven by playwright-core) against the real server with demo data.
+/// Screenshots of each step are saved under the test output's artifacts/web folder.
+/// </summary>
+public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task The_map_shows_the_demos_resources_switches_language_and_explains_a_bridging_actor()
+    {
+        var shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
+        var (exit, output, error) = await NodeClients.RunAsync("browse.mjs", demo.Server.BaseAddress.ToString(), shots);
+        Assert.True(exit == 0, $"browse.mjs failed ({exit}):\n{output}\n{error}");
+        var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+
+        // Independently: the resources an anonymous visitor may see that have a place, and the ties among them.
+        var data = await demo.Server.DataAsync("{ resources(first: 500) { nodes { latitude relationships { id } } } }");
+        var placed = data.GetProperty("resources").GetProperty("nodes").EnumerateArray().Where(r => r.GetProperty("latitude").ValueKind == JsonValueKind.Number).ToList();
+        Assert.Equal(placed.Count, page.GetProperty("markers").GetInt32());
+        Assert.True(page.GetProperty("markerIcons").GetInt32() > 0, "no marker or cluster on the page");
+        Assert.True(page.GetProperty("boundaries").GetInt32() > 0, "no area boundary drawn");
+        Assert.Empty(page.GetProperty("errors").EnumerateArray());
+
+        // Latvian by default; the switch changes the texts.
+        Assert.Equal("lv", page.GetProperty("language").GetString());
+        Assert.Equal("Kopienas resursu karte", page.GetProperty("title").GetString());
+        Assert.Equal("en", page.GetProperty("languageAfterSwitch").GetString());
+        Assert.Equal("Community resource map", page.GetProperty("titleAfterSwitch").GetString());
+        Assert.Equal("Role in the network", page.GetProperty("legendAfterSwitch").GetString());
+
+        // A bridging actor's panel says in words what its loss would do, with the figures of the network analysis.
+        var bridging = (await demo.Server.DataAsync("{ network { bridgingActors { resource { name } actorsCutOff groupsCutOff { size } } } }"))
+            .GetProperty("network").GetProperty("bridgingActors").EnumerateArray()
+            .Single(b => b.GetProperty("resource").GetProperty("name").GetString() == page.GetProperty("selectedName").GetString());
+        Assert.Equal($"Without this actor, groups cut off from the network: {bridging.GetProperty("groupsCutOff").GetArrayLength()}; actors in them: {bridging.GetProperty("actorsCutOff").GetInt32()}.",
+            page.GetProperty("selectedRole").GetString());
+        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png" })
+            Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
+    }
+}

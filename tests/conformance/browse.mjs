@@ -1,0 +1,45 @@
+// Walks the web app in Debian's Chromium with playwright-core (no browser download), saving a screenshot of each step
+// and printing what the tests check as one JSON line. Usage: node browse.mjs URL SCREENSHOT_FOLDER
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [url, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  const result = {};
+
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('#map[data-state="ready"]', { timeout: 30_000 });
+  result.firstRenderMs = Date.now() - started;
+  result.markers = Number(await page.getAttribute('#map', 'data-markers'));
+  result.ties = Number(await page.getAttribute('#map', 'data-ties'));
+  result.markerIcons = await page.locator('.leaflet-marker-icon').count();
+  result.boundaries = await page.locator('path.leaflet-interactive').count();
+  result.language = await page.getAttribute('html', 'lang');
+  result.title = await page.textContent('h1');
+  await page.screenshot({ path: `${shots}/1-map-latvian.png` });
+
+  await page.click('#language');
+  result.languageAfterSwitch = await page.getAttribute('html', 'lang');
+  result.titleAfterSwitch = await page.textContent('h1');
+  result.legendAfterSwitch = await page.textContent('#legend h2');
+  await page.screenshot({ path: `${shots}/2-map-english.png` });
+
+  // A bridging actor, shown on its own (not in a cluster) at the first view of the demo.
+  const bridging = page.locator('.rm-marker.role-bridging').first();
+  if (await bridging.count() > 0) {
+    await bridging.click();
+    result.selectedName = await page.textContent('#details-name');
+    result.selectedRole = await page.textContent('#details-role');
+    await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
+  }
+  result.errors = errors;
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,17 @@
+// Bundles the app and its styles into dist/, which the server serves at /. No CDN at run time: Leaflet's own CSS and
+// images are bundled too.
+import { build } from "esbuild";
+import { cpSync, mkdirSync } from "node:fs";
+
+mkdirSync("dist", { recursive: true });
+await build({
+  entryPoints: ["src/main.ts", "src/styles.css"],
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: "es2022",
+  outdir: "dist",
+  loader: { ".png": "file", ".svg": "file" },
+  logLevel: "warning",
+});
+cpSync("src/index.html", "dist/index.html");

@@ -1,0 +1,82 @@
+// A small GraphQL-over-HTTP client for the server that serves this page.
+export class GraphQLError extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+  }
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new GraphQLError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (!body.data) throw new GraphQLError(`HTTP ${response.status}`, undefined);
+  return body.data;
+}
+
+export interface Resource {
+  id: string;
+  name: string;
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  relationships: { id: string; strength: number; source: { id: string }; target: { id: string } }[];
+}
+
+export interface Geometry {
+  type: "Polygon" | "MultiPolygon";
+  coordinates: number[][][] | number[][][][];
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  kind: string;
+  boundary: Geometry | null;
+}
+
+export interface Network {
+  bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
+  isolatedGroups: { resources: { id: string }[] }[];
+  isolatedActors: { id: string }[];
+}
+
+export interface Overview {
+  areas: { nodes: Area[] };
+  network: Network;
+}
+
+// The areas and who plays which role in the network: one request beside the pages of resources.
+export const overviewQuery = `
+  query Overview {
+    areas(first: 500) { nodes { id name kind boundary { type coordinates } } }
+    network {
+      bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
+      isolatedGroups { resources { id } }
+      isolatedActors { id }
+    }
+  }`;
+
+const resourcesQuery = `
+  query Resources($after: String) {
+    resources(first: 500, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id name kind latitude longitude relationships { id strength source { id } target { id } } }
+    }
+  }`;
+
+/** Every resource, page after page (a page holds at most 500). */
+export async function allResources(): Promise<Resource[]> {
+  const all: Resource[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { resources: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Resource[] } } =
+      await graphql(resourcesQuery, { after });
+    all.push(...page.resources.nodes);
+    if (!page.resources.pageInfo.hasNextPage) return all;
+    after = page.resources.pageInfo.endCursor;
+  }
+}

@@ -1,0 +1,74 @@
+// Every text of the page, in Latvian (the default) and English. Elements name their text with data-text (content) or
+// data-text-label (aria-label); code asks t(key).
+export type Language = "lv" | "en";
+
+const texts = {
+  lv: {
+    title: "Kopienas resursu karte",
+    switchLanguage: "English",
+    mapLabel: "Karte ar kopienas resursiem un to saitēm",
+    legend: "Loma tīklā",
+    "role.bridging": "Savienotājs",
+    "role.isolatedGroup": "Nošķirtas grupas dalībnieks",
+    "role.isolated": "Bez saitēm",
+    "role.other": "Pārējie",
+    loading: "Ielādē…",
+    loaded: "{resources} resursi, {ties} saites.",
+    failed: "Neizdevās ielādēt datus: {message}",
+    ties: "Saites: {count}",
+    cutOff: "Ja šī dalībnieka nebūtu, no tīkla atrautos grupas: {groups}, dalībnieki kopā: {actors}.",
+    noPlace: "{count} resursiem nav vietas kartē.",
+  },
+  en: {
+    title: "Community resource map",
+    switchLanguage: "Latviešu",
+    mapLabel: "Map of the community's resources and their ties",
+    legend: "Role in the network",
+    "role.bridging": "Bridging actor",
+    "role.isolatedGroup": "Member of an isolated group",
+    "role.isolated": "Isolated actor",
+    "role.other": "Other",
+    loading: "Loading…",
+    loaded: "{resources} resources, {ties} ties.",
+    failed: "The data could not be loaded: {message}",
+    ties: "Ties: {count}",
+    cutOff: "Without this actor, groups cut off from the network: {groups}; actors in them: {actors}.",
+    noPlace: "{count} resources have no place on the map.",
+  },
+} as const;
+
+export type TextKey = keyof typeof texts.lv;
+
+const kinds: Record<Language, Record<string, string>> = {
+  lv: {
+    ASSOCIATION: "Biedrība", SCHOOL: "Skola", KINDERGARTEN: "Bērnudārzs", DAY_CENTRE: "Dienas centrs", SOCIAL_SERVICE: "Sociālais dienests",
+    MUNICIPALITY: "Pašvaldība", CULTURE_HOUSE: "Kultūras nams", SPORTS_CENTRE: "Sporta centrs", ART_SPACE: "Mākslas telpa",
+    LIBRARY: "Bibliotēka", FAITH_GROUP: "Draudze", BUSINESS: "Uzņēmums", INFORMAL_GROUP: "Neformāla grupa",
+    VOLUNTEER: "Brīvprātīgais", COMMUNITY_LEADER: "Kopienas līderis", OTHER: "Cits",
+  },
+  en: {
+    ASSOCIATION: "Association", SCHOOL: "School", KINDERGARTEN: "Kindergarten", DAY_CENTRE: "Day centre", SOCIAL_SERVICE: "Social service",
+    MUNICIPALITY: "Municipality", CULTURE_HOUSE: "Culture house", SPORTS_CENTRE: "Sports centre", ART_SPACE: "Art space",
+    LIBRARY: "Library", FAITH_GROUP: "Faith group", BUSINESS: "Business", INFORMAL_GROUP: "Informal group",
+    VOLUNTEER: "Volunteer", COMMUNITY_LEADER: "Community leader", OTHER: "Other",
+  },
+};
+
+/** A resource kind (ResourceKind in the schema) in the page's language. */
+export const kindName = (kind: string): string => kinds[language][kind] ?? kind;
+
+let language: Language = localStorage.getItem("language") === "en" ? "en" : "lv";
+
+export const currentLanguage = (): Language => language;
+
+export function t(key: TextKey, values: Record<string, string | number> = {}): string {
+  return texts[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+export function setLanguage(next: Language): void {
+  language = next;
+  localStorage.setItem("language", next);
+  document.documentElement.lang = next;
+  for (const element of document.querySelectorAll<HTMLElement>("[data-text]")) element.textContent = t(element.dataset.text as TextKey);
+  for (const element of document.querySelectorAll<HTMLElement>("[data-text-label]")) element.setAttribute("aria-label", t(element.dataset.textLabel as TextKey));
+}
