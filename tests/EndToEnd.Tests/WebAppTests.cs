@@ -9,10 +9,11 @@ namespace ResourceMap.EndToEnd.Tests;
 public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
 {
     [Fact]
-    public async Task The_map_shows_the_demos_resources_switches_language_and_explains_a_bridging_actor()
+    public async Task The_map_shows_the_demo_and_a_worker_joins_its_isolated_group_to_the_network()
     {
         var shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
-        var (exit, output, error) = await NodeClients.RunAsync("browse.mjs", demo.Server.BaseAddress.ToString(), shots);
+        var worker = await demo.Server.TokenAsync("worker", "Cēsu novads");
+        var (exit, output, error) = await NodeClients.RunAsync("browse.mjs", demo.Server.BaseAddress.ToString(), shots, worker);
         Assert.True(exit == 0, $"browse.mjs failed ({exit}):\n{output}\n{error}");
         var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
 
@@ -37,7 +38,20 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
             .Single(b => b.GetProperty("resource").GetProperty("name").GetString() == page.GetProperty("selectedName").GetString());
         Assert.Equal($"Without this actor, groups cut off from the network: {bridging.GetProperty("groupsCutOff").GetArrayLength()}; actors in them: {bridging.GetProperty("actorsCutOff").GetInt32()}.",
             page.GetProperty("selectedRole").GetString());
-        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png" })
+        // A worker finds the isolated group, opens a member, and records the tie suggested for it: the group joins.
+        Assert.Contains("Zosēnu", page.GetProperty("groupMember").GetString()); // the demo's isolated group: the Zosēni parish's
+        // The suggestion names the group's member and the actor outside it: "member — partner".
+        var (member, partner) = page.GetProperty("suggestedTie").GetString()!.Split(" — ") is [var inside, var outside] ? (inside, outside) : throw new Xunit.Sdk.XunitException("unexpected suggestion title");
+        Assert.NotEmpty(page.GetProperty("suggestionReasons").EnumerateArray());
+        Assert.Empty(page.GetProperty("recordErrors").EnumerateArray());
+        Assert.Equal(page.GetProperty("isolatedGroupsBefore").GetInt32() - 1, page.GetProperty("isolatedGroupsAfter").GetInt32());
+        var after = await demo.Server.DataAsync("{ network { mainNetwork { resources { name } } isolatedGroups { resources { name } } } }");
+        Assert.Contains(after.GetProperty("network").GetProperty("mainNetwork").GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == member);
+        var ties = await demo.Server.DataAsync("query($t: String) { resources(text: $t) { nodes { name relationships { source { name } target { name } } } } }", new { t = member });
+        Assert.Contains(ties.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == member).GetProperty("relationships").EnumerateArray(),
+            t => t.GetProperty("source").GetProperty("name").GetString() == partner || t.GetProperty("target").GetProperty("name").GetString() == partner);
+
+        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-suggestion.png", "5-tie-recorded.png" })
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
     }
 }

@@ -1,9 +1,9 @@
 // Walks the web app in Debian's Chromium with playwright-core (no browser download), saving a screenshot of each step
-// and printing what the tests check as one JSON line. Usage: node browse.mjs URL SCREENSHOT_FOLDER
+// and printing what the tests check as one JSON line. Usage: node browse.mjs URL SCREENSHOT_FOLDER [WORKER_TOKEN]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [url, shots] = process.argv.slice(2);
+const [url, shots, token] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
@@ -37,6 +37,25 @@ try {
     result.selectedName = await page.textContent('#details-name');
     result.selectedRole = await page.textContent('#details-role');
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
+  }
+  // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
+  if (token) {
+    await page.fill('#token', token);
+    await page.click('#sign-in button');
+    await page.waitForSelector('#map[data-state="ready"]');
+    const group = page.locator('#isolated-groups li').first();
+    result.isolatedGroupsBefore = await page.locator('#isolated-groups li').count();
+    result.groupMember = await group.locator('button').first().textContent();
+    await group.locator('button').first().click();
+    await page.waitForSelector('#suggestions li');
+    result.suggestedTie = await page.textContent('#suggestions > li strong');
+    result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
+    await page.screenshot({ path: `${shots}/4-suggestion.png` });
+    await page.locator('#suggestions button.record').first().click();
+    await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });
+    result.isolatedGroupsAfter = await page.locator('#isolated-groups li').count();
+    result.recordErrors = (await page.locator('#suggestions .error').allTextContents()).filter(Boolean);
+    await page.screenshot({ path: `${shots}/5-tie-recorded.png` });
   }
   result.errors = errors;
   console.log(JSON.stringify(result));

@@ -6,9 +6,14 @@ export class GraphQLError extends Error {
 }
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const token = localStorage.getItem("token");
   const response = await fetch("/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -38,10 +43,21 @@ export interface Area {
   boundary: Geometry | null;
 }
 
+export interface Suggestion {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  needsMet: { need: string; offer: string }[];
+  sharedTargetGroups: string[];
+  distanceKm: number | null;
+  commonNeighbours: number;
+  actorsNewlyReached: number;
+}
+
 export interface Network {
   bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
-  isolatedGroups: { resources: { id: string }[] }[];
+  isolatedGroups: { resources: { id: string; name: string }[] }[];
   isolatedActors: { id: string }[];
+  suggestions: Suggestion[];
 }
 
 export interface Overview {
@@ -55,9 +71,17 @@ export const overviewQuery = `
     areas(first: 500) { nodes { id name kind boundary { type coordinates } } }
     network {
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
-      isolatedGroups { resources { id } }
+      isolatedGroups { resources { id name } }
       isolatedActors { id }
+      suggestions(first: 200) {
+        from { id name } to { id name } needsMet { need offer } sharedTargetGroups distanceKm commonNeighbours actorsNewlyReached
+      }
     }
+  }`;
+
+export const createTie = `
+  mutation CreateTie($source: ID!, $target: ID!) {
+    createRelationship(input: { sourceId: $source, targetId: $target, type: COOPERATION, strength: 2 }) { relationship { id } }
   }`;
 
 const resourcesQuery = `

@@ -1,6 +1,6 @@
 import L from "leaflet";
 import "leaflet.markercluster";
-import { allResources, graphql, overviewQuery, type Area, type Network, type Overview, type Resource } from "./api";
+import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Suggestion } from "./api";
 import { currentLanguage, kindName, setLanguage, t, type TextKey } from "./i18n";
 import { roleColours, rolesOf, type Role } from "./roles";
 
@@ -9,38 +9,45 @@ interface Config {
   tileAttribution: string;
 }
 
-const mapElement = document.getElementById("map")!;
-const status = document.getElementById("status")!;
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const mapElement = byId("map");
+const map = L.map(mapElement).setView([56.9, 24.6], 7);
+const networkLayer = L.layerGroup().addTo(map);
 
-const map = L.map(mapElement, { preferCanvas: false, zoomControl: true }).setView([56.9, 24.6], 7);
+let resources: Resource[] = [];
+let overview: Overview | null = null;
+let selectedId: string | null = null;
+let status = (): string => t("loading");
 
 async function start(): Promise<void> {
   setLanguage(currentLanguage());
-  document.getElementById("language")!.addEventListener("click", () => {
+  byId("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
-    showStatus();
-    reselect();
+    render();
+  });
+  byId<HTMLFormElement>("sign-in").addEventListener("submit", event => {
+    event.preventDefault();
+    const token = byId<HTMLInputElement>("token").value.trim();
+    if (token) localStorage.setItem("token", token);
+    else localStorage.removeItem("token");
+    // Signed in, a viewer or worker may read more (sensitive resources of their municipalities): read again.
+    mapElement.dataset.state = "loading";
+    load().catch(failed);
   });
 
   const config = (await (await fetch("/app/config")).json()) as Config;
   if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
-
-  const [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery), allResources()]);
-  drawAreas(overview.areas.nodes);
-  const drawn = drawNetwork(resources, overview.network);
+  await load();
+  drawAreas(overview!.areas.nodes);
   fitTo(resources);
-  mapElement.dataset.markers = String(drawn.markers);
-  mapElement.dataset.ties = String(drawn.ties);
-  mapElement.dataset.state = "ready";
-  lastStatus = () => t("loaded", { resources: resources.length, ties: drawn.ties }) +
-    (drawn.unplaced > 0 ? " " + t("noPlace", { count: drawn.unplaced }) : "");
-  showStatus();
 }
 
-let lastStatus = (): string => t("loading");
-const showStatus = (): void => {
-  status.textContent = lastStatus();
-};
+/** Reads the network again (after a change) and draws it. */
+async function load(): Promise<void> {
+  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery), allResources()]);
+  drawNetwork();
+  render();
+}
 
 /** Boundaries are the base layer: the map stays readable with no tiles at all (offline, or a blocked tile server). */
 function drawAreas(areas: Area[]): void {
@@ -49,7 +56,7 @@ function drawAreas(areas: Area[]): void {
     properties: { name: a.name, kind: a.kind },
     geometry: a.boundary as GeoJSON.Geometry,
   }));
-  const layer = L.geoJSON({ type: "FeatureCollection", features: shapes } as GeoJSON.FeatureCollection, {
+  L.geoJSON({ type: "FeatureCollection", features: shapes } as GeoJSON.FeatureCollection, {
     style: feature => ({
       color: "#374151",
       weight: feature?.properties.kind === "MUNICIPALITY" || feature?.properties.kind === "CITY" ? 2 : 1,
@@ -57,20 +64,19 @@ function drawAreas(areas: Area[]): void {
       fillOpacity: 0.35,
     }),
     onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true }),
-  }).addTo(map);
-  if (shapes.length > 0) map.fitBounds(layer.getBounds(), { padding: [20, 20] });
+  }).addTo(map).bringToBack();
 }
 
 /** Where the resources are: the first view shows them all, not every area (a country without resources is no use). */
-function fitTo(resources: Resource[]): void {
-  const points = resources.filter(r => r.latitude !== null && r.longitude !== null).map(r => L.latLng(r.latitude!, r.longitude!));
+function fitTo(shown: Resource[]): void {
+  const points = shown.filter(r => r.latitude !== null && r.longitude !== null).map(r => L.latLng(r.latitude!, r.longitude!));
   if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
 }
 
-function drawNetwork(resources: Resource[], network: Network): { markers: number; ties: number; unplaced: number } {
-  const roles = rolesOf(network);
+function drawNetwork(): void {
+  networkLayer.clearLayers();
+  const roles = rolesOf(overview!.network);
   const placed = new Map(resources.filter(r => r.latitude !== null && r.longitude !== null).map(r => [r.id, r]));
-  const bridging = new Map(network.bridgingActors.map(b => [b.resource.id, b]));
 
   // Ties first, under the markers; each drawn once, thicker for stronger.
   const seen = new Set<string>();
@@ -80,8 +86,7 @@ function drawNetwork(resources: Resource[], network: Network): { markers: number
       seen.add(tie.id);
       const a = placed.get(tie.source.id);
       const b = placed.get(tie.target.id);
-      if (!a || !b) continue;
-      L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6 }).addTo(map);
+      if (a && b) networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6 }));
     }
 
   const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
@@ -89,29 +94,112 @@ function drawNetwork(resources: Resource[], network: Network): { markers: number
     const role: Role = roles.get(resource.id) ?? "other";
     const icon = L.divIcon({
       className: "",
-      html: `<span class="rm-marker role-${role}" style="background:${roleColours[role]}" title="">${kindGlyph(resource.kind)}</span>`,
+      html: `<span class="rm-marker role-${role}" style="background:${roleColours[role]}">${kindGlyph(resource.kind)}</span>`,
       iconSize: [24, 24],
     });
     const marker = L.marker([resource.latitude!, resource.longitude!], { icon, title: resource.name, alt: resource.name, keyboard: true });
-    marker.on("click", () => select(resource, role, bridging.get(resource.id)));
-    marker.on("keypress", () => select(resource, role, bridging.get(resource.id)));
+    marker.on("click keypress", () => select(resource.id));
     clusters.addLayer(marker);
   }
-  map.addLayer(clusters);
-  return { markers: placed.size, ties: seen.size, unplaced: resources.length - placed.size };
+  networkLayer.addLayer(clusters);
+  mapElement.dataset.markers = String(placed.size);
+  mapElement.dataset.ties = String(seen.size);
+  mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
+  mapElement.dataset.state = "ready";
+  const unplaced = resources.length - placed.size;
+  status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
 }
 
-let reselect = (): void => {};
+function select(id: string): void {
+  selectedId = id;
+  render();
+  const resource = resources.find(r => r.id === id);
+  if (resource?.latitude != null && resource.longitude != null) map.setView([resource.latitude, resource.longitude], Math.max(map.getZoom(), 13));
+}
 
-function select(resource: Resource, role: Role, bridging?: Network["bridgingActors"][number]): void {
-  reselect = () => select(resource, role, bridging);
-  document.getElementById("details")!.hidden = false;
-  document.getElementById("details-name")!.textContent = resource.name;
-  document.getElementById("details-kind")!.textContent = kindName(resource.kind);
-  document.getElementById("details-role")!.textContent = bridging
+/** Everything in the panel, in the current language. */
+function render(): void {
+  byId("status").textContent = status();
+  const signedIn = localStorage.getItem("token") !== null;
+  byId("sign-in-state").textContent = t(signedIn ? "signedIn" : "signedOut");
+  if (!overview) return;
+
+  const groups = byId("isolated-groups");
+  groups.replaceChildren(...overview.network.isolatedGroups.map(group => {
+    const item = document.createElement("li");
+    for (const member of group.resources) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "link";
+      button.textContent = member.name;
+      button.addEventListener("click", () => select(member.id));
+      item.append(button, " ");
+    }
+    return item;
+  }));
+  byId("isolated-none").hidden = overview.network.isolatedGroups.length > 0;
+
+  const resource = resources.find(r => r.id === selectedId);
+  byId("details").hidden = !resource;
+  if (!resource) return;
+  const roles = rolesOf(overview.network);
+  const role = roles.get(resource.id) ?? "other";
+  const bridging = overview.network.bridgingActors.find(b => b.resource.id === resource.id);
+  byId("details-name").textContent = resource.name;
+  byId("details-kind").textContent = kindName(resource.kind);
+  byId("details-role").textContent = bridging
     ? t("cutOff", { groups: bridging.groupsCutOff.length, actors: bridging.actorsCutOff })
     : t(`role.${role}` as TextKey);
-  document.getElementById("details-ties")!.textContent = t("ties", { count: resource.relationships.length });
+  byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
+
+  // For a member of an isolated group, the ties that would join any of its members: the group's ways in.
+  const group = overview.network.isolatedGroups.find(g => g.resources.some(m => m.id === resource.id));
+  const members = new Set(group ? group.resources.map(m => m.id) : [resource.id]);
+  const suggestions = overview.network.suggestions.filter(s => members.has(s.from.id) !== members.has(s.to.id)).slice(0, 5);
+  byId("suggestions-none").hidden = suggestions.length > 0;
+  byId("suggestions").replaceChildren(...suggestions.map(s => suggestionItem(members, s, signedIn)));
+}
+
+function suggestionItem(members: Set<string>, suggestion: Suggestion, signedIn: boolean): HTMLLIElement {
+  const [inside, other] = members.has(suggestion.from.id) ? [suggestion.from, suggestion.to] : [suggestion.to, suggestion.from];
+  const item = document.createElement("li");
+  const title = document.createElement("strong");
+  title.textContent = members.size > 1 ? `${inside.name} — ${other.name}` : other.name;
+  const reasons = document.createElement("ul");
+  reasons.replaceChildren(...reasonsOf(suggestion).map(text => Object.assign(document.createElement("li"), { textContent: text })));
+  item.append(title, reasons);
+  if (signedIn) {
+    const record = document.createElement("button");
+    record.type = "button";
+    record.className = "record";
+    record.textContent = t("recordTie");
+    const error = document.createElement("p");
+    error.className = "error";
+    error.setAttribute("role", "alert");
+    record.addEventListener("click", async () => {
+      record.disabled = true;
+      try {
+        await graphql(createTie, { source: inside.id, target: other.id });
+        await load();
+      } catch (e) {
+        error.textContent = e instanceof GraphQLError ? `${e.message} (${e.code ?? "?"})` : String(e);
+        record.disabled = false;
+      }
+    });
+    item.append(record, error);
+  }
+  return item;
+}
+
+/** The reasons for a tie, in words and in the page's language, from the analysis' figures. */
+function reasonsOf(s: Suggestion): string[] {
+  const reasons: string[] = [];
+  if (s.actorsNewlyReached > 0) reasons.push(t("reason.reaches", { count: s.actorsNewlyReached }));
+  for (const need of s.needsMet) reasons.push(t("reason.need", { need: need.need, offer: need.offer }));
+  if (s.sharedTargetGroups.length > 0) reasons.push(t("reason.groups", { groups: s.sharedTargetGroups.join(", ") }));
+  if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
+  if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: s.distanceKm.toFixed(1) }));
+  return reasons;
 }
 
 /** A short sign of the kind on the marker (the colour says the role). */
@@ -119,8 +207,10 @@ function kindGlyph(kind: string): string {
   return kind.split("_").map(w => w[0]).join("").slice(0, 2);
 }
 
-start().catch((error: Error) => {
+function failed(error: Error): void {
   mapElement.dataset.state = "failed";
-  lastStatus = () => t("failed", { message: error.message });
-  showStatus();
-});
+  status = () => t("failed", { message: error.message });
+  render();
+}
+
+start().catch(failed);
