@@ -12,6 +12,9 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task The_map_shows_the_demo_and_a_worker_joins_its_isolated_group_to_the_network()
     {
         var shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
+        // Independently, before the page changes anything: the ties valid on two days among resources with a place.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var (tiesEarlier, tiesToday) = (await PlacedTiesAsync("2022-08-01"), await PlacedTiesAsync(today));
         var worker = await demo.Server.TokenAsync("worker", "Cēsu novads");
         var (exit, output, error) = await NodeClients.RunAsync("browse.mjs", demo.Server.BaseAddress.ToString(), shots, worker);
         Assert.True(exit == 0, $"browse.mjs failed ({exit}):\n{output}\n{error}");
@@ -38,6 +41,13 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
             .Single(b => b.GetProperty("resource").GetProperty("name").GetString() == page.GetProperty("selectedName").GetString());
         Assert.Equal($"Without this actor, groups cut off from the network: {bridging.GetProperty("groupsCutOff").GetArrayLength()}; actors in them: {bridging.GetProperty("actorsCutOff").GetInt32()}.",
             page.GetProperty("selectedRole").GetString());
+        // The date slider redraws the ties valid on the day chosen.
+        Assert.Equal("2022-08-01", page.GetProperty("sliderDay").GetString());
+        Assert.Equal(tiesEarlier, page.GetProperty("tiesOnEarlierDay").GetInt32());
+        Assert.Equal(tiesToday, page.GetProperty("tiesToday").GetInt32());
+        Assert.Equal(tiesToday, page.GetProperty("ties").GetInt32());
+        Assert.True(tiesEarlier < tiesToday);
+
         // A worker finds the isolated group, opens a member, and records the tie suggested for it: the group joins.
         Assert.Contains("Zosēnu", page.GetProperty("groupMember").GetString()); // the demo's isolated group: the Zosēni parish's
         // The suggestion names the group's member and the actor outside it: "member — partner".
@@ -51,7 +61,17 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains(ties.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == member).GetProperty("relationships").EnumerateArray(),
             t => t.GetProperty("source").GetProperty("name").GetString() == partner || t.GetProperty("target").GetProperty("name").GetString() == partner);
 
-        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-suggestion.png", "5-tie-recorded.png" })
+        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-network-on-2022-08-01.png", "5-suggestion.png", "6-tie-recorded.png" })
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
+    }
+
+    /// <summary>Ties valid on a day whose two ends both have a place on the map, as an anonymous visitor reads them.</summary>
+    private async Task<int> PlacedTiesAsync(string day)
+    {
+        var data = await demo.Server.DataAsync("query($d: DateOnly) { resources(first: 500) { nodes { relationships(activeOn: $d) { id source { latitude } target { latitude } } } } }", new { d = day });
+        return data.GetProperty("resources").GetProperty("nodes").EnumerateArray()
+            .SelectMany(r => r.GetProperty("relationships").EnumerateArray())
+            .Where(t => t.GetProperty("source").GetProperty("latitude").ValueKind == JsonValueKind.Number && t.GetProperty("target").GetProperty("latitude").ValueKind == JsonValueKind.Number)
+            .Select(t => t.GetProperty("id").GetString()).Distinct().Count();
     }
 }

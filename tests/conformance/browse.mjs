@@ -38,6 +38,23 @@ try {
     result.selectedRole = await page.textContent('#details-role');
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
   }
+  // The date slider: the network on a day before the pilot, then today again.
+  const moveSlider = async day => {
+    await page.evaluate(d => {
+      const slider = document.getElementById('as-of');
+      slider.value = String(Math.floor(Date.parse(d) / 86_400_000));
+      slider.dispatchEvent(new Event('input'));
+      slider.dispatchEvent(new Event('change'));
+    }, day);
+    await page.waitForSelector(`#map[data-state="ready"][data-as-of="${day}"]`);
+  };
+  await moveSlider('2022-08-01');
+  result.tiesOnEarlierDay = Number(await page.getAttribute('#map', 'data-ties'));
+  result.sliderDay = await page.textContent('#as-of-day');
+  await page.screenshot({ path: `${shots}/4-network-on-2022-08-01.png` });
+  await moveSlider(new Date().toISOString().slice(0, 10));
+  result.tiesToday = Number(await page.getAttribute('#map', 'data-ties'));
+
   // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
   if (token) {
     await page.fill('#token', token);
@@ -50,12 +67,12 @@ try {
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
-    await page.screenshot({ path: `${shots}/4-suggestion.png` });
+    await page.screenshot({ path: `${shots}/5-suggestion.png` });
     await page.locator('#suggestions button.record').first().click();
     await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });
     result.isolatedGroupsAfter = await page.locator('#isolated-groups li').count();
     result.recordErrors = (await page.locator('#suggestions .error').allTextContents()).filter(Boolean);
-    await page.screenshot({ path: `${shots}/5-tie-recorded.png` });
+    await page.screenshot({ path: `${shots}/6-tie-recorded.png` });
   }
   result.errors = errors;
   console.log(JSON.stringify(result));

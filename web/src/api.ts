@@ -62,14 +62,16 @@ export interface Network {
 
 export interface Overview {
   areas: { nodes: Area[] };
+  earliest: { nodes: { since: string }[] };
   network: Network;
 }
 
 // The areas and who plays which role in the network: one request beside the pages of resources.
 export const overviewQuery = `
-  query Overview {
+  query Overview($asOf: DateOnly) {
     areas(first: 500) { nodes { id name kind boundary { type coordinates } } }
-    network {
+    earliest: relationships(first: 1, where: { since: { neq: null } }, order: [{ since: ASC }]) { nodes { since } }
+    network(scope: { asOf: $asOf }) {
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
       isolatedGroups { resources { id name } }
       isolatedActors { id }
@@ -85,20 +87,20 @@ export const createTie = `
   }`;
 
 const resourcesQuery = `
-  query Resources($after: String) {
+  query Resources($after: String, $asOf: DateOnly) {
     resources(first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id name kind latitude longitude relationships { id strength source { id } target { id } } }
+      nodes { id name kind latitude longitude relationships(activeOn: $asOf) { id strength source { id } target { id } } }
     }
   }`;
 
-/** Every resource, page after page (a page holds at most 500). */
-export async function allResources(): Promise<Resource[]> {
+/** Every resource with its ties valid on a day, page after page (a page holds at most 500). */
+export async function allResources(asOf: string): Promise<Resource[]> {
   const all: Resource[] = [];
   let after: string | null = null;
   for (;;) {
     const page: { resources: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Resource[] } } =
-      await graphql(resourcesQuery, { after });
+      await graphql(resourcesQuery, { after, asOf });
     all.push(...page.resources.nodes);
     if (!page.resources.pageInfo.hasNextPage) return all;
     after = page.resources.pageInfo.endCursor;

@@ -14,6 +14,9 @@ const mapElement = byId("map");
 const map = L.map(mapElement).setView([56.9, 24.6], 7);
 const networkLayer = L.layerGroup().addTo(map);
 
+const today = new Date().toISOString().slice(0, 10);
+const dayMs = 86_400_000;
+let asOf = today;
 let resources: Resource[] = [];
 let overview: Overview | null = null;
 let selectedId: string | null = null;
@@ -35,6 +38,16 @@ async function start(): Promise<void> {
     load().catch(failed);
   });
 
+  const slider = byId<HTMLInputElement>("as-of");
+  slider.addEventListener("input", () => {
+    asOf = new Date(Number(slider.value) * dayMs).toISOString().slice(0, 10);
+    byId("as-of-day").textContent = asOf;
+  });
+  slider.addEventListener("change", () => {
+    mapElement.dataset.state = "loading";
+    load().catch(failed);
+  });
+
   const config = (await (await fetch("/app/config")).json()) as Config;
   if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
   await load();
@@ -44,9 +57,19 @@ async function start(): Promise<void> {
 
 /** Reads the network again (after a change) and draws it. */
 async function load(): Promise<void> {
-  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery), allResources()]);
+  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery, { asOf }), allResources(asOf)]);
+  setUpSlider(overview.earliest.nodes[0]?.since ?? today);
   drawNetwork();
   render();
+}
+
+/** The slider runs from the first day a tie began to today, a day a step. */
+function setUpSlider(earliest: string): void {
+  const slider = byId<HTMLInputElement>("as-of");
+  slider.min = String(Math.floor(Date.parse(earliest) / dayMs));
+  slider.max = String(Math.floor(Date.parse(today) / dayMs));
+  slider.value = String(Math.floor(Date.parse(asOf) / dayMs));
+  byId("as-of-day").textContent = asOf;
 }
 
 /** Boundaries are the base layer: the map stays readable with no tiles at all (offline, or a blocked tile server). */
@@ -80,13 +103,16 @@ function drawNetwork(): void {
 
   // Ties first, under the markers; each drawn once, thicker for stronger.
   const seen = new Set<string>();
+  let drawn = 0;
   for (const resource of placed.values())
     for (const tie of resource.relationships) {
       if (seen.has(tie.id)) continue;
       seen.add(tie.id);
       const a = placed.get(tie.source.id);
       const b = placed.get(tie.target.id);
-      if (a && b) networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6 }));
+      if (!a || !b) continue; // an end without a place: the tie is in the panel's count, not on the map
+      networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6 }));
+      drawn++;
     }
 
   const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
@@ -103,8 +129,9 @@ function drawNetwork(): void {
   }
   networkLayer.addLayer(clusters);
   mapElement.dataset.markers = String(placed.size);
-  mapElement.dataset.ties = String(seen.size);
+  mapElement.dataset.ties = String(drawn);
   mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
+  mapElement.dataset.asOf = asOf;
   mapElement.dataset.state = "ready";
   const unplaced = resources.length - placed.size;
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
