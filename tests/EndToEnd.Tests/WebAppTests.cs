@@ -41,6 +41,12 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
             .Single(b => b.GetProperty("resource").GetProperty("name").GetString() == page.GetProperty("selectedName").GetString());
         Assert.Equal($"Without this actor, groups cut off from the network: {bridging.GetProperty("groupsCutOff").GetArrayLength()}; actors in them: {bridging.GetProperty("actorsCutOff").GetInt32()}.",
             page.GetProperty("selectedRole").GetString());
+        // The network view holds every actor the visitor may see, and the actor selected on the map is selected there.
+        var all = await demo.Server.DataAsync("{ resources(first: 500) { totalCount nodes { id name } } }");
+        Assert.Equal(all.GetProperty("resources").GetProperty("totalCount").GetInt32(), page.GetProperty("graphNodes").GetInt32());
+        var selectedId = all.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == page.GetProperty("selectedName").GetString()).GetProperty("id").GetString();
+        Assert.Equal(selectedId, page.GetProperty("graphSelected").GetString());
+
         // The date slider redraws the ties valid on the day chosen.
         Assert.Equal("2022-08-01", page.GetProperty("sliderDay").GetString());
         Assert.Equal(tiesEarlier, page.GetProperty("tiesOnEarlierDay").GetInt32());
@@ -61,7 +67,7 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains(ties.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == member).GetProperty("relationships").EnumerateArray(),
             t => t.GetProperty("source").GetProperty("name").GetString() == partner || t.GetProperty("target").GetProperty("name").GetString() == partner);
 
-        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-network-on-2022-08-01.png", "5-suggestion.png", "6-tie-recorded.png" })
+        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-network-view.png", "5-network-on-2022-08-01.png", "6-suggestion.png", "7-tie-recorded.png" })
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
     }
 

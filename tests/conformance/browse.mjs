@@ -38,6 +38,16 @@ try {
     result.selectedRole = await page.textContent('#details-role');
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
   }
+  // The network view: the same actors as a graph, with the actor selected on the map selected there too.
+  await page.click('#view');
+  await page.waitForSelector('#graph:not([hidden])');
+  result.graphNodes = Number(await page.getAttribute('#graph', 'data-nodes'));
+  result.graphSelected = await page.getAttribute('#graph', 'data-selected');
+  result.selectedId = await page.evaluate(() => document.querySelector('#details-name')?.textContent);
+  await page.screenshot({ path: `${shots}/4-network-view.png` });
+  await page.click('#view');
+  await page.waitForSelector('#map:not([hidden])');
+
   // The date slider: the network on a day before the pilot, then today again.
   const moveSlider = async day => {
     await page.evaluate(d => {
@@ -51,7 +61,7 @@ try {
   await moveSlider('2022-08-01');
   result.tiesOnEarlierDay = Number(await page.getAttribute('#map', 'data-ties'));
   result.sliderDay = await page.textContent('#as-of-day');
-  await page.screenshot({ path: `${shots}/4-network-on-2022-08-01.png` });
+  await page.screenshot({ path: `${shots}/5-network-on-2022-08-01.png` });
   await moveSlider(new Date().toISOString().slice(0, 10));
   result.tiesToday = Number(await page.getAttribute('#map', 'data-ties'));
 
@@ -67,12 +77,12 @@ try {
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
-    await page.screenshot({ path: `${shots}/5-suggestion.png` });
+    await page.screenshot({ path: `${shots}/6-suggestion.png` });
     await page.locator('#suggestions button.record').first().click();
     await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });
     result.isolatedGroupsAfter = await page.locator('#isolated-groups li').count();
     result.recordErrors = (await page.locator('#suggestions .error').allTextContents()).filter(Boolean);
-    await page.screenshot({ path: `${shots}/6-tie-recorded.png` });
+    await page.screenshot({ path: `${shots}/7-tie-recorded.png` });
   }
   result.errors = errors;
   console.log(JSON.stringify(result));

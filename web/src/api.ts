@@ -57,6 +57,7 @@ export interface Network {
   bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
   isolatedGroups: { resources: { id: string; name: string }[] }[];
   isolatedActors: { id: string }[];
+  communities: { members: { resources: { id: string }[] } }[];
   suggestions: Suggestion[];
 }
 
@@ -75,6 +76,7 @@ export const overviewQuery = `
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
       isolatedGroups { resources { id name } }
       isolatedActors { id }
+      communities { members { resources { id } } }
       suggestions(first: 200) {
         from { id name } to { id name } needsMet { need offer } sharedTargetGroups distanceKm commonNeighbours actorsNewlyReached
       }

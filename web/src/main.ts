@@ -2,6 +2,7 @@ import L from "leaflet";
 import "leaflet.markercluster";
 import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Suggestion } from "./api";
 import { currentLanguage, kindName, setLanguage, t, type TextKey } from "./i18n";
+import { GraphView } from "./graph";
 import { roleColours, rolesOf, type Role } from "./roles";
 
 interface Config {
@@ -13,6 +14,7 @@ const byId = <T extends HTMLElement>(id: string): T => document.getElementById(i
 const mapElement = byId("map");
 const map = L.map(mapElement).setView([56.9, 24.6], 7);
 const networkLayer = L.layerGroup().addTo(map);
+const graph = new GraphView(byId("graph"), id => select(id));
 
 const today = new Date().toISOString().slice(0, 10);
 const dayMs = 86_400_000;
@@ -36,6 +38,16 @@ async function start(): Promise<void> {
     // Signed in, a viewer or worker may read more (sensitive resources of their municipalities): read again.
     mapElement.dataset.state = "loading";
     load().catch(failed);
+  });
+
+  byId("view").addEventListener("click", () => {
+    const showGraph = byId("graph").hidden;
+    byId("graph").hidden = !showGraph;
+    mapElement.hidden = showGraph;
+    byId("view").dataset.text = showGraph ? "showMap" : "showGraph";
+    byId("view").textContent = t(showGraph ? "showMap" : "showGraph");
+    if (showGraph) graph.resize();
+    else map.invalidateSize();
   });
 
   const slider = byId<HTMLInputElement>("as-of");
@@ -132,6 +144,8 @@ function drawNetwork(): void {
   mapElement.dataset.ties = String(drawn);
   mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
   mapElement.dataset.asOf = asOf;
+  graph.draw(resources, overview!.network);
+  graph.select(selectedId);
   mapElement.dataset.state = "ready";
   const unplaced = resources.length - placed.size;
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
@@ -139,6 +153,7 @@ function drawNetwork(): void {
 
 function select(id: string): void {
   selectedId = id;
+  graph.select(id);
   render();
   const resource = resources.find(r => r.id === id);
   if (resource?.latitude != null && resource.longitude != null) map.setView([resource.latitude, resource.longitude], Math.max(map.getZoom(), 13));
