@@ -54,6 +54,14 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal(tiesToday, page.GetProperty("ties").GetInt32());
         Assert.True(tiesEarlier < tiesToday);
 
+        // The under-served layer for seniors within 1 km lists the areas the coverage analysis names, in its order.
+        var underServed = (await demo.Server.DataAsync("{ underServedAreas(targetGroup: \"seniors\", maxDistanceMeters: 1000) { area { name } population } }"))
+            .GetProperty("underServedAreas").EnumerateArray().ToList();
+        Assert.NotEmpty(underServed);
+        Assert.Equal(underServed.Count, page.GetProperty("underServedCount").GetInt32());
+        Assert.Equal(underServed.Select(a => $"{a.GetProperty("area").GetProperty("name").GetString()}: {a.GetProperty("population").GetInt32()} people"),
+            page.GetProperty("underServedItems").EnumerateArray().Select(i => i.GetString()!.Split(';')[0]));
+
         // A worker finds the isolated group, opens a member, and records the tie suggested for it: the group joins.
         Assert.Contains("Zosēnu", page.GetProperty("groupMember").GetString()); // the demo's isolated group: the Zosēni parish's
         // The suggestion names the group's member and the actor outside it: "member — partner".
@@ -67,7 +75,7 @@ public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains(ties.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == member).GetProperty("relationships").EnumerateArray(),
             t => t.GetProperty("source").GetProperty("name").GetString() == partner || t.GetProperty("target").GetProperty("name").GetString() == partner);
 
-        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-network-view.png", "5-network-on-2022-08-01.png", "6-suggestion.png", "7-tie-recorded.png" })
+        foreach (var shot in new[] { "1-map-latvian.png", "2-map-english.png", "3-bridging-actor.png", "4-network-view.png", "5-network-on-2022-08-01.png", "6-under-served-seniors.png", "7-suggestion.png", "8-tie-recorded.png" })
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
     }
 

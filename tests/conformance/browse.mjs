@@ -65,6 +65,15 @@ try {
   await moveSlider(new Date().toISOString().slice(0, 10));
   result.tiesToday = Number(await page.getAttribute('#map', 'data-ties'));
 
+  // Planning: the under-served layer for seniors within 1 km.
+  await page.selectOption('#target-group', 'seniors');
+  await page.fill('#distance', '1000');
+  await page.click('#planning button');
+  await page.waitForSelector('#map[data-under-served]');
+  result.underServedCount = Number(await page.getAttribute('#map', 'data-under-served'));
+  result.underServedItems = await page.locator('#under-served li').allTextContents();
+  await page.screenshot({ path: `${shots}/6-under-served-seniors.png` });
+
   // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
   if (token) {
     await page.fill('#token', token);
@@ -77,12 +86,12 @@ try {
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
-    await page.screenshot({ path: `${shots}/6-suggestion.png` });
+    await page.screenshot({ path: `${shots}/7-suggestion.png` });
     await page.locator('#suggestions button.record').first().click();
     await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });
     result.isolatedGroupsAfter = await page.locator('#isolated-groups li').count();
     result.recordErrors = (await page.locator('#suggestions .error').allTextContents()).filter(Boolean);
-    await page.screenshot({ path: `${shots}/7-tie-recorded.png` });
+    await page.screenshot({ path: `${shots}/8-tie-recorded.png` });
   }
   result.errors = errors;
   console.log(JSON.stringify(result));

@@ -108,3 +108,16 @@ export async function allResources(asOf: string): Promise<Resource[]> {
     after = page.resources.pageInfo.endCursor;
   }
 }
+
+export interface UnderServedArea {
+  area: { id: string; name: string; boundary: Geometry | null };
+  population: number;
+  nearestResourceDistanceMeters: number | null;
+}
+
+export const underServedQuery = `
+  query UnderServed($group: String!, $distance: Float!) {
+    underServedAreas(targetGroup: $group, maxDistanceMeters: $distance) {
+      area { id name boundary { type coordinates } } population nearestResourceDistanceMeters
+    }
+  }`;

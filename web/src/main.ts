@@ -1,6 +1,6 @@
 import L from "leaflet";
 import "leaflet.markercluster";
-import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Suggestion } from "./api";
+import { allResources, createTie, graphql, GraphQLError, overviewQuery, underServedQuery, type Area, type Overview, type Resource, type Suggestion, type UnderServedArea } from "./api";
 import { currentLanguage, kindName, setLanguage, t, type TextKey } from "./i18n";
 import { GraphView } from "./graph";
 import { roleColours, rolesOf, type Role } from "./roles";
@@ -15,6 +15,8 @@ const mapElement = byId("map");
 const map = L.map(mapElement).setView([56.9, 24.6], 7);
 const networkLayer = L.layerGroup().addTo(map);
 const graph = new GraphView(byId("graph"), id => select(id));
+const planningLayer = L.layerGroup().addTo(map);
+let underServed: UnderServedArea[] | null = null;
 
 const today = new Date().toISOString().slice(0, 10);
 const dayMs = 86_400_000;
@@ -50,6 +52,11 @@ async function start(): Promise<void> {
     else map.invalidateSize();
   });
 
+  byId<HTMLFormElement>("planning").addEventListener("submit", event => {
+    event.preventDefault();
+    showUnderServed().catch(failed);
+  });
+
   const slider = byId<HTMLInputElement>("as-of");
   slider.addEventListener("input", () => {
     asOf = new Date(Number(slider.value) * dayMs).toISOString().slice(0, 10);
@@ -72,6 +79,24 @@ async function load(): Promise<void> {
   [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery, { asOf }), allResources(asOf)]);
   setUpSlider(overview.earliest.nodes[0]?.since ?? today);
   drawNetwork();
+  render();
+}
+
+/** The areas where the chosen group lives farther than the chosen distance from any resource serving it, in red. */
+async function showUnderServed(): Promise<void> {
+  const group = byId<HTMLSelectElement>("target-group").value;
+  const distance = Number(byId<HTMLInputElement>("distance").value);
+  const data = await graphql<{ underServedAreas: UnderServedArea[] }>(underServedQuery, { group, distance });
+  underServed = data.underServedAreas;
+  planningLayer.clearLayers();
+  const largest = Math.max(1, ...underServed.map(a => a.population));
+  for (const item of underServed.filter(a => a.area.boundary !== null))
+    planningLayer.addLayer(L.geoJSON(item.area.boundary as GeoJSON.Geometry, {
+      style: { color: "#b91c1c", weight: 2, fillColor: "#ef4444", fillOpacity: 0.2 + 0.5 * item.population / largest },
+    }).bindTooltip(`${item.area.name}: ${item.population}`));
+  const shown = L.featureGroup(planningLayer.getLayers());
+  if (shown.getLayers().length > 0) map.fitBounds(shown.getBounds(), { padding: [20, 20] });
+  mapElement.dataset.underServed = String(underServed.length);
   render();
 }
 
@@ -180,6 +205,15 @@ function render(): void {
     return item;
   }));
   byId("isolated-none").hidden = overview.network.isolatedGroups.length > 0;
+
+  byId("under-served").replaceChildren(...(underServed ?? []).map(item => Object.assign(document.createElement("li"), {
+    textContent: t("underServedArea", {
+      area: item.area.name,
+      people: item.population,
+      km: item.nearestResourceDistanceMeters === null ? "—" : (item.nearestResourceDistanceMeters / 1000).toFixed(1),
+    }),
+  })));
+  byId("under-served-none").hidden = underServed === null || underServed.length > 0;
 
   const resource = resources.find(r => r.id === selectedId);
   byId("details").hidden = !resource;
