@@ -7,7 +7,7 @@ mkdirSync("dist", { recursive: true });
 await build({
   entryPoints: ["src/main.ts", "src/styles.css"],
   bundle: true,
-  minify: true,
+  minify: process.env.MINIFY !== "0",
   sourcemap: true,
   target: "es2022",
   outdir: "dist",

@@ -6,8 +6,22 @@ namespace ResourceMap.EndToEnd.Tests;
 /// The web app at / in headless Chromium (Debian's, driven by playwright-core) against the real server with demo data.
 /// Screenshots of each step are saved under the test output's artifacts/web folder.
 /// </summary>
-public sealed class WebAppTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<WebAppTests.NoTilesServer>
 {
+    /// <summary>The demo server with no tile source: the map must stand on its boundaries alone (and no test reaches a tile server).</summary>
+    public sealed class NoTilesServer : IAsyncLifetime
+    {
+        public ServerProcess Server { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(settings: ["--Web:TileUrl", ""]);
+
+        public async Task DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            try { Directory.Delete(Server.DataFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     [Fact]
     public async Task The_map_shows_the_demo_and_a_worker_joins_its_isolated_group_to_the_network()
     {

@@ -12,8 +12,11 @@ interface Config {
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const mapElement = byId("map");
-const map = L.map(mapElement).setView([56.9, 24.6], 7);
+// maxZoom on the map itself: with no tile layer (Web:TileUrl empty) nothing else sets it, and clustering needs it.
+const map = L.map(mapElement, { maxZoom: 19 }).setView([56.9, 24.6], 7);
 const networkLayer = L.layerGroup().addTo(map);
+// Thousands of ties draw on one canvas: as SVG paths they make panning stutter.
+const tieRenderer = L.canvas({ padding: 0.5 });
 const graph = new GraphView(byId("graph"), id => select(id));
 const planningLayer = L.layerGroup().addTo(map);
 let underServed: UnderServedArea[] | null = null;
@@ -48,7 +51,7 @@ async function start(): Promise<void> {
     mapElement.hidden = showGraph;
     byId("view").dataset.text = showGraph ? "showMap" : "showGraph";
     byId("view").textContent = t(showGraph ? "showMap" : "showGraph");
-    if (showGraph) graph.resize();
+    if (showGraph) graph.show();
     else map.invalidateSize();
   });
 
@@ -148,7 +151,7 @@ function drawNetwork(): void {
       const a = placed.get(tie.source.id);
       const b = placed.get(tie.target.id);
       if (!a || !b) continue; // an end without a place: the tie is in the panel's count, not on the map
-      networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6 }));
+      networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6, renderer: tieRenderer, interactive: false }));
       drawn++;
     }
 
@@ -284,6 +287,7 @@ function kindGlyph(kind: string): string {
 }
 
 function failed(error: Error): void {
+  console.error(error);
   mapElement.dataset.state = "failed";
   status = () => t("failed", { message: error.message });
   render();
