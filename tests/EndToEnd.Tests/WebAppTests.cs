@@ -76,6 +76,12 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal(underServed.Select(a => $"{a.GetProperty("area").GetProperty("name").GetString()}: {a.GetProperty("population").GetInt32()} people"),
             page.GetProperty("underServedItems").EnumerateArray().Select(i => i.GetString()!.Split(';')[0]));
 
+        // "What if it closed?" for the selected actor answers as the coverage analysis does: the bridging actor does not
+        // serve seniors, which the API says with BAD_USER_INPUT and the page in words.
+        var closure = await demo.Server.PostAsync("query($id: ID!) { closureImpact(resourceId: $id, targetGroup: \"seniors\", maxDistanceMeters: 1000) { populationLosingAccess } }", new { id = selectedId });
+        Assert.Equal("BAD_USER_INPUT", closure.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("It does not serve seniors (or is not active): its closing would change nothing for them.", page.GetProperty("closure").GetString());
+
         // A worker finds the isolated group, opens a member, and records the tie suggested for it: the group joins.
         Assert.Contains("Zosēnu", page.GetProperty("groupMember").GetString()); // the demo's isolated group: the Zosēni parish's
         // The suggestion names the group's member and the actor outside it: "member — partner".

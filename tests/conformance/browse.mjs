@@ -73,6 +73,9 @@ try {
   result.underServedCount = Number(await page.getAttribute('#map', 'data-under-served'));
   result.underServedItems = await page.locator('#under-served li').allTextContents();
   await page.screenshot({ path: `${shots}/6-under-served-seniors.png` });
+  await page.click('#what-if-closed');
+  await page.waitForFunction(() => document.getElementById('closure').textContent !== '');
+  result.closure = await page.textContent('#closure');
 
   // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
   if (token) {

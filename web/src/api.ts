@@ -121,3 +121,13 @@ export const underServedQuery = `
       area { id name boundary { type coordinates } } population nearestResourceDistanceMeters
     }
   }`;
+
+export interface ClosureImpact {
+  populationLosingAccess: number;
+  newlyUnderServedAreas: { name: string }[];
+}
+
+export const closureQuery = `
+  query Closure($id: ID!, $group: String!, $distance: Float!) {
+    closureImpact(resourceId: $id, targetGroup: $group, maxDistanceMeters: $distance) { populationLosingAccess newlyUnderServedAreas { name } }
+  }`;

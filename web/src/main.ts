@@ -1,6 +1,6 @@
 import L from "leaflet";
 import "leaflet.markercluster";
-import { allResources, createTie, graphql, GraphQLError, overviewQuery, underServedQuery, type Area, type Overview, type Resource, type Suggestion, type UnderServedArea } from "./api";
+import { allResources, closureQuery, createTie, graphql, GraphQLError, overviewQuery, underServedQuery, type ClosureImpact, type Area, type Overview, type Resource, type Suggestion, type UnderServedArea } from "./api";
 import { currentLanguage, kindName, setLanguage, t, type TextKey } from "./i18n";
 import { GraphView } from "./graph";
 import { roleColours, rolesOf, type Role } from "./roles";
@@ -55,6 +55,9 @@ async function start(): Promise<void> {
     else map.invalidateSize();
   });
 
+  byId("what-if-closed").addEventListener("click", () => {
+    if (selectedId) whatIfClosed(selectedId).catch(failed);
+  });
   byId<HTMLFormElement>("planning").addEventListener("submit", event => {
     event.preventDefault();
     showUnderServed().catch(failed);
@@ -100,6 +103,25 @@ async function showUnderServed(): Promise<void> {
   const shown = L.featureGroup(planningLayer.getLayers());
   if (shown.getLayers().length > 0) map.fitBounds(shown.getBounds(), { padding: [20, 20] });
   mapElement.dataset.underServed = String(underServed.length);
+  render();
+}
+
+let closure: { id: string; group: string; distance: number; impact: ClosureImpact | null } | null = null;
+
+/**
+ * What the planning form's target group would lose within its distance if the selected resource closed; null impact
+ * when the resource does not serve the group (the API refuses the question with BAD_USER_INPUT).
+ */
+async function whatIfClosed(id: string): Promise<void> {
+  const group = byId<HTMLSelectElement>("target-group").value;
+  const distance = Number(byId<HTMLInputElement>("distance").value);
+  try {
+    const data = await graphql<{ closureImpact: ClosureImpact }>(closureQuery, { id, group, distance });
+    closure = { id, group, distance, impact: data.closureImpact };
+  } catch (e) {
+    if (!(e instanceof GraphQLError && e.code === "BAD_USER_INPUT")) throw e;
+    closure = { id, group, distance, impact: null };
+  }
   render();
 }
 
@@ -230,6 +252,17 @@ function render(): void {
     ? t("cutOff", { groups: bridging.groupsCutOff.length, actors: bridging.actorsCutOff })
     : t(`role.${role}` as TextKey);
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
+  const impact = closure?.id === resource.id ? closure : null;
+  byId("closure").textContent = !impact
+    ? ""
+    : !impact.impact
+      ? t("closureNotServing", { group: t(groupKey(impact.group)) })
+      : t("closure", {
+          people: impact.impact.populationLosingAccess,
+          group: t(groupKey(impact.group)),
+          km: (impact.distance / 1000).toFixed(1),
+          areas: impact.impact.newlyUnderServedAreas.map(a => a.name).join(", ") || "—",
+        });
 
   // For a member of an isolated group, the ties that would join any of its members: the group's ways in.
   const group = overview.network.isolatedGroups.find(g => g.resources.some(m => m.id === resource.id));
@@ -279,6 +312,10 @@ function reasonsOf(s: Suggestion): string[] {
   if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
   if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: s.distanceKm.toFixed(1) }));
   return reasons;
+}
+
+function groupKey(group: string): TextKey {
+  return group === "families-of-children-with-disabilities" ? "group.families" : (`group.${group}` as TextKey);
 }
 
 /** A short sign of the kind on the marker (the colour says the role). */
