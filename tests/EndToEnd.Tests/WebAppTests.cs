@@ -82,6 +82,13 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal("BAD_USER_INPUT", closure.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal("It does not serve seniors (or is not active): its closing would change nothing for them.", page.GetProperty("closure").GetString());
 
+        // The kind filter shows exactly the libraries with a place, and all of them again after.
+        var libraries = (await demo.Server.DataAsync("{ resources(first: 500, kinds: [LIBRARY]) { nodes { latitude } } }"))
+            .GetProperty("resources").GetProperty("nodes").EnumerateArray().Count(r => r.GetProperty("latitude").ValueKind == JsonValueKind.Number);
+        Assert.True(libraries > 0);
+        Assert.Equal(libraries, page.GetProperty("libraryMarkers").GetInt32());
+        Assert.Equal(placed.Count, page.GetProperty("markersUnfiltered").GetInt32());
+
         // A worker finds the isolated group, opens a member, and records the tie suggested for it: the group joins.
         Assert.Contains("Zosēnu", page.GetProperty("groupMember").GetString()); // the demo's isolated group: the Zosēni parish's
         // The suggestion names the group's member and the actor outside it: "member — partner".

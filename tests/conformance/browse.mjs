@@ -77,6 +77,12 @@ try {
   await page.waitForFunction(() => document.getElementById('closure').textContent !== '');
   result.closure = await page.textContent('#closure');
 
+  // The kind filter: libraries only, then all again.
+  await page.selectOption('#filter-kind', 'LIBRARY');
+  result.libraryMarkers = Number(await page.getAttribute('#map', 'data-markers'));
+  await page.selectOption('#filter-kind', '');
+  result.markersUnfiltered = Number(await page.getAttribute('#map', 'data-markers'));
+
   // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
   if (token) {
     await page.fill('#token', token);

@@ -26,6 +26,7 @@ export interface Resource {
   id: string;
   name: string;
   kind: string;
+  targetGroups: string[];
   latitude: number | null;
   longitude: number | null;
   relationships: { id: string; strength: number; source: { id: string }; target: { id: string } }[];
@@ -92,7 +93,7 @@ const resourcesQuery = `
   query Resources($after: String, $asOf: DateOnly) {
     resources(first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id name kind latitude longitude relationships(activeOn: $asOf) { id strength source { id } target { id } } }
+      nodes { id name kind targetGroups latitude longitude relationships(activeOn: $asOf) { id strength source { id } target { id } } }
     }
   }`;
 

@@ -21,6 +21,10 @@ const texts = {
     isolatedGroups: "Nošķirtas grupas",
     asOf: "Tīkls dienā",
     planning: "Plānošana",
+    filters: "Filtri",
+    filterKind: "Veids",
+    filterGroup: "Mērķa grupa",
+    all: "visi",
     whatIfClosed: "Kas notiktu, ja tas slēgtos?",
     closureNotServing: "Tas nestrādā ar mērķa grupu „{group}” (vai nedarbojas): tā slēgšana šai grupai neko nemainītu.",
     closure: "Ja tas slēgtos, {people} ({group}) paliktu bez resursa {km} km attālumā. Nepietiekami apkalpotas kļūtu: {areas}.",
@@ -68,6 +72,10 @@ const texts = {
     isolatedGroups: "Isolated groups",
     asOf: "The network on",
     planning: "Planning",
+    filters: "Filters",
+    filterKind: "Kind",
+    filterGroup: "Target group",
+    all: "all",
     whatIfClosed: "What if it closed?",
     closureNotServing: "It does not serve {group} (or is not active): its closing would change nothing for them.",
     closure: "If it closed, {people} people ({group}) would have no resource within {km} km. Newly under-served: {areas}.",
@@ -115,6 +123,9 @@ const kinds: Record<Language, Record<string, string>> = {
     VOLUNTEER: "Volunteer", COMMUNITY_LEADER: "Community leader", OTHER: "Other",
   },
 };
+
+/** The kinds of the schema's ResourceKind, in its order. */
+export const kindCodes = Object.keys(kinds.en);
 
 /** A resource kind (ResourceKind in the schema) in the page's language. */
 export const kindName = (kind: string): string => kinds[language][kind] ?? kind;

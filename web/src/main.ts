@@ -1,7 +1,7 @@
 import L from "leaflet";
 import "leaflet.markercluster";
 import { allResources, closureQuery, createTie, graphql, GraphQLError, overviewQuery, underServedQuery, type ClosureImpact, type Area, type Overview, type Resource, type Suggestion, type UnderServedArea } from "./api";
-import { currentLanguage, kindName, setLanguage, t, type TextKey } from "./i18n";
+import { currentLanguage, kindCodes, kindName, setLanguage, t, type TextKey } from "./i18n";
 import { GraphView } from "./graph";
 import { roleColours, rolesOf, type Role } from "./roles";
 
@@ -31,8 +31,10 @@ let status = (): string => t("loading");
 
 async function start(): Promise<void> {
   setLanguage(currentLanguage());
+  fillKinds();
   byId("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
+    fillKinds();
     render();
   });
   byId<HTMLFormElement>("sign-in").addEventListener("submit", event => {
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
   byId("what-if-closed").addEventListener("click", () => {
     if (selectedId) whatIfClosed(selectedId).catch(failed);
   });
+  for (const filter of ["filter-kind", "filter-group"]) byId(filter).addEventListener("change", () => drawNetwork());
   byId<HTMLFormElement>("planning").addEventListener("submit", event => {
     event.preventDefault();
     showUnderServed().catch(failed);
@@ -158,10 +161,19 @@ function fitTo(shown: Resource[]): void {
   if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
 }
 
+/** The kind and target group chosen in the filters; empty for all. */
+const filterOf = (): { kind: string; group: string } => ({
+  kind: byId<HTMLSelectElement>("filter-kind").value,
+  group: byId<HTMLSelectElement>("filter-group").value,
+});
+
 function drawNetwork(): void {
   networkLayer.clearLayers();
   const roles = rolesOf(overview!.network);
-  const placed = new Map(resources.filter(r => r.latitude !== null && r.longitude !== null).map(r => [r.id, r]));
+  const { kind, group } = filterOf();
+  const placed = new Map(resources
+    .filter(r => r.latitude !== null && r.longitude !== null && (!kind || r.kind === kind) && (!group || r.targetGroups.includes(group)))
+    .map(r => [r.id, r]));
 
   // Ties first, under the markers; each drawn once, thicker for stronger.
   const seen = new Set<string>();
@@ -312,6 +324,14 @@ function reasonsOf(s: Suggestion): string[] {
   if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
   if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: s.distanceKm.toFixed(1) }));
   return reasons;
+}
+
+/** The kind filter's options, named in the page's language; the choice is kept. */
+function fillKinds(): void {
+  const select = byId<HTMLSelectElement>("filter-kind");
+  const chosen = select.value;
+  select.replaceChildren(new Option(t("all"), ""), ...kindCodes.map(code => new Option(kindName(code), code)));
+  select.value = chosen;
 }
 
 function groupKey(group: string): TextKey {
