@@ -23,23 +23,19 @@ public static class Permissions
 
     /// <summary>
     /// <c>FORBIDDEN</c> unless the caller is an admin or works in a municipality holding one of these areas (a tie
-    /// between two municipalities belongs to either side). Resources with no area are the admins'.
+    /// between two municipalities belongs to either side), as <see cref="RequestCaller"/> has worked out once for the
+    /// request. Resources with no area are the admins'.
     /// </summary>
-    public static async Task RequireWithinAsync(Caller caller, ResourceMapDbContext db, IReadOnlyCollection<int?> areaIds, string what, CancellationToken ct)
+    public static async Task RequireWithinAsync(RequestCaller caller, ResourceMapDbContext db, IReadOnlyCollection<int?> areaIds, string what, CancellationToken ct)
     {
-        if (caller.Role == Role.Admin) return;
-        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.Name }).ToDictionaryAsync(a => a.Id, ct);
-        var places = new List<string>();
-        foreach (var areaId in areaIds.OfType<int>().Distinct())
-        {
-            // The area and every area above it: a worker of a municipality edits its parishes and neighbourhoods too.
-            if (areas.TryGetValue(areaId, out var own)) places.Add(own.Name);
-            for (var id = (int?)areaId; id is { } current && areas.TryGetValue(current, out var area); id = area.ParentId)
-                if (caller.Municipalities.Contains(area.Name)) return;
-        }
+        if (caller.InsiderAreas is null || areaIds.Any(caller.IsInsider)) return;
+        var ids = areaIds.OfType<int>().Distinct().ToList();
+        var names = await db.Areas.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var places = ids.Where(names.ContainsKey).Select(id => names[id]).Distinct().ToList();
+        var municipalities = caller.Caller.Municipalities;
         throw new UserError(ErrorCodes.Forbidden, places.Count == 0
             ? $"{what}: in no area, so only an admin may."
-            : $"{what}: in {string.Join(" and ", places.Distinct())}, outside your municipalities ({(caller.Municipalities.Count == 0 ? "none" : string.Join(", ", caller.Municipalities.Order()))}).");
+            : $"{what}: in {string.Join(" and ", places)}, outside your municipalities ({(municipalities.Count == 0 ? "none" : string.Join(", ", municipalities.Order()))}).");
     }
 
     /// <summary>The areas of these resources, for <see cref="RequireWithinAsync"/>.</summary>

@@ -29,12 +29,12 @@ public static class HistoryFeature
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of a resource or a tie (also of one deleted since).")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Viewer, "read the history");
+                c.Require(Role.Viewer, "read the history");
                 await using var db = c.Db();
                 var (entity, key) = Subject(c.GetArgument<string>("id"));
                 var changes = await db.Changes.AsNoTracking().Where(h => h.Entity == entity && h.EntityId == key)
                     .OrderByDescending(h => h.Id).ToListAsync(c.CancellationToken);
-                if (changes.Count > 0) await Permissions.RequireWithinAsync(caller, db, await AreasAsync(db, changes[0]), $"This {entity.ToLowerInvariant()}", c.CancellationToken);
+                if (changes.Count > 0) await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, await AreasAsync(db, changes[0]), $"This {entity.ToLowerInvariant()}", c.CancellationToken);
                 return changes;
             });
 
@@ -44,12 +44,12 @@ public static class HistoryFeature
             .Argument<NonNullGraphType<UndoChangeInputType>>("input", "The change to undo.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "undo changes");
+                c.Require(Role.Worker, "undo changes");
                 await using var db = c.Db();
                 var id = GlobalId.Decode(InputFields.Of(c).String("changeId"), ChangeIdType, "changeId");
                 var change = await db.Changes.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, c.CancellationToken)
                     ?? throw UserError.NotFound($"There is no change {id}.", "changeId");
-                await Permissions.RequireWithinAsync(caller, db, await AreasAsync(db, change), "The change", c.CancellationToken);
+                await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, await AreasAsync(db, change), "The change", c.CancellationToken);
                 switch (change.Action)
                 {
                     case ChangeAction.Updated:

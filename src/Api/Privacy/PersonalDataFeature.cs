@@ -26,9 +26,9 @@ public static class PersonalDataFeature
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of the person.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "export personal data");
+                c.Require(Role.Worker, "export personal data");
                 await using var db = c.Db();
-                var person = await FindPersonAsync(db, caller, c.GetArgument<string>("id"), c.CancellationToken);
+                var person = await FindPersonAsync(db, c.Service<RequestCaller>(), c.GetArgument<string>("id"), c.CancellationToken);
                 var ties = await TiesOfAsync(db, person.Id, c.CancellationToken);
                 var history = (await db.Changes.AsNoTracking().Where(h => h.Entity == GlobalId.Resource && h.EntityId == person.Id).ToListAsync(c.CancellationToken))
                     .Concat(await TieChangesAsync(db, person.Id, c.CancellationToken)).OrderBy(h => h.Id).ToList();
@@ -41,10 +41,10 @@ public static class PersonalDataFeature
             .Argument<NonNullGraphType<ErasePersonInputType>>("input", "The person to erase.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "erase personal data");
+                c.Require(Role.Worker, "erase personal data");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
-                var person = await FindPersonAsync(db, caller, input.String("id"), c.CancellationToken);
+                var person = await FindPersonAsync(db, c.Service<RequestCaller>(), input.String("id"), c.CancellationToken);
                 ExpectedVersion.Check(db, person, input, $"'{person.Name}'");
 
                 await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
@@ -61,7 +61,8 @@ public static class PersonalDataFeature
                     change.Before = JsonSerializer.Serialize(new Dictionary<string, object?> { [nameof(Resource.AreaId)] = person.AreaId });
                     change.After = null;
                 }
-                erased.MaxBy(h => h.Id)!.Action = ChangeAction.Erased;
+                var erasure = erased.MaxBy(h => h.Id)!;
+                erasure.Action = ChangeAction.Erased;
                 var tieChanges = await TieChangesAsync(db, person.Id, c.CancellationToken, tracked: true);
                 foreach (var deletion in tieChanges.Where(h => h.Action == ChangeAction.Deleted).GroupBy(h => h.EntityId).Select(g => g.MaxBy(h => h.Id)!))
                     deletion.Action = ChangeAction.Erased; // the tie went with the person, and its past with them
@@ -79,11 +80,11 @@ public static class PersonalDataFeature
                 await transaction.CommitAsync(c.CancellationToken);
                 await c.Service<Changes.ChangeFeed>().PublishAsync(db, "erasePerson", c.CancellationToken,
                     resources: [(Changes.ChangeKind.Deleted, person.Id)], relationships: ties.Select(t => t.Id));
-                return new ErasePersonPayload(GlobalId.Encode(GlobalId.Resource, person.Id), ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList(), erased.MaxBy(h => h.Id)!);
+                return new ErasePersonPayload(GlobalId.Encode(GlobalId.Resource, person.Id), ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList(), erasure);
             });
 
     /// <summary>The person, if the caller may act for them: a person's kind, in the caller's municipalities (or an admin).</summary>
-    private static async Task<Resource> FindPersonAsync(ResourceMapDbContext db, Caller caller, string? id, CancellationToken ct)
+    private static async Task<Resource> FindPersonAsync(ResourceMapDbContext db, RequestCaller caller, string? id, CancellationToken ct)
     {
         var key = GlobalId.Decode(id, GlobalId.Resource, "id");
         var person = await db.Resources.FindAsync([key], ct) ?? throw UserError.NotFound($"There is no resource with id '{id}'.", "id");

@@ -19,11 +19,11 @@ public static class RelationshipMutations
             .Argument<NonNullGraphType<CreateRelationshipInputType>>("input", "The new tie.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "record ties");
+                c.Require(Role.Worker, "record ties");
                 await using var db = c.Db();
                 var tie = new Relationship();
                 await RelationshipRules.ApplyAsync(db, InputFields.Of(c), tie, creating: true, c.CancellationToken);
-                await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                await RequireEditAsync(c.Service<RequestCaller>(), db, tie, c.CancellationToken);
                 db.Relationships.Add(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "createRelationship", c.CancellationToken, relationships: [tie.Id]);
@@ -35,15 +35,15 @@ public static class RelationshipMutations
             .Argument<NonNullGraphType<UpdateRelationshipInputType>>("input", "The changes.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "change ties");
+                c.Require(Role.Worker, "change ties");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
-                await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                await RequireEditAsync(c.Service<RequestCaller>(), db, tie, c.CancellationToken);
                 ExpectedVersion.Check(db, tie, input, "The tie");
                 var endsBefore = (tie.SourceId, tie.TargetId);
                 await RelationshipRules.ApplyAsync(db, input, tie, creating: false, c.CancellationToken);
-                if ((tie.SourceId, tie.TargetId) != endsBefore) await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                if ((tie.SourceId, tie.TargetId) != endsBefore) await RequireEditAsync(c.Service<RequestCaller>(), db, tie, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateRelationship", c.CancellationToken, relationships: [tie.Id]);
                 return new RelationshipPayload(tie);
@@ -54,11 +54,11 @@ public static class RelationshipMutations
             .Argument<NonNullGraphType<DeleteRelationshipInputType>>("input", "The tie to delete.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "delete ties");
+                c.Require(Role.Worker, "delete ties");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var tie = await Find(db, input.String("id"), c.CancellationToken);
-                await RequireEditAsync(caller, db, tie, c.CancellationToken);
+                await RequireEditAsync(c.Service<RequestCaller>(), db, tie, c.CancellationToken);
                 ExpectedVersion.Check(db, tie, input, "The tie");
                 db.Relationships.Remove(tie);
                 await db.SaveChangesAsync(c.CancellationToken);
@@ -68,7 +68,7 @@ public static class RelationshipMutations
     }
 
     /// <summary>A worker edits a tie when either end is in their municipalities.</summary>
-    private static async Task RequireEditAsync(Caller caller, ResourceMapDbContext db, Relationship tie, CancellationToken ct) =>
+    private static async Task RequireEditAsync(RequestCaller caller, ResourceMapDbContext db, Relationship tie, CancellationToken ct) =>
         await Permissions.RequireWithinAsync(caller, db, await Permissions.AreasOfAsync(db, [tie.SourceId, tie.TargetId], ct), "The tie's ends", ct);
 
     private static async Task<Relationship> Find(ResourceMapDbContext db, string? id, CancellationToken ct)

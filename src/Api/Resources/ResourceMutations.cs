@@ -19,11 +19,11 @@ public static class ResourceMutations
             .Argument<NonNullGraphType<CreateResourceInputType>>("input", "The new resource.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "add resources");
+                c.Require(Role.Worker, "add resources");
                 await using var db = c.Db();
                 var resource = new Resource { Name = "" };
                 await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
-                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], "The new resource", c.CancellationToken);
+                await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], "The new resource", c.CancellationToken);
                 db.Resources.Add(resource);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "createResource", c.CancellationToken, resources: [(ChangeKind.Created, resource.Id)]);
@@ -35,16 +35,16 @@ public static class ResourceMutations
             .Argument<NonNullGraphType<UpdateResourceInputType>>("input", "The changes.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "change resources");
+                c.Require(Role.Worker, "change resources");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
-                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 var areaBefore = resource.AreaId;
                 await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
                 if (resource.AreaId != areaBefore)
-                    await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
+                    await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await c.Service<ChangeFeed>().PublishAsync(db, "updateResource", c.CancellationToken, resources: [(ChangeKind.Updated, resource.Id)]);
                 return new ResourcePayload(resource);
@@ -55,11 +55,11 @@ public static class ResourceMutations
             .Argument<NonNullGraphType<DeleteResourceInputType>>("input", "The resource to delete.")
             .ResolveAsync(async c =>
             {
-                var caller = c.Require(Role.Worker, "delete resources");
+                c.Require(Role.Worker, "delete resources");
                 await using var db = c.Db();
                 var input = InputFields.Of(c);
                 var resource = await Find(db, input.String("id"), c.CancellationToken);
-                await Permissions.RequireWithinAsync(caller, db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
+                await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 var ties = await db.Relationships.IgnoreQueryFilters().Where(t => t.SourceId == resource.Id || t.TargetId == resource.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
