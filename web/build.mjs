@@ -5,7 +5,7 @@ import { cpSync, mkdirSync } from "node:fs";
 
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: ["src/main.ts", "src/styles.css"],
+  entryPoints: ["src/main.ts", "src/report.ts", "src/styles.css", "src/report.css"],
   bundle: true,
   minify: process.env.MINIFY !== "0",
   sourcemap: true,
@@ -14,4 +14,4 @@ await build({
   loader: { ".png": "file", ".svg": "file" },
   logLevel: "warning",
 });
-cpSync("src/index.html", "dist/index.html");
+for (const page of ["index.html", "report.html"]) cpSync(`src/${page}`, `dist/${page}`);

@@ -35,7 +35,7 @@ try {
   if (await bridging.count() > 0) {
     await bridging.click();
     result.selectedName = await page.textContent('#details-name');
-    result.selectedRole = await page.textContent('#details-role');
+    result.selectedMetrics = await page.locator('#details-metrics li').allTextContents();
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
   }
   // The network view: the same actors as a graph, with the actor selected on the map selected there too.

@@ -1,6 +1,7 @@
 // A small GraphQL-over-HTTP client for the server that serves this page.
 export class GraphQLError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  /** @param field the input field the error concerns (extensions.data.field), when the server names one */
+  constructor(message: string, readonly code: string | undefined, readonly field?: string) {
     super(message);
   }
 }
@@ -16,8 +17,11 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
     },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new GraphQLError(body.errors[0].message, body.errors[0].extensions?.code);
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; data?: { field?: string } } }[] };
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new GraphQLError(first.message, first.extensions?.code, first.extensions?.data?.field);
+  }
   if (!body.data) throw new GraphQLError(`HTTP ${response.status}`, undefined);
   return body.data;
 }
@@ -29,7 +33,7 @@ export interface Resource {
   targetGroups: string[];
   latitude: number | null;
   longitude: number | null;
-  relationships: { id: string; strength: number; source: { id: string }; target: { id: string } }[];
+  relationships: { id: string; type: string; strength: number; source: { id: string }; target: { id: string } }[];
 }
 
 export interface Geometry {
@@ -41,6 +45,7 @@ export interface Area {
   id: string;
   name: string;
   kind: string;
+  parent: { id: string } | null;
   boundary: Geometry | null;
 }
 
@@ -54,7 +59,18 @@ export interface Suggestion {
   actorsNewlyReached: number;
 }
 
+export interface ActorMetrics {
+  resource: { id: string };
+  degree: number;
+  betweennessNormalized: number;
+  clustering: number;
+  community: number;
+  actorsCutOff: number;
+}
+
 export interface Network {
+  actorCount: number;
+  actors: ActorMetrics[];
   bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
   isolatedGroups: { resources: { id: string; name: string }[] }[];
   isolatedActors: { id: string }[];
@@ -70,10 +86,12 @@ export interface Overview {
 
 // The areas and who plays which role in the network: one request beside the pages of resources.
 export const overviewQuery = `
-  query Overview($asOf: DateOnly) {
-    areas(first: 500) { nodes { id name kind boundary { type coordinates } } }
+  query Overview($scope: NetworkScopeInput) {
+    areas(first: 500) { nodes { id name kind parent { id } boundary { type coordinates } } }
     earliest: relationships(first: 1, where: { since: { neq: null } }, order: [{ since: ASC }]) { nodes { since } }
-    network(scope: { asOf: $asOf }) {
+    network(scope: $scope) {
+      actorCount
+      actors { resource { id } degree betweennessNormalized clustering community actorsCutOff }
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
       isolatedGroups { resources { id name } }
       isolatedActors { id }
@@ -90,20 +108,30 @@ export const createTie = `
   }`;
 
 const resourcesQuery = `
-  query Resources($after: String, $asOf: DateOnly) {
-    resources(first: 500, after: $after) {
+  query Resources($after: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!]) {
+    resources(first: 500, after: $after, areaId: $areaId) {
       pageInfo { hasNextPage endCursor }
-      nodes { id name kind targetGroups latitude longitude relationships(activeOn: $asOf) { id strength source { id } target { id } } }
+      nodes {
+        id name kind targetGroups latitude longitude
+        relationships(activeOn: $asOf, types: $types) { id type strength source { id } target { id } }
+      }
     }
   }`;
 
-/** Every resource with its ties valid on a day, page after page (a page holds at most 500). */
-export async function allResources(asOf: string): Promise<Resource[]> {
+/** Which part of the network the page shows and analyses (the schema's NetworkScopeInput). */
+export interface Scope {
+  asOf: string;
+  areaId: string | null;
+  relationshipTypes: string[] | null;
+}
+
+/** Every resource of the scope with its ties of the scope, page after page (a page holds at most 500). */
+export async function allResources(scope: Scope): Promise<Resource[]> {
   const all: Resource[] = [];
   let after: string | null = null;
   for (;;) {
     const page: { resources: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Resource[] } } =
-      await graphql(resourcesQuery, { after, asOf });
+      await graphql(resourcesQuery, { after, asOf: scope.asOf, areaId: scope.areaId, types: scope.relationshipTypes });
     all.push(...page.resources.nodes);
     if (!page.resources.pageInfo.hasNextPage) return all;
     after = page.resources.pageInfo.endCursor;
@@ -117,8 +145,8 @@ export interface UnderServedArea {
 }
 
 export const underServedQuery = `
-  query UnderServed($group: String!, $distance: Float!) {
-    underServedAreas(targetGroup: $group, maxDistanceMeters: $distance) {
+  query UnderServed($group: String!, $distance: Float!, $areaId: ID) {
+    underServedAreas(targetGroup: $group, maxDistanceMeters: $distance, areaId: $areaId) {
       area { id name boundary { type coordinates } } population nearestResourceDistanceMeters
     }
   }`;

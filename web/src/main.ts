@@ -1,8 +1,13 @@
 import L from "leaflet";
 import "leaflet.markercluster";
-import { allResources, closureQuery, createTie, graphql, GraphQLError, overviewQuery, underServedQuery, type ClosureImpact, type Area, type Overview, type Resource, type Suggestion, type UnderServedArea } from "./api";
-import { currentLanguage, kindCodes, kindName, setLanguage, t, type TextKey } from "./i18n";
+import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
+import { byId, el, linkButton } from "./dom";
+import { metricsInWords, reasonsOf, tieItems } from "./details";
+import { Editor } from "./editing";
 import { GraphView } from "./graph";
+import { currentLanguage, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { IntroductionPaths } from "./paths";
+import { Planning } from "./planning";
 import { roleColours, rolesOf, type Role } from "./roles";
 
 interface Config {
@@ -10,7 +15,6 @@ interface Config {
   tileAttribution: string;
 }
 
-const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const mapElement = byId("map");
 // maxZoom on the map itself: with no tile layer (Web:TileUrl empty) nothing else sets it, and clustering needs it.
 const map = L.map(mapElement, { maxZoom: 19 }).setView([56.9, 24.6], 7);
@@ -18,23 +22,33 @@ const networkLayer = L.layerGroup().addTo(map);
 // Thousands of ties draw on one canvas: as SVG paths they make panning stutter.
 const tieRenderer = L.canvas({ padding: 0.5 });
 const graph = new GraphView(byId("graph"), id => select(id));
-const planningLayer = L.layerGroup().addTo(map);
-let underServed: UnderServedArea[] | null = null;
+const planning = new Planning(map, () => render());
+const paths = new IntroductionPaths(map, id => select(id));
+const editor = new Editor({
+  resources: () => resources,
+  areas: () => overview?.areas.nodes ?? [],
+  saved: async id => {
+    await load();
+    select(id);
+  },
+}, map);
 
 const today = new Date().toISOString().slice(0, 10);
 const dayMs = 86_400_000;
-let asOf = today;
+/** The part of the network shown and analysed: the day, the area and the tie types chosen. */
+const scope: Scope = { asOf: today, areaId: null, relationshipTypes: null };
 let resources: Resource[] = [];
 let overview: Overview | null = null;
 let selectedId: string | null = null;
 let status = (): string => t("loading");
+const signedIn = (): boolean => localStorage.getItem("token") !== null;
 
 async function start(): Promise<void> {
   setLanguage(currentLanguage());
-  fillKinds();
+  fillOptions();
   byId("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
-    fillKinds();
+    fillOptions();
     render();
   });
   byId<HTMLFormElement>("sign-in").addEventListener("submit", event => {
@@ -43,8 +57,7 @@ async function start(): Promise<void> {
     if (token) localStorage.setItem("token", token);
     else localStorage.removeItem("token");
     // Signed in, a viewer or worker may read more (sensitive resources of their municipalities): read again.
-    mapElement.dataset.state = "loading";
-    load().catch(failed);
+    reload();
   });
 
   byId("view").addEventListener("click", () => {
@@ -57,74 +70,83 @@ async function start(): Promise<void> {
     else map.invalidateSize();
   });
 
-  byId("what-if-closed").addEventListener("click", () => {
-    if (selectedId) whatIfClosed(selectedId).catch(failed);
+  byId("find").addEventListener("change", () => {
+    const id = byId<HTMLSelectElement>("find").value;
+    if (id) select(id);
   });
+  // Kind and target group only hide markers; area and tie types change what is analysed, so the network is read again.
   for (const filter of ["filter-kind", "filter-group"]) byId(filter).addEventListener("change", () => drawNetwork());
-  byId<HTMLFormElement>("planning").addEventListener("submit", event => {
-    event.preventDefault();
-    showUnderServed().catch(failed);
+  byId("filter-area").addEventListener("change", () => {
+    scope.areaId = byId<HTMLSelectElement>("filter-area").value || null;
+    reload();
+  });
+  byId("filter-type").addEventListener("change", () => {
+    const type = byId<HTMLSelectElement>("filter-type").value;
+    scope.relationshipTypes = type ? [type] : null;
+    reload();
   });
 
   const slider = byId<HTMLInputElement>("as-of");
   slider.addEventListener("input", () => {
-    asOf = new Date(Number(slider.value) * dayMs).toISOString().slice(0, 10);
-    byId("as-of-day").textContent = asOf;
+    scope.asOf = new Date(Number(slider.value) * dayMs).toISOString().slice(0, 10);
+    byId("as-of-day").textContent = scope.asOf;
   });
-  slider.addEventListener("change", () => {
-    mapElement.dataset.state = "loading";
-    load().catch(failed);
+  slider.addEventListener("change", () => reload());
+
+  byId("what-if-closed").addEventListener("click", () => {
+    if (selectedId) planning.whatIfClosed(selectedId).catch(failed);
+  });
+  byId<HTMLFormElement>("planning").addEventListener("submit", event => {
+    event.preventDefault();
+    planning.showUnderServed().catch(failed);
+  });
+  byId("show-grid").addEventListener("click", () => planning.showGrid().catch(failed));
+  byId("suggest-places").addEventListener("click", () => planning.suggestPlaces().catch(failed));
+
+  byId<HTMLFormElement>("introduction").addEventListener("submit", event => {
+    event.preventDefault();
+    const from = byId<HTMLSelectElement>("path-from").value;
+    const to = byId<HTMLSelectElement>("path-to").value;
+    if (from && to) paths.find(scope, from, to).catch(failed);
+  });
+
+  byId("add-resource").addEventListener("click", () => editor.startAdding());
+  byId("edit-resource").addEventListener("click", () => {
+    if (selectedId) editor.editResource(selectedId).catch(failed);
+  });
+  byId("add-tie").addEventListener("click", () => {
+    if (selectedId) editor.addTie(selectedId);
+  });
+
+  byId("report-from").setAttribute("value", new Date(Date.now() - 365 * dayMs).toISOString().slice(0, 10));
+  byId("report-to").setAttribute("value", today);
+  byId<HTMLFormElement>("report").addEventListener("submit", event => {
+    event.preventDefault();
+    const query = new URLSearchParams({ from: byId<HTMLInputElement>("report-from").value, to: byId<HTMLInputElement>("report-to").value });
+    if (scope.areaId) query.set("areaId", scope.areaId);
+    window.open(`report.html?${query}`, "_blank");
   });
 
   const config = (await (await fetch("/app/config")).json()) as Config;
   if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
   await load();
   drawAreas(overview!.areas.nodes);
+  fillOptions();
   fitTo(resources);
 }
 
-/** Reads the network again (after a change) and draws it. */
+function reload(): void {
+  mapElement.dataset.state = "loading";
+  load().catch(failed);
+}
+
+/** Reads the network of the scope again (after a change of scope or data) and draws it. */
 async function load(): Promise<void> {
-  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery, { asOf }), allResources(asOf)]);
+  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery, { scope }), allResources(scope)]);
   setUpSlider(overview.earliest.nodes[0]?.since ?? today);
+  paths.clear();
+  fillActors();
   drawNetwork();
-  render();
-}
-
-/** The areas where the chosen group lives farther than the chosen distance from any resource serving it, in red. */
-async function showUnderServed(): Promise<void> {
-  const group = byId<HTMLSelectElement>("target-group").value;
-  const distance = Number(byId<HTMLInputElement>("distance").value);
-  const data = await graphql<{ underServedAreas: UnderServedArea[] }>(underServedQuery, { group, distance });
-  underServed = data.underServedAreas;
-  planningLayer.clearLayers();
-  const largest = Math.max(1, ...underServed.map(a => a.population));
-  for (const item of underServed.filter(a => a.area.boundary !== null))
-    planningLayer.addLayer(L.geoJSON(item.area.boundary as GeoJSON.Geometry, {
-      style: { color: "#b91c1c", weight: 2, fillColor: "#ef4444", fillOpacity: 0.2 + 0.5 * item.population / largest },
-    }).bindTooltip(`${item.area.name}: ${item.population}`));
-  const shown = L.featureGroup(planningLayer.getLayers());
-  if (shown.getLayers().length > 0) map.fitBounds(shown.getBounds(), { padding: [20, 20] });
-  mapElement.dataset.underServed = String(underServed.length);
-  render();
-}
-
-let closure: { id: string; group: string; distance: number; impact: ClosureImpact | null } | null = null;
-
-/**
- * What the planning form's target group would lose within its distance if the selected resource closed; null impact
- * when the resource does not serve the group (the API refuses the question with BAD_USER_INPUT).
- */
-async function whatIfClosed(id: string): Promise<void> {
-  const group = byId<HTMLSelectElement>("target-group").value;
-  const distance = Number(byId<HTMLInputElement>("distance").value);
-  try {
-    const data = await graphql<{ closureImpact: ClosureImpact }>(closureQuery, { id, group, distance });
-    closure = { id, group, distance, impact: data.closureImpact };
-  } catch (e) {
-    if (!(e instanceof GraphQLError && e.code === "BAD_USER_INPUT")) throw e;
-    closure = { id, group, distance, impact: null };
-  }
   render();
 }
 
@@ -133,8 +155,8 @@ function setUpSlider(earliest: string): void {
   const slider = byId<HTMLInputElement>("as-of");
   slider.min = String(Math.floor(Date.parse(earliest) / dayMs));
   slider.max = String(Math.floor(Date.parse(today) / dayMs));
-  slider.value = String(Math.floor(Date.parse(asOf) / dayMs));
-  byId("as-of-day").textContent = asOf;
+  slider.value = String(Math.floor(Date.parse(scope.asOf) / dayMs));
+  byId("as-of-day").textContent = scope.asOf;
 }
 
 /** Boundaries are the base layer: the map stays readable with no tiles at all (offline, or a blocked tile server). */
@@ -161,16 +183,11 @@ function fitTo(shown: Resource[]): void {
   if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
 }
 
-/** The kind and target group chosen in the filters; empty for all. */
-const filterOf = (): { kind: string; group: string } => ({
-  kind: byId<HTMLSelectElement>("filter-kind").value,
-  group: byId<HTMLSelectElement>("filter-group").value,
-});
-
 function drawNetwork(): void {
   networkLayer.clearLayers();
   const roles = rolesOf(overview!.network);
-  const { kind, group } = filterOf();
+  const kind = byId<HTMLSelectElement>("filter-kind").value;
+  const group = byId<HTMLSelectElement>("filter-group").value;
   const placed = new Map(resources
     .filter(r => r.latitude !== null && r.longitude !== null && (!kind || r.kind === kind) && (!group || r.targetGroups.includes(group)))
     .map(r => [r.id, r]));
@@ -205,7 +222,7 @@ function drawNetwork(): void {
   mapElement.dataset.markers = String(placed.size);
   mapElement.dataset.ties = String(drawn);
   mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
-  mapElement.dataset.asOf = asOf;
+  mapElement.dataset.asOf = scope.asOf;
   graph.draw(resources, overview!.network);
   graph.select(selectedId);
   mapElement.dataset.state = "ready";
@@ -216,7 +233,11 @@ function drawNetwork(): void {
 function select(id: string): void {
   selectedId = id;
   graph.select(id);
+  byId<HTMLSelectElement>("find").value = id;
+  byId<HTMLSelectElement>("path-from").value = id;
   render();
+  // On a tablet the panel is under the map: bring the selected actor's details into view.
+  if (matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
   const resource = resources.find(r => r.id === id);
   if (resource?.latitude != null && resource.longitude != null) map.setView([resource.latitude, resource.longitude], Math.max(map.getZoom(), 13));
 }
@@ -224,81 +245,43 @@ function select(id: string): void {
 /** Everything in the panel, in the current language. */
 function render(): void {
   byId("status").textContent = status();
-  const signedIn = localStorage.getItem("token") !== null;
-  byId("sign-in-state").textContent = t(signedIn ? "signedIn" : "signedOut");
+  byId("sign-in-state").textContent = t(signedIn() ? "signedIn" : "signedOut");
+  for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !signedIn();
+  planning.render();
+  paths.render();
   if (!overview) return;
 
-  const groups = byId("isolated-groups");
-  groups.replaceChildren(...overview.network.isolatedGroups.map(group => {
-    const item = document.createElement("li");
-    for (const member of group.resources) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "link";
-      button.textContent = member.name;
-      button.addEventListener("click", () => select(member.id));
-      item.append(button, " ");
-    }
-    return item;
-  }));
+  byId("isolated-groups").replaceChildren(...overview.network.isolatedGroups.map(group =>
+    el("li", {}, ...group.resources.flatMap(member => [linkButton(member.name, () => select(member.id)), " "]))));
   byId("isolated-none").hidden = overview.network.isolatedGroups.length > 0;
-
-  byId("under-served").replaceChildren(...(underServed ?? []).map(item => Object.assign(document.createElement("li"), {
-    textContent: t("underServedArea", {
-      area: item.area.name,
-      people: item.population,
-      km: item.nearestResourceDistanceMeters === null ? "—" : (item.nearestResourceDistanceMeters / 1000).toFixed(1),
-    }),
-  })));
-  byId("under-served-none").hidden = underServed === null || underServed.length > 0;
 
   const resource = resources.find(r => r.id === selectedId);
   byId("details").hidden = !resource;
   if (!resource) return;
-  const roles = rolesOf(overview.network);
-  const role = roles.get(resource.id) ?? "other";
-  const bridging = overview.network.bridgingActors.find(b => b.resource.id === resource.id);
+  const role = rolesOf(overview.network).get(resource.id) ?? "other";
   byId("details-name").textContent = resource.name;
-  byId("details-kind").textContent = kindName(resource.kind);
-  byId("details-role").textContent = bridging
-    ? t("cutOff", { groups: bridging.groupsCutOff.length, actors: bridging.actorsCutOff })
-    : t(`role.${role}` as TextKey);
+  byId("details-kind").textContent = `${kindName(resource.kind)} · ${t(`role.${role}` as TextKey)}`;
+  byId("details-metrics").replaceChildren(...metricsInWords(overview.network, resource.id).map(text => el("li", { textContent: text })));
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
-  const impact = closure?.id === resource.id ? closure : null;
-  byId("closure").textContent = !impact
-    ? ""
-    : !impact.impact
-      ? t("closureNotServing", { group: t(groupKey(impact.group)) })
-      : t("closure", {
-          people: impact.impact.populationLosingAccess,
-          group: t(groupKey(impact.group)),
-          km: (impact.distance / 1000).toFixed(1),
-          areas: impact.impact.newlyUnderServedAreas.map(a => a.name).join(", ") || "—",
-        });
+  const names = new Map(resources.map(r => [r.id, r.name]));
+  byId("tie-list").replaceChildren(...tieItems(resource, names, typeName, signedIn() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
+  byId("closure").textContent = planning.closureText(resource.id);
 
   // For a member of an isolated group, the ties that would join any of its members: the group's ways in.
   const group = overview.network.isolatedGroups.find(g => g.resources.some(m => m.id === resource.id));
   const members = new Set(group ? group.resources.map(m => m.id) : [resource.id]);
   const suggestions = overview.network.suggestions.filter(s => members.has(s.from.id) !== members.has(s.to.id)).slice(0, 5);
   byId("suggestions-none").hidden = suggestions.length > 0;
-  byId("suggestions").replaceChildren(...suggestions.map(s => suggestionItem(members, s, signedIn)));
+  byId("suggestions").replaceChildren(...suggestions.map(s => suggestionItem(members, s)));
 }
 
-function suggestionItem(members: Set<string>, suggestion: Suggestion, signedIn: boolean): HTMLLIElement {
+function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIElement {
   const [inside, other] = members.has(suggestion.from.id) ? [suggestion.from, suggestion.to] : [suggestion.to, suggestion.from];
-  const item = document.createElement("li");
-  const title = document.createElement("strong");
-  title.textContent = members.size > 1 ? `${inside.name} — ${other.name}` : other.name;
-  const reasons = document.createElement("ul");
-  reasons.replaceChildren(...reasonsOf(suggestion).map(text => Object.assign(document.createElement("li"), { textContent: text })));
-  item.append(title, reasons);
-  if (signedIn) {
-    const record = document.createElement("button");
-    record.type = "button";
-    record.className = "record";
-    record.textContent = t("recordTie");
-    const error = document.createElement("p");
-    error.className = "error";
+  const reasons = el("ul", {}, ...reasonsOf(suggestion).map(text => el("li", { textContent: text })));
+  const item = el("li", {}, el("strong", { textContent: members.size > 1 ? `${inside.name} — ${other.name}` : other.name }), reasons);
+  if (signedIn()) {
+    const record = el("button", { type: "button", className: "record", textContent: t("recordTie") });
+    const error = el("p", { className: "error" });
     error.setAttribute("role", "alert");
     record.addEventListener("click", async () => {
       record.disabled = true;
@@ -315,27 +298,46 @@ function suggestionItem(members: Set<string>, suggestion: Suggestion, signedIn: 
   return item;
 }
 
-/** The reasons for a tie, in words and in the page's language, from the analysis' figures. */
-function reasonsOf(s: Suggestion): string[] {
-  const reasons: string[] = [];
-  if (s.actorsNewlyReached > 0) reasons.push(t("reason.reaches", { count: s.actorsNewlyReached }));
-  for (const need of s.needsMet) reasons.push(t("reason.need", { need: need.need, offer: need.offer }));
-  if (s.sharedTargetGroups.length > 0) reasons.push(t("reason.groups", { groups: s.sharedTargetGroups.join(", ") }));
-  if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
-  if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: s.distanceKm.toFixed(1) }));
-  return reasons;
+/** The options named in the page's language (kinds, tie types, areas); the choices are kept. */
+function fillOptions(): void {
+  refill("filter-kind", [["", t("all")], ...kindCodes.map(code => [code, kindName(code)] as [string, string])]);
+  refill("filter-type", [["", t("all")], ...relationshipTypes.map(type => [type, typeName(type)] as [string, string])]);
+  refill("filter-area", [["", t("allAreas")], ...areaTree()]);
+  refill("plan-area", [["", t("allAreas")], ...areaTree().filter(([id]) => overview?.areas.nodes.find(a => a.id === id)?.boundary)]);
 }
 
-/** The kind filter's options, named in the page's language; the choice is kept. */
-function fillKinds(): void {
-  const select = byId<HTMLSelectElement>("filter-kind");
+/** The actors to go to or to find a path between, by name. */
+function fillActors(): void {
+  const actors = [...resources].sort((a, b) => a.name.localeCompare(b.name)).map(r => [r.id, r.name] as [string, string]);
+  refill("find", [["", t("chooseActor")], ...actors]);
+  refill("path-from", [["", t("chooseActor")], ...actors]);
+  refill("path-to", [["", t("chooseActor")], ...actors]);
+}
+
+function refill(id: string, options: [string, string][]): void {
+  const select = byId<HTMLSelectElement>(id);
   const chosen = select.value;
-  select.replaceChildren(new Option(t("all"), ""), ...kindCodes.map(code => new Option(kindName(code), code)));
-  select.value = chosen;
+  select.replaceChildren(...options.map(([value, text]) => new Option(text, value)));
+  select.value = options.some(([value]) => value === chosen) ? chosen : "";
 }
 
-function groupKey(group: string): TextKey {
-  return group === "families-of-children-with-disabilities" ? "group.families" : (`group.${group}` as TextKey);
+/** Areas under their parents, indented by depth: "Cēsu novads", "  Zosēnu pagasts". */
+function areaTree(): [string, string][] {
+  const areas = overview?.areas.nodes ?? [];
+  const children = new Map<string | null, Area[]>();
+  for (const area of areas) {
+    const parent = area.parent && areas.some(a => a.id === area.parent!.id) ? area.parent.id : null;
+    children.set(parent, [...(children.get(parent) ?? []), area]);
+  }
+  const rows: [string, string][] = [];
+  const walk = (parent: string | null, depth: number): void => {
+    for (const area of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
+      rows.push([area.id, "\u00a0\u00a0".repeat(depth) + area.name]);
+      walk(area.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return rows;
 }
 
 /** A short sign of the kind on the marker (the colour says the role). */

@@ -1,0 +1,96 @@
+import { graphql } from "./api";
+import { byId, el } from "./dom";
+import { currentLanguage, setLanguage, t, typeName, type TextKey } from "./i18n";
+
+// The impact report: the network of a scope on two days and what changed between them, as a page to print and hand on
+// (the evidence that community work changed the network). Opened from the map with ?from=&to=[&areaId=].
+
+interface Figures { day: string; actors: number; ties: number; mainNetworkSize: number; isolatedGroups: number; isolatedActors: number; density: number; bridgingActors: number }
+interface Tie { type: string; source: { name: string }; target: { name: string } }
+interface Comparison {
+  from: Figures;
+  to: Figures;
+  tiesBuilt: Tie[];
+  tiesEnded: Tie[];
+  actorsBroughtIn: { name: string }[];
+  isolatedGroups: { resources: { name: string }[]; stillIsolated: number; joinedMainNetwork: number }[];
+}
+
+const comparisonQuery = `
+  query Report($scope: NetworkScopeInput, $from: DateOnly!, $to: DateOnly!, $areaId: ID!, $hasArea: Boolean!) {
+    area(id: $areaId) @include(if: $hasArea) { name }
+    network(scope: $scope) {
+      comparison(from: $from, to: $to) {
+        from { ...figures } to { ...figures }
+        tiesBuilt { type source { name } target { name } }
+        tiesEnded { type source { name } target { name } }
+        actorsBroughtIn { name }
+        isolatedGroups { resources { name } stillIsolated joinedMainNetwork }
+      }
+    }
+  }
+  fragment figures on NetworkFigures { day actors ties mainNetworkSize isolatedGroups isolatedActors density bridgingActors }`;
+
+const rows: [TextKey, keyof Figures][] = [
+  ["report.actors", "actors"],
+  ["report.ties", "ties"],
+  ["report.mainNetwork", "mainNetworkSize"],
+  ["report.isolatedGroups", "isolatedGroups"],
+  ["report.isolatedActors", "isolatedActors"],
+  ["report.bridgingActors", "bridgingActors"],
+  ["report.density", "density"],
+];
+
+const params = new URLSearchParams(location.search);
+const from = params.get("from") ?? "";
+const to = params.get("to") ?? "";
+const areaId = params.get("areaId");
+let data: { area?: { name: string } | null; network: { comparison: Comparison } } | null = null;
+
+async function start(): Promise<void> {
+  setLanguage(currentLanguage());
+  byId("language").addEventListener("click", () => {
+    setLanguage(currentLanguage() === "lv" ? "en" : "lv");
+    render();
+  });
+  byId("print").addEventListener("click", () => window.print());
+  data = await graphql(comparisonQuery, { scope: areaId ? { areaId } : null, from, to, areaId: areaId ?? "", hasArea: areaId !== null });
+  render();
+  byId("report").dataset.state = "ready";
+}
+
+function render(): void {
+  byId("report-scope").textContent = t("report.scope", { area: data?.area?.name ?? t("report.everywhere"), from, to });
+  byId("report-status").hidden = data !== null;
+  if (!data) return;
+  const c = data.network.comparison;
+  byId("day-from").textContent = c.from.day;
+  byId("day-to").textContent = c.to.day;
+  byId("figures").querySelector("tbody")!.replaceChildren(...rows.map(([label, key]) => {
+    const [a, b] = [c.from[key] as number, c.to[key] as number];
+    const format = (n: number) => (key === "density" ? n.toFixed(3) : String(n));
+    const change = key === "density" ? (b - a).toFixed(3) : String(b - a);
+    return el("tr", {}, el("th", { scope: "row", textContent: t(label) }), el("td", { textContent: format(a) }), el("td", { textContent: format(b) }),
+      el("td", { textContent: b > a ? `+${change}` : change }));
+  }));
+  const tie = (x: Tie) => el("li", { textContent: `${x.source.name} — ${x.target.name} (${typeName(x.type)})` });
+  list("ties-built", c.tiesBuilt.map(tie));
+  list("ties-ended", c.tiesEnded.map(tie));
+  list("brought-in", c.actorsBroughtIn.map(a => el("li", { textContent: a.name })));
+  // The groups that shrank first: the evidence of the work.
+  const groups = [...c.isolatedGroups].sort((a, b) => b.joinedMainNetwork - a.joinedMainNetwork);
+  list("groups", groups.map(g => el("li", {
+    textContent: `${g.resources.map(r => r.name).join(", ")}: ` +
+      (g.joinedMainNetwork > 0 ? t("report.groupJoined", { joined: g.joinedMainNetwork, still: g.stillIsolated }) : t("report.groupStill")),
+  })));
+}
+
+/** A list, or a line saying there is nothing in it. */
+function list(id: string, items: HTMLLIElement[]): void {
+  byId(id).replaceChildren(...(items.length > 0 ? items : [el("li", { className: "none", textContent: t("report.none") })]));
+}
+
+start().catch((error: Error) => {
+  byId("report-status").textContent = t("failed", { message: error.message });
+  byId("report").dataset.state = "failed";
+});
