@@ -24,7 +24,9 @@ public static class NodeClients
         await Installing.WaitAsync();
         try
         {
-            if (File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json"))) return;
+            // Installed, and not older than the lock file (a package added since needs a new install).
+            var installed = new FileInfo(Path.Combine(Folder, "node_modules", ".package-lock.json"));
+            if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(Folder, "package-lock.json"))) return;
             var (exit, output, error) = await Processes.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder);
             if (exit != 0) throw new InvalidOperationException($"npm ci failed in {Folder}:\n{output}\n{error}");
         }

@@ -106,10 +106,189 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
     }
 
-    /// <summary>Ties valid on a day whose two ends both have a place on the map, as an anonymous visitor reads them.</summary>
-    private async Task<int> PlacedTiesAsync(string day)
+    [Fact]
+    public async Task Exploring_planning_and_the_impact_report_say_what_the_api_says()
     {
-        var data = await demo.Server.DataAsync("query($d: DateOnly) { resources(first: 500) { nodes { relationships(activeOn: $d) { id source { latitude } target { latitude } } } } }", new { d = day });
+        var shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
+        var server = demo.Server;
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var area = await IdAsync("areas", "Cēsu novads");
+        var actor = await IdAsync("resources", "Cēsu novada Sociālais dienests");
+        var (pathFrom, pathTo) = (await IdAsync("resources", "Daugavpils pilsētas Sociālais dienests"), await IdAsync("resources", "Cēsu Bērnu un jauniešu centrs"));
+
+        // Independently, before the page runs: the area's resources and network, the ties of one type, the actor's
+        // metrics, the introduction paths, the grid, the placements, a closure that costs seniors their access, the comparison.
+        var inArea = (await server.DataAsync("query($a: ID) { resources(first: 500, areaId: $a) { totalCount nodes { latitude } } network(scope: { areaId: $a }) { isolatedGroups { size } } }", new { a = area }));
+        var fundingTies = await PlacedTiesAsync(today, "FUNDING");
+        var network = (await server.DataAsync("{ network { actors { resource { id } degree betweennessNormalized clustering } } }")).GetProperty("network").GetProperty("actors").EnumerateArray().ToList();
+        var metrics = network.Single(a => a.GetProperty("resource").GetProperty("id").GetString() == actor);
+        var paths = (await server.DataAsync("query($f: ID!, $t: ID!) { network { introductionPaths(fromId: $f, toId: $t, count: 3) { hops resources { name } } } }", new { f = pathFrom, t = pathTo }))
+            .GetProperty("network").GetProperty("introductionPaths").EnumerateArray().ToList();
+        var grid = (await server.DataAsync("query($a: ID!) { coverageGrid(targetGroup: \"seniors\", maxDistanceMeters: 1000, areaId: $a, cellSizeMeters: 500) { features { properties { population underServed } } } }", new { a = area }))
+            .GetProperty("coverageGrid").GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties")).ToList();
+        var placement = (await server.DataAsync("query($a: ID!) { placementSuggestions(targetGroup: \"seniors\", maxDistanceMeters: 1000, areaId: $a, count: 3) { population coveredBefore coveredAfter suggestions { newlyCoveredPopulation area { name } } } }", new { a = area }))
+            .GetProperty("placementSuggestions");
+        var (serving, closure) = await ClosureCostingAccessAsync();
+        var comparison = (await server.DataAsync("query($t: DateOnly!) { network { comparison(from: \"2022-08-01\", to: $t) { from { ...f } to { ...f } tiesBuilt { id } actorsBroughtIn { name } isolatedGroups { stillIsolated } } } } fragment f on NetworkFigures { actors ties mainNetworkSize isolatedGroups isolatedActors bridgingActors density }", new { t = today }))
+            .GetProperty("network").GetProperty("comparison");
+
+        var arguments = JsonSerializer.Serialize(new { areaId = area, type = "FUNDING", actorId = actor, pathFrom, pathTo, servingId = serving, reportFrom = "2022-08-01" });
+        var (exit, output, error) = await NodeClients.RunAsync("browse-explore.mjs", server.BaseAddress.ToString(), shots, arguments);
+        Assert.True(exit == 0, $"browse-explore.mjs failed ({exit}):\n{output}\n{error}");
+        var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Empty(page.GetProperty("errors").EnumerateArray());
+
+        // The area filter shows and analyses the area alone; the tie type filter draws the ties of that type.
+        var areaResources = inArea.GetProperty("resources");
+        Assert.Equal(areaResources.GetProperty("nodes").EnumerateArray().Count(r => r.GetProperty("latitude").ValueKind == JsonValueKind.Number), page.GetProperty("areaMarkers").GetInt32());
+        Assert.Equal(areaResources.GetProperty("totalCount").GetInt32(), page.GetProperty("areaFindOptions").GetInt32());
+        Assert.Equal(inArea.GetProperty("network").GetProperty("isolatedGroups").GetArrayLength(), page.GetProperty("areaIsolatedGroups").GetInt32());
+        Assert.True(fundingTies > 0);
+        Assert.Equal(fundingTies, page.GetProperty("typeTies").GetInt32());
+
+        // The actor's metrics in words, with the analysis' figures; the go-between rank counted here.
+        var lines = page.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Contains($"Works directly with actors: {metrics.GetProperty("degree").GetInt32()}.", lines);
+        var rank = 1 + network.Count(a => a.GetProperty("betweennessNormalized").GetDouble() > metrics.GetProperty("betweennessNormalized").GetDouble());
+        Assert.Contains(lines, l => l.StartsWith($"Go-between: rank {rank} of {network.Count} ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"({Math.Round(metrics.GetProperty("clustering").GetDouble() * 100)} %)", StringComparison.Ordinal));
+        Assert.Equal(metrics.GetProperty("degree").GetInt32(), page.GetProperty("tieItems").GetInt32());
+
+        // Keyboard: Enter on a focused marker selects it.
+        Assert.Equal(page.GetProperty("keyboardMarker").GetString(), page.GetProperty("keyboardSelected").GetString());
+
+        // The introduction paths are the API's chains, in its order.
+        Assert.True(paths[0].GetProperty("hops").GetInt32() >= 2, "the chosen actors should need an introduction");
+        Assert.Equal(paths.Select(p => string.Join(" → ", p.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("name").GetString()))),
+            page.GetProperty("paths").EnumerateArray().Select(p => p.GetString()));
+
+        // The grid and the placements, as the coverage analysis computes them.
+        Assert.Equal(grid.Count, page.GetProperty("gridCells").GetInt32());
+        var outOfReach = grid.Where(c => c.GetProperty("underServed").GetBoolean() && c.GetProperty("population").GetDouble() > 0).ToList();
+        Assert.NotEmpty(outOfReach);
+        Assert.StartsWith($"Cells where people live too far: {outOfReach.Count}; people in them: {Math.Round(outOfReach.Sum(c => c.GetProperty("population").GetDouble()))}.", page.GetProperty("gridSummary").GetString());
+        var places = placement.GetProperty("suggestions").EnumerateArray().ToList();
+        Assert.Equal(places.Select(p => $"{p.GetProperty("area").GetProperty("name").GetString()}: {Math.Round(p.GetProperty("newlyCoveredPopulation").GetDouble())} more people within reach."),
+            page.GetProperty("placements").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(places.Count, page.GetProperty("placementMarkers").GetInt32());
+        var percent = (string name) => Math.Round(100 * placement.GetProperty(name).GetDouble() / placement.GetProperty("population").GetDouble());
+        Assert.Equal($"Within reach now {percent("coveredBefore")} %, with the new resources {percent("coveredAfter")} %.", page.GetProperty("placementSummary").GetString());
+
+        // What if a resource serving seniors closed: the people who would lose access and the areas newly under-served.
+        var newlyUnderServed = string.Join(", ", closure.GetProperty("newlyUnderServedAreas").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal($"If it closed, {closure.GetProperty("populationLosingAccess").GetInt32()} people (seniors) would have no resource within 1.0 km. Newly under-served: {(newlyUnderServed.Length > 0 ? newlyUnderServed : "—")}.",
+            page.GetProperty("closure").GetString());
+
+        // The impact report opened from the panel: the comparison's figures, ties built and actors brought in; printable.
+        Assert.EndsWith($"report.html?from=2022-08-01&to={today}", page.GetProperty("reportUrl").GetString());
+        Assert.Equal("Changes in the community's network", page.GetProperty("reportTitle").GetString());
+        var rows = page.GetProperty("reportFigures").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => (From: r[1].GetString(), To: r[2].GetString()));
+        foreach (var (label, field) in new[] { ("Actors", "actors"), ("Ties", "ties"), ("Actors in the main network", "mainNetworkSize"), ("Isolated groups", "isolatedGroups"), ("Actors without ties", "isolatedActors"), ("Bridging actors", "bridgingActors") })
+            Assert.Equal((comparison.GetProperty("from").GetProperty(field).GetInt32().ToString(), comparison.GetProperty("to").GetProperty(field).GetInt32().ToString()), rows[label]);
+        Assert.Equal(comparison.GetProperty("to").GetProperty("density").GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), rows["Density"].To);
+        Assert.Equal(comparison.GetProperty("tiesBuilt").GetArrayLength(), page.GetProperty("reportTiesBuilt").GetInt32());
+        Assert.Equal(comparison.GetProperty("actorsBroughtIn").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(),
+            page.GetProperty("reportBroughtIn").EnumerateArray().Select(a => a.GetString()).Order());
+        Assert.Equal(comparison.GetProperty("isolatedGroups").GetArrayLength(), page.GetProperty("reportGroups").GetArrayLength());
+        Assert.False(page.GetProperty("reportNavPrinted").GetBoolean(), "the report's buttons should not be printed");
+        Assert.True(new FileInfo(Path.Combine(shots, "explore-7-report.pdf")).Length > 10_000, "the report did not print to PDF");
+
+        // Accessibility (axe-core, WCAG 2.1 A and AA: contrast, labels, names, structure) of the map and the report.
+        Assert.Empty(page.GetProperty("auditMap").EnumerateArray());
+        Assert.Empty(page.GetProperty("auditReport").EnumerateArray());
+
+        // A tablet held upright: the map above the panel, nothing wider than the screen, a tap selects an actor.
+        var tablet = page.GetProperty("tablet");
+        var (map, panel) = (tablet.GetProperty("map"), tablet.GetProperty("panel"));
+        Assert.True(map.GetProperty("height").GetDouble() >= 400, "the map should keep most of a tablet's height");
+        Assert.True(map.GetProperty("y").GetDouble() + map.GetProperty("height").GetDouble() <= panel.GetProperty("y").GetDouble() + 1, "the panel should be under the map");
+        Assert.True(tablet.GetProperty("scrollWidth").GetInt32() <= 768, "the page should not be wider than the tablet");
+        Assert.False(string.IsNullOrEmpty(page.GetProperty("tabletSelected").GetString()));
+
+        foreach (var shot in new[] { "explore-1-area.png", "explore-2-tie-type.png", "explore-3-metrics.png", "explore-4-introduction-path.png", "explore-5-grid-and-places.png", "explore-6-what-if-closed.png", "explore-7-report.png", "explore-8-tablet.png" })
+            Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
+    }
+
+    [Fact]
+    public async Task A_worker_adds_and_edits_by_form_with_errors_by_field_and_version_conflicts_explained()
+    {
+        var shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
+        var server = demo.Server;
+        var worker = await server.TokenAsync("worker", "Cēsu novads");
+        var (name, mine, theirs, partner) = ("Zosēnu senioru klubs", "Zosēnu senioru klubs „Rudens”", "Zosēnu pensionāru klubs", "Zosēnu kultūras nams");
+        var arguments = JsonSerializer.Serialize(new { nearId = await IdAsync("resources", partner), partner, name, mine, theirs });
+        var (exit, output, error) = await NodeClients.RunAsync("browse-edit.mjs", server.BaseAddress.ToString(), shots, worker, arguments);
+        Assert.True(exit == 0, $"browse-edit.mjs failed ({exit}):\n{output}\n{error}");
+        var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Empty(page.GetProperty("errors").EnumerateArray());
+
+        // The empty name was refused by the server and shown at the name field, which took the focus.
+        Assert.Equal("'name' must not be empty.", page.GetProperty("nameError").GetString());
+        Assert.Equal("true", page.GetProperty("nameInvalid").GetString());
+        Assert.Equal("f-name", page.GetProperty("nameFocused").GetString());
+        Assert.Equal(page.GetProperty("markersBefore").GetInt32() + 1, page.GetProperty("markersAfter").GetInt32());
+
+        // The conflict named both versions and both names; the worker's, saved over it on request, is stored.
+        Assert.Equal(2, page.GetProperty("theirSave").GetInt32());
+        Assert.Contains("(you read version 1, now it is 2). Different: Name.", page.GetProperty("conflict").GetString());
+        Assert.Equal($"Someone changed this meanwhile: now “{theirs}”, yours “{mine}”.", page.GetProperty("conflictName").GetString());
+        Assert.Equal("'until' (2026-01-01) must not be before 'since' (2026-05-01).", page.GetProperty("untilError").GetString());
+        Assert.Equal("'strength' must be from 1 to 5, not 7.", page.GetProperty("strengthError").GetString());
+
+        // What the server holds: one resource where the map was clicked, in the area found there, and one tie as last saved.
+        var placedAt = page.GetProperty("placedAt");
+        var (latitude, longitude) = (placedAt.GetProperty("latitude").GetDouble(), placedAt.GetProperty("longitude").GetDouble());
+        var stored = await server.DataAsync("""
+            query($id: ID!, $lat: Float!, $lon: Float!) {
+              node(id: $id) { ... on Resource { name version latitude longitude targetGroups area { name }
+                relationships { type strength since until version source { name } target { name } } } }
+              areaAt(latitude: $lat, longitude: $lon) { name }
+              resources(where: { name: { contains: "senioru klubs" } }) { totalCount }
+            }
+            """, new { id = page.GetProperty("createdId").GetString(), lat = latitude, lon = longitude }, worker);
+        var resource = stored.GetProperty("node");
+        Assert.Equal(mine, resource.GetProperty("name").GetString());
+        Assert.Equal(3, resource.GetProperty("version").GetInt32());
+        Assert.Equal((latitude, longitude), (resource.GetProperty("latitude").GetDouble(), resource.GetProperty("longitude").GetDouble()));
+        Assert.Equal(["seniors"], resource.GetProperty("targetGroups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(stored.GetProperty("areaAt").GetProperty("name").GetString(), resource.GetProperty("area").GetProperty("name").GetString());
+        Assert.Equal(page.GetProperty("placedArea").GetString(), resource.GetProperty("area").GetProperty("name").GetString());
+        Assert.Equal(1, stored.GetProperty("resources").GetProperty("totalCount").GetInt32());
+        var tie = Assert.Single(resource.GetProperty("relationships").EnumerateArray());
+        Assert.Equal(("SHARED_ACTIVITY", 4, "2026-05-01", JsonValueKind.Null, 2), (tie.GetProperty("type").GetString(), tie.GetProperty("strength").GetInt32(),
+            tie.GetProperty("since").GetString(), tie.GetProperty("until").ValueKind, tie.GetProperty("version").GetInt32()));
+        Assert.Contains(partner, new[] { tie.GetProperty("source").GetProperty("name").GetString(), tie.GetProperty("target").GetProperty("name").GetString() });
+
+        foreach (var shot in new[] { "edit-1-field-error.png", "edit-2-created.png", "edit-3-version-conflict.png", "edit-4-tie-field-error.png", "edit-5-tie-saved.png" })
+            Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
+    }
+
+    /// <summary>The id of the area or resource with this name, as an anonymous visitor reads it.</summary>
+    private async Task<string> IdAsync(string list, string name)
+    {
+        var data = await demo.Server.DataAsync($"{{ {list}(first: 500) {{ nodes {{ id name }} }} }}");
+        return data.GetProperty(list).GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A resource serving seniors whose closure would leave some of them without one within 1 km, and that impact.</summary>
+    private async Task<(string Id, JsonElement Impact)> ClosureCostingAccessAsync()
+    {
+        var serving = await demo.Server.DataAsync("{ resources(first: 500, targetGroups: [\"seniors\"]) { nodes { id } } }");
+        foreach (var resource in serving.GetProperty("resources").GetProperty("nodes").EnumerateArray())
+        {
+            var id = resource.GetProperty("id").GetString()!;
+            var impact = await demo.Server.PostAsync("query($id: ID!) { closureImpact(resourceId: $id, targetGroup: \"seniors\", maxDistanceMeters: 1000) { populationLosingAccess newlyUnderServedAreas { name } } }", new { id });
+            if (impact.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.GetProperty("closureImpact").GetProperty("populationLosingAccess").GetInt32() > 0)
+                return (id, data.GetProperty("closureImpact"));
+        }
+        throw new Xunit.Sdk.XunitException("the demo should have a resource whose closure costs seniors their access");
+    }
+
+    /// <summary>Ties valid on a day whose two ends both have a place on the map, as an anonymous visitor reads them.</summary>
+    private async Task<int> PlacedTiesAsync(string day, string? type = null)
+    {
+        var data = await demo.Server.DataAsync("query($d: DateOnly, $t: [RelationshipType!]) { resources(first: 500) { nodes { relationships(activeOn: $d, types: $t) { id source { latitude } target { latitude } } } } }",
+            new { d = day, t = type is null ? null : new[] { type } });
         return data.GetProperty("resources").GetProperty("nodes").EnumerateArray()
             .SelectMany(r => r.GetProperty("relationships").EnumerateArray())
             .Where(t => t.GetProperty("source").GetProperty("latitude").ValueKind == JsonValueKind.Number && t.GetProperty("target").GetProperty("latitude").ValueKind == JsonValueKind.Number)

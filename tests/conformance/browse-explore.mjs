@@ -131,6 +131,10 @@ try {
 
   result.errors = errors;
   console.log(JSON.stringify(result));
+} catch (error) {
+  // Where it stopped, for whoever reads the failed test's artifacts.
+  for (const [index, open] of browser.contexts().flatMap(c => c.pages()).entries()) await open.screenshot({ path: `${shots}/failed-${index}.png` }).catch(() => {});
+  throw error;
 } finally {
   await browser.close();
 }

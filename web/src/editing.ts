@@ -14,6 +14,8 @@ interface Field {
   kind: "text" | "textarea" | "number" | "date" | "select" | "checkboxes" | "checkbox";
   options?: () => [string, string][];
   step?: string;
+  /** Sent as empty text rather than null when left empty, so the server names the field in its refusal. */
+  required?: true;
 }
 
 interface Target {
@@ -25,7 +27,7 @@ interface Target {
 }
 
 const resourceFields = (areas: () => Area[], groups: () => string[]): Field[] => [
-  { name: "name", label: "field.name", kind: "text" },
+  { name: "name", label: "field.name", kind: "text", required: true },
   { name: "kind", label: "field.kind", kind: "select", options: () => kindCodes.map(k => [k, kindName(k)]) },
   { name: "targetGroups", label: "field.targetGroups", kind: "checkboxes", options: () => groups().map(g => [g, groupName(g)]) },
   { name: "address", label: "field.address", kind: "text" },
@@ -113,6 +115,12 @@ export class Editor {
   }
 
   private async placed(at: L.LatLng): Promise<void> {
+    // With a resource's form open, a click on the map moves it there.
+    if (this.target?.what === "resource" && !this.waitingForPlace) {
+      byId<HTMLInputElement>("f-latitude").value = at.lat.toFixed(6);
+      byId<HTMLInputElement>("f-longitude").value = at.lng.toFixed(6);
+      return;
+    }
     if (!this.waitingForPlace) return;
     this.waitingForPlace = false;
     this.map.getContainer().classList.remove("placing");
@@ -134,9 +142,9 @@ export class Editor {
   private open(target: Target, values: Record<string, Value>): void {
     this.target = target;
     this.waitingForPlace = false;
-    byId("editor-hint").textContent = "";
     byId("editor").hidden = false;
     byId("editor-title").textContent = t(target.title);
+    byId("editor-hint").textContent = target.what === "resource" ? t("edit.clickToMove") : "";
     byId("editor-fields").replaceChildren(...target.fields.map(field => fieldElement(field, values[field.name] ?? null)));
     this.clearMessages();
     byId("editor").scrollIntoView({ block: "nearest" });
@@ -246,6 +254,9 @@ function fieldElement(field: Field, value: Value): HTMLElement {
     input = el("textarea", { id, rows: 3, value: value === null ? "" : String(value) });
   } else if (field.kind === "checkbox") {
     input = el("input", { id, type: "checkbox", checked: value === true });
+    input.setAttribute("aria-describedby", error.id);
+    wrap.append(el("label", { className: "inline" }, input, ` ${t(field.label)}`), error);
+    return wrap;
   } else {
     input = el("input", { id, type: field.kind, value: value === null ? "" : String(value) });
     if (field.step) input.step = field.step;
@@ -262,7 +273,7 @@ function valueOf(field: Field): Value {
   const input = byId<HTMLInputElement>(`f-${field.name}`);
   if (field.kind === "checkbox") return input.checked;
   const text = input.value.trim();
-  if (text === "") return null;
+  if (text === "") return field.required ? "" : null;
   return field.kind === "number" ? Number(text) : text;
 }
 
