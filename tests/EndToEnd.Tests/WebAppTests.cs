@@ -60,6 +60,12 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal(all.GetProperty("resources").GetProperty("totalCount").GetInt32(), page.GetProperty("graphNodes").GetInt32());
         var selectedId = all.GetProperty("resources").GetProperty("nodes").EnumerateArray().Single(r => r.GetProperty("name").GetString() == page.GetProperty("selectedName").GetString()).GetProperty("id").GetString();
         Assert.Equal(selectedId, page.GetProperty("graphSelected").GetString());
+        // A tap in the graph selects there and in the panel; tapping the first actor again selects its marker on the map.
+        var tapped = page.GetProperty("graphTapped");
+        Assert.Equal(tapped.GetProperty("label").GetString(), tapped.GetProperty("selected").GetString());
+        Assert.NotEqual(selectedId, tapped.GetProperty("graphSelected").GetString());
+        Assert.Equal(selectedId, page.GetProperty("mapSelectedAfterGraph").GetString());
+        Assert.Equal(page.GetProperty("selectedName").GetString(), page.GetProperty("selectedMarkerTitle").GetString());
 
         // The date slider redraws the ties valid on the day chosen.
         Assert.Equal("2022-08-01", page.GetProperty("sliderDay").GetString());

@@ -45,8 +45,27 @@ try {
   result.graphSelected = await page.getAttribute('#graph', 'data-selected');
   result.selectedId = await page.evaluate(() => document.querySelector('#details-name')?.textContent);
   await page.screenshot({ path: `${shots}/4-network-view.png` });
+  // And the other way: a tap on a node in the graph selects that actor, then a tap on the first selects it again.
+  const tapNode = async id => {
+    const at = await page.evaluate(nodeId => {
+      const element = document.getElementById('graph');
+      const position = element.cytoscape.getElementById(nodeId).renderedPosition();
+      const box = element.getBoundingClientRect();
+      return { x: box.left + position.x, y: box.top + position.y };
+    }, id);
+    await page.mouse.click(at.x, at.y);
+  };
+  const other = await page.evaluate(selected => document.getElementById('graph').cytoscape.nodes().filter(n => n.id() !== selected)[0].data(), result.graphSelected);
+  await tapNode(other.id);
+  await page.waitForFunction(name => document.getElementById('details-name').textContent === name, other.label);
+  result.graphTapped = { label: other.label, selected: await page.textContent('#details-name'), graphSelected: await page.getAttribute('#graph', 'data-selected') };
+  await tapNode(result.graphSelected);
+  await page.waitForFunction(id => document.getElementById('graph').dataset.selected === id, result.graphSelected);
   await page.click('#view');
   await page.waitForSelector('#map:not([hidden])');
+  await page.waitForSelector('.rm-marker.selected');
+  result.mapSelectedAfterGraph = await page.getAttribute('#map', 'data-selected');
+  result.selectedMarkerTitle = await page.locator('.leaflet-marker-icon:has(.rm-marker.selected)').getAttribute('title');
 
   // The date slider: the network on a day before the pilot, then today again.
   const moveSlider = async day => {

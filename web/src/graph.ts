@@ -79,6 +79,8 @@ export class GraphView {
       hideEdgesOnViewport: geographic,
     });
     this.cy.on("tap", "node", event => this.onSelect(event.target.id()));
+    // End-to-end tests find a node's place on the canvas through this (the canvas has no element per node).
+    (this.element as HTMLElement & { cytoscape?: Core }).cytoscape = this.cy;
     this.element.dataset.edges = String(edges.size);
     this.select(this.selected);
   }

@@ -21,6 +21,8 @@ const map = L.map(mapElement, { maxZoom: 19 }).setView([56.9, 24.6], 7);
 const networkLayer = L.layerGroup().addTo(map);
 // Thousands of ties draw on one canvas: as SVG paths they make panning stutter.
 const tieRenderer = L.canvas({ padding: 0.5 });
+let clusters: L.MarkerClusterGroup | null = null;
+const markers = new Map<string, L.Marker>();
 const graph = new GraphView(byId("graph"), id => select(id));
 const planning = new Planning(map, () => render());
 const paths = new IntroductionPaths(map, id => select(id));
@@ -67,7 +69,10 @@ async function start(): Promise<void> {
     byId("view").dataset.text = showGraph ? "showMap" : "showGraph";
     byId("view").textContent = t(showGraph ? "showMap" : "showGraph");
     if (showGraph) graph.show();
-    else map.invalidateSize();
+    else {
+      map.invalidateSize();
+      revealSelected();
+    }
   });
 
   byId("find").addEventListener("change", () => {
@@ -206,19 +211,16 @@ function drawNetwork(): void {
       drawn++;
     }
 
-  const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  markers.clear();
   for (const resource of placed.values()) {
-    const role: Role = roles.get(resource.id) ?? "other";
-    const icon = L.divIcon({
-      className: "",
-      html: `<span class="rm-marker role-${role}" style="background:${roleColours[role]}">${kindGlyph(resource.kind)}</span>`,
-      iconSize: [24, 24],
-    });
-    const marker = L.marker([resource.latitude!, resource.longitude!], { icon, title: resource.name, alt: resource.name, keyboard: true });
+    const marker = L.marker([resource.latitude!, resource.longitude!], { icon: iconOf(resource, roles), title: resource.name, alt: resource.name, keyboard: true });
     marker.on("click keypress", () => select(resource.id));
+    markers.set(resource.id, marker);
     clusters.addLayer(marker);
   }
   networkLayer.addLayer(clusters);
+  mapElement.dataset.selected = selectedId && markers.has(selectedId) ? selectedId : "";
   mapElement.dataset.markers = String(placed.size);
   mapElement.dataset.ties = String(drawn);
   mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
@@ -230,16 +232,39 @@ function drawNetwork(): void {
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
 }
 
+/** A marker: the kind's sign on the role's colour, ringed when selected. */
+function iconOf(resource: Resource, roles: Map<string, Role>): L.DivIcon {
+  const role: Role = roles.get(resource.id) ?? "other";
+  const selected = resource.id === selectedId ? " selected" : "";
+  return L.divIcon({
+    className: "",
+    html: `<span class="rm-marker role-${role}${selected}" style="background:${roleColours[role]}">${kindGlyph(resource.kind)}</span>`,
+    iconSize: [24, 24],
+  });
+}
+
+/** Shows the selected actor's marker ringed, out of its cluster, once the map is visible. */
+function revealSelected(): void {
+  const marker = selectedId ? markers.get(selectedId) : undefined;
+  mapElement.dataset.selected = marker ? selectedId! : "";
+  if (marker && !mapElement.hidden) clusters?.zoomToShowLayer(marker);
+}
+
 function select(id: string): void {
+  const roles = rolesOf(overview!.network);
+  const previous = selectedId;
   selectedId = id;
+  for (const changed of [previous, id]) {
+    const resource = changed ? resources.find(r => r.id === changed) : undefined;
+    if (resource) markers.get(resource.id)?.setIcon(iconOf(resource, roles));
+  }
   graph.select(id);
   byId<HTMLSelectElement>("find").value = id;
   byId<HTMLSelectElement>("path-from").value = id;
   render();
   // On a tablet the panel is under the map: bring the selected actor's details into view.
   if (matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
-  const resource = resources.find(r => r.id === id);
-  if (resource?.latitude != null && resource.longitude != null) map.setView([resource.latitude, resource.longitude], Math.max(map.getZoom(), 13));
+  revealSelected();
 }
 
 /** Everything in the panel, in the current language. */

@@ -21,8 +21,8 @@ export class IntroductionPaths {
   private readonly layer: L.LayerGroup;
   private found: IntroductionPath[] | null = null;
 
-  constructor(map: L.Map, private readonly select: (id: string) => void) {
-    this.layer = L.layerGroup().addTo(map);
+  constructor(private readonly map: L.Map, private readonly select: (id: string) => void) {
+    this.layer = L.layerGroup().addTo(this.map);
   }
 
   async find(scope: Scope, from: string, to: string): Promise<void> {
@@ -30,8 +30,11 @@ export class IntroductionPaths {
     this.found = data.network.introductionPaths;
     this.layer.clearLayers();
     const first = this.found[0]?.resources.filter(r => r.latitude !== null && r.longitude !== null);
-    if (first && first.length > 1)
-      this.layer.addLayer(L.polyline(first.map(r => [r.latitude!, r.longitude!] as L.LatLngTuple), { color: "#facc15", weight: 7, opacity: 0.9, interactive: false }));
+    if (first && first.length > 1) {
+      const line = L.polyline(first.map(r => [r.latitude!, r.longitude!] as L.LatLngTuple), { color: "#facc15", weight: 7, opacity: 0.9, interactive: false });
+      this.layer.addLayer(line);
+      this.map.fitBounds(line.getBounds(), { padding: [40, 40] });
+    }
     this.render();
   }
 
