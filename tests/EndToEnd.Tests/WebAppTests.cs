@@ -232,6 +232,8 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal("'name' must not be empty.", page.GetProperty("nameError").GetString());
         Assert.Equal("true", page.GetProperty("nameInvalid").GetString());
         Assert.Equal("f-name", page.GetProperty("nameFocused").GetString());
+        Assert.Equal("Jāaizpilda laukam „Nosaukums”.", page.GetProperty("nameErrorLatvian").GetString());
+        Assert.Equal("Nosaukums", page.GetProperty("nameLabelLatvian").GetString());
         Assert.Equal(page.GetProperty("markersBefore").GetInt32() + 1, page.GetProperty("markersAfter").GetInt32());
 
         // The conflict named both versions and both names; the worker's, saved over it on request, is stored.
@@ -265,7 +267,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
             tie.GetProperty("since").GetString(), tie.GetProperty("until").ValueKind, tie.GetProperty("version").GetInt32()));
         Assert.Contains(partner, new[] { tie.GetProperty("source").GetProperty("name").GetString(), tie.GetProperty("target").GetProperty("name").GetString() });
 
-        foreach (var shot in new[] { "edit-1-field-error.png", "edit-2-created.png", "edit-3-version-conflict.png", "edit-4-tie-field-error.png", "edit-5-tie-saved.png" })
+        foreach (var shot in new[] { "edit-1-field-error.png", "edit-1-field-error-latvian.png", "edit-2-created.png", "edit-3-version-conflict.png", "edit-4-tie-field-error.png", "edit-5-tie-saved.png" })
             Assert.True(new FileInfo(Path.Combine(shots, shot)).Length > 10_000, $"{shot} is missing or empty");
     }
 

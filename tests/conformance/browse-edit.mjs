@@ -41,6 +41,14 @@ try {
   result.nameInvalid = await page.getAttribute('#f-name', 'aria-invalid');
   result.nameFocused = await page.evaluate(() => document.activeElement?.id);
   await page.screenshot({ path: `${shots}/edit-1-field-error.png` });
+  // The same refusal in Latvian, beside the field's Latvian label.
+  await page.click('#language');
+  await page.click('#editor-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('f-name-error').textContent.startsWith('Jā'));
+  result.nameErrorLatvian = await page.textContent('#f-name-error');
+  result.nameLabelLatvian = await page.textContent('label[for="f-name"]');
+  await page.screenshot({ path: `${shots}/edit-1-field-error-latvian.png` });
+  await page.click('#language');
   await page.fill('#f-name', args.name);
   await page.check('#f-targetGroups input[value="seniors"]');
   await page.click('#editor-form button[type=submit]');

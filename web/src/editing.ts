@@ -1,6 +1,7 @@
 import type L from "leaflet";
 import { graphql, GraphQLError, type Area, type Resource } from "./api";
 import { byId, el } from "./dom";
+import { explain } from "./errors";
 import { groupName, kindCodes, kindName, relationshipTypes, t, typeName, type TextKey } from "./i18n";
 
 // Adding and changing resources and ties by form, for signed-in workers. The server's rules are the only rules: the
@@ -143,6 +144,7 @@ export class Editor {
     this.target = target;
     this.waitingForPlace = false;
     byId("editor").hidden = false;
+    byId("editor-title").dataset.text = target.title;
     byId("editor-title").textContent = t(target.title);
     byId("editor-hint").textContent = target.what === "resource" ? t("edit.clickToMove") : "";
     byId("editor-fields").replaceChildren(...target.fields.map(field => fieldElement(field, values[field.name] ?? null)));
@@ -207,7 +209,7 @@ export class Editor {
   /** A refusal next to the field it concerns, or above the buttons when it concerns the whole form. */
   private formError(error: unknown): void {
     const field = error instanceof GraphQLError ? fieldOf(error.field, this.target) : null;
-    const text = error instanceof GraphQLError ? error.message : String(error);
+    const text = error instanceof GraphQLError ? explain(error) : String(error);
     if (field) {
       byId(`f-${field}-error`).textContent = text;
       byId(`f-${field}`).setAttribute("aria-invalid", "true");
@@ -238,14 +240,15 @@ function fieldElement(field: Field, value: Value): HTMLElement {
   const wrap = el("div", { className: "field" });
   if (field.kind === "checkboxes") {
     const chosen = new Set(Array.isArray(value) ? value : []);
-    const set = el("fieldset", { id }, el("legend", { textContent: t(field.label) }));
+    const set = el("fieldset", { id }, textOf(field.label, "legend"));
     for (const [code, label] of field.options!())
       set.append(el("label", {}, el("input", { type: "checkbox", name: field.name, value: code, checked: chosen.has(code) }), ` ${label}`));
     set.setAttribute("aria-describedby", error.id);
     wrap.append(set, error);
     return wrap;
   }
-  const label = el("label", { htmlFor: id, textContent: t(field.label) });
+  const label = textOf(field.label, "label");
+  label.htmlFor = id;
   let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   if (field.kind === "select") {
     input = el("select", { id }, ...field.options!().map(([code, text]) => new Option(text, code)));
@@ -255,7 +258,7 @@ function fieldElement(field: Field, value: Value): HTMLElement {
   } else if (field.kind === "checkbox") {
     input = el("input", { id, type: "checkbox", checked: value === true });
     input.setAttribute("aria-describedby", error.id);
-    wrap.append(el("label", { className: "inline" }, input, ` ${t(field.label)}`), error);
+    wrap.append(el("label", { className: "inline" }, input, " ", textOf(field.label, "span")), error);
     return wrap;
   } else {
     input = el("input", { id, type: field.kind, value: value === null ? "" : String(value) });
@@ -264,6 +267,14 @@ function fieldElement(field: Field, value: Value): HTMLElement {
   input.setAttribute("aria-describedby", error.id);
   wrap.append(label, input, error);
   return wrap;
+}
+
+/** An element holding a text of the page, translated again when the language changes (data-text). */
+function textOf<K extends "label" | "legend" | "span">(key: TextKey, tag: K): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.textContent = t(key);
+  element.dataset.text = key;
+  return element;
 }
 
 /** The value to send: empty text is null, so an emptied field is cleared. */

@@ -332,7 +332,13 @@ export const relationshipTypes = Object.keys(types.en);
 export const typeName = (type: string): string => types[language][type] ?? type;
 
 /** A target group in the page's language; a group the page has no name for keeps its code. */
-export const groupName = (group: string): string => (`group.${group}` in texts.en ? t(`group.${group}` as TextKey) : group);
+export function groupName(group: string): string {
+  const key = `group.${group}`;
+  return hasText(key) ? t(key) : group;
+}
+
+/** Whether the page has a text of this name. */
+export const hasText = (key: string): key is TextKey => key in texts.en;
 
 /** The kinds of the schema's ResourceKind, in its order. */
 export const kindCodes = Object.keys(kinds.en);

@@ -2,6 +2,7 @@ import L from "leaflet";
 import "leaflet.markercluster";
 import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
+import { explain } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { Editor } from "./editing";
 import { GraphView } from "./graph";
@@ -314,7 +315,7 @@ function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIEle
         await graphql(createTie, { source: inside.id, target: other.id });
         await load();
       } catch (e) {
-        error.textContent = e instanceof GraphQLError ? `${e.message} (${e.code ?? "?"})` : String(e);
+        error.textContent = e instanceof GraphQLError ? `${explain(e)} (${e.code ?? "?"})` : String(e);
         record.disabled = false;
       }
     });

@@ -1,0 +1,35 @@
+import type { GraphQLError } from "./api";
+import { currentLanguage, hasText, t } from "./i18n";
+
+// The API words its refusals in English (its contract). The page says the ones its forms can meet in Latvian too:
+// each pattern below is one of the server's messages (src/Api/…Rules.cs, Permissions.cs); others are shown as sent.
+const latvian: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^'([\w.]+)' must not be (?:empty|null)\.$/, m => `Jāaizpilda laukam „${label(m[1])}”.`],
+  [/^'([\w.]+)' is longer than (\d+) characters\.$/, m => `„${label(m[1])}” ir garāks par ${m[2]} zīmēm.`],
+  [/^'([\w.]+)' contains control characters\.$/, m => `„${label(m[1])}” satur vadības rakstzīmes.`],
+  [/^'strength' must be from 1 to 5, not (.+)\.$/, m => `Stiprumam jābūt no 1 līdz 5, nevis ${m[1]}.`],
+  [/^'until' \((.+)\) must not be before 'since' \((.+)\)\.$/, m => `„Līdz” (${m[1]}) nedrīkst būt pirms „Kopš” (${m[2]}).`],
+  [/^Give both 'latitude' and 'longitude', or neither\.$/, () => "Norādiet gan platumu, gan garumu, vai nevienu no tiem."],
+  [/^\w+: latitude must be a finite number from -90 to 90, not (.+)\.$/, m => `Platumam jābūt skaitlim no -90 līdz 90, nevis ${m[1]}.`],
+  [/^\w+: longitude must be a finite number from -180 to 180, not (.+)\.$/, m => `Garumam jābūt skaitlim no -180 līdz 180, nevis ${m[1]}.`],
+  [/^A resource cannot be tied to itself\.$/, () => "Resursu nevar saistīt pašu ar sevi."],
+  [/^(.+): in (.+), outside your municipalities \((.*)\)\.$/, m => `${m[1]}: atrodas ${m[2]}, ārpus jūsu pašvaldībām (${m[3]}).`],
+  [/^Sign in to .+$/, () => "Lai to darītu, jāpierakstās."],
+  [/^Only a (\w+) or above may .+; you are signed in as a (\w+)\.$/, m => `To drīkst tikai loma „${m[1]}” vai augstāka; jūsu loma ir „${m[2]}”.`],
+];
+
+/** A refusal in the page's language. */
+export function explain(error: GraphQLError): string {
+  if (currentLanguage() === "en") return error.message;
+  for (const [pattern, say] of latvian) {
+    const match = error.message.match(pattern);
+    if (match) return say(match);
+  }
+  return error.message;
+}
+
+/** The form's label for a field the server names ('name' → "Nosaukums"). */
+function label(field: string): string {
+  const key = `field.${field}`;
+  return hasText(key) ? t(key) : field;
+}
