@@ -156,7 +156,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         var lines = page.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()!).ToList();
         Assert.Contains($"Works directly with actors: {metrics.GetProperty("degree").GetInt32()}.", lines);
         var rank = 1 + network.Count(a => a.GetProperty("betweennessNormalized").GetDouble() > metrics.GetProperty("betweennessNormalized").GetDouble());
-        Assert.Contains(lines, l => l.StartsWith($"Go-between: rank {rank} of {network.Count} ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"As a go-between: rank {rank} of {network.Count} ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"({Math.Round(metrics.GetProperty("clustering").GetDouble() * 100)} %)", StringComparison.Ordinal));
         Assert.Equal(metrics.GetProperty("degree").GetInt32(), page.GetProperty("tieItems").GetInt32());
 
