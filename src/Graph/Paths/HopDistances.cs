@@ -13,6 +13,9 @@ namespace ResourceMap.Graph.Paths;
 /// </summary>
 public static class HopDistances
 {
+    /// <summary>How many parts the batches are dealt into; fixed, so that sums do not depend on the number of threads.</summary>
+    private const int Partitions = 16;
+
     public sealed record Summary(
         int[] ReachedFrom,          // how many vertices reach v, v itself included
         long[] DistanceSumTo,       // sum of d(u, v) over the vertices u that reach v
@@ -31,15 +34,20 @@ public static class HopDistances
         var summary = NewSummary(n);
         var gate = new object();
         var batches = (from.Length + 63) / 64;
-        Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = maxThreads },
-            () => new BatchWorker(n),
-            (batch, _, w) =>
-            {
-                // Per-source sums need a walk over each arrival's bits; undirected full runs get them by symmetry instead.
+        // Batches are dealt to a fixed number of parts and the parts' harmonic sums (floating point) added in order, so
+        // they are the same to the last bit on every run and machine; the integer sums are exact in any order.
+        var parts = Math.Clamp(batches, 1, Partitions);
+        var harmonic = new double[parts][];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, part =>
+        {
+            var w = new BatchWorker(n);
+            // Per-source sums need a walk over each arrival's bits; undirected full runs get them by symmetry instead.
+            for (var batch = part; batch < batches; batch += parts)
                 w.Search(graph, from.AsSpan(batch * 64, Math.Min(64, from.Length - batch * 64)), summary, perSourceSums: graph.Directed || sources is not null);
-                return w;
-            },
-            w => w.MergeInto(summary, gate));
+            harmonic[part] = w.MergeInto(summary, gate);
+        });
+        foreach (var part in harmonic)
+            for (var v = 0; v < n; v++) summary.HarmonicTo[v] += part[v];
         if (!graph.Directed && sources is null)
             for (var v = 0; v < n; v++) summary.DistanceSumFrom[v] = summary.DistanceSumTo[v]; // distances are symmetric
         return summary;
@@ -100,7 +108,8 @@ public static class HopDistances
             }
         }
 
-        public void MergeInto(Summary summary, object gate)
+        /// <summary>Adds the integer sums to the summary and returns the harmonic sums, for the caller to add in order.</summary>
+        public double[] MergeInto(Summary summary, object gate)
         {
             lock (gate)
             {
@@ -108,9 +117,9 @@ public static class HopDistances
                 {
                     summary.ReachedFrom[v] += _reached[v];
                     summary.DistanceSumTo[v] += _sumTo[v];
-                    summary.HarmonicTo[v] += _harmonic[v];
                 }
             }
+            return _harmonic;
         }
     }
 
