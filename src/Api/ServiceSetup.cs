@@ -19,8 +19,9 @@ public static class ServiceSetup
         services.AddSingleton(limits);
         services.AddSingleton<PersistedOperations>();
         // Queries run field by field: the resolvers are synchronous or batched, and the parallel strategy's tasks cost
-        // more than they save (its batching of loaders is the same).
-        services.AddSingleton(new GraphQL.Execution.ExecutionStrategyRegistration(GraphQL.Execution.SerialExecutionStrategy.Instance, GraphQLParser.AST.OperationType.Query));
+        // more than they save (its batching of loaders is the same). Lists of plain fields are written straight to JSON.
+        GraphQL.Execution.IExecutionStrategy queries = limits.DirectWrite ? new Execution.DirectWriteExecutionStrategy() : GraphQL.Execution.SerialExecutionStrategy.Instance;
+        services.AddSingleton(new GraphQL.Execution.ExecutionStrategyRegistration(queries, GraphQLParser.AST.OperationType.Query));
         services.AddSingleton(factory);
         services.AddScoped<Access.RequestCaller>();
         services.AddScoped<IDbContextFactory<ResourceMapDbContext>, Access.CallerDbContextFactory>();
@@ -37,7 +38,8 @@ public static class ServiceSetup
             .AddSystemTextJson(json =>
             {
                 // Latvian letters and quotes go out as themselves, not as \u escapes; responses are JSON, never HTML.
-                json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                json.Encoder = Execution.DirectWriteExecutionStrategy.Encoder;
+                json.Converters.Add(new Execution.RawJsonConverter());
             })
             .AddGraphTypes(typeof(ServiceSetup).Assembly)
             .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))

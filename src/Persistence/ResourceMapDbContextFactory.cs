@@ -10,6 +10,9 @@ public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapD
     private readonly DatabaseSettings _settings;
     private readonly string _connectionString;
     private readonly Action<DbContextOptionsBuilder>? _configure;
+    // Built once: every resolver and loader opens a context, and building options each time cost more than the context.
+    private DbContextOptions<SqliteResourceMapDbContext>? _sqlite;
+    private DbContextOptions<SqlServerResourceMapDbContext>? _sqlServer;
 
     public ResourceMapDbContextFactory(DatabaseSettings settings, Action<DbContextOptionsBuilder>? configure = null)
     {
@@ -28,8 +31,8 @@ public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapD
 
     public ResourceMapDbContext CreateDbContext() => _settings.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString))),
-        DatabaseProvider.SqlServer => new SqlServerResourceMapDbContext(Options<SqlServerResourceMapDbContext>(b => b.UseSqlServer(_connectionString))),
+        DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(_sqlite ??= Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))),
+        DatabaseProvider.SqlServer => new SqlServerResourceMapDbContext(_sqlServer ??= Options<SqlServerResourceMapDbContext>(b => b.UseSqlServer(_connectionString))),
         _ => throw new InvalidOperationException($"Unknown database provider {_settings.Provider}."),
     };
 

@@ -111,8 +111,21 @@ public class PersonalDataTests(DemoApi demo) : IClassFixture<DemoApi>
         // Nowhere in the database: not in a row, not in the file's free space once the log is checkpointed.
         await using var db = api.Factory.CreateDbContext();
         Assert.False(await db.Changes.AnyAsync(h => (h.Before != null && h.Before.Contains(marker)) || (h.After != null && h.After.Contains(marker))));
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        var file = db.Database.GetDbConnection().DataSource;
+        // A reader elsewhere (the network snapshot refreshing in the background) can keep the checkpoint from finishing:
+        // ask again until SQLite reports it complete (first column: 1 while busy).
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            Assert.True(await result.ReadAsync());
+            if (result.GetInt32(0) == 0) break;
+            Assert.True(attempt < 200, "the checkpoint stayed busy");
+            await Task.Delay(25);
+        }
+        var file = connection.DataSource;
         foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -15,14 +15,24 @@ public sealed class TestApi : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly ServiceProvider _services;
+    private readonly bool _ownsData;
 
-    private TestApi(string folder, ServiceProvider services, ResourceMapDbContextFactory factory, SqlCommandCounter sql)
+    private TestApi(string folder, ServiceProvider services, ResourceMapDbContextFactory factory, SqlCommandCounter sql, bool ownsData = true)
     {
         _folder = folder;
         _services = services;
+        _ownsData = ownsData;
         Factory = factory;
         Sql = sql;
     }
+
+    /// <summary>The same data served with other limits (disposing it leaves the data to this instance).</summary>
+    public TestApi Sharing(Protection.GraphQLLimits limits) =>
+        new(_folder, new ServiceCollection().AddLogging().AddResourceMap(Factory, exposeExceptionDetails: false, limits).BuildServiceProvider(), Factory, Sql, ownsData: false);
+
+    /// <summary>The strategy that writes lists straight to JSON, when it is on.</summary>
+    public Execution.DirectWriteExecutionStrategy? DirectWrite =>
+        _services.GetServices<GraphQL.Execution.ExecutionStrategyRegistration>().Select(r => r.Strategy).OfType<Execution.DirectWriteExecutionStrategy>().SingleOrDefault();
 
     public ResourceMapDbContextFactory Factory { get; }
 
@@ -44,7 +54,11 @@ public sealed class TestApi : IAsyncDisposable
     public static readonly Caller Admin = new("test-admin", Role.Admin, new HashSet<string>());
 
     /// <summary>Runs one operation as <paramref name="caller"/> (an admin when null) and returns the response as the client would see it.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null, Caller? caller = null)
+    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null, Caller? caller = null) =>
+        JsonDocument.Parse(await ExecuteTextAsync(query, variables, caller)).RootElement.Clone();
+
+    /// <summary>The response's JSON text, byte for byte as the server would send it.</summary>
+    public async Task<string> ExecuteTextAsync(string query, object? variables = null, Caller? caller = null)
     {
         caller ??= Admin;
         await using var scope = _services.CreateAsyncScope();
@@ -58,7 +72,7 @@ public sealed class TestApi : IAsyncDisposable
                 ? new ClaimsPrincipal(new ClaimsIdentity())
                 : new ClaimsPrincipal(new ClaimsIdentity(caller.Claims(), "test", Caller.NameClaim, Caller.RoleClaim));
         });
-        return JsonDocument.Parse(serializer.Serialize(result)).RootElement.Clone();
+        return serializer.Serialize(result);
     }
 
     /// <summary>Runs an operation that must succeed and returns its data.</summary>
@@ -93,6 +107,7 @@ public sealed class TestApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (!_ownsData) return;
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }

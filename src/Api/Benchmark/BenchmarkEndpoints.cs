@@ -20,6 +20,13 @@ public static class BenchmarkEndpoints
 
     public static void MapBenchmarkEndpoints(this WebApplication app)
     {
+        // What the process has allocated and paused for garbage collection so far: the load benchmark reads it around a run.
+        app.MapGet("/bench/gc", () => Results.Json(new
+        {
+            allocatedBytes = GC.GetTotalAllocatedBytes(),
+            collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+            pauseMilliseconds = GC.GetTotalPauseDuration().TotalMilliseconds,
+        }));
         app.MapGet("/bench/rest/resources", async (int areaId, IDbContextFactory<ResourceMapDbContext> factory, HttpContext http) =>
             await WriteAsync(http, await RestAsync(factory, areaId, http.RequestAborted)));
         app.MapGet("/bench/precomputed", async (int areaId, IDbContextFactory<ResourceMapDbContext> factory, HttpContext http) =>

@@ -13,9 +13,23 @@ public static class GlobalId
     public const string Relationship = "Relationship";
     public const string Area = "Area";
 
+    // A map query writes each resource's id as its own and again as an end of each of its ties: the ids of resources and
+    // ties are made once and kept (a few MB for a hundred thousand; emptied beyond that, as a crude bound).
+    private const int Kept = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> ResourceIds = new(), RelationshipIds = new();
+
     public static string Encode(string type, int key)
     {
-        // A map query encodes thousands of ids: format into the stack, allocate only the answer.
+        var kept = type == Resource ? ResourceIds : type == Relationship ? RelationshipIds : null;
+        if (kept is null) return Format(type, key);
+        if (kept.TryGetValue(key, out var id)) return id;
+        if (kept.Count >= Kept) kept.Clear();
+        return kept.GetOrAdd(key, k => Format(type, k));
+    }
+
+    private static string Format(string type, int key)
+    {
+        // Formatted into the stack: only the answer is allocated.
         Span<byte> text = stackalloc byte[64];
         return System.Text.Unicode.Utf8.TryWrite(text, $"{type}:{key}", out var length)
             ? Convert.ToBase64String(text[..length])

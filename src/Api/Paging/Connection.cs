@@ -12,15 +12,24 @@ public sealed record PageRequest(int? First, string? After, int? Last, string? B
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>Whether the total is asked for; when not, a forward page is read without counting (see <see cref="Forward"/>).</summary>
+    public bool CountTotal { get; init; } = true;
+
+    /// <summary>
+    /// The start and size of a page read forward without knowing the total (the page reads one item more to know whether
+    /// another page follows); null when the request needs the total: 'last', 'before', a page of 0 or the total asked for.
+    /// </summary>
+    public (int Offset, int Count)? Forward()
+    {
+        Validate();
+        if (CountTotal || Last is not null || Before is not null || First == 0) return null;
+        return (After is null ? 0 : Cursor.Decode(After, "after") + 1, First ?? DefaultPageSize);
+    }
+
     /// <summary>The slice [Offset, Offset + Count) of <paramref name="total"/> items this request asks for.</summary>
     public (int Offset, int Count) Slice(int total)
     {
-        if (First is < 0) throw UserError.BadInput("'first' must not be negative.", "first");
-        if (Last is < 0) throw UserError.BadInput("'last' must not be negative.", "last");
-        if (First > MaxPageSize || Last > MaxPageSize)
-            throw new UserError(ErrorCodes.PageSizeTooLarge, $"A page holds at most {MaxPageSize} items.", First > MaxPageSize ? "first" : "last");
-        if (First is not null && Last is not null) throw UserError.BadInput("Give 'first' or 'last', not both.", "last");
-
+        Validate();
         var start = After is null ? 0 : Cursor.Decode(After, "after") + 1;
         var end = Before is null ? total : Math.Min(total, Cursor.Decode(Before, "before"));
         start = Math.Min(start, total);
@@ -28,6 +37,15 @@ public sealed record PageRequest(int? First, string? After, int? Last, string? B
         if (Last is not null) start = Math.Max(start, end - Last.Value);
         else end = Math.Min(end, start + (First ?? DefaultPageSize));
         return (start, end - start);
+    }
+
+    private void Validate()
+    {
+        if (First is < 0) throw UserError.BadInput("'first' must not be negative.", "first");
+        if (Last is < 0) throw UserError.BadInput("'last' must not be negative.", "last");
+        if (First > MaxPageSize || Last > MaxPageSize)
+            throw new UserError(ErrorCodes.PageSizeTooLarge, $"A page holds at most {MaxPageSize} items.", First > MaxPageSize ? "first" : "last");
+        if (First is not null && Last is not null) throw UserError.BadInput("Give 'first' or 'last', not both.", "last");
     }
 }
 
@@ -55,20 +73,34 @@ public static class Cursor
 /// <summary>One page of a list, with what a Relay client needs to ask for the next.</summary>
 public sealed class Connection<T>
 {
-    public Connection(IReadOnlyList<T> items, int offset, int totalCount)
+    public Connection(IReadOnlyList<T> items, int offset, int totalCount) : this(items, offset, totalCount, offset + items.Count < totalCount)
     {
-        Edges = items.Select((item, i) => new Edge<T>(item, Cursor.Encode(offset + i))).ToList();
-        TotalCount = totalCount;
-        PageInfo = new PageInfo(
-            HasNextPage: offset + items.Count < totalCount,
-            HasPreviousPage: offset > 0,
-            StartCursor: Edges.Count > 0 ? Edges[0].Cursor : null,
-            EndCursor: Edges.Count > 0 ? Edges[^1].Cursor : null);
     }
 
-    public IReadOnlyList<Edge<T>> Edges { get; }
-    public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
-    public int TotalCount { get; }
+    /// <summary>A page whose total is null when it was not counted (not asked for).</summary>
+    public Connection(IReadOnlyList<T> items, int offset, int? totalCount, bool hasNextPage)
+    {
+        _items = items;
+        _offset = offset;
+        _total = totalCount;
+        PageInfo = new PageInfo(
+            HasNextPage: hasNextPage,
+            HasPreviousPage: offset > 0,
+            StartCursor: items.Count > 0 ? Cursor.Encode(offset) : null,
+            EndCursor: items.Count > 0 ? Cursor.Encode(offset + items.Count - 1) : null);
+    }
+
+    private readonly IReadOnlyList<T> _items;
+    private readonly int _offset;
+    private readonly int? _total;
+
+    /// <summary>The items with their cursors, made when asked for (a map reads <see cref="Nodes"/>).</summary>
+    public IReadOnlyList<Edge<T>> Edges => field ??= _items.Select((item, i) => new Edge<T>(item, Cursor.Encode(_offset + i))).ToList();
+
+    public IEnumerable<T> Nodes => _items;
+
+    public int TotalCount => _total ?? throw new InvalidOperationException("The total was not counted: the page was read without it.");
+
     public PageInfo PageInfo { get; }
 
     /// <summary>Pages an in-memory list.</summary>

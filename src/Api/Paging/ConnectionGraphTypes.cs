@@ -55,5 +55,9 @@ public static class PagingArguments
 
     public static PageRequest GetPageRequest(this IResolveFieldContext context) => new(
         context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),
-        context.GetArgument<int?>("last"), context.GetArgument<string?>("before"));
+        context.GetArgument<int?>("last"), context.GetArgument<string?>("before"))
+    {
+        // A map reading pages forward rarely asks for the total: then no COUNT is run (see QueryPaging).
+        CountTotal = context.SubFields?.Values.Any(f => f.Field.Name.Value.Span is "totalCount") ?? true,
+    };
 }

@@ -41,9 +41,9 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
             .Resolve(c => End(c, c.Source.SourceId));
         Field<NonNullGraphType<ResourceNode>>("target").Description("The resource the tie leads to.")
             .Resolve(c => End(c, c.Source.TargetId));
-        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").Resolve(c => Boxed.Enum(c.Source.Type));
         Field(t => t.Directed).Description("True when the tie runs from source to target only (funding, referral, mentoring).");
-        Field(t => t.Strength).Description("Strength from 1 (weak) to 5 (strong).");
+        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").Resolve(c => Boxed.Int(c.Source.Strength));
         Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").Resolve(c => c.Source.Since);
         Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").Resolve(c => c.Source.Until);
         Field(t => t.Note, nullable: true).Description("A note on the tie.");
@@ -57,9 +57,16 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     /// read (the ties of 500 resources would otherwise load 500 resources again just to echo their ids).
     /// </summary>
     private static object End(GraphQL.IResolveFieldContext<Relationship> c, int id) =>
-        c.FieldAst.SelectionSet is { } selected && selected.Selections.All(s => s is GraphQLField { Name.StringValue: "id" or "__typename" })
-            ? new Resource { Id = id, Name = "" }
-            : EndAsRecorded(c.Service<ResourceLoaders>(), id);
+        // One resource object per id for the request: each is the end of several ties, and costs more than the tie.
+        IdOnly(c.FieldAst.SelectionSet) ? c.Memo("resource stubs", id, static key => new Resource { Id = key, Name = "" }) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
+
+    private static bool IdOnly(GraphQLSelectionSet? selected)
+    {
+        if (selected is null) return false;
+        foreach (var selection in selected.Selections)
+            if (selection is not GraphQLField { Name.Value.Span: "id" or "__typename" }) return false;
+        return true;
+    }
 
     /// <summary>The end, or, for a tie of an earlier day whose end was deleted since, the end as it was.</summary>
     private static object EndAsRecorded(ResourceLoaders loaders, int id) =>

@@ -55,7 +55,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.Id));
         Field(r => r.Name).Description("Name, with its Latvian diacritics.");
-        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").Resolve(c => Boxed.Enum(c.Source.Kind));
         Field(r => r.Description, nullable: true).Description("What the resource does.");
         Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");

@@ -20,6 +20,17 @@ public static class ResolveContextExtensions
     }
 
     /// <summary>
+    /// A value computed once per request and key (kept in the request's user context): a map query asks for the same
+    /// resource's id and the same tie's ends thousands of times.
+    /// </summary>
+    public static TValue Memo<TKey, TValue>(this IResolveFieldContext context, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull
+    {
+        if (!context.UserContext.TryGetValue(name, out var known) || known is not ConcurrentDictionary<TKey, TValue> memo)
+            context.UserContext[name] = memo = new ConcurrentDictionary<TKey, TValue>();
+        return memo.TryGetValue(key, out var value) ? value : memo.GetOrAdd(key, create);
+    }
+
+    /// <summary>
     /// A fresh context for this resolver alone (GraphQL.NET may resolve sibling fields in parallel, and a DbContext is not
     /// thread-safe), reading what the caller may read and recording its changes in the history as theirs.
     /// </summary>
