@@ -2,15 +2,12 @@
 // next to the field, meets someone else's change of the same resource (a version conflict with both values), and
 // records and changes a tie. Saves a screenshot of each step and prints what the tests check as one JSON line.
 // Usage: node browse-edit.mjs URL SCREENSHOT_FOLDER WORKER_TOKEN '{"nearId":…,"partner":…,"name":…,"mine":…,"theirs":…}'
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { browse } from './browser.mjs';
 
 const [url, shots, token, json] = process.argv.slice(2);
 const args = JSON.parse(json);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
-try {
+await browse(shots, async browser => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
@@ -109,11 +106,5 @@ try {
   await page.screenshot({ path: `${shots}/edit-5-tie-saved.png` });
 
   result.errors = errors;
-  console.log(JSON.stringify(result));
-} catch (error) {
-  // Where it stopped, for whoever reads the failed test's artifacts.
-  for (const [index, open] of browser.contexts().flatMap(c => c.pages()).entries()) await open.screenshot({ path: `${shots}/failed-${index}.png` }).catch(() => {});
-  throw error;
-} finally {
-  await browser.close();
-}
+  return result;
+});

@@ -3,15 +3,12 @@
 // "what if it closed", the printable impact report and an accessibility audit (axe-core) of both pages. Saves a
 // screenshot of each step and prints what the tests check as one JSON line.
 // Usage: node browse-explore.mjs URL SCREENSHOT_FOLDER '{"areaId":…,"type":…,"actorId":…,"pathFrom":…,"pathTo":…,"servingId":…,"reportFrom":…}'
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { browse } from './browser.mjs';
 import { createRequire } from 'node:module';
 
 const [url, shots, json] = process.argv.slice(2);
 const args = JSON.parse(json);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 /** WCAG 2.1 A and AA rules that fail on the page: rule id, impact and how many elements. */
 async function audit(page) {
@@ -24,7 +21,7 @@ async function audit(page) {
 
 const ready = page => page.waitForSelector('#map[data-state="ready"]', { timeout: 30_000 });
 
-try {
+await browse(shots, async browser => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
@@ -130,11 +127,5 @@ try {
   await tablet.screenshot({ path: `${shots}/explore-8-tablet.png` });
 
   result.errors = errors;
-  console.log(JSON.stringify(result));
-} catch (error) {
-  // Where it stopped, for whoever reads the failed test's artifacts.
-  for (const [index, open] of browser.contexts().flatMap(c => c.pages()).entries()) await open.screenshot({ path: `${shots}/failed-${index}.png` }).catch(() => {});
-  throw error;
-} finally {
-  await browser.close();
-}
+  return result;
+});

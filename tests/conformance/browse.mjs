@@ -1,12 +1,9 @@
 // Walks the web app in Debian's Chromium with playwright-core (no browser download), saving a screenshot of each step
 // and printing what the tests check as one JSON line. Usage: node browse.mjs URL SCREENSHOT_FOLDER [WORKER_TOKEN]
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { browse } from './browser.mjs';
 
 const [url, shots, token] = process.argv.slice(2);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-try {
+await browse(shots, async browser => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
@@ -122,7 +119,5 @@ try {
     await page.screenshot({ path: `${shots}/8-tie-recorded.png` });
   }
   result.errors = errors;
-  console.log(JSON.stringify(result));
-} finally {
-  await browser.close();
-}
+  return result;
+});
