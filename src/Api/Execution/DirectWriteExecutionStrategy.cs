@@ -7,6 +7,7 @@ using GraphQL.Execution;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ResourceMap.Api.Schema;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace ResourceMap.Api.Execution;
@@ -28,8 +29,6 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Encoder, SkipValidation = true };
 
-    // Which fields an object's selection holds depends on the request's variables (@skip, @include): planned per request,
-    // kept in the request's user context.
     private const string PlansKey = "ResourceMap.DirectWrite.Plans";
 
     private long _written;
@@ -72,37 +71,25 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
 
         var template = (ObjectExecutionNode)BuildExecutionNode(parent, objectType, parent.Field, parent.FieldDefinition, 0);
         var writer = new Writer(context, Bind(context, plan, template));
-        var ends = new List<long>();
         foreach (var value in Items(values))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (value is null ? itemsNonNull || !writer.Null() : !writer.Object(writer.Root, value))
+            var written = value is null ? !itemsNonNull && writer.Null() : writer.Object(writer.Root, value);
+            if (!written)
             {
                 // A resolver that has to be awaited: let it finish before the ordinary path runs it again.
                 if (writer.Pending is { } pending)
                     try { await pending; } catch (Exception) when (!context.CancellationToken.IsCancellationRequested) { }
                 return null;
             }
-            ends.Add(writer.EndValue());
+            writer.EndItem();
         }
-
-        writer.Complete();
-        var items = new List<ExecutionNode>(ends.Count);
-        for (int i = 0; i < ends.Count; i++)
-            items.Add(new RawJsonNode(parent, i, writer.Slice(i == 0 ? 0 : ends[i - 1], ends[i])));
-        return items;
+        return writer.ItemNodes(parent);
     }
 
-    private ObjectPlan? Plan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
-    {
-        if (context.UserContext.TryGetValue(PlansKey, out var known) is false || known is not Dictionary<(GraphQLSelectionSet, IGraphType), ObjectPlan?> plans)
-            context.UserContext[PlansKey] = plans = [];
-        lock (plans)
-        {
-            if (!plans.TryGetValue((selectionSet, type), out var plan)) plans[(selectionSet, type)] = plan = MakePlan(context, type, selectionSet);
-            return plan;
-        }
-    }
+    // Which fields an object's selection holds depends on the request's variables (@skip, @include): planned per request.
+    private ObjectPlan? Plan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet) =>
+        context.UserContext.Memo(PlansKey, (selectionSet, type), key => MakePlan(context, key.type, key.selectionSet));
 
     private ObjectPlan? MakePlan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
     {
@@ -141,7 +128,7 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
             }
             fields[i] = new BoundField(field, new ReadonlyResolveFieldContext(fieldNode, context), SelectResolver(fieldNode, context), child);
         }
-        return new BoundObject(plan.Type, node, fields);
+        return new BoundObject(plan, node, fields);
     }
 
     /// <summary>The items of a list; by index where it can (some of GraphQL.NET's own lists enumerate only that way).</summary>
@@ -177,27 +164,34 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
 
     private sealed record BoundField(FieldPlan Plan, ReadonlyResolveFieldContext Context, IFieldResolver Resolver, BoundObject? Child);
 
-    private sealed record BoundObject(IObjectGraphType Type, ObjectExecutionNode Node, BoundField[] Fields);
+    private sealed record BoundObject(ObjectPlan Plan, ObjectExecutionNode Node, BoundField[] Fields);
 
     /// <summary>Writes the items of one list into one buffer; every method answers false where the ordinary path must take over.</summary>
     private sealed class Writer(ExecutionContext context, BoundObject root)
     {
         private readonly SegmentedBuffer _buffer = new();
+        private readonly List<long> _ends = [];
         private Utf8JsonWriter Json => field ??= new Utf8JsonWriter(_buffer, WriterOptions);
 
         public BoundObject Root { get; } = root;
 
         /// <summary>Ends one item: its bytes are in the buffer, and the next one starts a new JSON value.</summary>
-        public long EndValue()
+        public void EndItem()
         {
             Json.Flush();
             Json.Reset();
-            return _buffer.Length;
+            _ends.Add(_buffer.Length);
         }
 
-        public void Complete() => _buffer.Complete();
-
-        public System.Buffers.ReadOnlySequence<byte> Slice(long start, long end) => _buffer.Slice(start, end);
+        /// <summary>The list's item nodes, each holding its written JSON.</summary>
+        public List<ExecutionNode> ItemNodes(ArrayExecutionNode parent)
+        {
+            _buffer.Complete();
+            var items = new List<ExecutionNode>(_ends.Count);
+            for (var i = 0; i < _ends.Count; i++)
+                items.Add(new RawJsonNode(parent, i, _buffer.Slice(i == 0 ? 0 : _ends[i - 1], _ends[i])));
+            return items;
+        }
 
         public bool Null()
         {
@@ -210,7 +204,7 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
 
         public bool Object(BoundObject bound, object value)
         {
-            if (bound.Type.IsTypeOf is { } isTypeOf && !isTypeOf(value)) return false;
+            if (bound.Plan.Type.IsTypeOf is { } isTypeOf && !isTypeOf(value)) return false;
             bound.Node.Result = value;
             Json.WriteStartObject();
             foreach (var field in bound.Fields)

@@ -21,12 +21,16 @@ public static class ResolveContextExtensions
 
     /// <summary>
     /// A value computed once per request and key (kept in the request's user context): a map query asks for the same
-    /// resource's id and the same tie's ends thousands of times.
+    /// tie's ends thousands of times.
     /// </summary>
-    public static TValue Memo<TKey, TValue>(this IResolveFieldContext context, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull
+    public static TValue Memo<TKey, TValue>(this IResolveFieldContext context, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull =>
+        context.UserContext.Memo(name, key, create);
+
+    /// <summary>A value computed once per key for the request whose user context this is.</summary>
+    public static TValue Memo<TKey, TValue>(this IDictionary<string, object?> userContext, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull
     {
-        if (!context.UserContext.TryGetValue(name, out var known) || known is not ConcurrentDictionary<TKey, TValue> memo)
-            context.UserContext[name] = memo = new ConcurrentDictionary<TKey, TValue>();
+        if (!userContext.TryGetValue(name, out var known) || known is not ConcurrentDictionary<TKey, TValue> memo)
+            userContext[name] = memo = new ConcurrentDictionary<TKey, TValue>();
         return memo.TryGetValue(key, out var value) ? value : memo.GetOrAdd(key, create);
     }
 
