@@ -36,14 +36,14 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Relationship;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Relationship, c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(t => GlobalId.Encode(GlobalId.Relationship, t.Id));
         Field<NonNullGraphType<ResourceNode>>("source").Description("The resource the tie starts from (for undirected ties, either end).")
-            .Resolve(c => End(c, c.Source.SourceId));
+            .ResolveSource((c, t) => End(c, t.SourceId));
         Field<NonNullGraphType<ResourceNode>>("target").Description("The resource the tie leads to.")
-            .Resolve(c => End(c, c.Source.TargetId));
-        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").Resolve(c => Boxed.Enum(c.Source.Type));
+            .ResolveSource((c, t) => End(c, t.TargetId));
+        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").ResolveSource(t => Boxed.Enum(t.Type));
         Field(t => t.Directed).Description("True when the tie runs from source to target only (funding, referral, mentoring).");
-        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").Resolve(c => Boxed.Int(c.Source.Strength));
+        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").ResolveSource(t => Boxed.Int(t.Strength));
         Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").Resolve(c => c.Source.Since);
         Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").Resolve(c => c.Source.Until);
         Field(t => t.Note, nullable: true).Description("A note on the tie.");
@@ -56,9 +56,17 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     /// An end of the tie. A map that draws ties asks only for the ends' ids, which the tie already holds: then no row is
     /// read (the ties of 500 resources would otherwise load 500 resources again just to echo their ids).
     /// </summary>
-    private static object End(GraphQL.IResolveFieldContext<Relationship> c, int id) =>
+    private static object End(GraphQL.IResolveFieldContext c, int id) =>
         // One resource object per id for the request: each is the end of several ties, and costs more than the tie.
-        IdOnly(c.FieldAst.SelectionSet) ? c.Memo("resource stubs", id, static key => new Resource { Id = key, Name = "" }) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
+        IdOnly(c.FieldAst.SelectionSet) ? Stub(id) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Resource> Stubs = new();
+    private static Resource Stub(int id)
+    {
+        if (Stubs.TryGetValue(id, out var stub)) return stub;
+        if (Stubs.Count >= 200_000) Stubs.Clear();
+        return Stubs.GetOrAdd(id, static key => new Resource { Id = key, Name = "" });
+    }
 
     private static bool IdOnly(GraphQLSelectionSet? selected)
     {

@@ -53,9 +53,9 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Resource;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(r => GlobalId.Encode(GlobalId.Resource, r.Id));
         Field(r => r.Name).Description("Name, with its Latvian diacritics.");
-        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").Resolve(c => Boxed.Enum(c.Source.Kind));
+        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").ResolveSource(r => Boxed.Enum(r.Kind));
         Field(r => r.Description, nullable: true).Description("What the resource does.");
         Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");
@@ -93,7 +93,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             .Description("The resource's ties, in either direction.")
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only ties of these types.")
             .Argument<DateOnlyGraphType>("activeOn", "Only ties valid on this day.")
-            .Resolve(c => Ties(c, showsTies: true, ties => ties));
+            .ResolveSource((c, r) => Ties(c, r, showsTies: true, ties => ties));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("neighbours")
             .Description("The resources at the other end of the resource's ties, each once.")
@@ -103,7 +103,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             {
                 var id = c.Source.Id;
                 var byId = c.Service<ResourceLoaders>().ById;
-                return Ties(c, showsTies: false, ties =>
+                return Ties(c, c.Source, showsTies: false, ties =>
                     new CombinedResult<Resource?>(ties.Select(t => t.SourceId == id ? t.TargetId : t.SourceId).Distinct().Order().Select(byId.Load).ToList()));
             });
 
@@ -118,7 +118,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
     /// The resource's ties that pass the field's arguments, given to <paramref name="then"/>: at once when the list
     /// holding the resource loaded them ahead (see <c>ResourceQueries</c>), else deferred to one batch for all resources.
     /// </summary>
-    private static object? Ties(IResolveFieldContext<Resource> c, bool showsTies, Func<IReadOnlyList<Relationship>, object?> then)
+    private static object? Ties(IResolveFieldContext c, Resource resource, bool showsTies, Func<IReadOnlyList<Relationship>, object?> then)
     {
         var types = c.GetArgument<List<RelationshipType>?>("types");
         var activeOn = c.GetArgument<DateOnly?>("activeOn");
@@ -126,7 +126,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ? then(ties)
             : then(ties.Where(t => (types is null || types.Contains(t.Type)) && (activeOn is null || t.IsActiveOn(activeOn.Value))).ToList());
         var loader = c.Service<RelationshipLoaders>().ByResource(c.Document, c.FieldAst, showsTies);
-        return loader.TryGetLoaded(c.Source.Id, out var loaded) ? Pass(loaded) : new MappedResult<IReadOnlyList<Relationship>, object?>(loader.Load(c.Source.Id), Pass);
+        return loader.TryGetLoaded(resource.Id, out var loaded) ? Pass(loaded) : new MappedResult<IReadOnlyList<Relationship>, object?>(loader.Load(resource.Id), Pass);
     }
 }
 
