@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load benchmark: the map query through GraphQL against a plain REST endpoint serialising the same data with
 # System.Text.Json and an endpoint returning precomputed bytes, each for DURATION seconds with wrk, in one run.
-# Usage: bench/load/run.sh [DURATION=30] [CONNECTIONS=16] [RESOURCES=500]
+# Usage: [WARMUP=10] bench/load/run.sh [DURATION=30] [CONNECTIONS=16] [RESOURCES=500]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-30}; connections=${2:-16}; count=${3:-500}
@@ -37,6 +37,13 @@ run() { # name, url, [script]
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   echo "$1|$rps|$p50|$p99"
 }
+
+# Warm-up, not measured: the JIT's tiered recompilation runs for several seconds after an endpoint's first requests,
+# and would otherwise be charged to whichever endpoint is measured first.
+warmup=${WARMUP:-10}
+wrk -t2 -c"$connections" -d"${warmup}s" -s bench/load/graphql.lua "http://127.0.0.1:$port/graphql" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/rest/resources?areaId=$area" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/precomputed?areaId=$area" >/dev/null
 
 graphql=$(run "GraphQL (map query)" "http://127.0.0.1:$port/graphql" bench/load/graphql.lua)
 rest=$(run "REST (System.Text.Json)" "http://127.0.0.1:$port/bench/rest/resources?areaId=$area")

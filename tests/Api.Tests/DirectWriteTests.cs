@@ -93,4 +93,18 @@ public sealed class DirectWriteTests : IAsyncLifetime
         await _on.DataAsync("{ resources(first: 500) { nodes { name relationships { source { name } } } } }");
         Assert.True(writer.ListsDeclined > declined + 1, $"declined {writer.ListsDeclined - declined}");
     }
+
+    [Fact]
+    public async Task A_list_longer_than_a_buffer_chunk_is_written_whole()
+    {
+        // Every resource's name a hundred times over: the page fills several of the writer's 32 KB chunks, and items
+        // begin in one chunk and end in the next.
+        var query = "{ resources(first: 500) { nodes { id " + string.Concat(Enumerable.Range(0, 100).Select(i => $"n{i}: name ")) + "} } }";
+        var writer = _on.DirectWrite!;
+        var written = writer.ListsWritten;
+        var actual = await _on.ExecuteTextAsync(query, null, TestApi.Admin);
+        Assert.Equal(written + 1, writer.ListsWritten);
+        Assert.True(actual.Length > 3 * 32 * 1024, $"the answer has {actual.Length} characters");
+        Assert.Equal(await _off.ExecuteTextAsync(query, null, TestApi.Admin), actual);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class ImportAreasPayloadType : ObjectGraphType<ImportAreasResult>
     {
         Name = "ImportAreasPayload";
         Description = "What the import wrote.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("created").Description("Areas added.").Resolve(c => c.Source.Created);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("updated").Description("Areas that existed under the same name and parent, now replaced by the file's boundary and population.").Resolve(c => c.Source.Updated);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("created").Description("Areas added.").ResolveSource(s => s.Created);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("updated").Description("Areas that existed under the same name and parent, now replaced by the file's boundary and population.").ResolveSource(s => s.Updated);
     }
 }

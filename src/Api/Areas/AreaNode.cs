@@ -15,24 +15,24 @@ public sealed class AreaNode : ObjectGraphType<Area>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Area;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(GlobalId.Area, c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(s => GlobalId.Encode(GlobalId.Area, s.Id));
         Field(a => a.Name).Description("Name, with its Latvian diacritics.");
-        Field<NonNullGraphType<AreaKindEnum>>("kind").Description("What kind of territory this is.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<AreaKindEnum>>("kind").Description("What kind of territory this is.").ResolveSource(s => s.Kind);
         Field<AreaNode>("parent").Description("The area this one lies in.")
-            .Resolve(c => c.Source.ParentId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
+            .ResolveSource((c, s) => s.ParentId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("children").Description("The areas directly inside this one.")
-            .Resolve(c => c.Service<AreaLoaders>().ChildrenOf.Load(c.Source.Id));
+            .ResolveSource((c, s) => c.Service<AreaLoaders>().ChildrenOf.Load(s.Id));
         Field(a => a.Approximate).Description("True when the boundary or the population counts are approximations.");
         Field<GeoJsonGeometryInterface>("boundary").Description("The boundary as a GeoJSON Polygon or MultiPolygon (RFC 7946, right-hand rule); null when unknown.")
-            .Resolve(c => c.Source.Boundary);
+            .ResolveSource(s => s.Boundary);
         Field<GeoJsonPointType>("centroid").Description("A point representing the area: the boundary's centroid, or a point inside it when the centroid falls outside.")
-            .Resolve(c => c.Source.Boundary is { } b ? Geo.AreaGeometry.RepresentativePoint(b) : null);
-        Field<NonNullGraphType<BooleanGraphType>>("hasBoundary").Description("True when the area has a boundary polygon.").Resolve(c => c.Source.Boundary is not null);
+            .ResolveSource(s => s.Boundary is { } b ? Geo.AreaGeometry.RepresentativePoint(b) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("hasBoundary").Description("True when the area has a boundary polygon.").ResolveSource(s => s.Boundary is not null);
         Field<NonNullGraphType<IntGraphType>>("resourceCount").Description("Resources of this area and the areas inside it that are not closed, sensitive ones included (they are counted for everyone, shown to insiders only).")
-            .Resolve(c => c.Service<AreaLoaders>().ResourceCounts.Load(c.Source.Id));
+            .ResolveSource((c, s) => c.Service<AreaLoaders>().ResourceCounts.Load(s.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PopulationCountType>>>>("population")
             .Description("Residents per target group; the group \"total\" counts everyone.")
-            .Resolve(c => c.Source.Population.OrderBy(p => p.TargetGroup, StringComparer.Ordinal).ToList());
+            .ResolveSource(s => s.Population.OrderBy(p => p.TargetGroup, StringComparer.Ordinal).ToList());
     }
 }
 

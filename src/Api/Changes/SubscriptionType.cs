@@ -57,9 +57,9 @@ public sealed class ResourceChangedEventType : ObjectGraphType<ResourceChange>
     {
         Name = "ResourceChangedEvent";
         Description = "A resource was created, changed or deleted.";
-        Field<NonNullGraphType<ChangeKindEnum>>("kind").Description("What happened.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<IdGraphType>>("resourceId").Description("Global id of the resource.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.ResourceId));
-        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version that holds the change.").Resolve(c => c.Source.DataVersion);
+        Field<NonNullGraphType<ChangeKindEnum>>("kind").Description("What happened.").ResolveSource(s => s.Kind);
+        Field<NonNullGraphType<IdGraphType>>("resourceId").Description("Global id of the resource.").ResolveSource(s => GlobalId.Encode(GlobalId.Resource, s.ResourceId));
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version that holds the change.").ResolveSource(s => s.DataVersion);
         // Read fresh for every event: a WebSocket lives long, and a request-scoped cache would serve old rows.
         Field<ResourceNode>("resource").Description("The resource as it is now; null when deleted.")
             .ResolveAsync(async c =>
@@ -76,13 +76,13 @@ public sealed class NetworkChangedEventType : ObjectGraphType<NetworkChange>
     {
         Name = "NetworkChangedEvent";
         Description = "The data moved to a new version; the network query now answers from a new snapshot.";
-        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The new data version.").Resolve(c => c.Source.DataVersion);
-        Field<NonNullGraphType<StringGraphType>>("cause").Description("The mutation that made the change, e.g. createRelationship.").Resolve(c => c.Source.Cause);
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The new data version.").ResolveSource(s => s.DataVersion);
+        Field<NonNullGraphType<StringGraphType>>("cause").Description("The mutation that made the change, e.g. createRelationship.").ResolveSource(s => s.Cause);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("resourceIds").Description("Resources created, changed or deleted.")
-            .Resolve(c => c.Source.Resources.Select(r => GlobalId.Encode(GlobalId.Resource, r.ResourceId)).ToList());
+            .ResolveSource(s => s.Resources.Select(r => GlobalId.Encode(GlobalId.Resource, r.ResourceId)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("relationshipIds").Description("Ties created, changed or deleted.")
-            .Resolve(c => c.Source.RelationshipIds.Select(id => GlobalId.Encode(GlobalId.Relationship, id)).ToList());
+            .ResolveSource(s => s.RelationshipIds.Select(id => GlobalId.Encode(GlobalId.Relationship, id)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("areaIds").Description("Areas created or changed.")
-            .Resolve(c => c.Source.AreaIds.Select(id => GlobalId.Encode(GlobalId.Area, id)).ToList());
+            .ResolveSource(s => s.AreaIds.Select(id => GlobalId.Encode(GlobalId.Area, id)).ToList());
     }
 }

@@ -24,9 +24,9 @@ public sealed class ReachableResourceType : ObjectGraphType<ReachableResource>
     {
         Name = "ReachableResource";
         Description = "A resource within reach, how far it is and how much it counts.";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").Resolve(c => c.Service<ResourceLoaders>().ById.Load(c.Source.Resource.Id));
-        Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Description("Geodesic distance in metres.").Resolve(c => c.Source.DistanceMeters);
-        Field<NonNullGraphType<FloatGraphType>>("weight").Description("Distance-decay weight (1 in the two-step method).").Resolve(c => c.Source.Weight);
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").ResolveSource((c, s) => c.Service<ResourceLoaders>().ById.Load(s.Resource.Id));
+        Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Description("Geodesic distance in metres.").ResolveSource(s => s.DistanceMeters);
+        Field<NonNullGraphType<FloatGraphType>>("weight").Description("Distance-decay weight (1 in the two-step method).").ResolveSource(s => s.Weight);
     }
 }
 
@@ -36,16 +36,16 @@ public sealed class AreaCoverageType : ObjectGraphType<AreaCoverage>
     {
         Name = "AreaCoverage";
         Description = "How well one area's people of a target group reach the resources that serve them.";
-        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the least accessible area, by accessibility index and then by population.").Resolve(c => c.Source.Rank);
-        Field<NonNullGraphType<AreaNode>>("area").Description("The area.").Resolve(c => c.Source.Area);
-        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the target group living in the area.").Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachableResourceType>>>>("reachableResources").Description("Active resources serving the group within the distance of the area's centroid, nearest first.").Resolve(c => c.Source.Reachable);
-        Field<NonNullGraphType<IntGraphType>>("reachableResourceCount").Description("How many resources are within reach.").Resolve(c => c.Source.Reachable.Count);
-        Field<FloatGraphType>("providerToPopulationRatio").Description("Resources within reach per 1,000 people of the group; null when nobody of the group lives there.").Resolve(c => c.Source.ProviderToPopulationRatio);
-        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("The floating catchment index per 1,000 people: the resources' capacity available to 1,000 people here once every resource is shared among everyone within its reach.").Resolve(c => c.Source.AccessibilityIndex);
-        Field<FloatGraphType>("nearestResourceDistanceMeters").Description("Distance to the nearest resource serving the group, at any distance; null when there is none.").Resolve(c => double.IsFinite(c.Source.NearestResourceMeters) ? c.Source.NearestResourceMeters : null);
-        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("True when no resource is within reach, or the index is below minAccessibilityIndex.").Resolve(c => c.Source.UnderServed);
-        Field<StringGraphType>("reason").Description("Why the area is under-served, in words; null when it is not.").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the least accessible area, by accessibility index and then by population.").ResolveSource(s => s.Rank);
+        Field<NonNullGraphType<AreaNode>>("area").Description("The area.").ResolveSource(s => s.Area);
+        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the target group living in the area.").ResolveSource(s => s.Population);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachableResourceType>>>>("reachableResources").Description("Active resources serving the group within the distance of the area's centroid, nearest first.").ResolveSource(s => s.Reachable);
+        Field<NonNullGraphType<IntGraphType>>("reachableResourceCount").Description("How many resources are within reach.").ResolveSource(s => s.Reachable.Count);
+        Field<FloatGraphType>("providerToPopulationRatio").Description("Resources within reach per 1,000 people of the group; null when nobody of the group lives there.").ResolveSource(s => s.ProviderToPopulationRatio);
+        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("The floating catchment index per 1,000 people: the resources' capacity available to 1,000 people here once every resource is shared among everyone within its reach.").ResolveSource(s => s.AccessibilityIndex);
+        Field<FloatGraphType>("nearestResourceDistanceMeters").Description("Distance to the nearest resource serving the group, at any distance; null when there is none.").ResolveSource(s => double.IsFinite(s.NearestResourceMeters) ? s.NearestResourceMeters : null);
+        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("True when no resource is within reach, or the index is below minAccessibilityIndex.").ResolveSource(s => s.UnderServed);
+        Field<StringGraphType>("reason").Description("Why the area is under-served, in words; null when it is not.").ResolveSource(s => s.Reason);
     }
 }
 
@@ -55,13 +55,13 @@ public sealed class AreaCoveragePropertiesType : ObjectGraphType<AreaCoverage>
     {
         Name = "AreaCoverageProperties";
         Description = "The properties of an area in a coverage map.";
-        Field<NonNullGraphType<IdGraphType>>("areaId").Description("Global id of the area.").Resolve(c => Ids.GlobalId.Encode(Ids.GlobalId.Area, c.Source.Area.Id));
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Name of the area.").Resolve(c => c.Source.Area.Name);
-        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the least accessible.").Resolve(c => c.Source.Rank);
-        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the target group.").Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<IntGraphType>>("reachableResources").Description("Resources within reach.").Resolve(c => c.Source.Reachable.Count);
-        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("Index per 1,000 people.").Resolve(c => c.Source.AccessibilityIndex);
-        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("Whether the area is under-served.").Resolve(c => c.Source.UnderServed);
+        Field<NonNullGraphType<IdGraphType>>("areaId").Description("Global id of the area.").ResolveSource(s => Ids.GlobalId.Encode(Ids.GlobalId.Area, s.Area.Id));
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Name of the area.").ResolveSource(s => s.Area.Name);
+        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the least accessible.").ResolveSource(s => s.Rank);
+        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the target group.").ResolveSource(s => s.Population);
+        Field<NonNullGraphType<IntGraphType>>("reachableResources").Description("Resources within reach.").ResolveSource(s => s.Reachable.Count);
+        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("Index per 1,000 people.").ResolveSource(s => s.AccessibilityIndex);
+        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("Whether the area is under-served.").ResolveSource(s => s.UnderServed);
     }
 }
 
@@ -75,18 +75,18 @@ public sealed class CoverageType : ObjectGraphType<CoverageResult>
     {
         Name = "Coverage";
         Description = "Accessibility of the resources serving one target group, per area.";
-        Field<NonNullGraphType<StringGraphType>>("targetGroup").Description("The target group.").Resolve(c => c.Source.Request.TargetGroup);
-        Field<NonNullGraphType<FloatGraphType>>("maxDistanceMeters").Description("The travel threshold, straight-line geodesic metres.").Resolve(c => c.Source.Request.MaxDistanceMeters);
-        Field<NonNullGraphType<AccessibilityMethodEnum>>("method").Description("The method.").Resolve(c => c.Source.Request.Method);
-        Field<ListGraphType<NonNullGraphType<FloatGraphType>>>("zoneWeights").Description("Weights of the distance zones, nearest first; null for the two-step method.").Resolve(c => c.Source.Request.Options.ZoneWeights);
-        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the group in the areas listed.").Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<IntGraphType>>("coveredPopulation").Description("Of them, people in areas with at least one resource within reach.").Resolve(c => c.Source.CoveredPopulation);
+        Field<NonNullGraphType<StringGraphType>>("targetGroup").Description("The target group.").ResolveSource(s => s.Request.TargetGroup);
+        Field<NonNullGraphType<FloatGraphType>>("maxDistanceMeters").Description("The travel threshold, straight-line geodesic metres.").ResolveSource(s => s.Request.MaxDistanceMeters);
+        Field<NonNullGraphType<AccessibilityMethodEnum>>("method").Description("The method.").ResolveSource(s => s.Request.Method);
+        Field<ListGraphType<NonNullGraphType<FloatGraphType>>>("zoneWeights").Description("Weights of the distance zones, nearest first; null for the two-step method.").ResolveSource(s => s.Request.Options.ZoneWeights);
+        Field<NonNullGraphType<IntGraphType>>("population").Description("People of the group in the areas listed.").ResolveSource(s => s.Population);
+        Field<NonNullGraphType<IntGraphType>>("coveredPopulation").Description("Of them, people in areas with at least one resource within reach.").ResolveSource(s => s.CoveredPopulation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("servingResources").Description("Active resources with a place that serve the group (anywhere).")
-            .Resolve(c => Network.ActorFields.Resources(c, c.Source.ServingResources.Select(r => r.Id)));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageType>>>>("areas").Description("The areas where the group's population is counted, least accessible first.").Resolve(c => c.Source.Areas);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageType>>>>("underServedAreas").Description("The under-served areas, least accessible first.").Resolve(c => c.Source.Areas.Where(a => a.UnderServed).ToList());
+            .ResolveSource((c, s) => Network.ActorFields.Resources(c, s.ServingResources.Select(r => r.Id)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageType>>>>("areas").Description("The areas where the group's population is counted, least accessible first.").ResolveSource(s => s.Areas);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageType>>>>("underServedAreas").Description("The under-served areas, least accessible first.").ResolveSource(s => s.Areas.Where(a => a.UnderServed).ToList());
         Field<NonNullGraphType<AreaCoverageFeatureCollectionType>>("featureCollection").Description("The areas with boundaries as a GeoJSON FeatureCollection.")
-            .Resolve(c => new FeatureCollection<AreaCoverage>(c.Source.Areas.Select(a => new Feature<AreaCoverage>(Ids.GlobalId.Encode(Ids.GlobalId.Area, a.Area.Id), a.Area.Boundary!, a)).ToList()));
+            .ResolveSource(s => new FeatureCollection<AreaCoverage>(s.Areas.Select(a => new Feature<AreaCoverage>(Ids.GlobalId.Encode(Ids.GlobalId.Area, a.Area.Id), a.Area.Boundary!, a)).ToList()));
     }
 }
 
@@ -96,13 +96,13 @@ public sealed class CoverageCellPropertiesType : ObjectGraphType<CoverageCell>
     {
         Name = "CoverageCellProperties";
         Description = "What a grid cell holds.";
-        Field<NonNullGraphType<IntGraphType>>("row").Description("Row from the south.").Resolve(c => c.Source.Row);
-        Field<NonNullGraphType<IntGraphType>>("column").Description("Column from the west.").Resolve(c => c.Source.Column);
-        Field<NonNullGraphType<FloatGraphType>>("population").Description("Estimated people of the group in the cell (areal weighting of the areas' counts).").Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("Index per 1,000 people at the cell's point.").Resolve(c => c.Source.AccessibilityIndex);
-        Field<NonNullGraphType<IntGraphType>>("reachableResources").Description("Resources within reach of the cell's point.").Resolve(c => c.Source.ReachableResources);
-        Field<FloatGraphType>("nearestResourceDistanceMeters").Description("Distance to the nearest resource serving the group; null when there is none.").Resolve(c => double.IsFinite(c.Source.NearestResourceMeters) ? c.Source.NearestResourceMeters : null);
-        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("True when people live in the cell and it is under-served.").Resolve(c => c.Source.UnderServed);
+        Field<NonNullGraphType<IntGraphType>>("row").Description("Row from the south.").ResolveSource(s => s.Row);
+        Field<NonNullGraphType<IntGraphType>>("column").Description("Column from the west.").ResolveSource(s => s.Column);
+        Field<NonNullGraphType<FloatGraphType>>("population").Description("Estimated people of the group in the cell (areal weighting of the areas' counts).").ResolveSource(s => s.Population);
+        Field<NonNullGraphType<FloatGraphType>>("accessibilityIndex").Description("Index per 1,000 people at the cell's point.").ResolveSource(s => s.AccessibilityIndex);
+        Field<NonNullGraphType<IntGraphType>>("reachableResources").Description("Resources within reach of the cell's point.").ResolveSource(s => s.ReachableResources);
+        Field<FloatGraphType>("nearestResourceDistanceMeters").Description("Distance to the nearest resource serving the group; null when there is none.").ResolveSource(s => double.IsFinite(s.NearestResourceMeters) ? s.NearestResourceMeters : null);
+        Field<NonNullGraphType<BooleanGraphType>>("underServed").Description("True when people live in the cell and it is under-served.").ResolveSource(s => s.UnderServed);
     }
 }
 
@@ -116,12 +116,12 @@ public sealed class PlacementSuggestionType : ObjectGraphType<PlacementSuggestio
     {
         Name = "PlacementSuggestion";
         Description = "A place for a new resource.";
-        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the place that adds the most.").Resolve(c => c.Source.Rank);
-        Field<NonNullGraphType<GeoJsonPointType>>("location").Description("The place as a GeoJSON Point.").Resolve(c => GeoJson.Point(c.Source.Latitude, c.Source.Longitude));
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("Latitude.").Resolve(c => c.Source.Latitude);
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("Longitude.").Resolve(c => c.Source.Longitude);
-        Field<AreaNode>("area").Description("The most specific area holding the place.").Resolve(c => c.Source.Area);
-        Field<NonNullGraphType<FloatGraphType>>("newlyCoveredPopulation").Description("Estimated people of the group it brings within reach, beyond the places ranked before it.").Resolve(c => c.Source.NewlyCoveredPopulation);
+        Field<NonNullGraphType<IntGraphType>>("rank").Description("1 for the place that adds the most.").ResolveSource(s => s.Rank);
+        Field<NonNullGraphType<GeoJsonPointType>>("location").Description("The place as a GeoJSON Point.").ResolveSource(s => GeoJson.Point(s.Latitude, s.Longitude));
+        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("Latitude.").ResolveSource(s => s.Latitude);
+        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("Longitude.").ResolveSource(s => s.Longitude);
+        Field<AreaNode>("area").Description("The most specific area holding the place.").ResolveSource(s => s.Area);
+        Field<NonNullGraphType<FloatGraphType>>("newlyCoveredPopulation").Description("Estimated people of the group it brings within reach, beyond the places ranked before it.").ResolveSource(s => s.NewlyCoveredPopulation);
     }
 }
 
@@ -131,11 +131,11 @@ public sealed class PlacementType : ObjectGraphType<PlacementResult>
     {
         Name = "Placement";
         Description = "Where new resources would bring the most people within reach (maximal covering location, Church and ReVelle 1974).";
-        Field<NonNullGraphType<FloatGraphType>>("cellSizeMeters").Description("Size of the grid cells whose points are the candidate places.").Resolve(c => c.Source.CellSizeMeters);
-        Field<NonNullGraphType<FloatGraphType>>("population").Description("Estimated people of the group in the area.").Resolve(c => c.Source.Population);
-        Field<NonNullGraphType<FloatGraphType>>("coveredBefore").Description("Of them, people already within reach of a resource.").Resolve(c => c.Source.CoveredBefore);
-        Field<NonNullGraphType<FloatGraphType>>("coveredAfter").Description("People within reach once the suggested resources exist.").Resolve(c => c.Source.CoveredAfter);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlacementSuggestionType>>>>("suggestions").Description("The places, the most useful first; fewer than asked when no further place reaches anyone new.").Resolve(c => c.Source.Suggestions);
+        Field<NonNullGraphType<FloatGraphType>>("cellSizeMeters").Description("Size of the grid cells whose points are the candidate places.").ResolveSource(s => s.CellSizeMeters);
+        Field<NonNullGraphType<FloatGraphType>>("population").Description("Estimated people of the group in the area.").ResolveSource(s => s.Population);
+        Field<NonNullGraphType<FloatGraphType>>("coveredBefore").Description("Of them, people already within reach of a resource.").ResolveSource(s => s.CoveredBefore);
+        Field<NonNullGraphType<FloatGraphType>>("coveredAfter").Description("People within reach once the suggested resources exist.").ResolveSource(s => s.CoveredAfter);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlacementSuggestionType>>>>("suggestions").Description("The places, the most useful first; fewer than asked when no further place reaches anyone new.").ResolveSource(s => s.Suggestions);
     }
 }
 
@@ -157,9 +157,9 @@ public sealed class AreaCoverageChangeType : ObjectGraphType<AreaCoverageChange>
     {
         Name = "AreaCoverageChange";
         Description = "An area's coverage before and after a change.";
-        Field<NonNullGraphType<AreaNode>>("area").Description("The area.").Resolve(c => c.Source.Before.Area);
-        Field<NonNullGraphType<AreaCoverageType>>("before").Description("Coverage now.").Resolve(c => c.Source.Before);
-        Field<NonNullGraphType<AreaCoverageType>>("after").Description("Coverage after the change.").Resolve(c => c.Source.After);
+        Field<NonNullGraphType<AreaNode>>("area").Description("The area.").ResolveSource(s => s.Before.Area);
+        Field<NonNullGraphType<AreaCoverageType>>("before").Description("Coverage now.").ResolveSource(s => s.Before);
+        Field<NonNullGraphType<AreaCoverageType>>("after").Description("Coverage after the change.").ResolveSource(s => s.After);
     }
 }
 
@@ -169,12 +169,12 @@ public sealed class ClosureImpactType : ObjectGraphType<ClosureImpact>
     {
         Name = "ClosureImpact";
         Description = "What coverage of a target group is lost if a resource closes.";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").Resolve(c => c.Service<ResourceLoaders>().ById.Load(c.Source.Resource.Id));
-        Field<NonNullGraphType<IntGraphType>>("populationLosingAccess").Description("People of the group in areas left with no resource within reach.").Resolve(c => c.Source.PopulationLosingAccess);
-        Field<NonNullGraphType<IntGraphType>>("coveredPopulationBefore").Description("People in areas with a resource within reach now.").Resolve(c => c.Source.Before.CoveredPopulation);
-        Field<NonNullGraphType<IntGraphType>>("coveredPopulationAfter").Description("People in areas with a resource within reach after the closure.").Resolve(c => c.Source.After.CoveredPopulation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageChangeType>>>>("changedAreas").Description("Areas whose coverage changes, the largest loss of accessibility first.").Resolve(c => c.Source.Changes);
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").ResolveSource((c, s) => c.Service<ResourceLoaders>().ById.Load(s.Resource.Id));
+        Field<NonNullGraphType<IntGraphType>>("populationLosingAccess").Description("People of the group in areas left with no resource within reach.").ResolveSource(s => s.PopulationLosingAccess);
+        Field<NonNullGraphType<IntGraphType>>("coveredPopulationBefore").Description("People in areas with a resource within reach now.").ResolveSource(s => s.Before.CoveredPopulation);
+        Field<NonNullGraphType<IntGraphType>>("coveredPopulationAfter").Description("People in areas with a resource within reach after the closure.").ResolveSource(s => s.After.CoveredPopulation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageChangeType>>>>("changedAreas").Description("Areas whose coverage changes, the largest loss of accessibility first.").ResolveSource(s => s.Changes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("newlyUnderServedAreas").Description("Areas that become under-served.")
-            .Resolve(c => c.Source.Changes.Where(x => !x.Before.UnderServed && x.After.UnderServed).Select(x => x.Before.Area).ToList());
+            .ResolveSource(s => s.Changes.Where(x => !x.Before.UnderServed && x.After.UnderServed).Select(x => x.Before.Area).ToList());
     }
 }

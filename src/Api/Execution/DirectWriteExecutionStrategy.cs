@@ -106,7 +106,7 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
                 if (child is null) return null;
             }
             else if (leaf is not ScalarGraphType) return null; // interfaces and unions need type resolution
-            fields.Add(new FieldPlan(JsonEncodedText.Encode(name, Encoder), ast, definition, child));
+            fields.Add(new FieldPlan(JsonEncodedText.Encode(name, Encoder), ast, definition, child, PlainKind(definition.ResolvedType!)));
         }
         return new ObjectPlan(type, fields);
     }
@@ -158,7 +158,22 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
         _ => 0,
     };
 
-    private sealed record FieldPlan(JsonEncodedText Name, GraphQLField Ast, FieldType Definition, ObjectPlan? Child);
+    /// <summary>
+    /// The built-in scalars whose serialization returns a value of their own CLR type unchanged (a string for ID and
+    /// String, an int, a double, a bool): such a value is written as it is, without asking the graph type.
+    /// </summary>
+    private enum Plain { None, Text, Int, Float, Boolean }
+
+    private static Plain PlainKind(IGraphType type) => (type is NonNullGraphType { ResolvedType: var inner } ? inner : type)?.GetType() switch
+    {
+        var t when t == typeof(IdGraphType) || t == typeof(StringGraphType) => Plain.Text,
+        var t when t == typeof(IntGraphType) => Plain.Int,
+        var t when t == typeof(FloatGraphType) => Plain.Float,
+        var t when t == typeof(BooleanGraphType) => Plain.Boolean,
+        _ => Plain.None,
+    };
+
+    private sealed record FieldPlan(JsonEncodedText Name, GraphQLField Ast, FieldType Definition, ObjectPlan? Child, Plain Plain);
 
     private sealed record ObjectPlan(IObjectGraphType Type, List<FieldPlan> Fields);
 
@@ -228,12 +243,26 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
                 {
                     return false; // the ordinary path runs it again and reports the error where it belongs
                 }
-                if (result is IDataLoaderResult) return false; // awaiting it here would load item by item
                 Json.WritePropertyName(field.Plan.Name);
+                if (WrotePlain(field.Plan.Plain, result)) continue;
+                // Strings and values cannot be loader results: only other objects need the (slower) interface test.
+                if (result is not (string or ValueType) && result is IDataLoaderResult) return false; // awaiting it here would load item by item
                 if (!Value(field.Plan.Definition.ResolvedType!, result, field.Child)) return false;
             }
             Json.WriteEndObject();
             return true;
+        }
+
+        private bool WrotePlain(Plain plain, object? value)
+        {
+            switch (plain)
+            {
+                case Plain.Text when value is string s: Json.WriteStringValue(s); return true;
+                case Plain.Int when value is int i: Json.WriteNumberValue(i); return true;
+                case Plain.Float when value is double d && double.IsFinite(d): Json.WriteNumberValue(d); return true;
+                case Plain.Boolean when value is bool b: Json.WriteBooleanValue(b); return true;
+                default: return false;
+            }
         }
 
         private bool Value(IGraphType type, object? value, BoundObject? child)
@@ -248,9 +277,15 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
             {
                 case ScalarGraphType scalar:
                     return Scalar(scalar.Serialize(value));
+                case ListGraphType { ResolvedType: var itemType } when value is IList list:
+                    Json.WriteStartArray();
+                    for (var i = 0; i < list.Count; i++)
+                        if (!Value(itemType!, list[i], child)) return false;
+                    Json.WriteEndArray();
+                    return true;
                 case ListGraphType { ResolvedType: var itemType } when value is IEnumerable items and not string:
                     Json.WriteStartArray();
-                    foreach (var item in Items(items))
+                    foreach (var item in items)
                         if (!Value(itemType!, item, child)) return false;
                     Json.WriteEndArray();
                     return true;

@@ -44,9 +44,17 @@ internal sealed class SegmentedBuffer : IBufferWriter<byte>
     public ReadOnlySequence<byte> Slice(long start, long end)
     {
         if (end <= start) return ReadOnlySequence<byte>.Empty;
-        var first = _chunks.FindLast(c => c.RunningIndex <= start)!;
-        var last = _chunks.FindLast(c => c.RunningIndex < end)!;
+        var first = Last(start, inclusive: true);
+        var last = Last(end, inclusive: false);
         return new ReadOnlySequence<byte>(first, (int)(start - first.RunningIndex), last, (int)(end - last.RunningIndex));
+    }
+
+    /// <summary>The last chunk starting at or before <paramref name="index"/> (before it, unless <paramref name="inclusive"/>).</summary>
+    private Chunk Last(long index, bool inclusive)
+    {
+        for (var i = _chunks.Count - 1; i > 0; i--)
+            if (inclusive ? _chunks[i].RunningIndex <= index : _chunks[i].RunningIndex < index) return _chunks[i];
+        return _chunks[0];
     }
 
     private sealed class Chunk : ReadOnlySequenceSegment<byte>

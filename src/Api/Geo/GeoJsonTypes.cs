@@ -41,8 +41,8 @@ public abstract class GeoJsonGeometryType<TGeometry> : ObjectGraphType<TGeometry
         Interface<GeoJsonGeometryInterface>();
         IsTypeOf = o => o is TGeometry;
         Field<NonNullGraphType<GeoJsonGeometryTypeEnum>>("type").Description($"Always {type}.").Resolve(_ => type);
-        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("The positions, [longitude, latitude], nested as the type requires.").Resolve(c => coordinates(c.Source));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").Resolve(c => GeoJson.BoundingBox(c.Source));
+        Field<NonNullGraphType<GeoJsonCoordinatesScalar>>("coordinates").Description("The positions, [longitude, latitude], nested as the type requires.").ResolveSource(s => coordinates(s));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north].").ResolveSource(s => GeoJson.BoundingBox(s));
     }
 }
 
@@ -79,9 +79,9 @@ public abstract class FeatureGraphType<TPropertiesType, TProperties> : ObjectGra
         Name = name;
         Description = description;
         Field<NonNullGraphType<StringGraphType>>("type").Description("Always Feature.").Resolve(_ => "Feature");
-        Field<NonNullGraphType<StringGraphType>>("id").Description("Identifies the feature within its collection.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<GeoJsonGeometryInterface>>("geometry").Description("Where the feature is.").Resolve(c => c.Source.Geometry);
-        Field<NonNullGraphType<TPropertiesType>>("properties").Description("What is known of the feature.").Resolve(c => c.Source.Properties);
+        Field<NonNullGraphType<StringGraphType>>("id").Description("Identifies the feature within its collection.").ResolveSource(s => s.Id);
+        Field<NonNullGraphType<GeoJsonGeometryInterface>>("geometry").Description("Where the feature is.").ResolveSource(s => s.Geometry);
+        Field<NonNullGraphType<TPropertiesType>>("properties").Description("What is known of the feature.").ResolveSource(s => s.Properties);
     }
 }
 
@@ -93,8 +93,8 @@ public abstract class FeatureCollectionGraphType<TFeatureType, TProperties> : Ob
         Name = name;
         Description = description;
         Field<NonNullGraphType<StringGraphType>>("type").Description("Always FeatureCollection.").Resolve(_ => "FeatureCollection");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north] of all features; empty when there are none.").Resolve(c => c.Source.BoundingBox());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TFeatureType>>>>("features").Description("The features.").Resolve(c => c.Source.Features);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FloatGraphType>>>>("bbox").Description("[west, south, east, north] of all features; empty when there are none.").ResolveSource(s => s.BoundingBox());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TFeatureType>>>>("features").Description("The features.").ResolveSource(s => s.Features);
     }
 }
 

@@ -184,16 +184,16 @@ public sealed class ChangeType : ObjectGraphType<Change>
     {
         Name = "Change";
         Description = "One saved change of a resource or a tie.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id, for undoChange.").Resolve(c => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)c.Source.Id));
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was saved.").Resolve(c => c.Source.At);
-        Field<StringGraphType>("author").Description("Who made it (the signed-in user); null for the system (demo data, commands on the server).").Resolve(c => c.Source.Author);
-        Field<NonNullGraphType<ChangeActionEnum>>("action").Description("What it did.").Resolve(c => c.Source.Action);
-        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("Global id of the resource or tie.").Resolve(c => GlobalId.Encode(c.Source.Entity, c.Source.EntityId));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id, for undoChange.").ResolveSource(s => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)s.Id));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was saved.").ResolveSource(s => s.At);
+        Field<StringGraphType>("author").Description("Who made it (the signed-in user); null for the system (demo data, commands on the server).").ResolveSource(s => s.Author);
+        Field<NonNullGraphType<ChangeActionEnum>>("action").Description("What it did.").ResolveSource(s => s.Action);
+        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("Global id of the resource or tie.").ResolveSource(s => GlobalId.Encode(s.Entity, s.EntityId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("changedFields").Description("The stored fields it changed (for updates; bookkeeping such as version left out).")
-            .Resolve(c => HistoryFeature.ChangedFields(c.Source));
-        Field<JsonScalar>("before").Description("The stored values before, by field; null for a creation.").Resolve(c => Parse(c.Source.Before));
-        Field<JsonScalar>("after").Description("The stored values after, by field; null for a deletion.").Resolve(c => Parse(c.Source.After));
-        Field<NonNullGraphType<IdGraphType>>("batch").Description("Changes saved together share it (a resource deleted with its ties).").Resolve(c => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)c.Source.Batch));
+            .ResolveSource(s => HistoryFeature.ChangedFields(s));
+        Field<JsonScalar>("before").Description("The stored values before, by field; null for a creation.").ResolveSource(s => Parse(s.Before));
+        Field<JsonScalar>("after").Description("The stored values after, by field; null for a deletion.").ResolveSource(s => Parse(s.After));
+        Field<NonNullGraphType<IdGraphType>>("batch").Description("Changes saved together share it (a resource deleted with its ties).").ResolveSource(s => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)s.Batch));
     }
 
     private static object? Parse(string? json) => json is null ? null : JsonValues.FromJson(JsonDocument.Parse(json).RootElement);

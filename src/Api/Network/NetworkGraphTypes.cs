@@ -35,9 +35,9 @@ public sealed class ActorGroupType : ObjectGraphType<ActorGroup>
     {
         Name = "ActorGroup";
         Description = "A group of actors: a part of the network, or the actors cut off without a bridging actor.";
-        Field<NonNullGraphType<IntGraphType>>("size").Description("How many actors.").Resolve(c => c.Source.ActorIds.Count);
+        Field<NonNullGraphType<IntGraphType>>("size").Description("How many actors.").ResolveSource(s => s.ActorIds.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("The actors.")
-            .Resolve(c => ActorFields.Resources(c, c.Source.ActorIds));
+            .ResolveSource((c, s) => ActorFields.Resources(c, s.ActorIds));
     }
 }
 
@@ -47,9 +47,9 @@ public sealed class BridgingActorType : ObjectGraphType<BridgingActor>
     {
         Name = "BridgingActor";
         Description = "An actor that alone holds groups to the rest of the network (an articulation point).";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").Resolve(c => ActorFields.Resource(c, c.Source.ActorId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("groupsCutOff").Description("The groups that would be cut off without it.").Resolve(c => c.Source.GroupsCutOff);
-        Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors those groups hold.").Resolve(c => c.Source.ActorsCutOff);
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").ResolveSource((c, s) => ActorFields.Resource(c, s.ActorId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("groupsCutOff").Description("The groups that would be cut off without it.").ResolveSource(s => s.GroupsCutOff);
+        Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors those groups hold.").ResolveSource(s => s.ActorsCutOff);
     }
 }
 
@@ -59,9 +59,9 @@ public sealed class BridgeType : ObjectGraphType<BridgeTie>
     {
         Name = "Bridge";
         Description = "Two actors whose tie alone joins two parts of the network.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("between").Description("The two actors.").Resolve(c => ActorFields.Resources(c, [c.Source.ActorA, c.Source.ActorB]));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties between them.").Resolve(c => ActorFields.Relationships(c, c.Source.TieIds));
-        Field<NonNullGraphType<ActorGroupType>>("groupCutOff").Description("The smaller side, cut off if the tie ends.").Resolve(c => c.Source.SmallerSide);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("between").Description("The two actors.").ResolveSource((c, s) => ActorFields.Resources(c, [s.ActorA, s.ActorB]));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties between them.").ResolveSource((c, s) => ActorFields.Relationships(c, s.TieIds));
+        Field<NonNullGraphType<ActorGroupType>>("groupCutOff").Description("The smaller side, cut off if the tie ends.").ResolveSource(s => s.SmallerSide);
     }
 }
 
@@ -71,11 +71,11 @@ public sealed class CommunityType : ObjectGraphType<CommunityInfo>
     {
         Name = "Community";
         Description = "A community found by the Louvain method: actors tied more among themselves than to the rest.";
-        Field<NonNullGraphType<IntGraphType>>("index").Description("Number of the community, largest first.").Resolve(c => c.Source.Index);
-        Field<NonNullGraphType<ActorGroupType>>("members").Description("Its actors.").Resolve(c => c.Source.Members);
-        Field<NonNullGraphType<IntGraphType>>("internalTies").Description("Ties inside it (pairs of actors).").Resolve(c => c.Source.InternalTies);
-        Field<NonNullGraphType<IntGraphType>>("externalTies").Description("Ties to other communities.").Resolve(c => c.Source.ExternalTies);
-        Field<NonNullGraphType<BooleanGraphType>>("weaklyTied").Description("Tied to the rest by at most one tie, or by fewer than a tenth of its inside ties.").Resolve(c => c.Source.WeaklyTied);
+        Field<NonNullGraphType<IntGraphType>>("index").Description("Number of the community, largest first.").ResolveSource(s => s.Index);
+        Field<NonNullGraphType<ActorGroupType>>("members").Description("Its actors.").ResolveSource(s => s.Members);
+        Field<NonNullGraphType<IntGraphType>>("internalTies").Description("Ties inside it (pairs of actors).").ResolveSource(s => s.InternalTies);
+        Field<NonNullGraphType<IntGraphType>>("externalTies").Description("Ties to other communities.").ResolveSource(s => s.ExternalTies);
+        Field<NonNullGraphType<BooleanGraphType>>("weaklyTied").Description("Tied to the rest by at most one tie, or by fewer than a tenth of its inside ties.").ResolveSource(s => s.WeaklyTied);
     }
 }
 
@@ -121,24 +121,24 @@ public sealed class ActorMetricsType : ObjectGraphType<ActorInNetwork>
     {
         Name = "ActorMetrics";
         Description = "Where an actor stands in the network. Ties count as undirected; centralities follow networkx 2.8.";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").Resolve(c => ActorFields.Resource(c, c.Source.Network.Actors[c.Source.Vertex].Id));
-        Field<NonNullGraphType<NetworkRoleEnum>>("role").Description("Its place in the network in plain words.").Resolve(c => c.Source.Role);
-        Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").Resolve(c => c.Source.Network.Analysis.Degree[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedDegree").Description("Sum of the strengths of its ties (strongest tie per partner).").Resolve(c => c.Source.Network.Analysis.WeightedDegree[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("betweenness").Description("Shortest paths between other actors that run through it (Brandes; counted in hops; networkx normalized=False).").Resolve(c => c.Source.Network.Analysis.Betweenness[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("betweennessNormalized").Description("Betweenness divided by the most possible, 0 to 1.").Resolve(c => c.Source.Network.Analysis.BetweennessNormalized[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedBetweenness").Description("Betweenness with strong ties as short paths (distance = 1/strength).").Resolve(c => c.Source.Network.WeightedBetweenness.Raw[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedBetweennessNormalized").Description("Weighted betweenness, 0 to 1.").Resolve(c => c.Source.Network.WeightedBetweenness.Normalized[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("closeness").Description("How near it is to everyone it can reach (Wasserman–Faust, 0 to 1).").Resolve(c => c.Source.Network.Analysis.Closeness[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("harmonic").Description("Sum of 1/distance to every other actor.").Resolve(c => c.Source.Network.Analysis.Harmonic[c.Source.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("clustering").Description("Share of its partners' pairs that are tied to each other, 0 to 1.").Resolve(c => c.Source.Network.Analysis.Clustering[c.Source.Vertex]);
-        Field<NonNullGraphType<BooleanGraphType>>("isArticulationPoint").Description("True when removing it cuts the network apart.").Resolve(c => c.Source.Network.Analysis.IsArticulationPoint[c.Source.Vertex]);
-        Field<NonNullGraphType<IntGraphType>>("component").Description("Number of its part of the network, largest first (0 = the main network).").Resolve(c => c.Source.Network.Analysis.ComponentOf[c.Source.Vertex]);
-        Field<NonNullGraphType<IntGraphType>>("community").Description("Number of its community, largest first.").Resolve(c => c.Source.Network.Analysis.CommunityOf[c.Source.Vertex]);
-        Field<FloatGraphType>("constraint").Description("Burt's constraint: high when its partners are all tied to each other; null without ties.").Resolve(c => NullIfNaN(c.Source.Network.Analysis.Constraint[c.Source.Vertex]));
-        Field<FloatGraphType>("effectiveSize").Description("Burt's effective size: partners that do not know each other; null without ties.").Resolve(c => NullIfNaN(c.Source.Network.Analysis.EffectiveSize[c.Source.Vertex]));
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").ResolveSource((c, s) => ActorFields.Resource(c, s.Network.Actors[s.Vertex].Id));
+        Field<NonNullGraphType<NetworkRoleEnum>>("role").Description("Its place in the network in plain words.").ResolveSource(s => s.Role);
+        Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").ResolveSource(s => s.Network.Analysis.Degree[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedDegree").Description("Sum of the strengths of its ties (strongest tie per partner).").ResolveSource(s => s.Network.Analysis.WeightedDegree[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("betweenness").Description("Shortest paths between other actors that run through it (Brandes; counted in hops; networkx normalized=False).").ResolveSource(s => s.Network.Analysis.Betweenness[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("betweennessNormalized").Description("Betweenness divided by the most possible, 0 to 1.").ResolveSource(s => s.Network.Analysis.BetweennessNormalized[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweenness").Description("Betweenness with strong ties as short paths (distance = 1/strength).").ResolveSource(s => s.Network.WeightedBetweenness.Raw[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweennessNormalized").Description("Weighted betweenness, 0 to 1.").ResolveSource(s => s.Network.WeightedBetweenness.Normalized[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("closeness").Description("How near it is to everyone it can reach (Wasserman–Faust, 0 to 1).").ResolveSource(s => s.Network.Analysis.Closeness[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("harmonic").Description("Sum of 1/distance to every other actor.").ResolveSource(s => s.Network.Analysis.Harmonic[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("clustering").Description("Share of its partners' pairs that are tied to each other, 0 to 1.").ResolveSource(s => s.Network.Analysis.Clustering[s.Vertex]);
+        Field<NonNullGraphType<BooleanGraphType>>("isArticulationPoint").Description("True when removing it cuts the network apart.").ResolveSource(s => s.Network.Analysis.IsArticulationPoint[s.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("component").Description("Number of its part of the network, largest first (0 = the main network).").ResolveSource(s => s.Network.Analysis.ComponentOf[s.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("community").Description("Number of its community, largest first.").ResolveSource(s => s.Network.Analysis.CommunityOf[s.Vertex]);
+        Field<FloatGraphType>("constraint").Description("Burt's constraint: high when its partners are all tied to each other; null without ties.").ResolveSource(s => NullIfNaN(s.Network.Analysis.Constraint[s.Vertex]));
+        Field<FloatGraphType>("effectiveSize").Description("Burt's effective size: partners that do not know each other; null without ties.").ResolveSource(s => NullIfNaN(s.Network.Analysis.EffectiveSize[s.Vertex]));
         Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors would be cut off without it.")
-            .Resolve(c => c.Source.Network.Analysis.Cuts.CutVertices.FirstOrDefault(v => v.Vertex == c.Source.Vertex)?.CutOffGroups.Sum(g => g.Length) ?? 0);
+            .ResolveSource(s => s.Network.Analysis.Cuts.CutVertices.FirstOrDefault(v => v.Vertex == s.Vertex)?.CutOffGroups.Sum(g => g.Length) ?? 0);
     }
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
@@ -150,9 +150,9 @@ public sealed class NeedMetType : ObjectGraphType<(string Need, string Offer, in
     {
         Name = "NeedMet";
         Description = "A need of one actor that the other offers.";
-        Field<NonNullGraphType<StringGraphType>>("need").Description("The need.").Resolve(c => c.Source.Need);
-        Field<NonNullGraphType<StringGraphType>>("offer").Description("The offer that meets it.").Resolve(c => c.Source.Offer);
-        Field<NonNullGraphType<ResourceNode>>("needingResource").Description("The actor with the need.").Resolve(c => ActorFields.Resource(c, c.Source.NeedingActorId));
+        Field<NonNullGraphType<StringGraphType>>("need").Description("The need.").ResolveSource(s => s.Need);
+        Field<NonNullGraphType<StringGraphType>>("offer").Description("The offer that meets it.").ResolveSource(s => s.Offer);
+        Field<NonNullGraphType<ResourceNode>>("needingResource").Description("The actor with the need.").ResolveSource((c, s) => ActorFields.Resource(c, s.NeedingActorId));
     }
 }
 
@@ -162,17 +162,17 @@ public sealed class SuggestedTieType : ObjectGraphType<SuggestedTie>
     {
         Name = "SuggestedTie";
         Description = "A tie worth building, with its reasons.";
-        Field<NonNullGraphType<ResourceNode>>("from").Description("The actor to reach.").Resolve(c => ActorFields.Resource(c, c.Source.FromId));
-        Field<NonNullGraphType<ResourceNode>>("to").Description("The actor to introduce it to.").Resolve(c => ActorFields.Resource(c, c.Source.ToId));
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is better: (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached), p = 1/(1 + km/25).").Resolve(c => c.Source.Score);
-        Field<NonNullGraphType<StringGraphType>>("purpose").Description("What the tie would achieve.").Resolve(c => c.Source.Purpose);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Reasons a worker can read.").Resolve(c => c.Source.Reasons);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeedMetType>>>>("needsMet").Description("Needs of one that the other offers.").Resolve(c => c.Source.NeedsMet);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sharedTargetGroups").Description("Target groups both serve.").Resolve(c => c.Source.SharedTargetGroups);
-        Field<FloatGraphType>("distanceKm").Description("Geodesic distance; null when either has no place.").Resolve(c => c.Source.DistanceKm);
-        Field<NonNullGraphType<IntGraphType>>("commonNeighbours").Description("Partners they share.").Resolve(c => c.Source.CommonNeighbours);
-        Field<NonNullGraphType<FloatGraphType>>("adamicAdar").Description("Adamic–Adar index of their shared partners.").Resolve(c => c.Source.AdamicAdar);
-        Field<NonNullGraphType<IntGraphType>>("actorsNewlyReached").Description("Actors the tie would bring into the main network.").Resolve(c => c.Source.ActorsNewlyReached);
+        Field<NonNullGraphType<ResourceNode>>("from").Description("The actor to reach.").ResolveSource((c, s) => ActorFields.Resource(c, s.FromId));
+        Field<NonNullGraphType<ResourceNode>>("to").Description("The actor to introduce it to.").ResolveSource((c, s) => ActorFields.Resource(c, s.ToId));
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is better: (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached), p = 1/(1 + km/25).").ResolveSource(s => s.Score);
+        Field<NonNullGraphType<StringGraphType>>("purpose").Description("What the tie would achieve.").ResolveSource(s => s.Purpose);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Reasons a worker can read.").ResolveSource(s => s.Reasons);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeedMetType>>>>("needsMet").Description("Needs of one that the other offers.").ResolveSource(s => s.NeedsMet);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sharedTargetGroups").Description("Target groups both serve.").ResolveSource(s => s.SharedTargetGroups);
+        Field<FloatGraphType>("distanceKm").Description("Geodesic distance; null when either has no place.").ResolveSource(s => s.DistanceKm);
+        Field<NonNullGraphType<IntGraphType>>("commonNeighbours").Description("Partners they share.").ResolveSource(s => s.CommonNeighbours);
+        Field<NonNullGraphType<FloatGraphType>>("adamicAdar").Description("Adamic–Adar index of their shared partners.").ResolveSource(s => s.AdamicAdar);
+        Field<NonNullGraphType<IntGraphType>>("actorsNewlyReached").Description("Actors the tie would bring into the main network.").ResolveSource(s => s.ActorsNewlyReached);
     }
 }
 
@@ -182,11 +182,11 @@ public sealed class IntroductionPathType : ObjectGraphType<IntroductionPath>
     {
         Name = "IntroductionPath";
         Description = "A chain of existing ties through which one actor can be introduced to another.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("The actors along the chain, from first to last.").Resolve(c => ActorFields.Resources(c, c.Source.ActorIds));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties along the chain.").Resolve(c => ActorFields.Relationships(c, c.Source.TieIds));
-        Field<NonNullGraphType<IntGraphType>>("hops").Description("How many ties long it is.").Resolve(c => c.Source.TieIds.Count);
-        Field<NonNullGraphType<FloatGraphType>>("length").Description("Sum of 1/strength along the chain: strong ties make short chains.").Resolve(c => c.Source.Length);
-        Field<NonNullGraphType<IntGraphType>>("weakestStrength").Description("Strength of its weakest tie.").Resolve(c => c.Source.WeakestStrength);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("The actors along the chain, from first to last.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships").Description("The ties along the chain.").ResolveSource((c, s) => ActorFields.Relationships(c, s.TieIds));
+        Field<NonNullGraphType<IntGraphType>>("hops").Description("How many ties long it is.").ResolveSource(s => s.TieIds.Count);
+        Field<NonNullGraphType<FloatGraphType>>("length").Description("Sum of 1/strength along the chain: strong ties make short chains.").ResolveSource(s => s.Length);
+        Field<NonNullGraphType<IntGraphType>>("weakestStrength").Description("Strength of its weakest tie.").ResolveSource(s => s.WeakestStrength);
     }
 }
 
@@ -196,11 +196,11 @@ public sealed class NetworkShapeType : ObjectGraphType<NetworkShape>
     {
         Name = "NetworkShape";
         Description = "The parts of a network.";
-        Field<NonNullGraphType<IntGraphType>>("components").Description("Separate parts, isolated actors included.").Resolve(c => c.Source.Components);
-        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the largest part.").Resolve(c => c.Source.MainNetworkSize);
-        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Parts other than the main one with two or more actors.").Resolve(c => c.Source.IsolatedGroups);
-        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").Resolve(c => c.Source.IsolatedActors);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("bridgingActors").Description("Actors that alone hold parts together.").Resolve(c => ActorFields.Resources(c, c.Source.BridgingActorIds));
+        Field<NonNullGraphType<IntGraphType>>("components").Description("Separate parts, isolated actors included.").ResolveSource(s => s.Components);
+        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the largest part.").ResolveSource(s => s.MainNetworkSize);
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Parts other than the main one with two or more actors.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("bridgingActors").Description("Actors that alone hold parts together.").ResolveSource((c, s) => ActorFields.Resources(c, s.BridgingActorIds));
     }
 }
 
@@ -210,12 +210,12 @@ public sealed class WhatIfType : ObjectGraphType<WhatIfResult>
     {
         Name = "WhatIf";
         Description = "What proposed ties or lost actors would change.";
-        Field<NonNullGraphType<NetworkShapeType>>("before").Description("The network as it is.").Resolve(c => c.Source.Before);
-        Field<NonNullGraphType<NetworkShapeType>>("after").Description("The network with the changes.").Resolve(c => c.Source.After);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsJoiningMainNetwork").Description("Actors the changes bring into the main network.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsJoiningMainNetwork));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeavingMainNetwork").Description("Actors the changes cut off from the main network.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsLeavingMainNetwork));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("newBridgingActors").Description("Actors that start to hold parts together.").Resolve(c => ActorFields.Resources(c, c.Source.NewBridgingActors));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("noLongerBridgingActors").Description("Actors that stop being bridging actors.").Resolve(c => ActorFields.Resources(c, c.Source.NoLongerBridgingActors));
+        Field<NonNullGraphType<NetworkShapeType>>("before").Description("The network as it is.").ResolveSource(s => s.Before);
+        Field<NonNullGraphType<NetworkShapeType>>("after").Description("The network with the changes.").ResolveSource(s => s.After);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsJoiningMainNetwork").Description("Actors the changes bring into the main network.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsJoiningMainNetwork));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeavingMainNetwork").Description("Actors the changes cut off from the main network.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsLeavingMainNetwork));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("newBridgingActors").Description("Actors that start to hold parts together.").ResolveSource((c, s) => ActorFields.Resources(c, s.NewBridgingActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("noLongerBridgingActors").Description("Actors that stop being bridging actors.").ResolveSource((c, s) => ActorFields.Resources(c, s.NoLongerBridgingActors));
     }
 }
 
@@ -237,15 +237,15 @@ public sealed class NetworkFiguresType : ObjectGraphType<NetworkFigures>
     {
         Name = "NetworkFigures";
         Description = "Figures of the network on one day.";
-        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").Resolve(c => c.Source.Day);
-        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").Resolve(c => c.Source.Actors);
-        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").Resolve(c => c.Source.Ties);
-        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").Resolve(c => c.Source.MainNetworkSize);
-        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").Resolve(c => c.Source.IsolatedGroups);
-        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").Resolve(c => c.Source.IsolatedActors);
-        Field<NonNullGraphType<FloatGraphType>>("density").Description("Ties as a share of all possible pairs.").Resolve(c => c.Source.Density);
-        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").Resolve(c => c.Source.AveragePathLength);
-        Field<NonNullGraphType<IntGraphType>>("bridgingActors").Description("Actors that alone hold parts together.").Resolve(c => c.Source.BridgingActors);
+        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveSource(s => s.Day);
+        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").ResolveSource(s => s.Actors);
+        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").ResolveSource(s => s.Ties);
+        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").ResolveSource(s => s.MainNetworkSize);
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Ties as a share of all possible pairs.").ResolveSource(s => s.Density);
+        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").ResolveSource(s => s.AveragePathLength);
+        Field<NonNullGraphType<IntGraphType>>("bridgingActors").Description("Actors that alone hold parts together.").ResolveSource(s => s.BridgingActors);
     }
 }
 
@@ -255,9 +255,9 @@ public sealed class GroupChangeType : ObjectGraphType<GroupChange>
     {
         Name = "GroupChange";
         Description = "What became of a group that was isolated on the first day.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("Its actors on the first day.").Resolve(c => ActorFields.Resources(c, c.Source.ActorIdsBefore));
-        Field<NonNullGraphType<IntGraphType>>("stillIsolated").Description("Of them, still outside the main network.").Resolve(c => c.Source.StillIsolated);
-        Field<NonNullGraphType<IntGraphType>>("joinedMainNetwork").Description("Of them, now in the main network.").Resolve(c => c.Source.JoinedMainNetwork);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("resources").Description("Its actors on the first day.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorIdsBefore));
+        Field<NonNullGraphType<IntGraphType>>("stillIsolated").Description("Of them, still outside the main network.").ResolveSource(s => s.StillIsolated);
+        Field<NonNullGraphType<IntGraphType>>("joinedMainNetwork").Description("Of them, now in the main network.").ResolveSource(s => s.JoinedMainNetwork);
     }
 }
 
@@ -267,14 +267,14 @@ public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
     {
         Name = "NetworkChange";
         Description = "The evidence of change between two days.";
-        Field<NonNullGraphType<NetworkFiguresType>>("from").Description("The first day.").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<NetworkFiguresType>>("to").Description("The second day.").Resolve(c => c.Source.To);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesBuilt").Description("Ties valid on the second day but not the first.").Resolve(c => ActorFields.Relationships(c, c.Source.TiesBuilt));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesEnded").Description("Ties valid on the first day but not the second.").Resolve(c => ActorFields.Relationships(c, c.Source.TiesEnded));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsBroughtIn").Description("Actors in the main network on the second day but not the first.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsBroughtIn));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeftOut").Description("Actors in the main network on the first day but not the second.").Resolve(c => ActorFields.Resources(c, c.Source.ActorsLeftOut));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GroupChangeType>>>>("isolatedGroups").Description("What became of each isolated group and actor of the first day.").Resolve(c => c.Source.IsolatedGroups);
-        Field<NonNullGraphType<StringGraphType>>("report").Description("The comparison as a Markdown report for the municipality.").Resolve(c => c.Source.Report);
+        Field<NonNullGraphType<NetworkFiguresType>>("from").Description("The first day.").ResolveSource(s => s.From);
+        Field<NonNullGraphType<NetworkFiguresType>>("to").Description("The second day.").ResolveSource(s => s.To);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesBuilt").Description("Ties valid on the second day but not the first.").ResolveSource((c, s) => ActorFields.Relationships(c, s.TiesBuilt));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesEnded").Description("Ties valid on the first day but not the second.").ResolveSource((c, s) => ActorFields.Relationships(c, s.TiesEnded));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsBroughtIn").Description("Actors in the main network on the second day but not the first.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsBroughtIn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeftOut").Description("Actors in the main network on the first day but not the second.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsLeftOut));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GroupChangeType>>>>("isolatedGroups").Description("What became of each isolated group and actor of the first day.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<StringGraphType>>("report").Description("The comparison as a Markdown report for the municipality.").ResolveSource(s => s.Report);
     }
 }
 
@@ -284,9 +284,9 @@ public sealed class ApproximationType : ObjectGraphType<ResourceMap.Graph.Approx
     {
         Name = "Approximation";
         Description = "How estimates of a large network were made (Riondato–Kornaropoulos path sampling; Eppstein–Wang source sampling).";
-        Field<NonNullGraphType<FloatGraphType>>("betweennessEpsilon").Description("Normalised betweenness is within this of the exact value with probability 1 − δ.").Resolve(c => c.Source.BetweennessEpsilon);
-        Field<NonNullGraphType<FloatGraphType>>("betweennessDelta").Description("δ: the probability that some estimate misses by more.").Resolve(c => c.Source.BetweennessDelta);
-        Field<NonNullGraphType<IntGraphType>>("betweennessSamples").Description("Shortest paths sampled.").Resolve(c => c.Source.BetweennessSamples);
-        Field<NonNullGraphType<IntGraphType>>("distanceSources").Description("Sources whose searches estimate closeness, harmonic centrality and path lengths.").Resolve(c => c.Source.DistanceSources);
+        Field<NonNullGraphType<FloatGraphType>>("betweennessEpsilon").Description("Normalised betweenness is within this of the exact value with probability 1 − δ.").ResolveSource(s => s.BetweennessEpsilon);
+        Field<NonNullGraphType<FloatGraphType>>("betweennessDelta").Description("δ: the probability that some estimate misses by more.").ResolveSource(s => s.BetweennessDelta);
+        Field<NonNullGraphType<IntGraphType>>("betweennessSamples").Description("Shortest paths sampled.").ResolveSource(s => s.BetweennessSamples);
+        Field<NonNullGraphType<IntGraphType>>("distanceSources").Description("Sources whose searches estimate closeness, harmonic centrality and path lengths.").ResolveSource(s => s.DistanceSources);
     }
 }

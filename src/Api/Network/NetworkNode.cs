@@ -19,34 +19,34 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
         Name = "Network";
         Description = "The network of resources within a scope, analysed. Ties count as undirected; each pair of actors counts its strongest tie.";
 
-        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version analysed; it grows with every change.").Resolve(c => c.Source.Snapshot.Version);
-        Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").Resolve(c => c.Source.Scope.AsOf);
-        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").Resolve(c => c.Source.Actors.Count);
-        Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").Resolve(c => c.Source.Ties.Count);
-        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").Resolve(c => c.Source.Analysis.Density);
-        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").Resolve(c => c.Source.Analysis.AveragePathLength);
-        Field<NonNullGraphType<IntGraphType>>("diameter").Description("Most ties between two actors of the main network.").Resolve(c => c.Source.Analysis.Diameter);
-        Field<NonNullGraphType<FloatGraphType>>("modularity").Description("Modularity of the communities found (weighted by strength).").Resolve(c => c.Source.Analysis.Modularity);
-        Field<ApproximationType>("approximation").Description("Null when every metric is exact; above 50,000 actors, how betweenness and distances were estimated and how far they may be off.").Resolve(c => c.Source.Analysis.Approximation);
+        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version analysed; it grows with every change.").ResolveSource(s => s.Snapshot.Version);
+        Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").ResolveSource(s => s.Scope.AsOf);
+        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").ResolveSource(s => s.Actors.Count);
+        Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").ResolveSource(s => s.Ties.Count);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Analysis.Density);
+        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").ResolveSource(s => s.Analysis.AveragePathLength);
+        Field<NonNullGraphType<IntGraphType>>("diameter").Description("Most ties between two actors of the main network.").ResolveSource(s => s.Analysis.Diameter);
+        Field<NonNullGraphType<FloatGraphType>>("modularity").Description("Modularity of the communities found (weighted by strength).").ResolveSource(s => s.Analysis.Modularity);
+        Field<ApproximationType>("approximation").Description("Null when every metric is exact; above 50,000 actors, how betweenness and distances were estimated and how far they may be off.").ResolveSource(s => s.Analysis.Approximation);
 
-        Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").Resolve(c => c.Source.MainNetwork);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").Resolve(c => c.Source.IsolatedGroups);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").Resolve(c => ActorFields.Resources(c, c.Source.IsolatedActors));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components").Description("Every connected part, largest first.").Resolve(c => c.Source.Analysis.Components.Select(c.Source.Group).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors").Description("Actors that alone hold groups to the rest, most actors cut off first.").Resolve(c => c.Source.BridgingActors);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").Resolve(c => c.Source.Bridges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities").Description("Communities (Louvain), largest first.").Resolve(c => c.Source.Communities);
+        Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").ResolveSource(s => s.MainNetwork);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").ResolveSource((c, s) => ActorFields.Resources(c, s.IsolatedActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components").Description("Every connected part, largest first.").ResolveSource(s => s.Analysis.Components.Select(s.Group).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors").Description("Actors that alone hold groups to the rest, most actors cut off first.").ResolveSource(s => s.BridgingActors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").ResolveSource(s => s.Bridges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities").Description("Communities (Louvain), largest first.").ResolveSource(s => s.Communities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors").Description("Every actor with its metrics.")
-            .Resolve(c => Enumerable.Range(0, c.Source.Actors.Count).Select(v => new ActorInNetwork(c.Source, v)).ToList());
+            .ResolveSource(s => Enumerable.Range(0, s.Actors.Count).Select(v => new ActorInNetwork(s, v)).ToList());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestedTieType>>>>("suggestions")
             .Description("Ties worth building to reach isolated groups and actors and weakly tied communities, best first.")
             .Argument<IntGraphType>("first", $"How many (default 20, at most {MaxSuggestions}).")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
                 var first = c.GetArgument("first", 20);
                 if (first is < 0 or > MaxSuggestions) throw UserError.BadInput($"'first' must be from 0 to {MaxSuggestions}.", "first");
-                return TieSuggestions.Suggest(c.Source, TextFolding.Fold).Take(first).ToList();
+                return TieSuggestions.Suggest(s, TextFolding.Fold).Take(first).ToList();
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntroductionPathType>>>>("introductionPaths")
@@ -54,40 +54,40 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             .Argument<NonNullGraphType<IdGraphType>>("fromId", "The actor to introduce.")
             .Argument<NonNullGraphType<IdGraphType>>("toId", "The actor to reach.")
             .Argument<IntGraphType>("count", $"How many chains (default 3, at most {MaxPaths}).")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
                 var count = c.GetArgument("count", 3);
                 if (count is < 1 or > MaxPaths) throw UserError.BadInput($"'count' must be from 1 to {MaxPaths}.", "count");
-                return IntroductionPaths.Find(c.Source, ActorId(c, "fromId"), ActorId(c, "toId"), count);
+                return IntroductionPaths.Find(s, ActorId(c, s, "fromId"), ActorId(c, s, "toId"), count);
             });
 
         Field<NonNullGraphType<IntGraphType>>("edgeConnectivity")
             .Description("How many independent ties join two groups of actors: the fewest ties whose loss would separate them.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupA", "The first group.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupB", "The second group.")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
-                var a = ActorIds(c, "groupA");
-                var b = ActorIds(c, "groupB");
+                var a = ActorIds(c, s, "groupA");
+                var b = ActorIds(c, s, "groupB");
                 if (a.Intersect(b).Any()) throw UserError.BadInput("The two groups must not share actors.", "groupB");
-                return EdgeConnectivity.Between(c.Source, a, b);
+                return EdgeConnectivity.Between(s, a, b);
             });
 
         Field<NonNullGraphType<WhatIfType>>("whatIf")
             .Description("What would change with these ties built or these actors gone.")
             .Argument<ListGraphType<NonNullGraphType<ProposedTieInputType>>>("addTies", "Ties to imagine built.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("removeActorIds", "Actors to imagine gone.")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
                 var add = (c.GetArgument<List<Dictionary<string, object?>>?>("addTies") ?? []).Select((d, i) =>
                 {
                     var f = new InputFields(d);
                     var strength = f.Value<int>("strength") ?? 3;
                     if (strength is < 1 or > 5) throw UserError.BadInput($"addTies[{i}]: 'strength' must be from 1 to 5.", "addTies");
-                    return new ProposedTie(InScope(c, GlobalId.Decode(f.String("fromId"), GlobalId.Resource, "addTies")), InScope(c, GlobalId.Decode(f.String("toId"), GlobalId.Resource, "addTies")), strength);
+                    return new ProposedTie(InScope(s, GlobalId.Decode(f.String("fromId"), GlobalId.Resource, "addTies")), InScope(s, GlobalId.Decode(f.String("toId"), GlobalId.Resource, "addTies")), strength);
                 }).ToList();
                 if (add.Any(t => t.FromId == t.ToId)) throw UserError.BadInput("A proposed tie joins an actor to itself.", "addTies");
-                return WhatIf.Evaluate(c.Source, add, ActorIds(c, "removeActorIds"));
+                return WhatIf.Evaluate(s, add, ActorIds(c, s, "removeActorIds"));
             });
 
         Field<NonNullGraphType<NetworkChangeType>>("comparison")
@@ -106,14 +106,14 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             });
     }
 
-    private static int ActorId(IResolveFieldContext<ScopedNetwork> c, string argument) =>
-        InScope(c, GlobalId.Decode(c.GetArgument<string>(argument), GlobalId.Resource, argument));
+    private static int ActorId(IResolveFieldContext c, ScopedNetwork network, string argument) =>
+        InScope(network, GlobalId.Decode(c.GetArgument<string>(argument), GlobalId.Resource, argument));
 
-    private static List<int> ActorIds(IResolveFieldContext<ScopedNetwork> c, string argument) =>
-        (c.GetArgument<List<string>?>(argument) ?? []).Select(id => InScope(c, GlobalId.Decode(id, GlobalId.Resource, argument))).Distinct().ToList();
+    private static List<int> ActorIds(IResolveFieldContext c, ScopedNetwork network, string argument) =>
+        (c.GetArgument<List<string>?>(argument) ?? []).Select(id => InScope(network, GlobalId.Decode(id, GlobalId.Resource, argument))).Distinct().ToList();
 
-    private static int InScope(IResolveFieldContext<ScopedNetwork> c, int actorId) =>
-        c.Source.Index(actorId) is not null ? actorId
+    private static int InScope(ScopedNetwork network, int actorId) =>
+        network.Index(actorId) is not null ? actorId
             : throw UserError.NotFound($"Resource '{GlobalId.Encode(GlobalId.Resource, actorId)}' is not in this network's scope.", "id");
 }
 

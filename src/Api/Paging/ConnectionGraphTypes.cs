@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using ResourceMap.Api.Schema;
 
 namespace ResourceMap.Api.Paging;
 
@@ -25,10 +26,10 @@ public class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connection<TNode
         var nodeName = typeof(TNodeType).Name.Replace("Node", "").Replace("Type", "");
         Name = nodeName + "Connection";
         Description = $"A page of {nodeName} items.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Description("The items of the page with their cursors.").Resolve(c => c.Source.Edges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items of the page.").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging information.").Resolve(c => c.Source.PageInfo);
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items match, over all pages.").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Description("The items of the page with their cursors.").ResolveSource(s => s.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The items of the page.").ResolveSource(s => s.Nodes);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging information.").ResolveSource(s => s.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items match, over all pages.").ResolveSource(s => s.TotalCount);
     }
 }
 
@@ -39,8 +40,8 @@ public class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>> where TNo
         var nodeName = typeof(TNodeType).Name.Replace("Node", "").Replace("Type", "");
         Name = nodeName + "Edge";
         Description = $"One {nodeName} item of a page.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of the item, for 'after' and 'before'.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of the item, for 'after' and 'before'.").ResolveSource(s => s.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item.").ResolveSource(s => s.Node);
     }
 }
 

@@ -129,11 +129,11 @@ public sealed class PersonalDataExportType : ObjectGraphType<PersonalDataExport>
     {
         Name = "PersonalDataExport";
         Description = "Everything held about a person, as stored: to hand over under the GDPR (machine-readable JSON).";
-        Field<NonNullGraphType<IdGraphType>>("personId").Description("Global id of the person.").Resolve(c => GlobalId.Encode(GlobalId.Resource, c.Source.PersonId));
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("exportedAt").Description("When the export was made.").Resolve(c => c.Source.ExportedAt);
-        Field<NonNullGraphType<JsonScalar>>("person").Description("The person's stored values, by field (contacts, notes and needs included).").Resolve(c => c.Source.Person);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JsonScalar>>>>("relationships").Description("The stored values of each of their ties, by field.").Resolve(c => c.Source.Relationships);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history").Description("Every recorded change of the person and of their ties (deleted ties included), oldest first.").Resolve(c => c.Source.History);
+        Field<NonNullGraphType<IdGraphType>>("personId").Description("Global id of the person.").ResolveSource(s => GlobalId.Encode(GlobalId.Resource, s.PersonId));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("exportedAt").Description("When the export was made.").ResolveSource(s => s.ExportedAt);
+        Field<NonNullGraphType<JsonScalar>>("person").Description("The person's stored values, by field (contacts, notes and needs included).").ResolveSource(s => s.Person);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JsonScalar>>>>("relationships").Description("The stored values of each of their ties, by field.").ResolveSource(s => s.Relationships);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history").Description("Every recorded change of the person and of their ties (deleted ties included), oldest first.").ResolveSource(s => s.History);
     }
 }
 
@@ -154,8 +154,8 @@ public sealed class ErasePersonPayloadType : ObjectGraphType<ErasePersonPayload>
     {
         Name = "ErasePersonPayload";
         Description = "What an erasure removed.";
-        Field<NonNullGraphType<IdGraphType>>("erasedResourceId").Description("Global id of the person erased.").Resolve(c => c.Source.ErasedResourceId);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("erasedRelationshipIds").Description("Global ids of their ties, deleted with them.").Resolve(c => c.Source.ErasedRelationshipIds);
-        Field<NonNullGraphType<ChangeType>>("change").Description("The erasure as the history keeps it: who, when, no values.").Resolve(c => c.Source.Change);
+        Field<NonNullGraphType<IdGraphType>>("erasedResourceId").Description("Global id of the person erased.").ResolveSource(s => s.ErasedResourceId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("erasedRelationshipIds").Description("Global ids of their ties, deleted with them.").ResolveSource(s => s.ErasedRelationshipIds);
+        Field<NonNullGraphType<ChangeType>>("change").Description("The erasure as the history keeps it: who, when, no values.").ResolveSource(s => s.Change);
     }
 }

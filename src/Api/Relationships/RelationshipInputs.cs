@@ -60,7 +60,7 @@ public sealed class RelationshipPayloadType : ObjectGraphType<RelationshipPayloa
     {
         Name = "RelationshipPayload";
         Description = "The tie as saved.";
-        Field<NonNullGraphType<RelationshipNode>>("relationship").Description("The tie.").Resolve(c => c.Source.Relationship);
+        Field<NonNullGraphType<RelationshipNode>>("relationship").Description("The tie.").ResolveSource(s => s.Relationship);
     }
 }
 
@@ -72,6 +72,6 @@ public sealed class DeleteRelationshipPayloadType : ObjectGraphType<DeleteRelati
     {
         Name = "DeleteRelationshipPayload";
         Description = "What was deleted.";
-        Field<NonNullGraphType<IdGraphType>>("deletedRelationshipId").Description("Id of the deleted tie.").Resolve(c => c.Source.DeletedRelationshipId);
+        Field<NonNullGraphType<IdGraphType>>("deletedRelationshipId").Description("Id of the deleted tie.").ResolveSource(s => s.DeletedRelationshipId);
     }
 }

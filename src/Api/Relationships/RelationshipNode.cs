@@ -44,11 +44,11 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
         Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").ResolveSource(t => Boxed.Enum(t.Type));
         Field(t => t.Directed).Description("True when the tie runs from source to target only (funding, referral, mentoring).");
         Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").ResolveSource(t => Boxed.Int(t.Strength));
-        Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").Resolve(c => c.Source.Since);
-        Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").Resolve(c => c.Source.Until);
+        Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").ResolveSource(s => s.Since);
+        Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").ResolveSource(s => s.Until);
         Field(t => t.Note, nullable: true).Description("A note on the tie.");
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the tie was recorded.").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the tie was last changed.").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the tie was recorded.").ResolveSource(s => s.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the tie was last changed.").ResolveSource(s => s.UpdatedAt);
         Field(x => x.Version).Description("1 when created, one more with every change: send it back with an update or delete to refuse to overwrite someone else's change (CONFLICT).");
     }
 

@@ -87,7 +87,7 @@ public sealed class ResourcePayloadType : ObjectGraphType<ResourcePayload>
     {
         Name = "ResourcePayload";
         Description = "The resource as saved.";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").Resolve(c => c.Source.Resource);
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The resource.").ResolveSource(s => s.Resource);
     }
 }
 
@@ -99,7 +99,7 @@ public sealed class DeleteResourcePayloadType : ObjectGraphType<DeleteResourcePa
     {
         Name = "DeleteResourcePayload";
         Description = "What was deleted.";
-        Field<NonNullGraphType<IdGraphType>>("deletedResourceId").Description("Id of the deleted resource.").Resolve(c => c.Source.DeletedResourceId);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("deletedRelationshipIds").Description("Ids of the ties deleted with it.").Resolve(c => c.Source.DeletedRelationshipIds);
+        Field<NonNullGraphType<IdGraphType>>("deletedResourceId").Description("Id of the deleted resource.").ResolveSource(s => s.DeletedResourceId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("deletedRelationshipIds").Description("Ids of the ties deleted with it.").ResolveSource(s => s.DeletedRelationshipIds);
     }
 }

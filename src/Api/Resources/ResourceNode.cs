@@ -61,32 +61,32 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");
         Field(r => r.LocationApproximate).Description("True when the coordinates are approximate.");
         Field<GeoJsonPointType>("location").Description("The resource's place as a GeoJSON Point; null when it has none.")
-            .Resolve(c => c.Source is { Latitude: { } lat, Longitude: { } lon } ? GeoJson.Point(lat, lon) : null);
+            .ResolveSource(s => s is { Latitude: { } lat, Longitude: { } lon } ? GeoJson.Point(lat, lon) : null);
         Field<AreaNode>("locatedIn").Description("The most specific area whose boundary holds the resource's point (by geometry; 'area' is the area it is assigned to).")
             .ResolveAsync(async c => c.Source is { Latitude: { } lat, Longitude: { } lon }
                 ? (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).FirstOrDefault()
                 : null);
         Field<FloatGraphType>("distanceMeters").Description("Geodesic distance in metres on the WGS84 ellipsoid from a point; null when the resource has no place.")
             .Argument<NonNullGraphType<PointInputType>>("from", "The point to measure from.")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
                 var (lat, lon) = AreaQueries.ReadPoint(c.GetArgument<Dictionary<string, object?>>("from"), "from");
-                return c.Source is { Latitude: { } rLat, Longitude: { } rLon } ? Geodesic.DistanceMeters(lat, lon, rLat, rLon) : null;
+                return s is { Latitude: { } rLat, Longitude: { } rLon } ? Geodesic.DistanceMeters(lat, lon, rLat, rLon) : null;
             });
         Field<StringGraphType>("address").Description("Postal address; for a person (volunteer, community leader) only to admins and the viewers and workers of their municipality.")
-            .Resolve(c => PersonalDataHidden(c) ? null : c.Source.Address);
+            .ResolveSource((c, s) => PersonalDataHidden(c, s) ? null : s.Address);
         Field<AreaNode>("area").Description("The area the resource belongs to.")
-            .Resolve(c => c.Source.AreaId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetGroups").Description("Groups of people the resource serves, e.g. seniors, youth, families-of-children-with-disabilities.").Resolve(c => c.Source.TargetGroups);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("offers").Description("What the resource can give, e.g. \"Qigong classes\".").Resolve(c => c.Source.Offers);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("needs").Description("What the resource is looking for, e.g. \"computer skills\".").Resolve(c => c.Source.Needs);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages").Description("Languages used, as ISO 639 codes (lv, ru, en, …).").Resolve(c => c.Source.Languages);
-        Field<NonNullGraphType<ResourceStatusEnum>>("status").Description("Whether the resource is working.").Resolve(c => c.Source.Status);
+            .ResolveSource((c, s) => s.AreaId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetGroups").Description("Groups of people the resource serves, e.g. seniors, youth, families-of-children-with-disabilities.").ResolveSource(s => s.TargetGroups);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("offers").Description("What the resource can give, e.g. \"Qigong classes\".").ResolveSource(s => s.Offers);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("needs").Description("What the resource is looking for, e.g. \"computer skills\".").ResolveSource(s => s.Needs);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages").Description("Languages used, as ISO 639 codes (lv, ru, en, …).").ResolveSource(s => s.Languages);
+        Field<NonNullGraphType<ResourceStatusEnum>>("status").Description("Whether the resource is working.").ResolveSource(s => s.Status);
         Field<ContactType>("contact").Description("Contact details; a person's (volunteer, community leader) only to admins and the viewers and workers of their municipality; null when none.")
-            .Resolve(c => PersonalDataHidden(c) || (c.Source.ContactWeb ?? c.Source.ContactEmail ?? c.Source.ContactPhone) is null ? null : c.Source);
+            .ResolveSource((c, s) => PersonalDataHidden(c, s) || (s.ContactWeb ?? s.ContactEmail ?? s.ContactPhone) is null ? null : s);
         Field(r => r.Sensitive).Description("True when the resource reveals vulnerable people: then only admins and the viewers and workers of its municipality see it; to others it counts only in aggregates (an area's resourceCount).");
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the resource was added.").Resolve(c => c.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the resource was last changed.").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the resource was added.").ResolveSource(s => s.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Description("When the resource was last changed.").ResolveSource(s => s.UpdatedAt);
         Field(x => x.Version).Description("1 when created, one more with every change: send it back with an update or delete to refuse to overwrite someone else's change (CONFLICT).");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("relationships")
@@ -99,11 +99,11 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             .Description("The resources at the other end of the resource's ties, each once.")
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only through ties of these types.")
             .Argument<DateOnlyGraphType>("activeOn", "Only through ties valid on this day.")
-            .Resolve(c =>
+            .ResolveSource((c, s) =>
             {
-                var id = c.Source.Id;
+                var id = s.Id;
                 var byId = c.Service<ResourceLoaders>().ById;
-                return Ties(c, c.Source, showsTies: false, ties =>
+                return Ties(c, s, showsTies: false, ties =>
                     new CombinedResult<Resource?>(ties.Select(t => t.SourceId == id ? t.TargetId : t.SourceId).Distinct().Order().Select(byId.Load).ToList()));
             });
 
@@ -111,8 +111,8 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
     }
 
     /// <summary>A person's address and contacts are for insiders of their municipality only (GDPR: volunteers, leaders).</summary>
-    private static bool PersonalDataHidden(IResolveFieldContext<Resource> c) =>
-        ResourceKinds.IsPerson(c.Source.Kind) && !c.Service<Access.RequestCaller>().IsInsider(c.Source.AreaId);
+    private static bool PersonalDataHidden(IResolveFieldContext c, Resource resource) =>
+        ResourceKinds.IsPerson(resource.Kind) && !c.Service<Access.RequestCaller>().IsInsider(resource.AreaId);
 
     /// <summary>
     /// The resource's ties that pass the field's arguments, given to <paramref name="then"/>: at once when the list
@@ -136,9 +136,9 @@ public sealed class ContactType : ObjectGraphType<Resource>
     {
         Name = "Contact";
         Description = "Contact details of an organisation or, for insiders of their municipality, of a person.";
-        Field<StringGraphType>("web").Description("Web site.").Resolve(c => c.Source.ContactWeb);
-        Field<StringGraphType>("email").Description("E-mail address.").Resolve(c => c.Source.ContactEmail);
-        Field<StringGraphType>("phone").Description("Phone number.").Resolve(c => c.Source.ContactPhone);
+        Field<StringGraphType>("web").Description("Web site.").ResolveSource(s => s.ContactWeb);
+        Field<StringGraphType>("email").Description("E-mail address.").ResolveSource(s => s.ContactEmail);
+        Field<StringGraphType>("phone").Description("Phone number.").ResolveSource(s => s.ContactPhone);
     }
 }
 

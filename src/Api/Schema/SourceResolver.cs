@@ -5,10 +5,11 @@ using GraphQL.Resolvers;
 namespace ResourceMap.Api.Schema;
 
 /// <summary>
-/// Resolvers handed their parent object as it is. GraphQL.NET's typed resolvers (<c>Resolve(c =&gt; c.Source…)</c>)
-/// wrap every call's context in an adapter kept in one slot per source and return type, which all threads exchange
-/// atomically, and make a new adapter whenever the value is a string or a list: on the thousands of fields of a map
-/// query, under load from two cores, that was a measurable part of the request.
+/// How the fields of our object types resolve: handed their parent object as it is. GraphQL.NET's typed resolvers
+/// (<c>Resolve(c =&gt; c.Source…)</c>) wrap every call's context in an adapter kept in one slot per source and return
+/// type, which all threads exchange atomically, and make a new adapter whenever the value is a string or a list: on the
+/// thousands of fields of a map query, with requests on both cores, the threads kept taking that slot from each other
+/// (the map query's throughput rose by a fifth without it).
 /// </summary>
 public static class SourceResolver
 {
