@@ -57,10 +57,12 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     /// read (the ties of 500 resources would otherwise load 500 resources again just to echo their ids).
     /// </summary>
     private static object End(GraphQL.IResolveFieldContext c, int id) =>
-        // One resource object per id for the request: each is the end of several ties, and costs more than the tie.
         IdOnly(c.FieldAst.SelectionSet) ? Stub(id) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
 
+    // A resource that holds only its id, made once per id and kept (as GlobalId keeps ids, and bounded the same crude
+    // way): each resource is the end of several ties, costs more than a tie, and nothing reads more of it than its id.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Resource> Stubs = new();
+
     private static Resource Stub(int id)
     {
         if (Stubs.TryGetValue(id, out var stub)) return stub;

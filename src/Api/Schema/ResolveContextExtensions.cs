@@ -19,14 +19,7 @@ public static class ResolveContextExtensions
             : services.GetRequiredService<T>();
     }
 
-    /// <summary>
-    /// A value computed once per request and key (kept in the request's user context): a map query asks for the same
-    /// tie's ends thousands of times.
-    /// </summary>
-    public static TValue Memo<TKey, TValue>(this IResolveFieldContext context, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull =>
-        context.UserContext.Memo(name, key, create);
-
-    /// <summary>A value computed once per key for the request whose user context this is.</summary>
+    /// <summary>A value computed once per key for the request whose user context this is (the direct writer's plans).</summary>
     public static TValue Memo<TKey, TValue>(this IDictionary<string, object?> userContext, string name, TKey key, Func<TKey, TValue> create) where TKey : notnull
     {
         if (!userContext.TryGetValue(name, out var known) || known is not ConcurrentDictionary<TKey, TValue> memo)
