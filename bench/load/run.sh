@@ -41,9 +41,11 @@ run() { # name, url, [script]
 # Warm-up, not measured: the JIT's tiered recompilation runs for several seconds after an endpoint's first requests,
 # and would otherwise be charged to whichever endpoint is measured first.
 warmup=${WARMUP:-10}
-wrk -t2 -c"$connections" -d"${warmup}s" -s bench/load/graphql.lua "http://127.0.0.1:$port/graphql" >/dev/null
-wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/rest/resources?areaId=$area" >/dev/null
-wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/precomputed?areaId=$area" >/dev/null
+if [ "$warmup" -gt 0 ]; then
+  wrk -t2 -c"$connections" -d"${warmup}s" -s bench/load/graphql.lua "http://127.0.0.1:$port/graphql" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/rest/resources?areaId=$area" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/bench/precomputed?areaId=$area" >/dev/null
+fi
 
 graphql=$(run "GraphQL (map query)" "http://127.0.0.1:$port/graphql" bench/load/graphql.lua)
 rest=$(run "REST (System.Text.Json)" "http://127.0.0.1:$port/bench/rest/resources?areaId=$area")

@@ -59,14 +59,15 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     private static object End(GraphQL.IResolveFieldContext c, int id) =>
         IdOnly(c.FieldAst.SelectionSet) ? Stub(id) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
 
-    // A resource that holds only its id, made once per id and kept (as GlobalId keeps ids, and bounded the same crude
-    // way): each resource is the end of several ties, costs more than a tie, and nothing reads more of it than its id.
+    // A resource that holds only its id, made once per id and kept for every request (emptied beyond 50,000, about 15 MB,
+    // as a crude bound): each resource is the end of several ties and costs more than a tie. Nothing reads more of a stub
+    // than its id, and nothing may write to one: it is shared by every request.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Resource> Stubs = new();
 
     private static Resource Stub(int id)
     {
         if (Stubs.TryGetValue(id, out var stub)) return stub;
-        if (Stubs.Count >= 200_000) Stubs.Clear();
+        if (Stubs.Count >= 50_000) Stubs.Clear();
         return Stubs.GetOrAdd(id, static key => new Resource { Id = key, Name = "" });
     }
 

@@ -9,7 +9,7 @@ namespace ResourceMap.Api.Schema;
 /// (<c>Resolve(c =&gt; c.Source…)</c>) wrap every call's context in an adapter kept in one slot per source and return
 /// type, which all threads exchange atomically, and make a new adapter whenever the value is a string or a list: on the
 /// thousands of fields of a map query, with requests on both cores, the threads kept taking that slot from each other
-/// (the map query's throughput rose by a fifth without it).
+/// (without it the map query took a fifth less CPU and its throughput rose by a quarter).
 /// </summary>
 public static class SourceResolver
 {
