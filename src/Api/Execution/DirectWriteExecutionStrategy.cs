@@ -277,15 +277,9 @@ public sealed class DirectWriteExecutionStrategy : SerialExecutionStrategy
             {
                 case ScalarGraphType scalar:
                     return Scalar(scalar.Serialize(value));
-                case ListGraphType { ResolvedType: var itemType } when value is IList list:
-                    Json.WriteStartArray();
-                    for (var i = 0; i < list.Count; i++)
-                        if (!Value(itemType!, list[i], child)) return false;
-                    Json.WriteEndArray();
-                    return true;
                 case ListGraphType { ResolvedType: var itemType } when value is IEnumerable items and not string:
                     Json.WriteStartArray();
-                    foreach (var item in items)
+                    foreach (var item in Items(items))
                         if (!Value(itemType!, item, child)) return false;
                     Json.WriteEndArray();
                     return true;

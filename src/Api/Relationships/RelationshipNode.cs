@@ -36,14 +36,14 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Relationship;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(t => GlobalId.Encode(GlobalId.Relationship, t.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(s => GlobalId.Encode(GlobalId.Relationship, s.Id));
         Field<NonNullGraphType<ResourceNode>>("source").Description("The resource the tie starts from (for undirected ties, either end).")
-            .ResolveSource((c, t) => End(c, t.SourceId));
+            .ResolveSource((c, s) => End(c, s.SourceId));
         Field<NonNullGraphType<ResourceNode>>("target").Description("The resource the tie leads to.")
-            .ResolveSource((c, t) => End(c, t.TargetId));
-        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").ResolveSource(t => Boxed.Enum(t.Type));
+            .ResolveSource((c, s) => End(c, s.TargetId));
+        Field<NonNullGraphType<RelationshipTypeEnum>>("type").Description("What the tie is.").ResolveSource(s => Boxed.Enum(s.Type));
         Field(t => t.Directed).Description("True when the tie runs from source to target only (funding, referral, mentoring).");
-        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").ResolveSource(t => Boxed.Int(t.Strength));
+        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 (weak) to 5 (strong).").ResolveSource(s => Boxed.Int(s.Strength));
         Field<DateOnlyGraphType>("since").Description("First day of the tie; null when unknown.").ResolveSource(s => s.Since);
         Field<DateOnlyGraphType>("until").Description("Last day of the tie; null while it lasts.").ResolveSource(s => s.Until);
         Field(t => t.Note, nullable: true).Description("A note on the tie.");

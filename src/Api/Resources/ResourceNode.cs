@@ -53,9 +53,9 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Resource;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(r => GlobalId.Encode(GlobalId.Resource, r.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(s => GlobalId.Encode(GlobalId.Resource, s.Id));
         Field(r => r.Name).Description("Name, with its Latvian diacritics.");
-        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").ResolveSource(r => Boxed.Enum(r.Kind));
+        Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").ResolveSource(s => Boxed.Enum(s.Kind));
         Field(r => r.Description, nullable: true).Description("What the resource does.");
         Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");
@@ -93,7 +93,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             .Description("The resource's ties, in either direction.")
             .Argument<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("types", "Only ties of these types.")
             .Argument<DateOnlyGraphType>("activeOn", "Only ties valid on this day.")
-            .ResolveSource((c, r) => Ties(c, r, showsTies: true, ties => ties));
+            .ResolveSource((c, s) => Ties(c, s, showsTies: true, ties => ties));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("neighbours")
             .Description("The resources at the other end of the resource's ties, each once.")
