@@ -25,14 +25,13 @@ var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings
 var factory = new ResourceMapDbContextFactory(settings);
 var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
-ResourceMap.Api.Protection.RateLimits.AddRateLimits(builder.Services, builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits());
+builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits()));
 builder.Services.AddTokenAuthentication(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings(), settings.DataFolder);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(factory, settings);
 
 app.UseAuthentication();
-app.UseRateLimiter();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);

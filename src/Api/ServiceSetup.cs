@@ -18,6 +18,7 @@ public static class ServiceSetup
         limits ??= new GraphQLLimits();
         services.AddSingleton(limits);
         services.AddSingleton<PersistedOperations>();
+        services.AddSingleton<AnonymousTurns>();
         // Queries run field by field: the resolvers are synchronous or batched, and the parallel strategy's tasks cost
         // more than they save (its batching of loaders is the same). Lists of plain fields are written straight to JSON.
         GraphQL.Execution.IExecutionStrategy queries = limits.DirectWrite ? new Execution.DirectWriteExecutionStrategy() : GraphQL.Execution.SerialExecutionStrategy.Instance;
@@ -43,18 +44,6 @@ public static class ServiceSetup
             })
             .AddGraphTypes(typeof(ServiceSetup).Assembly)
             .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))
-            .AddComplexityAnalyzer(o =>
-            {
-                o.MaxDepth = limits.MaxDepth;
-                o.MaxComplexity = limits.MaxComplexity;
-                // Introspection reads the schema, not the data: GraphiQL's own query (types × fields × nested ofType, each
-                // list counted 5 times) would otherwise cost about 1.9 million and be refused.
-                var standard = o.DefaultComplexityImpactDelegate;
-                o.DefaultComplexityImpactDelegate = field =>
-                    field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-                        ? new(0, 1)
-                        : standard(field);
-            })
             .AddValidationRule<PageSizeValidationRule>()
             .ConfigureExecutionOptions(async options =>
             {
@@ -62,7 +51,7 @@ public static class ServiceSetup
                 var services = options.RequestServices ?? throw new InvalidOperationException("No request services.");
                 await services.GetRequiredService<Access.RequestCaller>().SignInAsync(options.User, services.GetRequiredService<ResourceMapDbContextFactory>(), options.CancellationToken);
             })
-            .ConfigureExecution(ExecutionTimeout.Apply(limits))
+            .ConfigureExecution(OperationBudget.Apply(limits))
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ResourceMap.GraphQL");

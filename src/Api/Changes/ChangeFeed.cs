@@ -66,10 +66,20 @@ public sealed class ChangeFeed
     }
 }
 
-/// <summary>A minimal hot observable: every value goes to the observers subscribed at that moment.</summary>
+/// <summary>
+/// A minimal hot observable: every value goes to the observers subscribed at that moment. Values are handed over by one
+/// delivery loop of its own, in order, so a publisher (a mutation, after its commit) never waits for any subscriber.
+/// </summary>
 public sealed class Broadcast<T> : IObservable<T>
 {
     private readonly List<IObserver<T>> _observers = [];
+    private readonly System.Threading.Channels.Channel<(T Value, IObserver<T>[] Observers)> _pending =
+        System.Threading.Channels.Channel.CreateUnbounded<(T, IObserver<T>[])>(new() { SingleReader = true });
+
+    public Broadcast()
+    {
+        _ = Task.Run(DeliverAsync);
+    }
 
     public IDisposable Subscribe(IObserver<T> observer)
     {
@@ -81,7 +91,23 @@ public sealed class Broadcast<T> : IObservable<T>
     {
         IObserver<T>[] observers;
         lock (_observers) observers = [.. _observers];
-        foreach (var observer in observers) observer.OnNext(value);
+        if (observers.Length > 0) _pending.Writer.TryWrite((value, observers));
+    }
+
+    private async Task DeliverAsync()
+    {
+        await foreach (var (value, observers) in _pending.Reader.ReadAllAsync())
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    observer.OnNext(value);
+                }
+                catch (Exception)
+                {
+                    // One subscriber's failure is its own; the others still hear of the change.
+                }
+            }
     }
 
     private sealed class Unsubscriber(Action dispose) : IDisposable

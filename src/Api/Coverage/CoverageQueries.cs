@@ -5,6 +5,7 @@ using NetTopologySuite.Geometries;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Geo;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Protection;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
 
@@ -12,7 +13,7 @@ namespace ResourceMap.Api.Coverage;
 
 public static class CoverageQueries
 {
-    private const int MaxGridCells = 20_000;
+    public const int MaxGridCells = 20_000;
 
     public static void AddTo(ObjectGraphType query)
     {
@@ -20,6 +21,7 @@ public static class CoverageQueries
             .Description("Accessibility of the resources serving a target group, per area where the group's population is known: population, resources within reach, provider-to-population ratio and the floating catchment index, least accessible first.")
             .CoverageArguments()
             .Argument<IdGraphType>("areaId", "Only areas inside this one (the whole data set still shares the resources).")
+            .Cost(10, CostScale.CoverageSize)
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
@@ -30,6 +32,7 @@ public static class CoverageQueries
             .Description("The areas with no resource serving the target group within reach, or with an index below minAccessibilityIndex, least accessible first.")
             .CoverageArguments()
             .Argument<IdGraphType>("areaId", "Only areas inside this one.")
+            .Cost(10, CostScale.CoverageSize)
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
@@ -41,6 +44,7 @@ public static class CoverageQueries
             .CoverageArguments()
             .Argument<NonNullGraphType<IdGraphType>>("areaId", "The area to cover with cells; it needs a boundary.")
             .Argument<NonNullGraphType<FloatGraphType>>("cellSizeMeters", $"Side of a cell in metres; at most {MaxGridCells:N0} cells.")
+            .Cost(25, CostScale.GridCells)
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
@@ -57,6 +61,7 @@ public static class CoverageQueries
             .Argument<NonNullGraphType<IdGraphType>>("areaId", "The area to place the resources in; it needs a boundary.")
             .Argument<NonNullGraphType<IntGraphType>>("count", "How many new resources, 1 to 20.")
             .Argument<FloatGraphType>("cellSizeMeters", "Spacing of the candidate places; by default a quarter of the distance, coarser if the area would need more than 20,000 cells.")
+            .Cost(1, CostScale.PlacementPairs)
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
@@ -72,6 +77,7 @@ public static class CoverageQueries
             .Argument<NonNullGraphType<IdGraphType>>("resourceId", "The resource that would close.")
             .CoverageArguments()
             .Argument<IdGraphType>("areaId", "Only areas inside this one.")
+            .Cost(20, CostScale.CoverageSize)
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);

@@ -23,6 +23,14 @@ public static class ErrorCodes
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     /// <summary>A 'first' or 'last' above the largest page (500).</summary>
     public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
+    /// <summary>A list argument holds more items than the server allows (GraphQL:MaxListItems, GraphQL:MaxFilterItems).</summary>
+    public const string ListTooLong = "LIST_TOO_LONG";
+    /// <summary>A filter ('where') nests more levels than the server allows (GraphQL:MaxFilterDepth).</summary>
+    public const string FilterTooDeep = "FILTER_TOO_DEEP";
+    /// <summary>The document is too long, or has too many tokens, aliases, fields or fragment spreads once expanded.</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+    /// <summary>A WebSocket holds as many operations as it may (GraphQL:MaxOperationsPerSocket).</summary>
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     /// <summary>The operation ran longer than the server allows (GraphQL:ExecutionTimeoutSeconds).</summary>
     public const string Timeout = "TIMEOUT";
     /// <summary>The request body is larger than the server accepts (GraphQL:MaxRequestBodyBytes); HTTP 413.</summary>
@@ -44,7 +52,7 @@ public static class ErrorCodes
     public static readonly IReadOnlySet<string> Own = new HashSet<string>
     {
         BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
-        RequestTooLarge, IntrospectionDisabled, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden, RateLimited,
+        RequestTooLarge, IntrospectionDisabled, ListTooLong, FilterTooDeep, DocumentTooLarge, TooManyOperations, ParseFailed, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden, RateLimited,
     };
 }
 

@@ -18,9 +18,12 @@ public static class GraphQLHttpEndpoint
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
 
+    /// <summary>The request header with which a client asks for its operation's cost (<c>extensions.cost</c>), as Hot Chocolate reads it.</summary>
+    public const string CostHeader = "GraphQL-Cost";
+
     public static void MapGraphQLEndpoint(this WebApplication app, string path)
     {
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync).RequireRateLimiting(Protection.RateLimits.Policy);
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
         app.MapMethods(path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
@@ -29,9 +32,15 @@ public static class GraphQLHttpEndpoint
         app.MapGet(path + "/ui/{file}", (string file) => GraphiQLAssets.Serve(file));
     }
 
+    /// <summary>Reads the request, executes it, writes the answer; each step may refuse it with its own status and code.</summary>
     private static async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        if (http.RequestServices.GetRequiredService<Protection.ClientRateLimiter>().Refuse(Protection.ClientRateLimiter.ClientOf(http.User, http.Connection.RemoteIpAddress)) is { } wait)
+        {
+            await Protection.ClientRateLimiter.WriteRefusalAsync(http, wait);
+            return;
+        }
         if (http.WebSockets.IsWebSocketRequest)
         {
             await GraphQLWebSocket.HandleAsync(http);
@@ -59,69 +68,28 @@ public static class GraphQLHttpEndpoint
             http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
             return;
         }
-
-        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        GraphQLRequest? graphQLRequest;
-        try
-        {
-            graphQLRequest = HttpMethods.IsPost(request.Method)
-                ? await ReadPostAsync(http, serializer)
-                : ReadGet(request, serializer);
-        }
-        catch (RequestTooLargeException e)
-        {
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, e.Message, ErrorCodes.RequestTooLarge);
-            return;
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, "The request body is larger than this server accepts.", ErrorCodes.RequestTooLarge);
-            return;
-        }
-        // ArgumentException: a key given twice in one JSON object ({"latitude": 1, "latitude": 2}).
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
-        {
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request: " + e.Message);
-            return;
-        }
-        if (graphQLRequest is null) return; // status already set (415)
-        if (await Access.AuthenticationSetup.RefusedTokenAsync(http) is { } refusedToken)
+        var (graphQLRequest, error) = await GraphQLRequestReader.ReadAsync(http);
+        if (error is null && await Access.AuthenticationSetup.RefusedTokenAsync(http) is { } refusedToken)
         {
             // A bad token is not treated as no token: the client would silently see less and not know why.
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status401Unauthorized, refusedToken, ErrorCodes.Unauthenticated);
-            return;
+            error = new RequestError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refusedToken);
         }
-        var (query, refused) = http.RequestServices.GetRequiredService<Protection.PersistedOperations>().Resolve(graphQLRequest);
-        if (refused is not null)
+        var document = (GraphQLDocument?)null;
+        if (error is null) (document, error) = Prepare(http, graphQLRequest!);
+        if (error is not null)
         {
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, refused.Message, refused.Code!);
-            return;
-        }
-        graphQLRequest.Query = query;
-        if (string.IsNullOrEmpty(graphQLRequest.Query))
-        {
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "The request has no 'query'.");
+            if (error.Status == StatusCodes.Status415UnsupportedMediaType) http.Response.Headers.Accept = JsonMediaType;
+            await WriteRequestErrorAsync(http, responseType, error);
             return;
         }
 
-        GraphQLDocument? document = null;
-        try
+        var result = await ExecuteAsync(graphQLRequest!, http.RequestServices, http.User, http.RequestAborted, options =>
         {
-            document = GraphQLParser.Parser.Parse(graphQLRequest.Query);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            // The executer reports the syntax error in GraphQL form.
-        }
-        if (HttpMethods.IsGet(request.Method) && document is not null && IsMutation(document, graphQLRequest.OperationName))
-        {
-            http.Response.Headers.Allow = "POST";
-            await WriteRequestErrorAsync(http, serializer, responseType, StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST, not GET.");
-            return;
-        }
-
-        var result = await ExecuteAsync(graphQLRequest, http.RequestServices, http.User, http.RequestAborted, options => options.Document = document);
+            options.Document = document;
+            if (request.Headers[CostHeader].ToString().Equals("report", StringComparison.OrdinalIgnoreCase))
+                options.UserContext[Protection.OperationBudget.ReportCost] = new Protection.OperationBudget.CostReport();
+        });
 
         // With application/graphql-response+json a request that never executed (syntax, validation or variable errors)
         // is a client error; with plain application/json every well-formed request gets 200.
@@ -129,10 +97,30 @@ public static class GraphQLHttpEndpoint
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         http.Response.ContentType = responseType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>Runs one request of either transport.</summary>
+    /// <summary>
+    /// The document to run, from the text or the persisted operation named; a GET is parsed here to refuse a mutation
+    /// (405), a POST when it executes (a syntax error is then reported in GraphQL form).
+    /// </summary>
+    private static (GraphQLDocument? Document, RequestError? Error) Prepare(HttpContext http, GraphQLRequest request)
+    {
+        var (query, refused) = http.RequestServices.GetRequiredService<Protection.PersistedOperations>().Resolve(request);
+        if (refused is not null) return (null, new RequestError(StatusCodes.Status400BadRequest, refused.Code!, refused.Message));
+        request.Query = query;
+        if (string.IsNullOrEmpty(request.Query)) return (null, RequestError.BadRequest("The request has no 'query'."));
+        if (!HttpMethods.IsGet(http.Request.Method)) return (null, null);
+        var (document, _) = Protection.OperationBudget.Parse(request.Query, http.RequestServices.GetRequiredService<Protection.GraphQLLimits>());
+        if (document is not null && IsMutation(document, request.OperationName))
+        {
+            http.Response.Headers.Allow = "POST";
+            return (null, new RequestError(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, "Mutations are sent with POST, not GET."));
+        }
+        return (document, null);
+    }
+
+    /// <summary>Runs one request of either transport (under <see cref="Protection.OperationBudget"/>, which both share).</summary>
     internal static Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider services, System.Security.Claims.ClaimsPrincipal user,
         CancellationToken ct, Action<ExecutionOptions>? configure = null) =>
         services.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(options =>
@@ -147,43 +135,8 @@ public static class GraphQLHttpEndpoint
             configure?.Invoke(options);
         });
 
-    private static async Task<GraphQLRequest?> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer)
-    {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            http.Response.Headers.Accept = JsonMediaType;
-            return null;
-        }
-        var limit = http.RequestServices.GetRequiredService<Protection.GraphQLLimits>().MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit)
-            throw new RequestTooLargeException($"The request body has {http.Request.ContentLength:N0} bytes; this server accepts at most {limit:N0}.");
-        // Without a Content-Length (chunked), Kestrel stops reading at the limit and throws a 413 BadHttpRequestException.
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = limit;
-        return await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted)
-            ?? throw new JsonException("The body is JSON null.");
-    }
-
-    private static GraphQLRequest ReadGet(HttpRequest request, IGraphQLTextSerializer serializer) => new()
-    {
-        Query = request.Query["query"].ToString(),
-        DocumentId = request.Query.TryGetValue("documentId", out var documentId) && !string.IsNullOrEmpty(documentId) ? documentId.ToString() : null,
-        OperationName = request.Query.TryGetValue("operationName", out var name) && !string.IsNullOrEmpty(name) ? name.ToString() : null,
-        Variables = request.Query.TryGetValue("variables", out var variables) && !string.IsNullOrEmpty(variables) ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
-        Extensions = request.Query.TryGetValue("extensions", out var extensions) && !string.IsNullOrEmpty(extensions) ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,
-    };
-
-    private static bool IsMutation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation is not null && operation.Operation != OperationType.Query;
-    }
+    private static bool IsMutation(GraphQLDocument document, string? operationName) =>
+        Protection.OperationBudget.Operation(document, operationName) is { Operation: not OperationType.Query };
 
     /// <summary>
     /// The response media type: application/graphql-response+json when the client accepts it or anything, plain
@@ -210,15 +163,13 @@ public static class GraphQLHttpEndpoint
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept?.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)) == true;
 
-    private sealed class RequestTooLargeException(string message) : Exception(message);
-
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string responseType, int status, string message, string code = ErrorCodes.BadRequest)
+    private static async Task WriteRequestErrorAsync(HttpContext http, string responseType, RequestError error)
     {
-        http.Response.StatusCode = status;
+        http.Response.StatusCode = error.Status;
         http.Response.ContentType = responseType + "; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = code });
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        result.AddError(new ExecutionError(error.Message) { Code = error.Code });
+        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }
 

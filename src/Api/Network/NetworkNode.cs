@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Protection;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
 using ResourceMap.Graph.Network;
@@ -31,16 +32,18 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
 
         Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").ResolveSource(s => s.MainNetwork);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").ResolveSource(s => s.IsolatedGroups);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").ResolveSource((c, s) => ActorFields.Resources(c, s.IsolatedActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").ListOfActors().ResolveSource((c, s) => ActorFields.Resources(c, s.IsolatedActors));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components").Description("Every connected part, largest first.").ResolveSource(s => s.Analysis.Components.Select(s.Group).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors").Description("Actors that alone hold groups to the rest, most actors cut off first.").ResolveSource(s => s.BridgingActors);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").ResolveSource(s => s.Bridges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities").Description("Communities (Louvain), largest first.").ResolveSource(s => s.Communities);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors").Description("Every actor with its metrics.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors").Description("Every actor with its metrics.").ListOfActors()
             .ResolveSource(s => Enumerable.Range(0, s.Actors.Count).Select(v => new ActorInNetwork(s, v)).ToList());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestedTieType>>>>("suggestions")
             .Description("Ties worth building to reach isolated groups and actors and weakly tied communities, best first.")
+            .Cost(1, CostScale.NetworkSize)
+            .ListSize(20, "first")
             .Argument<IntGraphType>("first", $"How many (default 20, at most {MaxSuggestions}).")
             .ResolveSource((c, s) =>
             {
@@ -54,6 +57,8 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             .Argument<NonNullGraphType<IdGraphType>>("fromId", "The actor to introduce.")
             .Argument<NonNullGraphType<IdGraphType>>("toId", "The actor to reach.")
             .Argument<IntGraphType>("count", $"How many chains (default 3, at most {MaxPaths}).")
+            .Cost(1, CostScale.NetworkSize)
+            .ListSize(3, "count")
             .ResolveSource((c, s) =>
             {
                 var count = c.GetArgument("count", 3);
@@ -63,6 +68,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
 
         Field<NonNullGraphType<IntGraphType>>("edgeConnectivity")
             .Description("How many independent ties join two groups of actors: the fewest ties whose loss would separate them.")
+            .Cost(1, CostScale.NetworkSize)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupA", "The first group.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupB", "The second group.")
             .ResolveSource((c, s) =>
@@ -75,6 +81,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
 
         Field<NonNullGraphType<WhatIfType>>("whatIf")
             .Description("What would change with these ties built or these actors gone.")
+            .Cost(2, CostScale.NetworkSize)
             .Argument<ListGraphType<NonNullGraphType<ProposedTieInputType>>>("addTies", "Ties to imagine built.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("removeActorIds", "Actors to imagine gone.")
             .ResolveSource((c, s) =>
@@ -92,6 +99,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
 
         Field<NonNullGraphType<NetworkChangeType>>("comparison")
             .Description("The same scope on two days, and what changed between them: evidence of the work done.")
+            .Cost(4, CostScale.NetworkSize)
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "The first day.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "The second day.")
             .ResolveAsync(async c =>
@@ -124,6 +132,7 @@ public static class NetworkQueries
         query.Field<NonNullGraphType<NetworkNode>>("network")
             .Description("The network within a scope, analysed: its parts, bridging actors, communities, suggested ties, introduction paths, what-if and change over time.")
             .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
+            .Cost(2, CostScale.NetworkSize)
             .ResolveAsync(async c => await NetworkScopeInputType.AnalyseAsync(c));
     }
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using ResourceMap.Api.Schema;
+using ResourceMap.Api.Protection;
 
 namespace ResourceMap.Api.Paging;
 
@@ -48,11 +49,17 @@ public class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>> where TNo
 public static class PagingArguments
 {
     /// <summary>Adds Relay's first/after/last/before arguments.</summary>
-    public static FieldBuilder<TSource, TReturn> Paged<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
-        .Argument<IntGraphType>("first", $"Items after 'after' (default {PageRequest.DefaultPageSize}, at most {PageRequest.MaxPageSize}).")
-        .Argument<StringGraphType>("after", "Cursor after which the page starts.")
-        .Argument<IntGraphType>("last", $"Items before 'before' (at most {PageRequest.MaxPageSize}).")
-        .Argument<StringGraphType>("before", "Cursor before which the page ends.");
+    public static FieldBuilder<TSource, TReturn> Paged<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
+    {
+        field
+            .Argument<IntGraphType>("first", $"Items after 'after' (default {PageRequest.DefaultPageSize}, at most {PageRequest.MaxPageSize}).")
+            .Argument<StringGraphType>("after", "Cursor after which the page starts.")
+            .Argument<IntGraphType>("last", $"Items before 'before' (at most {PageRequest.MaxPageSize}).")
+            .Argument<StringGraphType>("before", "Cursor before which the page ends.");
+        // Priced as a page of 'first' or 'last' items, else of the default page size (Hot Chocolate's connection rule).
+        field.FieldType.ListSize(PageRequest.DefaultPageSize, ["first", "last"], ["edges", "nodes"]);
+        return field;
+    }
 
     public static PageRequest GetPageRequest(this IResolveFieldContext context) => new(
         context.GetArgument<int?>("first"), context.GetArgument<string?>("after"),

@@ -10,12 +10,55 @@ public sealed class GraphQLLimits
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>
-    /// Largest estimated cost (<c>QUERY_TOO_COMPLEX</c>): every field costs 1, multiplied by the page size of the lists
-    /// around it ('first' or 'last', else 5 per list). A page of 500 resources with their location, area and ties costs about 64,000.
+    /// Largest cost of one operation per role (<c>QUERY_TOO_COMPLEX</c>), as <see cref="OperationAnalysis"/> prices it: each
+    /// field its <c>@cost</c> weight (1 by default), times the sizes of the lists around it. A page of 500 resources with
+    /// their location, area and ties costs about 64,000.
     /// </summary>
-    public int MaxComplexity { get; set; } = 200_000;
+    public RoleLimits MaxCost { get; set; } = new();
 
-    /// <summary>Longest execution in seconds (<c>TIMEOUT</c>).</summary>
+    /// <summary>Longest document in characters (<c>DOCUMENT_TOO_LARGE</c>); variables are not counted.</summary>
+    public int MaxDocumentLength { get; set; } = 100_000;
+
+    /// <summary>Most lexical tokens of a document (<c>DOCUMENT_TOO_LARGE</c>), counted before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>Most aliased fields in a document (<c>DOCUMENT_TOO_LARGE</c>).</summary>
+    public int MaxAliases { get; set; } = 100;
+
+    /// <summary>Most fields of an operation with every fragment expanded where it is spread (<c>DOCUMENT_TOO_LARGE</c>).</summary>
+    public long MaxFields { get; set; } = 2_000;
+
+    /// <summary>Most fragment spreads of an operation, nested spreads expanded (<c>DOCUMENT_TOO_LARGE</c>).</summary>
+    public long MaxFragmentSpreads { get; set; } = 500;
+
+    /// <summary>Most items of a list argument, such as the ids of <c>nodes</c> (<c>LIST_TOO_LONG</c>).</summary>
+    public int MaxListItems { get; set; } = 500;
+
+    /// <summary>Most items of a list inside a filter: <c>and</c>, <c>or</c>, <c>in</c> (<c>LIST_TOO_LONG</c>).</summary>
+    public int MaxFilterItems { get; set; } = 100;
+
+    /// <summary>Most levels of nesting of a filter (<c>FILTER_TOO_DEEP</c>).</summary>
+    public int MaxFilterDepth { get; set; } = 10;
+
+    /// <summary>
+    /// Operations of anonymous callers that run at once, server-wide; others wait their turn within their time limit. 0:
+    /// half the processors, at least one, so that signed-in workers always find a processor free.
+    /// </summary>
+    public int AnonymousConcurrency { get; set; }
+
+    /// <summary>Operations (subscriptions included) one WebSocket may hold at once (<c>TOO_MANY_OPERATIONS</c>).</summary>
+    public int MaxOperationsPerSocket { get; set; } = 50;
+
+    /// <summary>WebSockets one client (user, else address) may hold open at once (HTTP 429 on the upgrade).</summary>
+    public int MaxSocketsPerClient { get; set; } = 8;
+
+    /// <summary>Messages waiting for a socket's client to read them; past that the client is cut off (close code 1008).</summary>
+    public int MaxQueuedMessagesPerSocket { get; set; } = 500;
+
+    /// <summary>
+    /// Longest operation in seconds (<c>TIMEOUT</c>), from the moment it is read: parsing, validation and execution,
+    /// and over a WebSocket each query, mutation and the start of each subscription.
+    /// </summary>
     public double ExecutionTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Largest request body in bytes (<c>REQUEST_TOO_LARGE</c>, HTTP 413); room for a municipality's boundaries.</summary>
@@ -35,4 +78,21 @@ public sealed class GraphQLLimits
     /// off, every list goes through GraphQL.NET's execution nodes. The answers are the same (tested); only the cost differs.
     /// </summary>
     public bool DirectWrite { get; set; } = true;
+}
+
+/// <summary>A limit for each role; a role above another never gets less.</summary>
+public sealed class RoleLimits
+{
+    public long Anonymous { get; set; } = 250_000;
+    public long Viewer { get; set; } = 1_000_000;
+    public long Worker { get; set; } = 1_000_000;
+    public long Admin { get; set; } = 2_000_000;
+
+    public long For(Access.Role role) => role switch
+    {
+        Access.Role.Admin => Admin,
+        Access.Role.Worker => Worker,
+        Access.Role.Viewer => Viewer,
+        _ => Anonymous,
+    };
 }

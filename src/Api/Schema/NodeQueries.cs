@@ -4,6 +4,7 @@ using ResourceMap.Api.Loading;
 using GraphQL.Types;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Protection;
 using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Resources;
 
@@ -20,7 +21,8 @@ public static class NodeQueries
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("The objects with these global ids, in the same order; null where there is none.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids (at most GraphQL:MaxListItems, 500 by default).")
+            .ListSize(1, "ids")
             .Resolve(c => new CombinedResult<object?>(c.GetArgument<List<string>>("ids").Select(id => Load(c, id)).ToList()));
     }
 

@@ -9,6 +9,7 @@ public sealed class ResourceMapSchema : GraphQL.Types.Schema
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<Changes.SubscriptionType>();
         // Reached only through the GeoJSONGeometry interface, so not found by walking the fields.
+        Directives.Register(new Protection.CostDirective(), new Protection.ListSizeDirective());
         RegisterType(typeof(Geo.GeoJsonPointType));
         RegisterType(typeof(Geo.GeoJsonPolygonType));
         RegisterType(typeof(Geo.GeoJsonMultiPolygonType));
