@@ -21,8 +21,15 @@ public sealed record ResourceChange(ChangeKind Kind, int ResourceId, long DataVe
 /// <summary>The area of a resource that only its insiders may hear of.</summary>
 public sealed record Protection(int? AreaId);
 
+/// <summary>A tie was created, changed or deleted; <see cref="Ends"/> are its ends that only their insiders may hear of.</summary>
+public sealed record TieChange(int RelationshipId, IReadOnlyList<Protection> Ends);
+
 /// <summary>The data moved to a new version: which resources, ties and areas the change touched, and by what.</summary>
-public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<int> RelationshipIds, IReadOnlyList<int> AreaIds);
+public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<TieChange> Relationships, IReadOnlyList<int> AreaIds)
+{
+    /// <summary>Whether anything is left to tell.</summary>
+    public bool IsEmpty => Resources.Count == 0 && Relationships.Count == 0 && AreaIds.Count == 0;
+}
 
 /// <summary>
 /// What mutations changed, for subscribers. In process only: with several server instances each would need a shared
@@ -39,10 +46,31 @@ public sealed class ChangeFeed
     {
         var version = await db.GetDataVersionAsync(ct);
         var changed = resources?.ToList() ?? [];
-        var protection = await ProtectionAsync(db, changed.Select(c => c.Id).ToList(), ct);
+        var ties = relationships?.Distinct().ToList() ?? [];
+        var ends = await TieEndsAsync(db, ties, ct);
+        var protection = await ProtectionAsync(db, changed.Select(c => c.Id).Concat(ends.Values.SelectMany(e => new[] { e.Source, e.Target })).Distinct().ToList(), ct);
         var events = changed.Select(c => new ResourceChange(c.Kind, c.Id, version, protection.GetValueOrDefault(c.Id))).ToList();
+        var tieEvents = ties.Select(id => new TieChange(id, ends.TryGetValue(id, out var e)
+            ? new[] { e.Source, e.Target }.Where(protection.ContainsKey).Select(r => protection[r]).ToList()
+            : [new Protection(null)])).ToList(); // a tie with no record of its ends: admins only
         foreach (var change in events) Resources.Publish(change);
-        Network.Publish(new NetworkChange(version, cause, events, relationships?.ToList() ?? [], areas?.ToList() ?? []));
+        Network.Publish(new NetworkChange(version, cause, events, tieEvents, areas?.ToList() ?? []));
+    }
+
+    /// <summary>The ends of these ties, from their latest recorded values (the row may be gone).</summary>
+    private static async Task<Dictionary<int, (int Source, int Target)>> TieEndsAsync(ResourceMapDbContext db, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var latest = await db.Changes.AsNoTracking().Where(h => h.Entity == nameof(Relationship) && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
+            .Select(h => new { h.EntityId, Values = h.After ?? h.Before }).ToListAsync(ct);
+        var ends = new Dictionary<int, (int, int)>();
+        foreach (var row in latest.GroupBy(h => h.EntityId).Select(g => g.First()))
+        {
+            var values = JsonDocument.Parse(row.Values ?? "{}").RootElement;
+            if (values.TryGetProperty(nameof(Relationship.SourceId), out var source) && values.TryGetProperty(nameof(Relationship.TargetId), out var target))
+                ends[row.EntityId] = (source.GetInt32(), target.GetInt32());
+        }
+        return ends;
     }
 
     /// <summary>

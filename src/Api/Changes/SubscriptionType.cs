@@ -30,7 +30,13 @@ public sealed class SubscriptionType : ObjectGraphType
             .ResolveStream(c =>
             {
                 var caller = c.Service<Access.RequestCaller>();
-                return new Mapped<NetworkChange>(c.Service<ChangeFeed>().Network, e => e with { Resources = e.Resources.Where(r => Heard(caller, r)).ToList() });
+                // Only what the subscriber may read; nothing at all when nothing of that changed.
+                var visible = new Mapped<NetworkChange>(c.Service<ChangeFeed>().Network, e => e with
+                {
+                    Resources = e.Resources.Where(r => Heard(caller, r)).ToList(),
+                    Relationships = e.Relationships.Where(t => t.Ends.All(p => caller.IsInsider(p.AreaId))).ToList(),
+                });
+                return new Filtered<NetworkChange>(visible, e => !e.IsEmpty);
             });
     }
 
@@ -81,7 +87,7 @@ public sealed class NetworkChangedEventType : ObjectGraphType<NetworkChange>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("resourceIds").Description("Resources created, changed or deleted.")
             .ResolveSource(s => s.Resources.Select(r => GlobalId.Encode(GlobalId.Resource, r.ResourceId)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("relationshipIds").Description("Ties created, changed or deleted.")
-            .ResolveSource(s => s.RelationshipIds.Select(id => GlobalId.Encode(GlobalId.Relationship, id)).ToList());
+            .ResolveSource(s => s.Relationships.Select(t => GlobalId.Encode(GlobalId.Relationship, t.RelationshipId)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("areaIds").Description("Areas created or changed.")
             .ResolveSource(s => s.AreaIds.Select(id => GlobalId.Encode(GlobalId.Area, id)).ToList());
     }

@@ -107,11 +107,12 @@ public sealed class CoverageAnalysis
     }
 
     /// <summary>The grid over an area: population spread from the demand areas by areal weighting, accessibility at each cell's point.</summary>
-    public List<(GridCell Cell, CoverageCell Coverage)> Grid(Geometry clip, double cellSizeMeters)
+    public List<(GridCell Cell, CoverageCell Coverage)> Grid(Geometry clip, double cellSizeMeters, CancellationToken ct)
     {
         var cells = PopulationGrid.Build(clip, cellSizeMeters, PopulatedAreas(_demandAreas, _request.TargetGroup));
         return cells.Select(cell =>
         {
+            ct.ThrowIfCancellationRequested();
             var (accessibility, reach, nearest) = _catchment.At(cell.Latitude, cell.Longitude);
             var index = accessibility * CoverageRequest.PerThousand;
             var underServed = cell.Population > 0 && Judge(reach.Count, index, nearest).UnderServed;

@@ -50,7 +50,7 @@ public static class CoverageQueries
                 var (snapshot, request) = await ReadAsync(c);
                 var clip = Boundary(c, snapshot);
                 var cellSize = CellSize(c.GetArgument<double>("cellSizeMeters"), clip);
-                var cells = new CoverageAnalysis(snapshot, request).Grid(clip, cellSize);
+                var cells = new CoverageAnalysis(snapshot, request).Grid(clip, cellSize, c.CancellationToken);
                 return new FeatureCollection<CoverageCell>(cells.Select(x => new Feature<CoverageCell>($"{x.Cell.Row}:{x.Cell.Column}", x.Cell.Boundary, x.Coverage)).ToList());
             });
 
@@ -69,7 +69,7 @@ public static class CoverageQueries
                 var count = c.GetArgument<int>("count");
                 if (count is < 1 or > 20) throw UserError.BadInput($"count: must be from 1 to 20, not {count}.", "count");
                 var cellSize = c.GetArgument<double?>("cellSizeMeters") is { } given ? CellSize(given, clip) : DefaultCellSize(request.MaxDistanceMeters, clip);
-                return Placement.Suggest(snapshot, request, clip, count, cellSize);
+                return Placement.Suggest(snapshot, request, clip, count, cellSize, c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ClosureImpactType>>("closureImpact")

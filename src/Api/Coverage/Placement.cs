@@ -19,7 +19,7 @@ public sealed record PlacementResult(double CellSizeMeters, double Population, d
 /// </summary>
 public static class Placement
 {
-    public static PlacementResult Suggest(SpatialSnapshot snapshot, CoverageRequest request, Geometry clip, int count, double cellSizeMeters)
+    public static PlacementResult Suggest(SpatialSnapshot snapshot, CoverageRequest request, Geometry clip, int count, double cellSizeMeters, CancellationToken ct)
     {
         var cells = PopulationGrid.Build(clip, cellSizeMeters,
             CoverageAnalysis.PopulatedAreas(CoverageAnalysis.DemandAreas(snapshot, request.TargetGroup), request.TargetGroup));
@@ -29,10 +29,14 @@ public static class Placement
 
         var weights = cells.Select(c => c.Population).ToList();
         var covered = cells.Select(c => supplyIndex.Nearest(c.Latitude, c.Longitude, 1, request.MaxDistanceMeters, startMeters: request.MaxDistanceMeters).Count > 0).ToList();
-        var covers = cells.Select(c => (IReadOnlyList<int>)cellIndex.WithinDistance(c.Latitude, c.Longitude, request.MaxDistanceMeters)
-            .Where(h => weights[h.Index] > 0).Select(h => h.Index).ToList()).ToList();
+        var covers = cells.Select(c =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return (IReadOnlyList<int>)cellIndex.WithinDistance(c.Latitude, c.Longitude, request.MaxDistanceMeters)
+                .Where(h => weights[h.Index] > 0).Select(h => h.Index).ToList();
+        }).ToList();
 
-        var picks = MaximalCovering.Solve(weights, covered, covers, count);
+        var picks = MaximalCovering.Solve(weights, covered, covers, count, ct);
         var suggestions = picks.Select((p, i) =>
         {
             var cell = cells[p.Candidate];

@@ -34,7 +34,12 @@ public static class HistoryFeature
                 var (entity, key) = Subject(c.GetArgument<string>("id"));
                 var changes = await db.Changes.AsNoTracking().Where(h => h.Entity == entity && h.EntityId == key)
                     .OrderByDescending(h => h.Id).ToListAsync(c.CancellationToken);
-                if (changes.Count > 0) await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, await AreasAsync(db, changes[0]), $"This {entity.ToLowerInvariant()}", c.CancellationToken);
+                var caller = c.Service<RequestCaller>();
+                var areas = changes.Count == 0 ? [] : await AreasAsync(db, changes[0]);
+                // What the caller may not read answers as what does not exist: sequential ids must not tell where hidden data lives.
+                if (changes.Count == 0 || (caller.InsiderAreas is not null && !areas.Any(caller.IsInsider) && !await ReadableAsync(db, entity, key, c.CancellationToken)))
+                    throw UserError.NotFound($"There is no resource or tie '{c.GetArgument<string>("id")}' with a history you may read.", "id");
+                await Permissions.RequireWithinAsync(caller, db, areas, $"This {entity.ToLowerInvariant()}", c.CancellationToken);
                 return changes;
             });
 
@@ -47,9 +52,11 @@ public static class HistoryFeature
                 c.Require(Role.Worker, "undo changes");
                 await using var db = c.Db();
                 var id = GlobalId.Decode(InputFields.Of(c).String("changeId"), ChangeIdType, "changeId");
-                var change = await db.Changes.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, c.CancellationToken)
-                    ?? throw UserError.NotFound($"There is no change {id}.", "changeId");
-                await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, await AreasAsync(db, change), "The change", c.CancellationToken);
+                var change = await db.Changes.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, c.CancellationToken);
+                var caller = c.Service<RequestCaller>();
+                // A change outside the caller's municipalities answers as one that does not exist (change ids are sequential).
+                if (change is null || (caller.InsiderAreas is not null && !(await AreasAsync(db, change)).Any(caller.IsInsider)))
+                    throw UserError.NotFound($"There is no change {id} that you may undo.", "changeId");
                 switch (change.Action)
                 {
                     case ChangeAction.Updated:
@@ -147,6 +154,12 @@ public static class HistoryFeature
             .Where(p => !Bookkeeping.Contains(p.Name) && (!before.TryGetProperty(p.Name, out var old) || old.GetRawText() != p.Value.GetRawText()))
             .Select(p => p.Name).ToList();
     }
+
+    /// <summary>Whether the caller can read the object now (public, or sensitive in their areas); a deleted one they cannot.</summary>
+    private static async Task<bool> ReadableAsync(ResourceMapDbContext db, string entity, int key, CancellationToken ct) =>
+        entity == GlobalId.Resource
+            ? await db.Resources.AsNoTracking().AnyAsync(r => r.Id == key, ct)
+            : await db.Relationships.AsNoTracking().AnyAsync(t => t.Id == key, ct);
 
     private static (string Entity, int Key) Subject(string id)
     {

@@ -65,8 +65,8 @@ public static class GraphQLRequestReader
     {
         if (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)) return "The JSON nests arrays or objects deeper than this server reads.";
         var where = e.Path is { Length: > 1 } path ? $" at '{path.TrimStart('$').TrimStart('.')}'" : "";
-        var at = e.LineNumber is { } line && e.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
-        return $"The body is not valid JSON or not a GraphQL request{where}{at}. {Shape}";
+        var at = e.Path is { Length: > 1 } && e.LineNumber is { } line && e.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
+        return where.Length == 0 ? Shape : $"The body is not valid JSON or not a GraphQL request{where}{at}. {Shape}";
     }
 
     private static GraphQLRequest ReadGet(HttpRequest request, IGraphQLTextSerializer serializer) => new()

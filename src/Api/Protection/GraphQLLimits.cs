@@ -83,10 +83,10 @@ public sealed class GraphQLLimits
 /// <summary>A limit for each role; a role above another never gets less.</summary>
 public sealed class RoleLimits
 {
-    public long Anonymous { get; set; } = 250_000;
-    public long Viewer { get; set; } = 1_000_000;
-    public long Worker { get; set; } = 1_000_000;
-    public long Admin { get; set; } = 2_000_000;
+    public long Anonymous { get; set; } = 1_000_000;
+    public long Viewer { get; set; } = 3_000_000;
+    public long Worker { get; set; } = 3_000_000;
+    public long Admin { get; set; } = 5_000_000;
 
     public long For(Access.Role role) => role switch
     {

@@ -203,7 +203,8 @@ public sealed class OperationAnalysis
     {
         if (cellSizeMeters is not (>= 10 and <= 100_000) || Argument(node, "areaId") is not string id
             || !Ids.GlobalId.TryDecode(id, out var type, out var areaId) || type != Ids.GlobalId.Area) return 1;
-        return _data!.GridCells(areaId, cellSizeMeters.Value) ?? 1;
+        // Past the most cells a grid may have the field refuses the size itself, saying so (BAD_USER_INPUT).
+        return Math.Min(Coverage.CoverageQueries.MaxGridCells, _data!.GridCells(areaId, cellSizeMeters.Value) ?? 1);
     }
 
     /// <summary>Candidate cells × the cells within reach of each (at most all of them), as the maximal covering compares them.</summary>
@@ -211,10 +212,19 @@ public sealed class OperationAnalysis
     {
         var reach = Argument(node, "maxDistanceMeters") switch { double d => d, int i => i, long l => l, _ => 0.0 };
         if (!double.IsFinite(reach) || reach <= 0) return 1;
-        var cellSize = CellSizeOf(node) ?? Math.Clamp(reach / 4, 10, 100_000);
-        var cells = Math.Min(Cells(node, cellSize), Coverage.CoverageQueries.MaxGridCells);
+        var cellSize = CellSizeOf(node) ?? DefaultCellSize(node, reach);
+        var cells = Cells(node, cellSize);
         var withinReach = Math.Min(cells, Math.PI * (reach / cellSize) * (reach / cellSize));
         return cells * Math.Max(1, withinReach);
+    }
+
+    /// <summary>The spacing placementSuggestions takes when none is given: a quarter of the distance, coarser until the grid fits.</summary>
+    private double DefaultCellSize(GraphQLField node, double reach)
+    {
+        var size = Math.Clamp(reach / 4, 10, 100_000);
+        if (Argument(node, "areaId") is not string id || !Ids.GlobalId.TryDecode(id, out var type, out var areaId) || type != Ids.GlobalId.Area) return size;
+        for (var i = 0; i < 100 && _data!.GridCells(areaId, size) > Coverage.CoverageQueries.MaxGridCells; i++) size *= 1.25;
+        return size;
     }
 
     private long ListSize(GraphQLField node, ListSizeRule rule)
@@ -268,7 +278,15 @@ public sealed class OperationAnalysis
             for (var i = 0; i < items.Count; i++) CheckInput($"{path}[{i}]", listType.ResolvedType, items[i], field, filterDepth);
             return;
         }
-        if (type is not IInputObjectGraphType inputType) return; // scalars and enums (a GeoJSON geometry's coordinates are one scalar)
+        if (type is not IInputObjectGraphType inputType)
+        {
+            // Scalars and enums (a GeoJSON geometry's coordinates are one scalar). Text must be Unicode a database and a
+            // search can hold: no lone surrogate, no noncharacter such as U+FFFE.
+            var text = value switch { string str => str, GraphQLStringValue literal => literal.Value.ToString(), _ => null };
+            if (text is not null && InvalidCodePoint(text) is { } at)
+                throw new Refusal(UserError.BadInput($"{field}: '{path}' holds an invalid character (U+{(int)text[at]:X4}) at position {at + 1}.", path));
+            return;
+        }
         if (filterDepth >= 0 && filterDepth >= _limits.MaxFilterDepth)
             throw new Refusal(new UserError(ErrorCodes.FilterTooDeep, $"{field}: the filter nests more than {_limits.MaxFilterDepth} levels (at '{path}').", path));
         var depth = filterDepth >= 0 ? filterDepth + 1 : -1;
@@ -282,6 +300,24 @@ public sealed class OperationAnalysis
                 foreach (var (key, item) in d) CheckInput(path + "." + key, inputType.GetField(key)?.ResolvedType, item, field, depth);
                 break;
         }
+    }
+
+    /// <summary>Where the text has a lone surrogate or a Unicode noncharacter, or null when it has none.</summary>
+    private static int? InvalidCodePoint(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if ((codePoint & 0xFFFE) == 0xFFFE) return i;
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' || (c & 0xFFFE) == 0xFFFE) return i;
+        }
+        return null;
     }
 
     private void Check(Tally tally)

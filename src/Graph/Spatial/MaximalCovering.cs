@@ -16,7 +16,8 @@ public static class MaximalCovering
     /// <param name="covered">Demand points already covered by existing resources; they add nothing.</param>
     /// <param name="covers">Per candidate site, the demand points within its reach.</param>
     /// <param name="count">How many sites to choose; fewer are returned when no further site covers anyone new.</param>
-    public static List<CoveringPick> Solve(IReadOnlyList<double> weights, IReadOnlyList<bool> covered, IReadOnlyList<IReadOnlyList<int>> covers, int count)
+    /// <param name="ct">Checked between candidates: a long solve stops when the request is cancelled.</param>
+    public static List<CoveringPick> Solve(IReadOnlyList<double> weights, IReadOnlyList<bool> covered, IReadOnlyList<IReadOnlyList<int>> covers, int count, CancellationToken ct = default)
     {
         var coverCount = new int[weights.Count];
         var chosen = new List<int>();
@@ -32,6 +33,7 @@ public static class MaximalCovering
             {
                 if (isChosen[c]) continue;
                 var gain = 0.0;
+                if ((c & 255) == 0) ct.ThrowIfCancellationRequested();
                 foreach (var i in covers[c]) if (coverCount[i] == 0) gain += Value(i);
                 if (gain > bestGain) (best, bestGain) = (c, gain);
             }
@@ -60,6 +62,7 @@ public static class MaximalCovering
                 {
                     if (isChosen[c]) continue;
                     var gain = 0.0;
+                    if ((c & 255) == 0) ct.ThrowIfCancellationRequested();
                     foreach (var i in covers[c]) if (coverCount[i] == 0 || (coverCount[i] == 1 && inRemoved[i])) gain += Value(i);
                     if (gain > bestGain + 1e-9) (best, bestGain) = (c, gain);
                 }
