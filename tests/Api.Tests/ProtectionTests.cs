@@ -27,11 +27,25 @@ public class ProtectionTests : IAsyncLifetime
         await AssertRefusedBeforeWorkAsync(query, "QUERY_TOO_DEEP");
     }
 
+    private static string Neighbours(int levels) =>
+        "{ resources(first: 500) { nodes { " + string.Concat(Enumerable.Repeat("neighbours { ", levels)) + "name" + new string('}', levels) + " } } }";
+
     [Fact]
-    public async Task Too_costly_a_query_is_refused()
+    public async Task Too_costly_a_query_is_refused_for_the_role_that_sends_it()
     {
-        // 500 resources × 5 neighbours × 5 × 5 × 5 … is about 700,000, far above 200,000, though only 7 levels deep.
-        await AssertRefusedBeforeWorkAsync("{ resources(first: 500) { nodes { neighbours { neighbours { neighbours { neighbours { name } } } } } } }", "QUERY_TOO_COMPLEX");
+        // By hand: name 1; each level of neighbours (a list of 5 by default) 1 + 5 × the level below; the page's nodes
+        // 1 + 500 × that; resources 1 + the nodes. Five levels: 6, 31, 156, 781, 3,906 → 1 + 500 × 3,906 + 1 = 1,953,002.
+        var anonymous = new Access.Caller(null, Access.Role.Anonymous, new HashSet<string>());
+        var worker = new Access.Caller("w", Access.Role.Worker, new HashSet<string> { "Daugavpils" });
+        _api.Sql.Reset();
+        var refused = await _api.ExecuteAsync(Neighbours(5), caller: anonymous);
+        Assert.Equal("QUERY_TOO_COMPLEX", refused.Code());
+        Assert.StartsWith("The operation costs 1,953,002; without signing in at most 1,000,000", refused.Message());
+        Assert.Empty(_api.Sql.Commands);
+        // A worker's limit (3,000,000) allows it; six levels (1 + 500 × 19,531 + 1 = 9,765,502) are past an admin's (5,000,000).
+        await _api.DataAsync(Neighbours(5), caller: worker);
+        await AssertRefusedBeforeWorkAsync(Neighbours(6), "QUERY_TOO_COMPLEX");
+        Assert.StartsWith("The operation costs 9,765,502;", (await _api.ExecuteAsync(Neighbours(6))).Message());
     }
 
     [Fact]
