@@ -23,7 +23,6 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
         {
             UserError e => (e.Code!, info.Message),
             SyntaxError => (ErrorCodes.ParseFailed, info.Message),
-            GraphQL.Validation.Errors.Custom.ComplexityError e => (e.Message.Contains("nested", StringComparison.Ordinal) ? ErrorCodes.QueryTooDeep : ErrorCodes.QueryTooComplex, info.Message),
             GraphQL.Validation.Errors.Custom.NoIntrospectionError => (ErrorCodes.IntrospectionDisabled, "Introspection is turned off on this server; the schema is in schema.graphql."),
             Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
             // Several operations and no operationName, or none at all: the request, not the server, is at fault.

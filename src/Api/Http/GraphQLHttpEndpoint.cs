@@ -75,7 +75,7 @@ public static class GraphQLHttpEndpoint
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             error = new RequestError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refusedToken);
         }
-        var document = (GraphQLDocument?)null;
+        GraphQLDocument? document = null;
         if (error is null) (document, error) = Prepare(http, graphQLRequest!);
         if (error is not null)
         {
@@ -84,9 +84,11 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        using var turn = new Protection.OperationBudget.TurnHolder();
         var result = await ExecuteAsync(graphQLRequest!, http.RequestServices, http.User, http.RequestAborted, options =>
         {
             options.Document = document;
+            options.UserContext[Protection.OperationBudget.HeldTurn] = turn;
             if (request.Headers[CostHeader].ToString().Equals("report", StringComparison.OrdinalIgnoreCase))
                 options.UserContext[Protection.OperationBudget.ReportCost] = new Protection.OperationBudget.CostReport();
         });

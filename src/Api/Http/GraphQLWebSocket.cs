@@ -293,9 +293,11 @@ public static class GraphQLWebSocket
             request.Query = query;
             var scope = _http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             ExecutionResult result;
+            using var turn = new OperationBudget.TurnHolder(); // given back once the answer is serialised
             try
             {
-                result = await GraphQLHttpEndpoint.ExecuteAsync(request, scope.ServiceProvider, _user, _closed.Token);
+                result = await GraphQLHttpEndpoint.ExecuteAsync(request, scope.ServiceProvider, _user, _closed.Token,
+                    options => options.UserContext[OperationBudget.HeldTurn] = turn);
             }
             catch (OperationCanceledException)
             {
@@ -330,20 +332,18 @@ public static class GraphQLWebSocket
         }
 
         /// <summary>Refused before execution (syntax, validation, limits): the protocol's "error" with the GraphQL errors.</summary>
-        private void ErrorOf(string id, ExecutionResult result)
+        private void ErrorOf(string id, ExecutionResult result, bool forget = true)
         {
             var errors = JsonDocument.Parse(_serializer.Serialize(result)).RootElement.GetProperty("errors").GetRawText();
             Send($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
-            Forget(id);
+            if (forget) Forget(id);
         }
 
         private void Error(string id, ExecutionError error, bool forget = true)
         {
             var refusal = new ExecutionResult { Executed = false };
             refusal.AddError(error);
-            var errors = JsonDocument.Parse(_serializer.Serialize(refusal)).RootElement.GetProperty("errors").GetRawText();
-            Send($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
-            if (forget) Forget(id);
+            ErrorOf(id, refusal, forget);
         }
 
         private void Next(string id, ExecutionResult result) =>

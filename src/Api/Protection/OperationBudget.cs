@@ -30,15 +30,24 @@ public static class OperationBudget
         options.CancellationToken = budget.Token;
         try
         {
-            if (await CheckAsync(options, limits) is { } refused) return refused;
             var services = options.RequestServices!;
             var role = services.GetRequiredService<Access.RequestCaller>().Caller.Role;
-            using var turn = role == Access.Role.Anonymous ? await services.GetRequiredService<AnonymousTurns>().TakeAsync(budget.Token) : null;
-            budget.Token.ThrowIfCancellationRequested();
-            var result = await next(options);
-            if (options.UserContext.TryGetValue(ReportCost, out var figures) && figures is CostReport report)
-                (result.Extensions ??= [])["cost"] = new Dictionary<string, object?> { ["requestedQueryCost"] = report.Cost, ["maximumAvailable"] = report.Maximum };
-            return result;
+            if (await CheckAsync(options, limits, role) is { } refused) return refused;
+            var turn = role == Access.Role.Anonymous ? await services.GetRequiredService<AnonymousTurns>().TakeAsync(budget.Token) : null;
+            try
+            {
+                budget.Token.ThrowIfCancellationRequested();
+                var result = await next(options);
+                if (options.UserContext.TryGetValue(ReportCost, out var figures) && figures is CostReport report)
+                    (result.Extensions ??= [])["cost"] = new Dictionary<string, object?> { ["requestedQueryCost"] = report.Cost, ["maximumAvailable"] = report.Maximum };
+                // Writing a large answer is work too: the transport gives the turn back once it has written it.
+                if (turn is not null && options.UserContext.TryGetValue(HeldTurn, out var held) && held is TurnHolder holder) (holder.Turn, turn) = (turn, null);
+                return result;
+            }
+            finally
+            {
+                turn?.Dispose();
+            }
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !caller.IsCancellationRequested)
         {
@@ -48,6 +57,17 @@ public static class OperationBudget
         }
     };
 
+    /// <summary>User-context key of a <see cref="TurnHolder"/>: the transport keeps an anonymous turn until the answer is written.</summary>
+    public const string HeldTurn = "resourcemap.heldTurn";
+
+    /// <summary>An anonymous operation's turn, kept by its transport while it writes the answer, and given back on disposal.</summary>
+    public sealed class TurnHolder : IDisposable
+    {
+        public IDisposable? Turn { get; set; }
+
+        public void Dispose() => Turn?.Dispose();
+    }
+
     /// <summary>The figures asked for with <c>GraphQL-Cost: report</c>.</summary>
     public sealed class CostReport
     {
@@ -56,7 +76,7 @@ public static class OperationBudget
     }
 
     /// <summary>Parses and prices the operation; the refusal, or null to go on.</summary>
-    private static async Task<ExecutionResult?> CheckAsync(ExecutionOptions options, GraphQLLimits limits)
+    private static async Task<ExecutionResult?> CheckAsync(ExecutionOptions options, GraphQLLimits limits, Access.Role role)
     {
         if (options.Document is null)
         {
@@ -84,7 +104,6 @@ public static class OperationBudget
         if (refusal is not null) return Refused(refusal);
         if (figures!.Aliases > limits.MaxAliases)
             return Refused(new UserError(ErrorCodes.DocumentTooLarge, $"The document has {figures.Aliases:N0} aliases; at most {limits.MaxAliases:N0} are allowed."));
-        var role = options.RequestServices!.GetRequiredService<Access.RequestCaller>().Caller.Role;
         var maximum = limits.MaxCost.For(role);
         if (options.UserContext.TryGetValue(ReportCost, out var report) && report is CostReport costReport)
         {

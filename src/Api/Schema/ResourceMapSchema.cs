@@ -8,8 +8,9 @@ public sealed class ResourceMapSchema : GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<Changes.SubscriptionType>();
-        // Reached only through the GeoJSONGeometry interface, so not found by walking the fields.
+        // The IBM cost directives, applied to fields and printed in the SDL.
         Directives.Register(new Protection.CostDirective(), new Protection.ListSizeDirective());
+        // Reached only through the GeoJSONGeometry interface, so not found by walking the fields.
         RegisterType(typeof(Geo.GeoJsonPointType));
         RegisterType(typeof(Geo.GeoJsonPolygonType));
         RegisterType(typeof(Geo.GeoJsonMultiPolygonType));
