@@ -41,7 +41,13 @@ public sealed class GraphQLLimits
     public int MaxFilterDepth { get; set; } = 10;
 
     /// <summary>
-    /// Operations of anonymous callers that run at once, server-wide; others wait their turn within their time limit. 0:
+    /// The cost from which an anonymous operation waits for one of the <see cref="AnonymousConcurrency"/> turns; lighter
+    /// ones (a page of 500 resources with their ties costs about 20,000) run at once.
+    /// </summary>
+    public long AnonymousTurnCost { get; set; } = 100_000;
+
+    /// <summary>
+    /// Heavy operations of anonymous callers that run at once, server-wide; others wait their turn within their time limit. 0:
     /// half the processors, at least one, so that signed-in workers always find a processor free.
     /// </summary>
     public int AnonymousConcurrency { get; set; }

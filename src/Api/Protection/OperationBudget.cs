@@ -32,8 +32,10 @@ public static class OperationBudget
         {
             var services = options.RequestServices!;
             var role = services.GetRequiredService<Access.RequestCaller>().Caller.Role;
-            if (await CheckAsync(options, limits, role) is { } refused) return refused;
-            var turn = role == Access.Role.Anonymous ? await services.GetRequiredService<AnonymousTurns>().TakeAsync(budget.Token) : null;
+            var (refused, cost) = await CheckAsync(options, limits, role);
+            if (refused is not null) return refused;
+            // Heavy anonymous work waits its turn; light reads (a map page) run at once, so the public map keeps its throughput.
+            var turn = role == Access.Role.Anonymous && cost >= limits.AnonymousTurnCost ? await services.GetRequiredService<AnonymousTurns>().TakeAsync(budget.Token) : null;
             try
             {
                 budget.Token.ThrowIfCancellationRequested();
@@ -76,13 +78,13 @@ public static class OperationBudget
     }
 
     /// <summary>Parses and prices the operation; the refusal, or null to go on.</summary>
-    private static async Task<ExecutionResult?> CheckAsync(ExecutionOptions options, GraphQLLimits limits, Access.Role role)
+    private static async Task<(ExecutionResult? Refused, long Cost)> CheckAsync(ExecutionOptions options, GraphQLLimits limits, Access.Role role)
     {
         if (options.Document is null)
         {
-            if (options.Query is null) return null; // GraphQL.NET answers that the query is missing
+            if (options.Query is null) return (null, 0); // GraphQL.NET answers that the query is missing
             var (document, error) = Parse(options.Query, limits);
-            if (error is not null) return Refused(error);
+            if (error is not null) return (Refused(error), 0);
             options.Document = document;
         }
         var schema = options.Schema!;
@@ -90,9 +92,9 @@ public static class OperationBudget
         if (Operation(options.Document!, options.OperationName) is not { } operation)
         {
             var names = options.Document!.Definitions.OfType<GraphQLOperationDefinition>().Select(o => o.Name?.StringValue).ToList();
-            return Refused(new UserError(ErrorCodes.BadRequest, names.Count == 0 ? "The document has no operation to run."
+            return (Refused(new UserError(ErrorCodes.BadRequest, names.Count == 0 ? "The document has no operation to run."
                 : options.OperationName is { } name ? $"The document has no operation named '{name}'."
-                : "The document has several operations; name the one to run in 'operationName'."));
+                : "The document has several operations; name the one to run in 'operationName'.")), 0);
         }
         var variables = options.Variables ?? Inputs.Empty;
         var (figures, refusal) = OperationAnalysis.Analyse(schema, options.Document!, operation, variables, limits);
@@ -101,9 +103,9 @@ public static class OperationBudget
             var data = await CostData.LoadAsync(options.RequestServices!, options.CancellationToken);
             (figures, refusal) = OperationAnalysis.Analyse(schema, options.Document!, operation, variables, limits, data);
         }
-        if (refusal is not null) return Refused(refusal);
+        if (refusal is not null) return (Refused(refusal), 0);
         if (figures!.Aliases > limits.MaxAliases)
-            return Refused(new UserError(ErrorCodes.DocumentTooLarge, $"The document has {figures.Aliases:N0} aliases; at most {limits.MaxAliases:N0} are allowed."));
+            return (Refused(new UserError(ErrorCodes.DocumentTooLarge, $"The document has {figures.Aliases:N0} aliases; at most {limits.MaxAliases:N0} are allowed.")), 0);
         var maximum = limits.MaxCost.For(role);
         if (options.UserContext.TryGetValue(ReportCost, out var report) && report is CostReport costReport)
         {
@@ -111,9 +113,9 @@ public static class OperationBudget
             costReport.Maximum = maximum;
         }
         if (figures.Cost > maximum)
-            return Refused(new UserError(ErrorCodes.QueryTooComplex,
-                $"The operation costs {figures.Cost:N0}; {(role == Access.Role.Anonymous ? "without signing in" : $"for a {role.ToString().ToLowerInvariant()}")} at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs)."));
-        return null;
+            return (Refused(new UserError(ErrorCodes.QueryTooComplex,
+                $"The operation costs {figures.Cost:N0}; {(role == Access.Role.Anonymous ? "without signing in" : $"for a {role.ToString().ToLowerInvariant()}")} at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs).")), 0);
+        return (null, figures.Cost);
     }
 
     /// <summary>
