@@ -1,16 +1,20 @@
-// The worker and the attackers of bench/abuse/run.sh: node --experimental-websocket abuse.mjs URL WORKER_TOKEN SECONDS
+// The worker and the attackers of bench/abuse/run.sh: node --experimental-websocket abuse.mjs URL WORKER_TOKEN SECONDS.
+// The worker runs in a process of its own (this file again, with WORKER_MS set), so that the attackers' answers, parsed
+// on this process's event loop, cannot delay the worker's timings.
 import http from 'node:http';
+import { fork } from 'node:child_process';
 
 const [url, token, secondsText] = process.argv.slice(2);
 const seconds = Number(secondsText);
 const endpoint = new URL('/graphql', url);
 
-function post(body, { headers = {}, localAddress } = {}) {
+// An attacker reads no answer (discard), as one that only means to load the server would not.
+function post(body, { headers = {}, localAddress, discard = false } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
     const request = http.request(endpoint, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } }, (response) => {
       const chunks = [];
-      response.on('data', (c) => chunks.push(c));
+      response.on('data', (c) => { if (!discard) chunks.push(c); });
       response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
     });
     request.on('error', (e) => resolve({ status: 0, text: String(e), ms: performance.now() - started }));
@@ -45,10 +49,13 @@ const attacks = [
   { query: `{ ${Array.from({ length: 20 }, (_, i) => `c${i}: coverage(targetGroup: "seniors", maxDistanceMeters: ${1000 + i}) { areas { population } }`).join(' ')} }` },
 ];
 
+// ABUSE_ONLY=i keeps only the i-th attack, to find which hurts.
+if (process.env.ABUSE_ONLY) attacks.splice(0, attacks.length, attacks[Number(process.env.ABUSE_ONLY)]);
+
 async function httpAttacker(n, untilMs, tally) {
   const localAddress = `127.0.0.${n + 2}`;
   for (let i = n; performance.now() < untilMs; i++) {
-    const answer = await post(attacks[i % attacks.length], { localAddress });
+    const answer = await post(attacks[i % attacks.length], { localAddress, discard: true });
     tally[answer.status] = (tally[answer.status] ?? 0) + 1;
     if (answer.status === 429) await new Promise((r) => setTimeout(r, 50));
   }
@@ -69,20 +76,33 @@ async function socketAttacker(n, untilMs, tally) {
   socket.close();
 }
 
+if (process.env.WORKER_MS) {
+  process.send(await worker(performance.now() + Number(process.env.WORKER_MS)));
+  process.exit(0);
+}
+
+const workerProcess = (ms) => new Promise((resolve) => fork(new URL(import.meta.url), process.argv.slice(2), { env: { ...process.env, WORKER_MS: String(ms) } }).on('message', resolve));
+
 const percentile = (values, p) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]; };
 const summary = (name, run) => `${name.padEnd(12)} reads ${run.reads.length} p50 ${percentile(run.reads, 0.5).toFixed(1)} ms p99 ${percentile(run.reads, 0.99).toFixed(1)} ms | writes ${run.writes.length} p50 ${percentile(run.writes, 0.5).toFixed(1)} ms p99 ${percentile(run.writes, 0.99).toFixed(1)} ms | failed writes ${run.failedWrites}`;
 
-await worker(performance.now() + 3000); // warm-up, not measured
-const quiet = await worker(performance.now() + seconds * 1000);
+await workerProcess(3000); // warm-up, not measured
+const quiet = await workerProcess(seconds * 1000);
 const tally = {};
 const until = performance.now() + seconds * 1000;
-const attackers = [...Array.from({ length: 6 }, (_, n) => httpAttacker(n, until, tally)), ...Array.from({ length: 2 }, (_, n) => socketAttacker(n, until, tally))];
+// ABUSE_HTTP and ABUSE_SOCKETS choose how many attackers of each kind (6 and 2 unless given), to find which hurts.
+const httpCount = Number(process.env.ABUSE_HTTP ?? 6), socketCount = Number(process.env.ABUSE_SOCKETS ?? 2);
+const attackers = [...Array.from({ length: httpCount }, (_, n) => httpAttacker(n, until, tally)), ...Array.from({ length: socketCount }, (_, n) => socketAttacker(n, until, tally))];
 await new Promise((r) => setTimeout(r, 1000)); // the attack under way
-const attacked = await worker(until);
+const attacked = await workerProcess(until - performance.now());
 await Promise.all(attackers);
 
 console.log(summary('attack off', quiet));
 console.log(summary('attack on', attacked));
 console.log('attackers\' answers by HTTP status:', JSON.stringify(tally));
+const slowest = (values) => [...values].sort((x, y) => y - x).slice(0, 5).map((v) => v.toFixed(0)).join(', ');
+console.log(`slowest without the attack: reads ${slowest(quiet.reads)} ms; writes ${slowest(quiet.writes)} ms`);
+console.log(`slowest with the attack: reads ${slowest(attacked.reads)} ms; writes ${slowest(attacked.writes)} ms`);
+if (process.env.ABUSE_TRACE) console.log('writes over 50 ms at', attacked.writes.map((v, i) => [i, v]).filter(([, v]) => v > 50).map(([i, v]) => `#${i} ${v.toFixed(0)} ms`).join(', '));
 const ratio = Math.max(percentile(attacked.reads, 0.99) / percentile(quiet.reads, 0.99), percentile(attacked.writes, 0.99) / percentile(quiet.writes, 0.99));
 console.log(`p99 with the attack / without: ${ratio.toFixed(2)} (target ≤ 2), failed writes ${attacked.failedWrites + quiet.failedWrites} (target 0)`);

@@ -25,7 +25,8 @@ public static class CoverageQueries
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
-                return new CoverageAnalysis(snapshot, request).Areas(Scope(c, snapshot));
+                var scope = Scope(c, snapshot);
+                return await OwnThread.RunAsync(() => new CoverageAnalysis(snapshot, request).Areas(scope), c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaCoverageType>>>>("underServedAreas")
@@ -36,7 +37,9 @@ public static class CoverageQueries
             .ResolveAsync(async c =>
             {
                 var (snapshot, request) = await ReadAsync(c);
-                return new CoverageAnalysis(snapshot, request).Areas(Scope(c, snapshot)).Areas.Where(a => a.UnderServed).ToList();
+                var scope = Scope(c, snapshot);
+                var coverage = await OwnThread.RunAsync(() => new CoverageAnalysis(snapshot, request).Areas(scope), c.CancellationToken);
+                return coverage.Areas.Where(a => a.UnderServed).ToList();
             });
 
         query.Field<NonNullGraphType<CoverageGridType>>("coverageGrid")
@@ -50,7 +53,7 @@ public static class CoverageQueries
                 var (snapshot, request) = await ReadAsync(c);
                 var clip = Boundary(c, snapshot);
                 var cellSize = CellSize(c.GetArgument<double>("cellSizeMeters"), clip);
-                var cells = new CoverageAnalysis(snapshot, request).Grid(clip, cellSize, c.CancellationToken);
+                var cells = await OwnThread.RunAsync(() => new CoverageAnalysis(snapshot, request).Grid(clip, cellSize, c.CancellationToken), c.CancellationToken);
                 return new FeatureCollection<CoverageCell>(cells.Select(x => new Feature<CoverageCell>($"{x.Cell.Row}:{x.Cell.Column}", x.Cell.Boundary, x.Coverage)).ToList());
             });
 
@@ -69,7 +72,7 @@ public static class CoverageQueries
                 var count = c.GetArgument<int>("count");
                 if (count is < 1 or > 20) throw UserError.BadInput($"count: must be from 1 to 20, not {count}.", "count");
                 var cellSize = c.GetArgument<double?>("cellSizeMeters") is { } given ? CellSize(given, clip) : DefaultCellSize(request.MaxDistanceMeters, clip);
-                return Placement.Suggest(snapshot, request, clip, count, cellSize, c.CancellationToken);
+                return await OwnThread.RunAsync(() => Placement.Suggest(snapshot, request, clip, count, cellSize, c.CancellationToken), c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ClosureImpactType>>("closureImpact")
@@ -87,9 +90,9 @@ public static class CoverageQueries
                 if (!resource.Serves(request.TargetGroup))
                     throw UserError.BadInput($"resourceId: the resource does not serve '{request.TargetGroup}' (or is not active), so its closure changes nothing for them.", "resourceId");
                 var scope = Scope(c, snapshot);
-                return new ClosureImpact(resource,
+                return await OwnThread.RunAsync(() => new ClosureImpact(resource,
                     new CoverageAnalysis(snapshot, request).Areas(scope),
-                    new CoverageAnalysis(snapshot, request with { ExcludedResourceId = id }).Areas(scope));
+                    new CoverageAnalysis(snapshot, request with { ExcludedResourceId = id }).Areas(scope)), c.CancellationToken);
             });
     }
 

@@ -24,7 +24,7 @@ public sealed class VersionedCache<T>(ResourceMapDbContextFactory factory, Func<
         try
         {
             if (_current is { } loaded && loaded.Version == version) return (loaded.Version, loaded.Value);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginReadTransactionAsync(ct);
             version = await db.GetDataVersionAsync(ct);
             var fresh = new Entry(version, await load(db, version, ct));
             _current = fresh;

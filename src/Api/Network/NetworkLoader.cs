@@ -24,7 +24,7 @@ public sealed class NetworkLoader(NetworkSnapshots snapshots, Access.RequestCall
         async Task<ScopedNetwork> Load()
         {
             var snapshot = await snapshots.CurrentAsync(ct);
-            return snapshots.Analyse(snapshot, await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct));
+            return await snapshots.AnalyseAsync(snapshot, await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct), ct);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Access;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Loading;
+using ResourceMap.Api.Protection;
 using ResourceMap.Graph.Network;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
@@ -94,27 +95,36 @@ public sealed class NetworkSnapshots
     }
 
     /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>
-    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct) => Analyse(await CurrentAsync(ct), scope);
+    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct) => await AnalyseAsync(await CurrentAsync(ct), scope, ct);
 
-    /// <summary>The analysis of one scope of this snapshot (the current one, or an older one that then is not cached).</summary>
-    public ScopedNetwork Analyse(NetworkSnapshot snapshot, NetworkScope scope)
+    /// <summary>
+    /// The analysis of one scope of this snapshot (the current one, or an older one that then is not cached). One not yet
+    /// computed is computed on a thread of its own: a cold analysis takes a while, and the requests that wait for the same
+    /// one wait there too, leaving the thread pool to everyone else.
+    /// </summary>
+    public Task<ScopedNetwork> AnalyseAsync(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken ct)
     {
-        Lazy<ScopedNetwork> analysis;
+        var analysis = Analysis(snapshot, scope);
+        return analysis.IsValueCreated ? Task.FromResult(analysis.Value) : OwnThread.RunAsync(() => analysis.Value, ct);
+    }
+
+    private Lazy<ScopedNetwork> Analysis(NetworkSnapshot snapshot, NetworkScope scope)
+    {
         lock (_analyses)
         {
-            if (snapshot.Version < _analysesVersion) return new ScopedNetwork(snapshot, scope); // a newer version arrived meanwhile
+            if (snapshot.Version < _analysesVersion) return new(() => new ScopedNetwork(snapshot, scope)); // a newer version arrived meanwhile
             if (snapshot.Version > _analysesVersion)
             {
                 _analyses.Clear();
                 _analysesVersion = snapshot.Version;
             }
-            if (!_analyses.TryGetValue(scope.Key, out analysis!))
+            if (!_analyses.TryGetValue(scope.Key, out var analysis))
             {
                 if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();
                 _analyses[scope.Key] = analysis = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope));
             }
+            return analysis;
         }
-        return analysis.Value;
     }
 
     /// <summary>
