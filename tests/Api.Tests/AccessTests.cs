@@ -145,6 +145,30 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(JsonValueKind.String, across.GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").ValueKind);
     }
 
+    [Fact]
+    public async Task A_point_given_without_an_area_is_placed_in_the_most_specific_area_holding_it_before_rights_are_checked()
+    {
+        var api = demo.Api;
+        // Zosēnu pagasts is a circle of 5 km around 57.14, 25.90 inside Cēsu novads (demo data): the parish, not the county.
+        var created = await api.DataAsync("mutation { createResource(input: { name: \"Zosēnu jauniešu klubs\", kind: INFORMAL_GROUP, latitude: 57.139, longitude: 25.898 }) { resource { id area { name } } } }", null, CesisWorker);
+        var resource = created.GetProperty("createResource").GetProperty("resource");
+        Assert.Equal("Zosēnu pagasts", resource.GetProperty("area").GetProperty("name").GetString());
+        var id = resource.GetProperty("id").GetString();
+
+        // Moved into Mežciems (Daugavpils; a circle of 1.1 km around 55.886, 26.65 in the demo) by its point alone: the
+        // area follows, and the move is refused.
+        var before = await api.SnapshotAsync();
+        var moved = await api.ExecuteAsync("mutation($id: ID!) { updateResource(input: { id: $id, latitude: 55.8862, longitude: 26.6505 }) { resource { id } } }", new { id }, CesisWorker);
+        Assert.Equal("FORBIDDEN", moved.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("Mežciems", moved.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(before, await api.SnapshotAsync());
+
+        // A point in no area (the Baltic Sea) leaves it to admins, and the refusal names the fields that would help.
+        var atSea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Jūrā\", kind: OTHER, latitude: 57.5, longitude: 20.0 }) { resource { id } } }", null, CesisWorker);
+        Assert.Equal("FORBIDDEN", atSea.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("'areaId'", atSea.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
     private static async Task<string> CreateAsync(TestApi api, string areaId, string name) =>
         (await api.DataAsync("mutation($name: String!, $area: ID) { createResource(input: { name: $name, kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", new { name, area = areaId }))
             .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;

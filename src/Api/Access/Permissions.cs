@@ -34,7 +34,7 @@ public static class Permissions
         var places = ids.Where(names.ContainsKey).Select(id => names[id]).Distinct().ToList();
         var municipalities = caller.Caller.Municipalities;
         throw new UserError(ErrorCodes.Forbidden, places.Count == 0
-            ? $"{what}: in no area, so only an admin may."
+            ? $"{what}: in no area, so only an admin may; give 'areaId', or a 'latitude' and 'longitude' inside your municipality."
             : $"{what}: in {string.Join(" and ", places)}, outside your municipalities ({(municipalities.Count == 0 ? "none" : string.Join(", ", municipalities.Order()))}).");
     }
 

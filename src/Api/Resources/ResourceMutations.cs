@@ -22,7 +22,7 @@ public static class ResourceMutations
                 c.Require(Role.Worker, "add resources");
                 await using var db = c.Db();
                 var resource = new Resource { Name = "" };
-                await ResourceRules.ApplyAsync(db, InputFields.Of(c), resource, creating: true, c.CancellationToken);
+                await ResourceRules.ApplyAsync(db, c.Service<Geo.SpatialLoader>(), InputFields.Of(c), resource, creating: true, c.CancellationToken);
                 await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], "The new resource", c.CancellationToken);
                 db.Resources.Add(resource);
                 await db.SaveChangesAsync(c.CancellationToken);
@@ -42,7 +42,7 @@ public static class ResourceMutations
                 await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], $"'{resource.Name}'", c.CancellationToken);
                 ExpectedVersion.Check(db, resource, input, $"'{resource.Name}'");
                 var areaBefore = resource.AreaId;
-                await ResourceRules.ApplyAsync(db, input, resource, creating: false, c.CancellationToken);
+                await ResourceRules.ApplyAsync(db, c.Service<Geo.SpatialLoader>(), input, resource, creating: false, c.CancellationToken);
                 if (resource.AreaId != areaBefore)
                     await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [resource.AreaId], $"'{resource.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);

@@ -17,7 +17,7 @@ public static partial class ResourceRules
     public const int MaxTags = 50;
     public const int MaxTagLength = 100;
 
-    public static async Task ApplyAsync(ResourceMapDbContext db, InputFields input, Resource resource, bool creating, CancellationToken ct)
+    public static async Task ApplyAsync(ResourceMapDbContext db, Geo.SpatialLoader spatial, InputFields input, Resource resource, bool creating, CancellationToken ct)
     {
         if (creating || input.Has("name")) resource.Name = TextRules.Required(input.String("name"), "name", ResourceMapDbContext.MaxNameLength);
         if (creating || input.Has("kind"))
@@ -63,6 +63,13 @@ public static partial class ResourceRules
                 if (!await db.Areas.AnyAsync(a => a.Id == key, ct)) throw UserError.NotFound($"There is no area with id '{areaId}'.", "areaId");
                 resource.AreaId = key;
             }
+        }
+        else if ((creating || input.Has("latitude")) && resource.Latitude is { } latitude && resource.Longitude is { } longitude &&
+                 (await spatial.CurrentAsync(ct)).AreasAt(latitude, longitude).FirstOrDefault() is { } area)
+        {
+            // A point placed without an area belongs to the most specific area holding it, as areaAt answers, so that
+            // the rights of that area's municipality apply (a point in no boundary keeps the area it had).
+            resource.AreaId = area.Id;
         }
     }
 
