@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Areas;
@@ -43,7 +44,7 @@ public static class ServiceSetup
                 json.Converters.Add(new Execution.RawJsonConverter());
             })
             .AddGraphTypes(typeof(ServiceSetup).Assembly)
-            .AddErrorInfoProvider(new ResourceMapErrorInfoProvider(exposeExceptionDetails))
+            .AddErrorInfoProvider(services => new ResourceMapErrorInfoProvider(exposeExceptionDetails, () => services.GetRequiredService<ISchema>()))
             .AddValidationRule<PageSizeValidationRule>()
             .ConfigureExecutionOptions(async options =>
             {

@@ -154,4 +154,18 @@ public class ValidationTests : IAsyncLifetime
         Assert.Equal(55.879, resource.GetProperty("latitude").GetDouble());
         Assert.Equal(["seniors"], resource.GetProperty("targetGroups").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task A_value_that_is_no_member_of_an_enum_is_refused_with_the_valid_ones_listed()
+    {
+        var literal = await _api.ExecuteAsync("mutation { createResource(input: { name: \"X\", kind: CLUB }) { resource { id } } }");
+        var byVariable = await _api.ExecuteAsync("mutation($t: RelationshipType!) { createRelationship(input: { sourceId: \"a\", targetId: \"b\", type: $t }) { relationship { id } } }", new { t = "SHARED_EVENT" });
+        foreach (var (answer, expected) in new[] { (literal, "ASSOCIATION, SCHOOL, KINDERGARTEN, DAY_CENTRE"), (byVariable, "COOPERATION") })
+        {
+            var error = answer.GetProperty("errors")[0];
+            Assert.Equal("BAD_USER_INPUT", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Contains("Valid values of ", error.GetProperty("message").GetString());
+            Assert.Contains(expected, error.GetProperty("message").GetString());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.Exceptions;
 
@@ -9,7 +10,7 @@ namespace ResourceMap.Api.Errors;
 /// Gives every error one of the codes in <see cref="ErrorCodes"/>: GraphQL.NET's own codes (derived from exception type
 /// names) are not a contract a client can rely on, and an unexpected exception must not leak its text.
 /// </summary>
-public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions
+public sealed partial class ResourceMapErrorInfoProvider(bool exposeExceptionDetails, Func<ISchema>? schema = null) : ErrorInfoProvider(new ErrorInfoProviderOptions
 {
     ExposeCodes = false,
     ExposeData = true,
@@ -27,7 +28,7 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
             Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
             // Several operations and no operationName, or none at all: the request, not the server, is at fault.
             InvalidOperationError or NoOperationError or NoOperationNameError => (ErrorCodes.BadRequest, info.Message),
-            InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, info.Message),
+            InvalidVariableError or GraphQL.Validation.Errors.ArgumentsOfCorrectTypeError => (ErrorCodes.BadUserInput, WithEnumValues(info.Message)),
             ValidationError => (ErrorCodes.ValidationFailed, info.Message),
             UnhandledError { InnerException: GraphQLMaxDepthExceededException } =>
                 (ErrorCodes.QueryTooDeep, "The document nests lists, objects or selections deeper than the parser allows."),
@@ -42,4 +43,20 @@ public sealed class ResourceMapErrorInfoProvider(bool exposeExceptionDetails) : 
         extensions.Remove("number");
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
+
+    /// <summary>
+    /// A value refused for an enum names the valid ones, so a client (or a worker's script) can correct it without
+    /// reading the schema: GraphQL.NET's message names only the type ('ResourceKind').
+    /// </summary>
+    private string WithEnumValues(string message)
+    {
+        if (schema is null) return message;
+        foreach (var name in QuotedTypeName().Matches(message).Select(m => m.Groups[1].Value))
+            if (schema().AllTypes[name] is EnumerationGraphType type)
+                return $"{message} Valid values of {name}: {string.Join(", ", type.Values.Select(v => v.Name))}.";
+        return message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'\[?([A-Za-z_][A-Za-z0-9_]*)!?\]?!?'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedTypeName();
 }
