@@ -4,6 +4,8 @@ using ResourceMap.Api.Cli;
 using ResourceMap.Api.Http;
 using ResourceMap.Persistence;
 
+if (HelpCommand.Asked(args)) return HelpCommand.Run(Console.Out);
+
 if (args.Length > 0 && args[0] == "analyze") {
     using var stdout = Console.OpenStandardOutput();
     return AnalyzeCommand.Run(args[1..], Console.Error, stdout);

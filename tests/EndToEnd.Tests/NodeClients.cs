@@ -44,6 +44,8 @@ public static class Processes
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        // As a shell starting it in that directory would say.
+        start.Environment["PWD"] = workingDirectory;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

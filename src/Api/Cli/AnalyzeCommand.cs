@@ -27,7 +27,7 @@ public static class AnalyzeCommand
         EdgeList edges;
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = File.OpenRead(StartDirectory.Resolve(path));
             edges = EdgeListReader.Read(stream, directed);
         }
         catch (EdgeListException e)

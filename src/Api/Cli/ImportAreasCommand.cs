@@ -44,7 +44,7 @@ public static class ImportAreasCommand
         object? collection;
         try
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(files[0]));
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(StartDirectory.Resolve(files[0])));
             collection = JsonValues.FromJson(document.RootElement);
         }
         catch (JsonException e)
