@@ -1,12 +1,9 @@
-using System.Reflection;
-
 namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>The executable's commands as a user types them: help that starts nothing, paths from where the user is.</summary>
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string ServerAssembly = typeof(CommandLineTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
+    private static readonly string ServerAssembly = ServerProcess.ServerAssembly;
     private readonly string _folder = Directory.CreateTempSubdirectory("resourcemap-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

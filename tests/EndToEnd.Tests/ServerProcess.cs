@@ -11,7 +11,8 @@ namespace ResourceMap.EndToEnd.Tests;
 /// <summary>The real server, started as its own process on a free loopback port with its own data folder.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly string ServerAssembly = typeof(ServerProcess).Assembly
+    /// <summary>The server's built assembly, which the command-line tests run too.</summary>
+    public static readonly string ServerAssembly = typeof(ServerProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
 
     private readonly Process _process;
