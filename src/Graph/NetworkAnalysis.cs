@@ -64,12 +64,15 @@ public sealed class NetworkAnalysis
     /// <summary>Null when every value is exact; otherwise how the estimates were made.</summary>
     public Approximation? Approximation { get; init; }
 
-    public static NetworkAnalysis Run(CompactGraph graph, AnalysisOptions options)
+    /// <param name="graph">The graph.</param>
+    /// <param name="options">What to compute and how.</param>
+    /// <param name="cancellationToken">Stops the all-pairs searches, which take nearly all the time, between two searches.</param>
+    public static NetworkAnalysis Run(CompactGraph graph, AnalysisOptions options, CancellationToken cancellationToken = default)
     {
         var n = graph.VertexCount;
-        if (n > options.ExactUpTo) return RunEstimated(graph, options);
-        var betweenness = Centrality.Betweenness.Compute(graph, options.WeightedPaths, options.MaxThreads);
-        var distances = HopDistances.Compute(graph, options.MaxThreads);
+        if (n > options.ExactUpTo) return RunEstimated(graph, options, cancellationToken);
+        var betweenness = Centrality.Betweenness.Compute(graph, options.WeightedPaths, options.MaxThreads, cancellationToken);
+        var distances = HopDistances.Compute(graph, options.MaxThreads, cancellationToken: cancellationToken);
         var (componentOf, components) = ConnectedComponents.Compute(graph);
         var (averagePath, diameter) = MainComponentDistances(graph, components, distances);
         return Assemble(graph, options, betweenness.Raw, betweenness.Normalized,
@@ -127,14 +130,14 @@ public sealed class NetworkAnalysis
     /// searches out of a uniform sample of k sources (D. Eppstein &amp; J. Wang, "Fast approximation of centrality",
     /// JGAA 8(1), 2004): each distance sum is scaled by (n − 1)/k. Hop counts, undirected view.
     /// </summary>
-    private static NetworkAnalysis RunEstimated(CompactGraph graph, AnalysisOptions options)
+    private static NetworkAnalysis RunEstimated(CompactGraph graph, AnalysisOptions options, CancellationToken cancellationToken)
     {
         var n = graph.VertexCount;
         var undirected = graph.ToUndirected();
-        var betweenness = ApproximateBetweenness.Compute(undirected, options.Epsilon, options.Delta, maxThreads: options.MaxThreads);
+        var betweenness = ApproximateBetweenness.Compute(undirected, options.Epsilon, options.Delta, maxThreads: options.MaxThreads, cancellationToken: cancellationToken);
         var random = new Random(17);
         var sources = Enumerable.Range(0, n).OrderBy(_ => random.Next()).Take(Math.Min(n, options.DistanceSamples)).Order().ToArray();
-        var sampled = HopDistances.Compute(undirected, options.MaxThreads, sources);
+        var sampled = HopDistances.Compute(undirected, options.MaxThreads, sources, cancellationToken);
         var isSource = new bool[n];
         foreach (var s in sources) isSource[s] = true;
         var scale = (n - 1.0) / sources.Length;

@@ -30,7 +30,7 @@ public sealed class NetworkSnapshots
         _factory = factory;
         _snapshots = new(factory, LoadAsync);
     }
-    private readonly Dictionary<string, Lazy<ScopedNetwork>> _analyses = [];
+    private readonly Dictionary<string, SharedWork<ScopedNetwork>> _analyses = [];
     private long _analysesVersion = -1;
 
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct) => (await _snapshots.CurrentAsync(ct)).Value;
@@ -100,31 +100,31 @@ public sealed class NetworkSnapshots
     /// <summary>
     /// The analysis of one scope of this snapshot (the current one, or an older one that then is not cached). One not yet
     /// computed is computed on a thread of its own: a cold analysis takes a while, and the requests that wait for the same
-    /// one wait there too, leaving the thread pool to everyone else.
+    /// one wait there too, leaving the thread pool to everyone else. It stops when the last of them gives up.
     /// </summary>
     public Task<ScopedNetwork> AnalyseAsync(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken ct)
     {
-        var analysis = Analysis(snapshot, scope);
-        return analysis.IsValueCreated ? Task.FromResult(analysis.Value) : OwnThread.RunAsync(() => analysis.Value, ct);
-    }
-
-    private Lazy<ScopedNetwork> Analysis(NetworkSnapshot snapshot, NetworkScope scope)
-    {
         lock (_analyses)
         {
-            if (snapshot.Version < _analysesVersion) return new(() => new ScopedNetwork(snapshot, scope)); // a newer version arrived meanwhile
+            if (snapshot.Version < _analysesVersion) return Start(snapshot, scope, ct, out _); // a newer version arrived meanwhile
             if (snapshot.Version > _analysesVersion)
             {
                 _analyses.Clear();
                 _analysesVersion = snapshot.Version;
             }
-            if (!_analyses.TryGetValue(scope.Key, out var analysis))
-            {
-                if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();
-                _analyses[scope.Key] = analysis = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope));
-            }
-            return analysis;
+            if (_analyses.TryGetValue(scope.Key, out var analysis) && analysis.TryJoin(ct, out var result)) return result;
+            if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();
+            result = Start(snapshot, scope, ct, out analysis);
+            _analyses[scope.Key] = analysis;
+            return result;
         }
+    }
+
+    private static Task<ScopedNetwork> Start(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken ct, out SharedWork<ScopedNetwork> analysis)
+    {
+        analysis = new SharedWork<ScopedNetwork>(stop => new ScopedNetwork(snapshot, scope, stop));
+        analysis.TryJoin(ct, out var result);
+        return result;
     }
 
     /// <summary>

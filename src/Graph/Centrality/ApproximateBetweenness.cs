@@ -16,7 +16,7 @@ public static class ApproximateBetweenness
     /// <param name="Samples">Shortest paths sampled.</param>
     public sealed record Result(double[] Raw, double[] Normalized, double Epsilon, double Delta, int Samples);
 
-    public static Result Compute(CompactGraph graph, double epsilon = 0.05, double delta = 0.1, int seed = 1, int maxThreads = -1)
+    public static Result Compute(CompactGraph graph, double epsilon = 0.05, double delta = 0.1, int seed = 1, int maxThreads = -1, CancellationToken cancellationToken = default)
     {
         var g = graph.ToUndirected();
         var n = g.VertexCount;
@@ -27,7 +27,7 @@ public static class ApproximateBetweenness
         var hits = new double[n];
         var gate = new object();
         var workers = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, worker =>
         {
             var random = new Random(seed * 7919 + worker);
             var local = new double[n];
@@ -35,7 +35,7 @@ public static class ApproximateBetweenness
             var sigma = new double[n];
             var order = new int[n];
             Array.Fill(distance, -1);
-            for (var s = worker; s < samples; s += workers)
+            for (var s = worker; s < samples && !cancellationToken.IsCancellationRequested; s += workers)
             {
                 int u = random.Next(n), v = random.Next(n - 1);
                 if (v >= u) v++;
@@ -64,6 +64,7 @@ public static class ApproximateBetweenness
             }
             lock (gate) for (var x = 0; x < n; x++) hits[x] += local[x];
         });
+        cancellationToken.ThrowIfCancellationRequested();
 
         // hits/r estimates Σ_{ordered pairs} σ_uv(w)/σ_uv divided by n(n−1).
         var raw = new double[n];

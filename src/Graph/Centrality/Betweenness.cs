@@ -23,19 +23,21 @@ public static class Betweenness
     /// <param name="graph">The graph; for directed graphs paths follow edge direction.</param>
     /// <param name="weighted">Use edge weights as distances (Dijkstra) instead of hop counts (BFS). Weights must be positive.</param>
     /// <param name="maxThreads">Threads to use; -1 for all cores.</param>
-    public static Result Compute(CompactGraph graph, bool weighted, int maxThreads = -1)
+    /// <param name="cancellationToken">Checked before each source's search: a cancelled run stops within one search per thread.</param>
+    public static Result Compute(CompactGraph graph, bool weighted, int maxThreads = -1, CancellationToken cancellationToken = default)
     {
         var n = graph.VertexCount;
         // Sources are dealt to a fixed number of parts (every 16th to each) and the parts' sums added in order, so the
         // result is the same to the last bit on every run and machine; threads merely take parts.
         var parts = Math.Clamp(n, 1, Partitions);
         var dependencies = new double[parts][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = cancellationToken }, part =>
         {
             Worker worker = weighted ? new WeightedWorker(graph) : new HopWorker(graph);
-            for (var source = part; source < n; source += parts) worker.AccumulateFrom(source);
+            for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
             dependencies[part] = worker.Dependency;
         });
+        cancellationToken.ThrowIfCancellationRequested();
         var total = new double[n];
         foreach (var dependency in dependencies)
             for (var v = 0; v < n; v++) total[v] += dependency[v];

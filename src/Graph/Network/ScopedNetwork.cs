@@ -28,7 +28,10 @@ public sealed record CommunityInfo(int Index, ActorGroup Members, int InternalTi
 /// </summary>
 public sealed class ScopedNetwork
 {
-    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope)
+    /// <param name="snapshot">The whole network of one data version.</param>
+    /// <param name="scope">The part of it to analyse.</param>
+    /// <param name="cancellationToken">Stops the analysis between two path searches (it throws OperationCanceledException).</param>
+    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken cancellationToken = default)
     {
         Snapshot = snapshot;
         Scope = scope;
@@ -43,8 +46,8 @@ public sealed class ScopedNetwork
         for (var e = 0; e < Graph.EdgeCount; e++) distances.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], 1.0 / Graph.EdgeWeight[e]);
         DistanceGraph = distances.Build();
 
-        Analysis = NetworkAnalysis.Run(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true));
-        WeightedBetweenness = Betweenness.Compute(DistanceGraph, weighted: true);
+        Analysis = NetworkAnalysis.Run(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true), cancellationToken);
+        WeightedBetweenness = Betweenness.Compute(DistanceGraph, weighted: true, cancellationToken: cancellationToken);
     }
 
     public NetworkSnapshot Snapshot { get; }

@@ -27,7 +27,8 @@ public static class HopDistances
     /// <param name="maxThreads">Threads to use; -1 for all cores.</param>
     /// <param name="sources">Search only from these vertices (a sample); all vertices when null. Sums then cover only
     /// the paths from the sample, and <see cref="Summary.Eccentricity"/> and <see cref="Summary.DistanceSumFrom"/> only its members.</param>
-    public static Summary Compute(CompactGraph graph, int maxThreads = -1, int[]? sources = null)
+    /// <param name="cancellationToken">Checked before each batch of 64 searches.</param>
+    public static Summary Compute(CompactGraph graph, int maxThreads = -1, int[]? sources = null, CancellationToken cancellationToken = default)
     {
         var n = graph.VertexCount;
         var from = sources ?? Enumerable.Range(0, n).ToArray();
@@ -38,14 +39,15 @@ public static class HopDistances
         // they are the same to the last bit on every run and machine; the integer sums are exact in any order.
         var parts = Math.Clamp(batches, 1, Partitions);
         var harmonic = new double[parts][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = cancellationToken }, part =>
         {
             var w = new BatchWorker(n);
             // Per-source sums need a walk over each arrival's bits; undirected full runs get them by symmetry instead.
-            for (var batch = part; batch < batches; batch += parts)
+            for (var batch = part; batch < batches && !cancellationToken.IsCancellationRequested; batch += parts)
                 w.Search(graph, from.AsSpan(batch * 64, Math.Min(64, from.Length - batch * 64)), summary, perSourceSums: graph.Directed || sources is not null);
             harmonic[part] = w.MergeInto(summary, gate);
         });
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var part in harmonic)
             for (var v = 0; v < n; v++) summary.HarmonicTo[v] += part[v];
         if (!graph.Directed && sources is null)
