@@ -272,14 +272,20 @@ public sealed class RawSocket : IDisposable
         public HttpStatusCode Status { get; } = status;
     }
 
-    public static async Task<RawSocket> OpenAsync(ServerProcess server, string? token = null)
+    /// <param name="server">The server.</param>
+    /// <param name="token">A bearer token for connection_init, or anonymous.</param>
+    /// <param name="receiveWindow">The TCP receive buffer in bytes, when a test needs a client whose unread data soon
+    /// fills what the network holds (the kernel's default lets megabytes wait unread).</param>
+    public static async Task<RawSocket> OpenAsync(ServerProcess server, string? token = null, int? receiveWindow = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         socket.Options.CollectHttpResponseDetails = true;
         try
         {
-            await socket.ConnectAsync(new Uri($"ws://{server.BaseAddress.Authority}/graphql"), CancellationToken.None);
+            var uri = new Uri($"ws://{server.BaseAddress.Authority}/graphql");
+            if (receiveWindow is { } bytes) await socket.ConnectAsync(uri, new HttpMessageInvoker(SmallWindowHandler(bytes)), CancellationToken.None);
+            else await socket.ConnectAsync(uri, CancellationToken.None);
         }
         catch (WebSocketException)
         {
@@ -292,6 +298,17 @@ public sealed class RawSocket : IDisposable
         Assert.Equal("connection_ack", JsonDocument.Parse(await raw.ReceiveAsync()).RootElement.GetProperty("type").GetString());
         return raw;
     }
+
+    private static SocketsHttpHandler SmallWindowHandler(int bytes) => new()
+    {
+        ConnectCallback = async (context, ct) =>
+        {
+            // Set before connecting: the window is agreed in the handshake.
+            var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = bytes };
+            await tcp.ConnectAsync(context.DnsEndPoint, ct);
+            return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
+        },
+    };
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -335,6 +352,38 @@ public sealed class SocketLimitTests
         }
         Assert.InRange(codes.Count(c => c == "ok"), 1, 6);
         Assert.True(codes.Count(c => c == "RATE_LIMITED") >= 14, string.Join(", ", codes));
+    }
+
+    [Fact]
+    public async Task A_client_that_lets_its_queue_fill_is_cut_off_and_the_server_goes_on()
+    {
+        await using var server = await ServerProcess.StartAsync(settings: ["--GraphQL:MaxQueuedMessagesPerSocket", "4", "--RateLimit:Burst", "1000"]);
+        using var socket = await RawSocket.OpenAsync(server, receiveWindow: 4096);
+        // Each answer is about a hundred kilobytes; the client reads none of them until the server has had time to act.
+        const string query = "{ __schema { types { name description fields { name description args { name description type { name kind } } type { name kind ofType { name kind } } } } } }";
+        const int sent = 200;
+        for (var i = 0; i < sent; i++) await socket.SendAsync(JsonSerializer.Serialize(new { id = $"q{i}", type = "subscribe", payload = new { query } }));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Everyone else is answered meanwhile.
+        Assert.Equal("Query", (await server.DataAsync("{ __typename }")).GetProperty("__typename").GetString());
+
+        // What the network held still arrives, then the connection ends: the rest of the answers were never sent.
+        var answers = 0;
+        var bytes = 0L;
+        try
+        {
+            while (await socket.ReceiveAsync() is { Length: > 0 } message)
+            {
+                bytes += message.Length;
+                if (message.Contains("\"type\":\"next\"")) answers++;
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The server aborted the connection after its close frame could not get through.
+        }
+        Assert.True(answers < sent / 2, $"{answers} of {sent} answers ({bytes / 1024} KiB) reached a client that did not read");
+        Assert.Equal("Query", (await server.DataAsync("{ __typename }")).GetProperty("__typename").GetString());
     }
 
     [Fact]
