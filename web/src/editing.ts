@@ -215,7 +215,7 @@ export class Editor {
       byId(`f-${field}`).setAttribute("aria-invalid", "true");
       byId(`f-${field}`).focus();
     } else {
-      byId("editor-error").textContent = error instanceof GraphQLError && error.code ? `${t("edit.refused")} ${text} (${error.code})` : text;
+      byId("editor-error").textContent = error instanceof GraphQLError ? `${t("edit.refused")} ${text}` : text;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { GraphQLError } from "./api";
-import { currentLanguage, hasText, t } from "./i18n";
+import { currentLanguage, formatDate, hasText, t } from "./i18n";
 
 // The API words its refusals in English (its contract). The page says the ones its forms can meet in Latvian too:
 // each pattern below is one of the server's messages (src/Api/…Rules.cs, Permissions.cs); others are shown as sent.
@@ -8,14 +8,14 @@ const latvian: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^'([\w.]+)' is longer than (\d+) characters\.$/, m => `„${label(m[1])}” ir garāks par ${m[2]} zīmēm.`],
   [/^'([\w.]+)' contains control characters\.$/, m => `„${label(m[1])}” satur vadības rakstzīmes.`],
   [/^'strength' must be from 1 to 5, not (.+)\.$/, m => `Stiprumam jābūt no 1 līdz 5, nevis ${m[1]}.`],
-  [/^'until' \((.+)\) must not be before 'since' \((.+)\)\.$/, m => `„Līdz” (${m[1]}) nedrīkst būt pirms „Kopš” (${m[2]}).`],
+  [/^'until' \((.+)\) must not be before 'since' \((.+)\)\.$/, m => `„Līdz” (${formatDate(m[1])}) nedrīkst būt pirms „Kopš” (${formatDate(m[2])}).`],
   [/^Give both 'latitude' and 'longitude', or neither\.$/, () => "Norādiet gan platumu, gan garumu, vai nevienu no tiem."],
   [/^\w+: latitude must be a finite number from -90 to 90, not (.+)\.$/, m => `Platumam jābūt skaitlim no -90 līdz 90, nevis ${m[1]}.`],
   [/^\w+: longitude must be a finite number from -180 to 180, not (.+)\.$/, m => `Garumam jābūt skaitlim no -180 līdz 180, nevis ${m[1]}.`],
   [/^A resource cannot be tied to itself\.$/, () => "Resursu nevar saistīt pašu ar sevi."],
-  [/^(.+): in (.+), outside your municipalities \((.*)\)\.$/, m => `${m[1]}: atrodas ${m[2]}, ārpus jūsu pašvaldībām (${m[3]}).`],
+  [/^(.+): in (.+), outside your municipalities \((.*)\)\.$/, m => `${m[1]}: teritorija ${m[2]} nav jūsu pašvaldībās (${m[3]}).`],
   [/^Sign in to .+$/, () => "Lai to darītu, jāpierakstās."],
-  [/^Only a (\w+) or above may .+; you are signed in as a (\w+)\.$/, m => `To drīkst tikai loma „${m[1]}” vai augstāka; jūsu loma ir „${m[2]}”.`],
+  [/^Only a (\w+) or above may .+; you are signed in as a (\w+)\.$/, m => `To drīkst tikai loma „${role(m[1])}” vai augstāka; jūsu loma ir „${role(m[2])}”.`],
 ];
 
 /** A refusal in the page's language. */
@@ -33,3 +33,7 @@ function label(field: string): string {
   const key = `field.${field}`;
   return hasText(key) ? t(key) : field;
 }
+
+/** The server's role names (src/Api/Access/Caller.cs) as the page says them in Latvian. */
+const roles: Record<string, string> = { anonymous: "nepierakstījies", viewer: "skatītājs", worker: "darbinieks", admin: "administrators" };
+const role = (name: string): string => roles[name.toLowerCase()] ?? name;

@@ -13,11 +13,11 @@ const texts = {
     "role.isolated": "Bez saitēm",
     "role.other": "Pārējie",
     loading: "Ielādē…",
-    loaded: "{resources} resursi, {ties} saites.",
+    loaded: "{resources} {resources:resurss|resursi}, {ties} {ties:saite|saites}.",
     failed: "Neizdevās ielādēt datus: {message}",
-    ties: "Saites: {count}",
-    cutOff: "Ja šī dalībnieka nebūtu, no tīkla atrautos grupas: {groups}, dalībnieki kopā: {actors}.",
-    noPlace: "{count} resursiem nav vietas kartē.",
+    ties: "{count} {count:saite|saites}",
+    cutOff: "Ja šī dalībnieka nebūtu, no tīkla atrautos {groups} {groups:grupa|grupas} ar {actors} {actors:dalībnieku|dalībniekiem}.",
+    noPlace: "{count} {count:resursam|resursiem} nav vietas kartē.",
     isolatedGroups: "Nošķirtas grupas",
     asOf: "Tīkls dienā",
     planning: "Plānošana",
@@ -27,7 +27,7 @@ const texts = {
     all: "visi",
     whatIfClosed: "Kas notiktu, ja tas slēgtos?",
     closureNotServing: "Tas nestrādā ar mērķa grupu „{group}” (vai nedarbojas): tā slēgšana šai grupai neko nemainītu.",
-    closure: "Ja tas slēgtos, {people} ({group}) paliktu bez resursa {km} km attālumā. Nepietiekami apkalpotas kļūtu: {areas}.",
+    closure: "Ja tas slēgtos, {people} {people:cilvēks|cilvēki} (mērķa grupa: {group}) paliktu bez resursa {km} km attālumā. Nepietiekami apkalpotas kļūtu teritorijas: {areas}.",
     targetGroup: "Mērķa grupa",
     "group.seniors": "seniori",
     "group.youth": "jaunieši",
@@ -36,7 +36,7 @@ const texts = {
     distance: "Attālums (m)",
     showUnderServed: "Rādīt nepietiekami apkalpotās teritorijas",
     underServedNone: "Nepietiekami apkalpotu teritoriju nav.",
-    underServedArea: "{area}: {people} cilvēki; tuvākais resurss {km} km.",
+    underServedArea: "{area}: {people} {people:cilvēks|cilvēki}; tuvākais resurss {km} km attālumā.",
     showGraph: "Tīkla skats",
     showMap: "Karte",
     graphLabel: "Tīkls kā grafs: kopienas krāsās, savienotāji lielāki",
@@ -48,10 +48,10 @@ const texts = {
     tokenLabel: "Piekļuves atslēga (token)",
     signedIn: "Pierakstījies: var ierakstīt saites.",
     signedOut: "Nav pierakstījies: tikai skatīšanās.",
-    "reason.reaches": "Pievienotu galvenajam tīklam dalībniekus: {count}.",
+    "reason.reaches": "Pievienotu galvenajam tīklam {count} {count:dalībnieku|dalībniekus}.",
     "reason.need": "Vajadzība „{need}” — piedāvājums „{offer}”.",
     "reason.groups": "Abi strādā ar: {groups}.",
-    "reason.partners": "Kopīgi partneri: {count}.",
+    "reason.partners": "{count} {count:kopīgs partneris|kopīgi partneri}.",
     "reason.distance": "Attālums: {km} km.",
     "group.all": "visi iedzīvotāji",
     "group.unemployed": "bezdarbnieki",
@@ -64,11 +64,11 @@ const texts = {
     details: "Izvēlētais resurss",
     "metrics.outside": "Nav analizētajā tīklā (ārpus izvēlētās teritorijas).",
     "metrics.noTies": "Vēl nav nevienas saites.",
-    "metrics.degree": "Tieši sadarbojas ar dalībniekiem: {count}.",
+    "metrics.degree": "Tieši sadarbojas ar {count} {count:dalībnieku|dalībniekiem}.",
     "metrics.goBetween": "Kā starpnieks: {rank}. vieta no {count} (cik bieži caur to iet īsākie ceļi starp citiem).",
     "metrics.closeCircle": "Tā partneri lielākoties sadarbojas arī savā starpā ({percent} %): ciešs loks.",
     "metrics.opensCircles": "Tā partneri savā starpā maz sadarbojas ({percent} %): tas satur kopā dažādus lokus.",
-    "metrics.community": "Pieder lokam, kurā vēl ir dalībnieki: {count}.",
+    "metrics.community": "Pieder lokam, kurā ir vēl {count} {count:dalībnieks|dalībnieki}.",
     strength: "stiprums",
     edit: "Labot",
     introduction: "Iepazīstināšanas ceļš",
@@ -76,17 +76,17 @@ const texts = {
     pathTo: "Līdz",
     findPath: "Atrast ceļu",
     pathsNone: "Šie dalībnieki nav savienoti.",
-    "path.summary": "Soļi: {hops}; vājākās saites stiprums: {weakest}.",
+    "path.summary": "{hops} {hops:solis|soļi}; vājākās saites stiprums: {weakest}.",
     planArea: "Teritorija (režģim un vietām)",
     cellSize: "Šūnas izmērs (m)",
     showGrid: "Rādīt režģi (siltuma karte)",
     placementCount: "Jaunu resursu skaits",
     suggestPlaces: "Ieteikt vietas jauniem resursiem",
     "plan.chooseArea": "Izvēlieties teritoriju ar robežām režģim un vietām.",
-    "plan.grid": "Šūnas, kur cilvēki dzīvo par tālu: {cells}; cilvēki tajās: {people}. Sarkans — par tālu, zaļš — sasniedzams; tumšāks — vairāk cilvēku.",
+    "plan.grid": "{cells} {cells:šūna|šūnas}, kur cilvēki dzīvo par tālu; tajās dzīvo {people} {people:cilvēks|cilvēki}. Sarkans — par tālu, zaļš — sasniedzams; tumšāks — vairāk cilvēku.",
     "plan.coverage": "Sasniedzamība tagad {before} %, ar jaunajiem resursiem {after} %.",
-    "plan.place": "Vieta {rank}: vēl {people} cilvēki sasniegtu resursu",
-    "plan.placeItem": "{area}: vēl {people} cilvēki sasniegtu resursu.",
+    "plan.place": "Vieta {rank}: vēl {people} {people:cilvēks|cilvēki} sasniegtu resursu",
+    "plan.placeItem": "{area}: vēl {people} {people:cilvēks|cilvēki} sasniegtu resursu.",
     addResource: "Pievienot resursu",
     editResource: "Labot resursu",
     addTie: "Pievienot saiti",
@@ -128,8 +128,8 @@ const texts = {
     backToMap: "Atpakaļ uz karti",
     print: "Drukāt",
     "report.title": "Pārmaiņas kopienas tīklā",
-    "report.scope": "{area}: {from} — {to}",
-    "report.everywhere": "Visas teritorijas",
+    "report.scope": "Teritorija: {area}; laika posms: {from}–{to}",
+    "report.everywhere": "visas",
     "report.figures": "Tīkls abās dienās",
     "report.change": "Izmaiņa",
     "report.actors": "Dalībnieki",
@@ -142,8 +142,8 @@ const texts = {
     "report.tiesBuilt": "Izveidotās saites",
     "report.broughtIn": "Galvenajā tīklā iesaistītie dalībnieki",
     "report.groups": "Nošķirtās grupas un dalībnieki pirmajā dienā",
-    "report.groupJoined": "pievienojās galvenajam tīklam: {joined}, joprojām nošķirti: {still}.",
-    "report.groupStill": "joprojām nošķirti.",
+    "report.groupJoined": "galvenajam tīklam pievienojās {joined} {joined:dalībnieks|dalībnieki}, {still} {still:joprojām nošķirts|joprojām nošķirti}.",
+    "report.groupStill": "{count} {count:dalībnieks|dalībnieki}, joprojām ārpus galvenā tīkla.",
     "report.tiesEnded": "Beigušās saites",
     "report.none": "Nav.",
   },
@@ -157,11 +157,11 @@ const texts = {
     "role.isolated": "Isolated actor",
     "role.other": "Other",
     loading: "Loading…",
-    loaded: "{resources} resources, {ties} ties.",
+    loaded: "{resources} {resources:resource|resources}, {ties} {ties:tie|ties}.",
     failed: "The data could not be loaded: {message}",
-    ties: "Ties: {count}",
+    ties: "{count} {count:tie|ties}",
     cutOff: "Without this actor, groups cut off from the network: {groups}; actors in them: {actors}.",
-    noPlace: "{count} resources have no place on the map.",
+    noPlace: "{count} {count:resource has|resources have} no place on the map.",
     isolatedGroups: "Isolated groups",
     asOf: "The network on",
     planning: "Planning",
@@ -171,7 +171,7 @@ const texts = {
     all: "all",
     whatIfClosed: "What if it closed?",
     closureNotServing: "It does not serve {group} (or is not active): its closing would change nothing for them.",
-    closure: "If it closed, {people} people ({group}) would have no resource within {km} km. Newly under-served: {areas}.",
+    closure: "If it closed, {people} {people:person|people} ({group}) would have no resource within {km} km. Newly under-served: {areas}.",
     targetGroup: "Target group",
     "group.seniors": "seniors",
     "group.youth": "youth",
@@ -180,7 +180,7 @@ const texts = {
     distance: "Distance (m)",
     showUnderServed: "Show under-served areas",
     underServedNone: "No under-served areas.",
-    underServedArea: "{area}: {people} people; nearest resource {km} km.",
+    underServedArea: "{area}: {people} {people:person|people}; nearest resource {km} km away.",
     showGraph: "Network view",
     showMap: "Map",
     graphLabel: "The network as a graph: communities in colours, bridging actors larger",
@@ -192,10 +192,10 @@ const texts = {
     tokenLabel: "Access token",
     signedIn: "Signed in: you can record ties.",
     signedOut: "Not signed in: viewing only.",
-    "reason.reaches": "Would bring actors into the main network: {count}.",
+    "reason.reaches": "Would bring {count} {count:actor|actors} into the main network.",
     "reason.need": "Need “{need}” — offer “{offer}”.",
     "reason.groups": "Both serve: {groups}.",
-    "reason.partners": "Partners in common: {count}.",
+    "reason.partners": "{count} {count:partner|partners} in common.",
     "reason.distance": "Distance: {km} km.",
     "group.all": "everyone",
     "group.unemployed": "the unemployed",
@@ -212,7 +212,7 @@ const texts = {
     "metrics.goBetween": "As a go-between: rank {rank} of {count} (how often the shortest ways between others pass through it).",
     "metrics.closeCircle": "Its partners mostly work with each other too ({percent} %): a close circle.",
     "metrics.opensCircles": "Its partners rarely work with each other ({percent} %): it holds different circles together.",
-    "metrics.community": "Belongs to a circle with other actors: {count}.",
+    "metrics.community": "Belongs to a circle with {count} other {count:actor|actors}.",
     strength: "strength",
     edit: "Edit",
     introduction: "Introduction path",
@@ -220,7 +220,7 @@ const texts = {
     pathTo: "To",
     findPath: "Find a path",
     pathsNone: "These actors are not connected.",
-    "path.summary": "Steps: {hops}; weakest tie strength: {weakest}.",
+    "path.summary": "{hops} {hops:step|steps}; weakest tie strength: {weakest}.",
     planArea: "Area (for the grid and places)",
     cellSize: "Cell size (m)",
     showGrid: "Show the grid (heat map)",
@@ -229,8 +229,8 @@ const texts = {
     "plan.chooseArea": "Choose an area with a boundary for the grid and the places.",
     "plan.grid": "Cells where people live too far: {cells}; people in them: {people}. Red: too far; green: within reach; darker: more people.",
     "plan.coverage": "Within reach now {before} %, with the new resources {after} %.",
-    "plan.place": "Place {rank}: {people} more people within reach",
-    "plan.placeItem": "{area}: {people} more people within reach.",
+    "plan.place": "Place {rank}: {people} more {people:person|people} within reach",
+    "plan.placeItem": "{area}: {people} more {people:person|people} within reach.",
     addResource: "Add a resource",
     editResource: "Edit the resource",
     addTie: "Add a tie",
@@ -272,8 +272,8 @@ const texts = {
     backToMap: "Back to the map",
     print: "Print",
     "report.title": "Changes in the community's network",
-    "report.scope": "{area}: {from} — {to}",
-    "report.everywhere": "All areas",
+    "report.scope": "Area: {area}; period: {from} to {to}",
+    "report.everywhere": "all",
     "report.figures": "The network on both days",
     "report.change": "Change",
     "report.actors": "Actors",
@@ -286,8 +286,8 @@ const texts = {
     "report.tiesBuilt": "Ties built",
     "report.broughtIn": "Actors brought into the main network",
     "report.groups": "Isolated groups and actors of the first day",
-    "report.groupJoined": "joined the main network: {joined}, still isolated: {still}.",
-    "report.groupStill": "still isolated.",
+    "report.groupJoined": "{joined} {joined:actor|actors} joined the main network, {still} still isolated.",
+    "report.groupStill": "{count} {count:actor|actors}, still outside the main network.",
     "report.tiesEnded": "Ties ended",
     "report.none": "None.",
   },
@@ -342,16 +342,53 @@ export const kindCodes = Object.keys(kinds.en);
 /** A resource kind (ResourceKind in the schema) in the page's language. */
 export const kindName = (kind: string): string => kinds[language][kind] ?? kind;
 
-let language: Language = localStorage.getItem("language") === "en" ? "en" : "lv";
+// Read once at load; Node (the tests of these texts) has no localStorage.
+let language: Language = globalThis.localStorage?.getItem("language") === "en" ? "en" : "lv";
 
 export const currentLanguage = (): Language => language;
 
+/**
+ * A text with its values: {name} is the value (a number formatted for the language), {name:one|other} the word that
+ * agrees with the number in name. Intl.PluralRules("lv") says "zero" for 0, 10–20, 30…; Latvian uses the plural's
+ * nominative there too ("0 saites", "11 saites"), so only "one" (1, 21, 61…) takes the first form.
+ */
 export function t(key: TextKey, values: Record<string, string | number> = {}): string {
-  return texts[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+  const plural = new Intl.PluralRules(language);
+  return texts[language][key].replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, name: string, one?: string, other?: string) => {
+    const value = values[name] ?? "";
+    if (one !== undefined) return plural.select(Number(value)) === "one" ? one : other!;
+    return typeof value === "number" ? formatNumber(value) : value;
+  });
+}
+
+/**
+ * A number as the page's language writes it: "3,2" and "140 000" in Latvian. English keeps whole figures ungrouped
+ * ("140000"), as the API sends them and the end-to-end tests compare them.
+ */
+export function formatNumber(value: number, fractionDigits?: number): string {
+  return new Intl.NumberFormat(language, {
+    useGrouping: language === "lv",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits ?? 3,
+  }).format(value);
+}
+
+/** A distance in kilometres to one decimal: "3,2" (lv), "3.2" (en). */
+export const formatKm = (meters: number): string => formatNumber(meters / 1000, 1);
+
+/** A day (yyyy-mm-dd) as the language writes it: "03.12.2026." in Latvian, as sent in English. */
+export function formatDate(day: string): string {
+  const [year, month, date] = day.split("-");
+  return language === "lv" && date ? `${date}.${month}.${year}.` : day;
+}
+
+/** Chooses the language of t() and the formats, without touching the page (the tests call this). */
+export function useLanguage(next: Language): void {
+  language = next;
 }
 
 export function setLanguage(next: Language): void {
-  language = next;
+  useLanguage(next);
   localStorage.setItem("language", next);
   document.documentElement.lang = next;
   for (const element of document.querySelectorAll<HTMLElement>("[data-text]")) element.textContent = t(element.dataset.text as TextKey);

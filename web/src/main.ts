@@ -6,7 +6,7 @@ import { explain } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { Editor } from "./editing";
 import { GraphView } from "./graph";
-import { currentLanguage, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
 import { IntroductionPaths } from "./paths";
 import { Planning } from "./planning";
 import { roleColours, rolesOf, type Role } from "./roles";
@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   const slider = byId<HTMLInputElement>("as-of");
   slider.addEventListener("input", () => {
     scope.asOf = new Date(Number(slider.value) * dayMs).toISOString().slice(0, 10);
-    byId("as-of-day").textContent = scope.asOf;
+    byId("as-of-day").textContent = formatDate(scope.asOf);
   });
   slider.addEventListener("change", () => reload());
 
@@ -162,7 +162,7 @@ function setUpSlider(earliest: string): void {
   slider.min = String(Math.floor(Date.parse(earliest) / dayMs));
   slider.max = String(Math.floor(Date.parse(today) / dayMs));
   slider.value = String(Math.floor(Date.parse(scope.asOf) / dayMs));
-  byId("as-of-day").textContent = scope.asOf;
+  byId("as-of-day").textContent = formatDate(scope.asOf);
 }
 
 /** Boundaries are the base layer: the map stays readable with no tiles at all (offline, or a blocked tile server). */
@@ -271,6 +271,7 @@ function select(id: string): void {
 /** Everything in the panel, in the current language. */
 function render(): void {
   byId("status").textContent = status();
+  byId("as-of-day").textContent = formatDate(scope.asOf);
   byId("sign-in-state").textContent = t(signedIn() ? "signedIn" : "signedOut");
   for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !signedIn();
   planning.render();
@@ -315,7 +316,7 @@ function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIEle
         await graphql(createTie, { source: inside.id, target: other.id });
         await load();
       } catch (e) {
-        error.textContent = e instanceof GraphQLError ? `${explain(e)} (${e.code ?? "?"})` : String(e);
+        error.textContent = e instanceof GraphQLError ? explain(e) : String(e);
         record.disabled = false;
       }
     });

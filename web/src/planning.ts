@@ -1,7 +1,7 @@
 import L from "leaflet";
 import { closureQuery, graphql, GraphQLError, underServedQuery, type ClosureImpact, type Geometry, type UnderServedArea } from "./api";
 import { byId, el } from "./dom";
-import { groupName, t } from "./i18n";
+import { formatKm, formatNumber, groupName, t } from "./i18n";
 
 interface GridCell {
   geometry: Geometry;
@@ -64,7 +64,7 @@ export class Planning {
     for (const item of this.underServed.filter(a => a.area.boundary !== null))
       this.layer.addLayer(L.geoJSON(item.area.boundary as GeoJSON.Geometry, {
         style: { color: "#b91c1c", weight: 2, fillColor: "#ef4444", fillOpacity: 0.2 + 0.5 * item.population / largest },
-      }).bindTooltip(`${item.area.name}: ${item.population}`));
+      }).bindTooltip(`${item.area.name}: ${formatNumber(item.population)}`));
     this.fit();
     byId("map").dataset.underServed = String(this.underServed.length);
     this.changed();
@@ -134,7 +134,7 @@ export class Planning {
     return t("closure", {
       people: closure.impact.populationLosingAccess,
       group: groupName(closure.group),
-      km: (closure.distance / 1000).toFixed(1),
+      km: formatKm(closure.distance),
       areas: closure.impact.newlyUnderServedAreas.map(a => a.name).join(", ") || "—",
     });
   }
@@ -145,7 +145,7 @@ export class Planning {
       textContent: t("underServedArea", {
         area: item.area.name,
         people: item.population,
-        km: item.nearestResourceDistanceMeters === null ? "—" : (item.nearestResourceDistanceMeters / 1000).toFixed(1),
+        km: item.nearestResourceDistanceMeters === null ? "—" : formatKm(item.nearestResourceDistanceMeters),
       }),
     })));
     byId("under-served-none").hidden = this.underServed === null || this.underServed.length > 0;
@@ -170,4 +170,4 @@ export class Planning {
   }
 }
 
-const percent = (part: number, whole: number): string => (whole > 0 ? Math.round((100 * part) / whole) : 0).toString();
+const percent = (part: number, whole: number): string => formatNumber(whole > 0 ? Math.round((100 * part) / whole) : 0);

@@ -1,6 +1,6 @@
 import { graphql } from "./api";
 import { byId, el } from "./dom";
-import { currentLanguage, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { currentLanguage, formatDate, formatNumber, setLanguage, t, typeName, type TextKey } from "./i18n";
 
 // The impact report: the network of a scope on two days and what changed between them, as a page to print and hand on
 // (the evidence that community work changed the network). Opened from the map with ?from=&to=[&areaId=].
@@ -60,16 +60,16 @@ async function start(): Promise<void> {
 }
 
 function render(): void {
-  byId("report-scope").textContent = t("report.scope", { area: data?.area?.name ?? t("report.everywhere"), from, to });
+  byId("report-scope").textContent = t("report.scope", { area: data?.area?.name ?? t("report.everywhere"), from: formatDate(from), to: formatDate(to) });
   byId("report-status").hidden = data !== null;
   if (!data) return;
   const c = data.network.comparison;
-  byId("day-from").textContent = c.from.day;
-  byId("day-to").textContent = c.to.day;
+  byId("day-from").textContent = formatDate(c.from.day);
+  byId("day-to").textContent = formatDate(c.to.day);
   byId("figures").querySelector("tbody")!.replaceChildren(...rows.map(([label, key]) => {
     const [a, b] = [c.from[key] as number, c.to[key] as number];
-    const format = (n: number) => (key === "density" ? n.toFixed(3) : String(n));
-    const change = key === "density" ? (b - a).toFixed(3) : String(b - a);
+    const format = (n: number) => formatNumber(n, key === "density" ? 3 : 0);
+    const change = format(b - a);
     return el("tr", {}, el("th", { scope: "row", textContent: t(label) }), el("td", { textContent: format(a) }), el("td", { textContent: format(b) }),
       el("td", { textContent: b > a ? `+${change}` : change }));
   }));
@@ -81,7 +81,7 @@ function render(): void {
   const groups = [...c.isolatedGroups].sort((a, b) => b.joinedMainNetwork - a.joinedMainNetwork);
   list("groups", groups.map(g => el("li", {
     textContent: `${g.resources.map(r => r.name).join(", ")}: ` +
-      (g.joinedMainNetwork > 0 ? t("report.groupJoined", { joined: g.joinedMainNetwork, still: g.stillIsolated }) : t("report.groupStill")),
+      (g.joinedMainNetwork > 0 ? t("report.groupJoined", { joined: g.joinedMainNetwork, still: g.stillIsolated }) : t("report.groupStill", { count: g.resources.length })),
   })));
 }
 
