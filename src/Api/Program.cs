@@ -26,6 +26,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
 var factory = new ResourceMapDbContextFactory(settings);
 var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Suggestions").Get<ResourceMap.Api.Network.SuggestionSettings>() ?? new ResourceMap.Api.Network.SuggestionSettings());
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
 builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits()));
 builder.Services.AddTokenAuthentication(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings(), settings.DataFolder);

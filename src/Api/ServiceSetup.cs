@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Protection;
@@ -31,6 +32,7 @@ public static class ServiceSetup
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
+        services.TryAddSingleton(new Network.SuggestionSettings()); // the host's configuration, when it gave one first
         services.AddSingleton<Geo.SpatialSnapshots>();
         services.AddScoped<Geo.SpatialLoader>();
         services.AddSingleton<Changes.ChangeFeed>();

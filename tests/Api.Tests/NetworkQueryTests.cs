@@ -193,7 +193,24 @@ public class NetworkQueryTests : IAsyncLifetime
         Assert.Equal("BAD_USER_INPUT", response.Code());
         response = await _api.ExecuteAsync("{ network { suggestions(first: 1000) { score } } }");
         Assert.Equal("BAD_USER_INPUT", response.Code());
+        response = await _api.ExecuteAsync("{ network { suggestions(maxDistanceKm: -1) { score } } }");
+        Assert.Equal("BAD_USER_INPUT", response.Code());
         response = await _api.ExecuteAsync("{ network { comparison(from: \"2023-01-01\", to: \"2022-01-01\") { report } } }");
         Assert.Equal("BAD_USER_INPUT", response.Code());
+    }
+
+    [Fact]
+    public async Task Suggestions_for_a_Daugavpils_association_stay_near_it_unless_widened()
+    {
+        // Before: the suggestions for the Križi seniors' association included libraries in Cēsis, 177 km away.
+        const string query = "query($wide: Boolean) { network { suggestions(first: 200, anywhere: $wide) { from { name } to { name } distanceKm } } }";
+        async Task<List<double>> DistancesAsync(bool wide) =>
+            (await _api.DataAsync(query, new { wide })).GetProperty("network").GetProperty("suggestions").EnumerateArray()
+                .Where(s => $"{s.GetProperty("from").GetProperty("name")} {s.GetProperty("to").GetProperty("name")}".Contains("Draudzība-K"))
+                .Select(s => s.GetProperty("distanceKm").GetDouble()).ToList();
+        var near = await DistancesAsync(wide: false);
+        Assert.NotEmpty(near);
+        Assert.All(near, km => Assert.True(km <= 30, $"{km} km"));
+        Assert.Contains(await DistancesAsync(wide: true), km => km > 150);
     }
 }

@@ -89,6 +89,33 @@ public class NetworkFindingsTests
         Assert.Equal([103, 109], new ScopedNetwork(Community(), new NetworkScope(TieTypes: ["Venue"])).Ties.Select(t => t.Id));
     }
 
+    /// <summary>The community with actors 1–6, 9 and 10 in municipality 100 and the isolated group (7, 8) in 200.</summary>
+    private static ScopedNetwork TwoMunicipalities(int festivalMunicipality = 200)
+    {
+        var community = Community();
+        var actors = community.Actors.Select(a => a with { MunicipalityId = a.Id switch { 7 => 200, 8 => festivalMunicipality, _ => 100 } }).ToList();
+        return new ScopedNetwork(new NetworkSnapshot(community.Version, actors, community.Ties), new NetworkScope(AsOf: Today));
+    }
+
+    [Fact]
+    public void Suggestions_stay_within_the_municipality_or_the_distance_unless_widened()
+    {
+        // The festival team (57.14, 25.90) and the council (57.31, 25.27) are 42 km apart (haversine, worked by hand:
+        // 18.9 km north–south, 38.0 km east–west), in two municipalities.
+        bool Suggested(ScopedNetwork n, double? withinKm, int from, int to) =>
+            TieSuggestions.Suggest(n, s => s.ToLowerInvariant(), withinKm).Any(s => s.FromId == from && s.ToId == to);
+        Assert.True(Suggested(TwoMunicipalities(), null, 8, 1));
+        Assert.False(Suggested(TwoMunicipalities(), 30, 8, 1));
+        Assert.True(Suggested(TwoMunicipalities(), 45, 8, 1));
+        // In one municipality, distance does not matter.
+        Assert.True(Suggested(TwoMunicipalities(festivalMunicipality: 100), 30, 8, 1));
+        // The chat group has no coordinates: in another municipality it is out of reach, with no municipality known it
+        // is not (nothing says it is far).
+        Assert.False(Suggested(TwoMunicipalities(), 30, 7, 3));
+        Assert.True(Suggested(Network(), 30, 7, 3));
+        Assert.False(Suggested(Network(), 30, 8, 1)); // municipalities unknown, distance known: 42 km is too far
+    }
+
     [Fact]
     public void Suggestions_match_needs_with_offers_and_never_repeat_an_existing_tie()
     {

@@ -44,6 +44,24 @@ public static class AreaTree
         return SelfAndDescendants(parents.Select(a => (a.Id, a.ParentId)), areaId).ToList();
     }
 
+    /// <summary>
+    /// Each area's municipality: the highest area above it (or itself) that is not a country, so a parish and a
+    /// neighbourhood belong to their municipality and a state city to itself.
+    /// </summary>
+    public static Dictionary<int, int> MunicipalityOf(IReadOnlyCollection<(int Id, int? ParentId, AreaKind Kind)> areas)
+    {
+        var byId = areas.ToDictionary(a => a.Id);
+        var result = new Dictionary<int, int>();
+        foreach (var area in areas)
+        {
+            var top = area;
+            // Bounded by the number of areas: a cycle in bad data must not hang the loader.
+            for (var steps = 0; steps < areas.Count && top.ParentId is { } parent && byId.TryGetValue(parent, out var up) && up.Kind != AreaKind.Country; steps++) top = up;
+            if (top.Kind != AreaKind.Country) result[area.Id] = top.Id;
+        }
+        return result;
+    }
+
     /// <summary>The same walk over (id, parent) pairs already in memory.</summary>
     public static HashSet<int> SelfAndDescendants(IEnumerable<(int Id, int? ParentId)> areas, int areaId)
     {

@@ -13,6 +13,8 @@ namespace ResourceMap.Api.Network;
 public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
 {
     public const int MaxSuggestions = 200;
+    /// <summary>Farther than Latvia is wide: a larger reach is a mistake, or <c>anywhere</c>.</summary>
+    public const double MaxDistanceKm = 1000;
     public const int MaxPaths = 10;
 
     public NetworkNode()
@@ -45,11 +47,15 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             .Cost(1, CostScale.NetworkSize)
             .ListSize(20, "first")
             .Argument<IntGraphType>("first", $"How many (default 20, at most {MaxSuggestions}).")
+            .Argument<FloatGraphType>("maxDistanceKm", $"Actors in two municipalities are paired only when at most this far apart (default: the server's Suggestions:MaxDistanceKm, {new SuggestionSettings().MaxDistanceKm:0} km unless configured); actors of one municipality always may be.")
+            .Argument<BooleanGraphType>("anywhere", "True to pair actors at any distance (default false).")
             .ResolveSource((c, s) =>
             {
                 var first = c.GetArgument("first", 20);
                 if (first is < 0 or > MaxSuggestions) throw UserError.BadInput($"'first' must be from 0 to {MaxSuggestions}.", "first");
-                return TieSuggestions.Suggest(s, TextFolding.Fold).Take(first).ToList();
+                var withinKm = c.GetArgument<double?>("maxDistanceKm") ?? c.RequestServices!.GetRequiredService<SuggestionSettings>().MaxDistanceKm;
+                if (!(withinKm is >= 0 and <= MaxDistanceKm)) throw UserError.BadInput($"'maxDistanceKm' must be from 0 to {MaxDistanceKm}.", "maxDistanceKm");
+                return TieSuggestions.Suggest(s, TextFolding.Fold, c.GetArgument("anywhere", false) ? null : withinKm).Take(first).ToList();
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntroductionPathType>>>>("introductionPaths")

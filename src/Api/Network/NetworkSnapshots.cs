@@ -42,9 +42,14 @@ public sealed class NetworkSnapshots
     /// </summary>
     private async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
-        var actors = await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
-            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive))
-            .ToListAsync(ct);
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.Kind }).ToListAsync(ct);
+        var municipalityOf = AreaTree.MunicipalityOf(areas.Select(a => (a.Id, a.ParentId, a.Kind)).ToList());
+        int? MunicipalityOf(int? areaId) => areaId is { } id && municipalityOf.TryGetValue(id, out var m) ? m : null;
+        var actors = (await db.Resources.AsNoTracking().Where(r => r.Status != ResourceStatus.Closed)
+            .Select(r => new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, null, null))
+            .ToListAsync(ct))
+            .Select(a => a with { MunicipalityId = MunicipalityOf(a.AreaId) })
+            .ToList();
         var rows = await db.Relationships.AsNoTracking().ToListAsync(ct);
         // Only the history that changes the picture, found in SQL: the records of what is no longer there (created,
         // deleted, erased), and when the ties without a first day were created.
@@ -81,7 +86,7 @@ public sealed class NetworkSnapshots
             switch (_deleted[deletion.Id])
             {
                 case Resource r when r.Status != ResourceStatus.Closed && !(CreatedOn(nameof(Resource), r.Id) > lastDay):
-                    actors.Add(new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, lastDay));
+                    actors.Add(new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs, r.Sensitive, lastDay, MunicipalityOf(r.AreaId)));
                     break;
                 case Relationship t:
                     ties.Add(ToTie(t, lastDay));

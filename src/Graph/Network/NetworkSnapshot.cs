@@ -3,7 +3,8 @@ namespace ResourceMap.Graph.Network;
 /// <summary>
 /// An actor of the network as analysis sees it: no EF entity, only what the algorithms read. <see cref="Until"/> is the
 /// last day of an actor deleted since (known from the history); like one that is still there, it counts on every day
-/// before (the day a resource was mapped is not the day it began).
+/// before (the day a resource was mapped is not the day it began). <see cref="MunicipalityId"/> is the municipality (or
+/// state city) whose area holds the actor: the highest area below the country, the unit a worker's world is.
 /// </summary>
 public sealed record Actor(
     int Id,
@@ -16,7 +17,8 @@ public sealed record Actor(
     IReadOnlyList<string> Offers,
     IReadOnlyList<string> Needs,
     bool Sensitive = false,
-    DateOnly? Until = null)
+    DateOnly? Until = null,
+    int? MunicipalityId = null)
 {
     /// <summary>There on this day (today, when no day is given).</summary>
     public bool IsPresentOn(DateOnly? day) => Until is null || (day is { } d && d <= Until);

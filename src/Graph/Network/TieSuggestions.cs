@@ -21,8 +21,9 @@ public sealed record SuggestedTie(
 /// for needs one side has that the other offers, for target groups both serve, for partners they share (Adamic–Adar:
 /// L. Adamic &amp; E. Adar, Social Networks 25(3), 2003) and for being near each other (proximity p = 1/(1 + km/25)):
 /// score = (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached). A pair with
-/// no need met, no shared target group and no shared partner is not suggested: nearness alone is no reason.
-/// O(group × candidates × tags) per group.
+/// no need met, no shared target group and no shared partner is not suggested: nearness alone is no reason. Within a reach
+/// of k km, a pair is offered only when both are in the same municipality or at most k km apart: a worker in Daugavpils
+/// builds ties in Daugavpils, not with a library in Cēsis 177 km away. O(group × candidates × tags) per group.
 /// </summary>
 public static class TieSuggestions
 {
@@ -38,7 +39,11 @@ public static class TieSuggestions
         ["computer skills"] = ["social media training"],
     };
 
-    public static IReadOnlyList<SuggestedTie> Suggest(ScopedNetwork network, Func<string, string> fold, int perGroup = 5)
+    /// <param name="network">The analysed network.</param>
+    /// <param name="fold">Folds a tag for comparison (case and diacritics).</param>
+    /// <param name="withinKm">Pairs in two municipalities only when at most this far apart; null for any distance.</param>
+    /// <param name="perGroup">Suggestions kept per isolated group, actor or weak community.</param>
+    public static IReadOnlyList<SuggestedTie> Suggest(ScopedNetwork network, Func<string, string> fold, double? withinKm = null, int perGroup = 5)
     {
         var suggestions = new List<SuggestedTie>();
         var main = network.MainNetwork.ActorIds.ToHashSet();
@@ -57,10 +62,20 @@ public static class TieSuggestions
         return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId).ToList();
 
         IEnumerable<SuggestedTie> Best(IReadOnlyList<int> members, IReadOnlySet<int> candidates, string purpose, int newlyReached) =>
-            members.SelectMany(m => candidates.Where(c => !tied.Contains((Math.Min(m, c), Math.Max(m, c)))).Select(c => Score(m, c, purpose, newlyReached)))
+            members.SelectMany(m => candidates.Where(c => !tied.Contains((Math.Min(m, c), Math.Max(m, c))) && InReach(m, c)).Select(c => Score(m, c, purpose, newlyReached)))
                 .Where(s => s.NeedsMet.Count > 0 || s.SharedTargetGroups.Count > 0 || s.CommonNeighbours > 0)
                 .OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId)
                 .Take(perGroup);
+
+        // Same municipality, or near enough; a pair whose distance is unknown counts as near only when a municipality is
+        // unknown too (nothing says they are far apart).
+        bool InReach(int a, int b)
+        {
+            if (withinKm is not { } reach) return true;
+            var (x, y) = (network.Snapshot.Find(a)!, network.Snapshot.Find(b)!);
+            if (x.MunicipalityId is { } m && m == y.MunicipalityId) return true;
+            return DistanceKm(x, y) is { } km ? km <= reach : x.MunicipalityId is null || y.MunicipalityId is null;
+        }
 
         SuggestedTie Score(int fromId, int toId, string purpose, int newlyReached)
         {
@@ -68,8 +83,7 @@ public static class TieSuggestions
             var to = network.Snapshot.Find(toId)!;
             var needsMet = Matches(from, to).Concat(Matches(to, from)).ToList();
             var shared = from.TargetGroups.Intersect(to.TargetGroups).Where(g => g != "all").Order(StringComparer.Ordinal).ToList();
-            double? km = from.Latitude is { } la && from.Longitude is { } lo && to.Latitude is { } lb && to.Longitude is { } lob
-                ? Geodesic.DistanceMeters(la, lo, lb, lob) / 1000 : null;
+            var km = DistanceKm(from, to);
             var proximity = km is { } d ? 1 / (1 + d / 25) : 0.5;
             var (common, adamicAdar) = CommonNeighbours(network, fromId, toId);
             var score = (3 * needsMet.Count + Math.Min(3, shared.Count) + adamicAdar) * (0.5 + 0.5 * proximity) + 2 * proximity + Math.Log(1 + newlyReached);
@@ -101,6 +115,9 @@ public static class TieSuggestions
             }
         }
     }
+
+    private static double? DistanceKm(Actor a, Actor b) =>
+        a.Latitude is { } la && a.Longitude is { } lo && b.Latitude is { } lb && b.Longitude is { } lob ? Geodesic.DistanceMeters(la, lo, lb, lob) / 1000 : null;
 
     /// <summary>Partners both actors share and the Adamic–Adar index Σ 1/ln(degree) over them.</summary>
     public static (int Count, double AdamicAdar) CommonNeighbours(ScopedNetwork network, int a, int b)
