@@ -2,7 +2,7 @@
 // next to the field, meets someone else's change of the same resource (a version conflict with both values), and
 // records and changes a tie. Saves a screenshot of each step and prints what the tests check as one JSON line.
 // Usage: node browse-edit.mjs URL SCREENSHOT_FOLDER WORKER_TOKEN '{"nearId":…,"partner":…,"name":…,"mine":…,"theirs":…}'
-import { browse } from './browser.mjs';
+import { browse, find } from './browser.mjs';
 
 const [url, shots, token, json] = process.argv.slice(2);
 const args = JSON.parse(json);
@@ -24,7 +24,7 @@ await browse(shots, async browser => {
   result.markersBefore = Number(await page.getAttribute('#map', 'data-markers'));
 
   // A new resource, placed by a click on the map beside an actor it is near.
-  await page.selectOption('#find', args.nearId);
+  await find(page, args.nearId);
   await page.click('#add-resource');
   result.hint = await page.textContent('#editor-hint');
   const box = await page.locator('#map').boundingBox();
@@ -52,7 +52,7 @@ await browse(shots, async browser => {
   await saved(args.name);
   await ready();
   result.markersAfter = Number(await page.getAttribute('#map', 'data-markers'));
-  result.createdId = await page.inputValue('#find');
+  result.createdId = await page.getAttribute('#find', 'data-id');
   await page.screenshot({ path: `${shots}/edit-2-created.png` });
 
   // Editing it while someone else saves another name: the conflict shows both, nothing is overwritten until asked.

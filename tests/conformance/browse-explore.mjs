@@ -3,7 +3,7 @@
 // "what if it closed", the printable impact report and an accessibility audit (axe-core) of both pages. Saves a
 // screenshot of each step and prints what the tests check as one JSON line.
 // Usage: node browse-explore.mjs URL SCREENSHOT_FOLDER '{"areaId":…,"type":…,"actorId":…,"pathFrom":…,"pathTo":…,"servingId":…,"reportFrom":…}'
-import { browse } from './browser.mjs';
+import { browse, find } from './browser.mjs';
 import { createRequire } from 'node:module';
 
 const [url, shots, json] = process.argv.slice(2);
@@ -39,7 +39,7 @@ await browse(shots, async browser => {
   await reload('#filter-area', args.areaId);
   result.areaMarkers = Number(await page.getAttribute('#map', 'data-markers'));
   result.areaIsolatedGroups = Number(await page.getAttribute('#map', 'data-isolated-groups'));
-  result.areaFindOptions = (await page.locator('#find option').count()) - 1;
+  result.areaFindOptions = Number(await page.getAttribute('#map', 'data-resources')); // the resources the find box chooses among
   await page.screenshot({ path: `${shots}/explore-1-area.png` });
   await reload('#filter-area', '');
   await reload('#filter-type', args.type);
@@ -48,7 +48,7 @@ await browse(shots, async browser => {
   await reload('#filter-type', '');
 
   // An actor found by name: its metrics in words.
-  await page.selectOption('#find', args.actorId);
+  await find(page, args.actorId);
   await page.waitForSelector('#details:not([hidden])');
   result.actorName = await page.textContent('#details-name');
   result.metrics = await page.locator('#details-metrics li').allTextContents();
@@ -89,7 +89,7 @@ await browse(shots, async browser => {
   await page.screenshot({ path: `${shots}/explore-5-grid-and-places.png` });
 
   // What if a resource serving seniors closed: in figures.
-  await page.selectOption('#find', args.servingId);
+  await find(page, args.servingId);
   await page.click('#what-if-closed');
   await page.waitForFunction(() => document.getElementById('closure').textContent !== '');
   result.closure = await page.textContent('#closure');

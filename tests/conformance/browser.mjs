@@ -3,6 +3,24 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
+/**
+ * Chooses a resource in the map's "Find a resource" combobox as a worker does: types part of its name, folded as
+ * people type it (no diacritics, lower case), and clicks its option. The name is read from the API by the id.
+ */
+export async function find(page, id) {
+  const name = await page.evaluate(async nodeId => {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(localStorage.getItem('token') ? { authorization: `Bearer ${localStorage.getItem('token')}` } : {}) },
+      body: JSON.stringify({ query: 'query($id: ID!) { node(id: $id) { ... on Resource { name } } }', variables: { id: nodeId } }),
+    });
+    return (await response.json()).data.node.name;
+  }, id);
+  await page.fill('#find', name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 12));
+  await page.click(`#find-options [role=option][data-id="${id}"]`);
+  await page.waitForFunction(chosen => document.getElementById('find').dataset.id === chosen, id);
+}
+
 export async function browse(shots, steps) {
   mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

@@ -5,6 +5,7 @@ import { byId, el, linkButton } from "./dom";
 import { explain } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { Editor } from "./editing";
+import { FindBox } from "./find";
 import { GraphView } from "./graph";
 import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
 import { IntroductionPaths } from "./paths";
@@ -25,6 +26,7 @@ const tieRenderer = L.canvas({ padding: 0.5 });
 let clusters: L.MarkerClusterGroup | null = null;
 const markers = new Map<string, L.Marker>();
 const graph = new GraphView(byId("graph"), id => select(id));
+const findBox = new FindBox(id => select(id));
 const planning = new Planning(map, () => render());
 const paths = new IntroductionPaths(map, id => select(id));
 const editor = new Editor({
@@ -76,10 +78,6 @@ async function start(): Promise<void> {
     }
   });
 
-  byId("find").addEventListener("change", () => {
-    const id = byId<HTMLSelectElement>("find").value;
-    if (id) select(id);
-  });
   // Kind and target group only hide markers; area and tie types change what is analysed, so the network is read again.
   for (const filter of ["filter-kind", "filter-group"]) byId(filter).addEventListener("change", () => drawNetwork());
   byId("filter-area").addEventListener("change", () => {
@@ -223,6 +221,7 @@ function drawNetwork(): void {
   networkLayer.addLayer(clusters);
   mapElement.dataset.selected = selectedId && markers.has(selectedId) ? selectedId : "";
   mapElement.dataset.markers = String(placed.size);
+  mapElement.dataset.resources = String(resources.length);
   mapElement.dataset.ties = String(drawn);
   mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
   mapElement.dataset.asOf = scope.asOf;
@@ -260,7 +259,7 @@ function select(id: string): void {
     if (resource) markers.get(resource.id)?.setIcon(iconOf(resource, roles));
   }
   graph.select(id);
-  byId<HTMLSelectElement>("find").value = id;
+  findBox.show(id);
   byId<HTMLSelectElement>("path-from").value = id;
   render();
   // On a tablet the panel is under the map: bring the selected actor's details into view.
@@ -272,6 +271,7 @@ function select(id: string): void {
 function render(): void {
   byId("status").textContent = status();
   byId("as-of-day").textContent = formatDate(scope.asOf);
+  findBox.render();
   byId("sign-in-state").textContent = t(signedIn() ? "signedIn" : "signedOut");
   for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !signedIn();
   planning.render();
@@ -336,7 +336,8 @@ function fillOptions(): void {
 /** The actors to go to or to find a path between, by name. */
 function fillActors(): void {
   const actors = [...resources].sort((a, b) => a.name.localeCompare(b.name)).map(r => [r.id, r.name] as [string, string]);
-  refill("find", [["", t("chooseActor")], ...actors]);
+  findBox.setResources(actors.map(([id, name]) => ({ id, name })));
+  findBox.show(selectedId);
   refill("path-from", [["", t("chooseActor")], ...actors]);
   refill("path-to", [["", t("chooseActor")], ...actors]);
 }
