@@ -16,8 +16,11 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query, variables }),
+  }).catch(() => {
+    throw new GraphQLError("The server could not be reached.", "NETWORK");
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; data?: { field?: string } } }[] };
+  // A proxy's error page is no JSON: it ends below as an answer without data.
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; data?: { field?: string } } }[] };
   if (body.errors?.length) {
     const [first] = body.errors;
     throw new GraphQLError(first.message, first.extensions?.code, first.extensions?.data?.field);

@@ -1,4 +1,4 @@
-import type { GraphQLError } from "./api";
+import { GraphQLError } from "./api";
 import { currentLanguage, formatDate, hasText, t } from "./i18n";
 
 // The API words its refusals in English (its contract). The page says the ones its forms can meet in Latvian too:
@@ -37,3 +37,20 @@ function label(field: string): string {
 /** The server's role names (src/Api/Access/Caller.cs) as the page says them in Latvian. */
 const roles: Record<string, string> = { anonymous: "nepierakstījies", viewer: "skatītājs", worker: "darbinieks", admin: "administrators" };
 const role = (name: string): string => roles[name.toLowerCase()] ?? name;
+
+/** The server's limits (README, "Errors"): each says the question is too large, whichever limit it met. */
+const limits = ["QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX", "PAGE_SIZE_TOO_LARGE", "REQUEST_TOO_LARGE", "DOCUMENT_TOO_LARGE", "LIST_TOO_LONG", "FILTER_TOO_DEEP", "TOO_MANY_OPERATIONS"];
+/** Codes that mean the page sent what the server does not understand: a page older or newer than the server. */
+const pageFaults = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_OPERATION_REQUIRED", "PERSISTED_OPERATION_NOT_FOUND", "INTROSPECTION_DISABLED"];
+
+/**
+ * Why a page could not load, as a sentence in the page's language chosen by the error's code (extensions.code), never
+ * the server's own text: that is written for developers, in English, and may name the query.
+ */
+export function failureText(error: unknown): string {
+  const code = error instanceof GraphQLError ? error.code : undefined;
+  if (code && limits.includes(code)) return t("error.limit");
+  if (code && pageFaults.includes(code)) return t("error.page");
+  const key = `error.${code}`;
+  return hasText(key) ? t(key) : t("error.unknown");
+}

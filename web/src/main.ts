@@ -2,7 +2,7 @@ import L from "leaflet";
 import "leaflet.markercluster";
 import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
-import { explain } from "./errors";
+import { explain, failureText } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { Editor } from "./editing";
 import { FindBox } from "./find";
@@ -376,7 +376,7 @@ function kindGlyph(kind: string): string {
 function failed(error: Error): void {
   console.error(error);
   mapElement.dataset.state = "failed";
-  status = () => t("failed", { message: error.message });
+  status = () => failureText(error);
   render();
 }
 

@@ -1,9 +1,10 @@
 import { graphql } from "./api";
+import { failureText } from "./errors";
 import { byId, el } from "./dom";
 import { currentLanguage, formatDate, formatNumber, setLanguage, t, typeName, type TextKey } from "./i18n";
 
 // The impact report: the network of a scope on two days and what changed between them, as a page to print and hand on
-// (the evidence that community work changed the network). Opened from the map with ?from=&to=[&areaId=].
+// (the evidence that community work changed the network). Opened from the map with ?from=&to=[&areaId=], or alone.
 
 interface Figures { day: string; actors: number; ties: number; mainNetworkSize: number; isolatedGroups: number; isolatedActors: number; density: number; bridgingActors: number }
 interface Tie { type: string; source: { name: string }; target: { name: string } }
@@ -42,27 +43,69 @@ const rows: [TextKey, keyof Figures][] = [
 ];
 
 const params = new URLSearchParams(location.search);
-const from = params.get("from") ?? "";
-const to = params.get("to") ?? "";
 const areaId = params.get("areaId");
+const fromInput = byId<HTMLInputElement>("report-from");
+const toInput = byId<HTMLInputElement>("report-to");
+type State = "loading" | "ready" | "error";
 let data: { area?: { name: string } | null; network: { comparison: Comparison } } | null = null;
+/** The days the figures shown are of (the fields may have changed since). */
+let shown = { from: "", to: "" };
+/** What the page says above the figures, in the current language: why there are none. */
+let message = (): string => "";
 
-async function start(): Promise<void> {
+function start(): void {
   setLanguage(currentLanguage());
   byId("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
     render();
   });
   byId("print").addEventListener("click", () => window.print());
-  data = await graphql(comparisonQuery, { scope: areaId ? { areaId } : null, from, to, areaId: areaId ?? "", hasArea: areaId !== null });
+  // Opened without days (a bookmark, a link typed in): the last twelve months, so the page shows something at once.
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date();
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  fromInput.value = params.get("from") ?? yearAgo.toISOString().slice(0, 10);
+  toInput.value = params.get("to") ?? today;
+  byId<HTMLFormElement>("report-days").addEventListener("submit", event => {
+    event.preventDefault();
+    run();
+  });
+  run();
+}
+
+/** Reads the comparison of the days in the fields, and keeps them in the address (to bookmark or send on). */
+async function run(): Promise<void> {
+  const [from, to] = [fromInput.value, toInput.value];
+  const query = new URLSearchParams({ from, to });
+  if (areaId) query.set("areaId", areaId);
+  history.replaceState(null, "", `?${query}`);
+  data = null;
+  if (!from || !to) return show("error", () => t("report.chooseDays"));
+  if (from > to) return show("error", () => t("report.reversed", { from: formatDate(from), to: formatDate(to) }));
+  show("loading", () => "");
+  try {
+    data = await graphql(comparisonQuery, { scope: areaId ? { areaId } : null, from, to, areaId: areaId ?? "", hasArea: areaId !== null });
+    shown = { from, to };
+    show("ready", () => "");
+  } catch (error) {
+    console.error(error);
+    show("error", () => failureText(error));
+  }
+}
+
+function show(state: State, say: () => string): void {
+  message = say;
+  byId("report").dataset.state = state;
   render();
-  byId("report").dataset.state = "ready";
 }
 
 function render(): void {
-  byId("report-scope").textContent = t("report.scope", { area: data?.area?.name ?? t("report.everywhere"), from: formatDate(from), to: formatDate(to) });
-  byId("report-status").hidden = data !== null;
+  byId("report-message").textContent = message();
+  byId("report-status").hidden = byId("report").dataset.state !== "loading";
+  byId("report-body").hidden = data === null;
+  byId("report-scope").hidden = data === null;
   if (!data) return;
+  byId("report-scope").textContent = t("report.scope", { area: data.area?.name ?? t("report.everywhere"), from: formatDate(shown.from), to: formatDate(shown.to) });
   const c = data.network.comparison;
   byId("day-from").textContent = formatDate(c.from.day);
   byId("day-to").textContent = formatDate(c.to.day);
@@ -90,7 +133,4 @@ function list(id: string, items: HTMLLIElement[]): void {
   byId(id).replaceChildren(...(items.length > 0 ? items : [el("li", { className: "none", textContent: t("report.none") })]));
 }
 
-start().catch((error: Error) => {
-  byId("report-status").textContent = t("failed", { message: error.message });
-  byId("report").dataset.state = "failed";
-});
+start();

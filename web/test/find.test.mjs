@@ -1,10 +1,9 @@
 // Finding a resource by part of its name, however the worker spells it (without diacritics, in any case).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { build } from "esbuild";
+import { bundle } from "./bundle.mjs";
 
-const { outputFiles } = await build({ entryPoints: [new URL("../src/find.ts", import.meta.url).pathname], bundle: true, format: "esm", write: false });
-const { matches } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
+const { matches } = await bundle('export { matches } from "./find"');
 
 const demo = [
   { id: "1", name: "Senioru biedrība \"Draudzība-K\"" },
