@@ -18,6 +18,7 @@ if (args.Length > 0 && args[0] == "schema")
     return 0;
 }
 if (args.Length > 0 && args[0] == "token") return await TokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
+if (args.Length > 0 && args[0] == "user") return await UserCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,10 +30,12 @@ var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Pro
 builder.Services.AddSingleton(builder.Configuration.GetSection("Suggestions").Get<ResourceMap.Api.Network.SuggestionSettings>() ?? new ResourceMap.Api.Network.SuggestionSettings());
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
 builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits()));
-builder.Services.AddTokenAuthentication(builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings(), settings.DataFolder);
+var auth = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
+builder.Services.AddTokenAuthentication(auth, settings.DataFolder);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(factory, settings);
+await UserAccounts.CreateFirstAdminAsync(factory, auth, CancellationToken.None);
 
 app.UseAuthentication();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });

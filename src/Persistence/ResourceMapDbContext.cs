@@ -23,6 +23,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Change> Changes => Set<Change>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Session> Sessions => Set<Session>();
 
     /// <summary>Who the changes saved through this context are recorded as (the signed-in user); null for the system.</summary>
     public string? Author { get; set; }
@@ -87,6 +89,22 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.HasIndex(c => new { c.Entity, c.EntityId });
         });
 
+        model.Entity<User>(e =>
+        {
+            e.Property(u => u.Name).HasMaxLength(MaxNameLength);
+            e.HasIndex(u => u.Name).IsUnique();
+            e.Property(u => u.Email).HasMaxLength(MaxNameLength);
+            e.Property(u => u.Role).HasMaxLength(16);
+            e.Property(u => u.PasswordHash).HasMaxLength(256);
+        });
+
+        model.Entity<Session>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => s.UserId);
+        });
+
         model.Entity<DataVersion>(e =>
         {
             e.ToTable("DataVersion");
@@ -128,8 +146,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            return 0;
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count == 0) return 0;
+        // Users and sessions are not the network: signing in must not make every analysis start again.
+        if (changed.All(e => e.Entity is User or Session)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {

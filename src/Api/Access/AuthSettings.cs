@@ -20,6 +20,17 @@ public sealed class AuthSettings
     public string Issuer { get; set; } = "resourcemap";
     public string Audience { get; set; } = "resourcemap";
 
+    /// <summary>How long a password sign-in lasts before the user signs in again.</summary>
+    public double SessionHours { get; set; } = 12;
+
+    /// <summary>Wrong passwords in a row after which an account is locked for <see cref="LockoutMinutes"/>.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public double LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The first admin, created on start while there is no user at all; no default: both must be given.</summary>
+    public FirstAdminSettings? FirstAdmin { get; set; }
+
     public const string KeyFileName = "signing-key";
 
     /// <summary>The configured key, or the data folder's (created on first use).</summary>
@@ -48,4 +59,12 @@ public sealed class AuthSettings
         }
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
     }
+}
+
+/// <summary>The section "Auth:FirstAdmin".</summary>
+public sealed class FirstAdminSettings
+{
+    public string? Name { get; set; }
+    public string? Password { get; set; }
+    public string? Email { get; set; }
 }

@@ -10,6 +10,8 @@ public static class AuthenticationSetup
     {
         // Read (or create) the key now, so that a bad key stops the start instead of failing every request.
         var key = string.IsNullOrEmpty(settings.Authority) ? settings.Key(dataFolder) : null;
+        services.AddSingleton(settings);
+        if (key is not null) services.AddSingleton(s => new UserAccounts(s.GetRequiredService<Persistence.ResourceMapDbContextFactory>(), settings, key));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false; // keep 'sub', 'role' and 'municipality' as they are
@@ -20,7 +22,18 @@ public static class AuthenticationSetup
                 options.TokenValidationParameters.NameClaimType = Caller.NameClaim;
                 options.TokenValidationParameters.RoleClaimType = Caller.RoleClaim;
             }
-            else options.TokenValidationParameters = Tokens.Validation(settings, key);
+            else
+            {
+                options.TokenValidationParameters = Tokens.Validation(settings, key);
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        if (!await context.HttpContext.RequestServices.GetRequiredService<UserAccounts>().IsLiveAsync(context.Principal!, context.HttpContext.RequestAborted))
+                            context.Fail(new SessionEndedException());
+                    },
+                };
+            }
         });
         return services;
     }
@@ -47,7 +60,9 @@ public static class AuthenticationSetup
             parameters.IssuerSigningKeys = configuration.SigningKeys;
         }
         var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
-        return result.IsValid ? new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity) : null;
+        if (!result.IsValid) return null;
+        var user = new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity);
+        return http.RequestServices.GetService<UserAccounts>() is not { } accounts || await accounts.IsLiveAsync(user, http.RequestAborted) ? user : null;
     }
 
     /// <summary>Why the request's bearer token was refused, or null when it sent none or a valid one.</summary>
@@ -59,8 +74,12 @@ public static class AuthenticationSetup
         return result.Failure switch
         {
             Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "The token has expired; ask for a new one.",
+            SessionEndedException => "The session has ended (signed out, or the account was changed); sign in again.",
             null => "The Authorization header must be 'Bearer <token>'.",
             _ => "The token is not valid here (wrong signature, issuer or audience, or not a JWT).",
         };
     }
 }
+
+/// <summary>A valid token whose session was signed out or ended by an admin.</summary>
+public sealed class SessionEndedException() : Exception("The session has ended.");

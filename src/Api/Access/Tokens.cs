@@ -6,14 +6,14 @@ namespace ResourceMap.Api.Access;
 /// <summary>Issues and checks our own tokens.</summary>
 public static class Tokens
 {
-    public static string Create(Caller caller, AuthSettings settings, SecurityKey key, TimeSpan lifetime)
+    public static string Create(Caller caller, AuthSettings settings, SecurityKey key, TimeSpan lifetime, IEnumerable<System.Security.Claims.Claim>? extra = null)
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new System.Security.Claims.ClaimsIdentity(caller.Claims()),
+            Subject = new System.Security.Claims.ClaimsIdentity(caller.Claims().Concat(extra ?? [])),
             IssuedAt = now,
             NotBefore = now,
             Expires = now + lifetime,

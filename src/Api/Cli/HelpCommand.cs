@@ -22,6 +22,8 @@ public static class HelpCommand
         output.WriteLine("                 import or update areas (municipalities, parishes, neighbourhoods) from GeoJSON");
         output.WriteLine($"  {Command(TokenCommand.Usage)}");
         output.WriteLine("                 print a signed bearer token for scripts and API clients");
+        output.WriteLine($"  {Command(UserCommand.Usage)}");
+        output.WriteLine("                 add a user who signs in with a password (the first admin, say)");
         output.WriteLine("  schema         print the GraphQL schema (SDL), as in schema.graphql");
         output.WriteLine("  help           print this");
         output.WriteLine();

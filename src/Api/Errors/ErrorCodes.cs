@@ -48,11 +48,19 @@ public static class ErrorCodes
     /// <summary>The signed-in user may not do this.</summary>
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>signIn: the name or the password is wrong (which one is not said).</summary>
+    public const string SignInFailed = "SIGN_IN_FAILED";
+    /// <summary>signIn: too many wrong passwords in a row; the account is locked for a while (Auth:LockoutMinutes).</summary>
+    public const string AccountLocked = "ACCOUNT_LOCKED";
+    /// <summary>signIn: an admin has deactivated the account.</summary>
+    public const string AccountDeactivated = "ACCOUNT_DEACTIVATED";
+
     /// <summary>Codes this API sets on errors it creates itself; any other code is replaced.</summary>
     public static readonly IReadOnlySet<string> Own = new HashSet<string>
     {
         BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
         RequestTooLarge, IntrospectionDisabled, ListTooLong, FilterTooDeep, DocumentTooLarge, TooManyOperations, ParseFailed, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden, RateLimited,
+        SignInFailed, AccountLocked, AccountDeactivated,
     };
 }
 

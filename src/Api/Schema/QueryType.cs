@@ -21,6 +21,7 @@ public sealed class QueryType : ObjectGraphType
         Coverage.CoverageQueries.AddTo(this);
         History.HistoryFeature.AddQueriesTo(this);
         Privacy.PersonalDataFeature.AddQueriesTo(this);
+        Users.UserFeature.AddQueriesTo(this);
     }
 }
 
@@ -36,5 +37,6 @@ public sealed class MutationType : ObjectGraphType
         AreaMutations.AddTo(this);
         History.HistoryFeature.AddMutationsTo(this);
         Privacy.PersonalDataFeature.AddMutationsTo(this);
+        Users.UserFeature.AddMutationsTo(this);
     }
 }
