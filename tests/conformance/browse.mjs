@@ -19,6 +19,11 @@ await browse(shots, async browser => {
   result.boundaries = await page.locator('path.leaflet-interactive').count();
   result.language = await page.getAttribute('html', 'lang');
   result.title = await page.textContent('h1');
+  // The legend's kinds and lines, the areas named on the map, the actors outside the network not in a cluster.
+  result.legendKinds = await page.locator('#legend-kinds li').allTextContents();
+  result.legendLines = await page.locator('#legend-lines li').count();
+  result.areaLabels = await page.locator('.rm-area-label:not([hidden])').allTextContents();
+  result.isolatedMarkers = await page.locator('.leaflet-marker-icon .rm-marker.role-isolated, .leaflet-marker-icon .rm-marker.role-isolatedGroup').count();
   await page.screenshot({ path: `${shots}/1-map-latvian.png` });
 
   await page.click('#language');
@@ -111,6 +116,7 @@ await browse(shots, async browser => {
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
+    result.suggestedTieLines = await page.locator('path.rm-suggested-tie').count();
     await page.screenshot({ path: `${shots}/7-suggestion.png` });
     await page.locator('#suggestions button.record').first().click();
     await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });

@@ -11,6 +11,7 @@ import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, se
 import { IntroductionPaths } from "./paths";
 import { Planning } from "./planning";
 import { roleColours, rolesOf, type Role } from "./roles";
+import { kindSymbol } from "./symbols";
 
 interface Config {
   tileUrl: string | null;
@@ -25,6 +26,11 @@ const networkLayer = L.layerGroup().addTo(map);
 const tieRenderer = L.canvas({ padding: 0.5 });
 let clusters: L.MarkerClusterGroup | null = null;
 const markers = new Map<string, L.Marker>();
+/** The resources drawn on the map (with a place, through the kind and group filters), by id. */
+let placed = new Map<string, Resource>();
+/** The selected actor's ties and its suggested ties: a few lines, as SVG so that each carries its class. */
+const selectionLayer = L.layerGroup().addTo(map);
+let areaShapes: L.Polygon[] = [];
 const graph = new GraphView(byId("graph"), id => select(id));
 const findBox = new FindBox(id => select(id));
 const planning = new Planning(map, () => render());
@@ -54,6 +60,7 @@ async function start(): Promise<void> {
   byId("language").addEventListener("click", () => {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
     fillOptions();
+    if (overview) fillKindLegend();
     render();
   });
   byId<HTMLFormElement>("sign-in").addEventListener("submit", event => {
@@ -177,8 +184,39 @@ function drawAreas(areas: Area[]): void {
       fillColor: "#f3f4f6",
       fillOpacity: 0.35,
     }),
-    onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true }),
+    // The names stay on the map: without tiles they are all that says where the worker is looking.
+    onEachFeature: (feature, shape) => {
+      shape.bindTooltip(feature.properties.name, { permanent: true, direction: "top", className: "rm-area-label" });
+      areaShapes.push(shape as L.Polygon);
+    },
   }).addTo(map).bringToBack();
+  // Each name on the top edge of its area, like a name tag: at the centre it would cover the markers.
+  for (const shape of areaShapes) {
+    const bounds = shape.getBounds();
+    shape.openTooltip(L.latLng(bounds.getNorth(), bounds.getCenter().lng));
+  }
+  map.on("zoomend", labelAreas);
+  labelAreas();
+}
+
+/**
+ * Names the areas whose names do not cover one another, larger areas first; an area much larger than the view is
+ * left unnamed (its name would be far from what is seen).
+ */
+function labelAreas(): void {
+  const width = (shape: L.Polygon) => {
+    const bounds = shape.getBounds();
+    return map.latLngToContainerPoint(bounds.getNorthEast()).x - map.latLngToContainerPoint(bounds.getSouthWest()).x;
+  };
+  const named: DOMRect[] = [];
+  for (const shape of [...areaShapes].sort((a, b) => width(b) - width(a))) {
+    const label = shape.getTooltip()?.getElement();
+    if (!label) continue;
+    label.hidden = false;
+    const box = label.getBoundingClientRect();
+    label.hidden = width(shape) > map.getSize().x * 3 || named.some(n => box.left < n.right && n.left < box.right && box.top < n.bottom && n.top < box.bottom);
+    if (!label.hidden) named.push(box);
+  }
 }
 
 /** Where the resources are: the first view shows them all, not every area (a country without resources is no use). */
@@ -192,7 +230,7 @@ function drawNetwork(): void {
   const roles = rolesOf(overview!.network);
   const kind = byId<HTMLSelectElement>("filter-kind").value;
   const group = byId<HTMLSelectElement>("filter-group").value;
-  const placed = new Map(resources
+  placed = new Map(resources
     .filter(r => r.latitude !== null && r.longitude !== null && (!kind || r.kind === kind) && (!group || r.targetGroups.includes(group)))
     .map(r => [r.id, r]));
 
@@ -213,12 +251,19 @@ function drawNetwork(): void {
   clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
   markers.clear();
   for (const resource of placed.values()) {
-    const marker = L.marker([resource.latitude!, resource.longitude!], { icon: iconOf(resource, roles), title: resource.name, alt: resource.name, keyboard: true });
+    const outside = roles.get(resource.id) === "isolated" || roles.get(resource.id) === "isolatedGroup";
+    const marker = L.marker([resource.latitude!, resource.longitude!], {
+      icon: iconOf(resource, roles), title: resource.name, alt: resource.name, keyboard: true, zIndexOffset: outside ? 1000 : 0,
+    });
     marker.on("click keypress", () => select(resource.id));
     markers.set(resource.id, marker);
-    clusters.addLayer(marker);
+    // Who is outside the network is what the worker looks for first: never hidden inside a cluster's count.
+    if (outside) networkLayer.addLayer(marker);
+    else clusters.addLayer(marker);
   }
   networkLayer.addLayer(clusters);
+  drawSelection();
+  fillKindLegend();
   mapElement.dataset.selected = selectedId && markers.has(selectedId) ? selectedId : "";
   mapElement.dataset.markers = String(placed.size);
   mapElement.dataset.resources = String(resources.length);
@@ -238,7 +283,7 @@ function iconOf(resource: Resource, roles: Map<string, Role>): L.DivIcon {
   const selected = resource.id === selectedId ? " selected" : "";
   return L.divIcon({
     className: "",
-    html: `<span class="rm-marker role-${role}${selected}" style="background:${roleColours[role]}">${kindGlyph(resource.kind)}</span>`,
+    html: `<span class="rm-marker role-${role}${selected}" style="background:${roleColours[role]}">${kindSymbol(resource.kind)}</span>`,
     iconSize: [24, 24],
   });
 }
@@ -247,7 +292,9 @@ function iconOf(resource: Resource, roles: Map<string, Role>): L.DivIcon {
 function revealSelected(): void {
   const marker = selectedId ? markers.get(selectedId) : undefined;
   mapElement.dataset.selected = marker ? selectedId! : "";
-  if (marker && !mapElement.hidden) clusters?.zoomToShowLayer(marker);
+  if (!marker || mapElement.hidden) return;
+  if (clusters?.hasLayer(marker)) clusters.zoomToShowLayer(marker);
+  else map.panInside(marker.getLatLng(), { padding: [40, 40] });
 }
 
 function select(id: string): void {
@@ -260,6 +307,7 @@ function select(id: string): void {
   }
   graph.select(id);
   findBox.show(id);
+  drawSelection();
   byId<HTMLSelectElement>("path-from").value = id;
   render();
   // On a tablet the panel is under the map: bring the selected actor's details into view.
@@ -294,12 +342,52 @@ function render(): void {
   byId("tie-list").replaceChildren(...tieItems(resource, names, typeName, signedIn() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
   byId("closure").textContent = planning.closureText(resource.id);
 
-  // For a member of an isolated group, the ties that would join any of its members: the group's ways in.
-  const group = overview.network.isolatedGroups.find(g => g.resources.some(m => m.id === resource.id));
-  const members = new Set(group ? group.resources.map(m => m.id) : [resource.id]);
-  const suggestions = overview.network.suggestions.filter(s => members.has(s.from.id) !== members.has(s.to.id)).slice(0, 5);
+  const { members, suggestions } = suggestionsFor(resource.id);
   byId("suggestions-none").hidden = suggestions.length > 0;
   byId("suggestions").replaceChildren(...suggestions.map(s => suggestionItem(members, s)));
+}
+
+/** For a member of an isolated group, the ties that would join any of its members: the group's ways in. */
+function suggestionsFor(id: string): { members: Set<string>; suggestions: Suggestion[] } {
+  const group = overview!.network.isolatedGroups.find(g => g.resources.some(m => m.id === id));
+  const members = new Set(group ? group.resources.map(m => m.id) : [id]);
+  return { members, suggestions: overview!.network.suggestions.filter(s => members.has(s.from.id) !== members.has(s.to.id)).slice(0, 5) };
+}
+
+/** The selected actor's ties drawn over the others, and the ties suggested for it (or its group) dashed. */
+function drawSelection(): void {
+  selectionLayer.clearLayers();
+  const resource = selectedId ? placed.get(selectedId) : undefined;
+  let selectedTies = 0;
+  let suggestedTies = 0;
+  if (resource && overview) {
+    const line = (a: Resource, b: Resource, style: L.PolylineOptions) =>
+      selectionLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { interactive: false, ...style }));
+    for (const tie of resource.relationships) {
+      const partner = placed.get(tie.source.id === resource.id ? tie.target.id : tie.source.id);
+      if (!partner) continue;
+      line(resource, partner, { className: "rm-selected-tie", color: "#111827", weight: 2 + tie.strength, opacity: 0.9 });
+      selectedTies++;
+    }
+    for (const s of suggestionsFor(resource.id).suggestions) {
+      const [a, b] = [placed.get(s.from.id), placed.get(s.to.id)];
+      if (!a || !b) continue;
+      line(a, b, { className: "rm-suggested-tie", color: "#15803d", weight: 3, opacity: 0.95, dashArray: "8 6" });
+      suggestedTies++;
+    }
+  }
+  mapElement.dataset.selectedTies = String(selectedTies);
+  mapElement.dataset.suggestedTies = String(suggestedTies);
+}
+
+/** The kinds of the resources shown, each with its symbol and word, in the page's language. */
+function fillKindLegend(): void {
+  const inUse = kindCodes.filter(kind => resources.some(r => r.kind === kind));
+  byId("legend-kinds").replaceChildren(...inUse.map(kind => {
+    const symbol = el("span", { className: "rm-marker rm-kind" });
+    symbol.innerHTML = kindSymbol(kind);
+    return el("li", {}, symbol, el("span", { textContent: kindName(kind) }));
+  }));
 }
 
 function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIElement {
@@ -366,11 +454,6 @@ function areaTree(): [string, string][] {
   };
   walk(null, 0);
   return rows;
-}
-
-/** A short sign of the kind on the marker (the colour says the role). */
-function kindGlyph(kind: string): string {
-  return kind.split("_").map(w => w[0]).join("").slice(0, 2);
 }
 
 function failed(error: Error): void {
