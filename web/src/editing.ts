@@ -2,7 +2,7 @@ import type L from "leaflet";
 import { graphql, GraphQLError, type Area, type Resource } from "./api";
 import { byId, el } from "./dom";
 import { explain } from "./errors";
-import { groupName, kindCodes, kindName, relationshipTypes, t, typeName, type TextKey } from "./i18n";
+import { formatDate, groupName, kindCodes, kindName, relationshipTypes, t, typeName, type TextKey } from "./i18n";
 
 // Adding and changing resources and ties by form, for signed-in workers. The server's rules are the only rules: the
 // form does not validate, it shows each refusal next to the field the server names (extensions.data.field).
@@ -293,5 +293,6 @@ function show(field: Field, value: Value): string {
   if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
   if (Array.isArray(value)) return value.map(v => field.options?.().find(([code]) => code === v)?.[1] ?? v).sort().join(", ");
   if (typeof value === "boolean") return t(value ? "yes" : "no");
+  if (field.kind === "date") return formatDate(String(value));
   return field.options?.().find(([code]) => code === String(value))?.[1] ?? String(value);
 }

@@ -33,7 +33,11 @@ export class FindBox {
   constructor(private readonly choose: (id: string) => void) {
     this.input.addEventListener("input", () => this.open());
     this.input.addEventListener("keydown", event => this.key(event));
-    this.input.addEventListener("blur", () => this.close());
+    // Leaving the field without a choice puts back the name of the resource chosen (the text typed chose nothing).
+    this.input.addEventListener("blur", () => {
+      this.close();
+      this.show(this.input.dataset.id ?? null);
+    });
     // Pressing an option must not take the focus from the input (that would close the list before the click).
     this.list.addEventListener("mousedown", event => event.preventDefault());
     this.list.addEventListener("click", event => {

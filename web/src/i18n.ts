@@ -50,7 +50,7 @@ const texts = {
     suggestionsNone: "Ieteikumu nav.",
     recordTie: "Ierakstīt šo saiti",
     signIn: "Pierakstīties",
-    tokenLabel: "Piekļuves atslēga (token)",
+    tokenLabel: "Piekļuves atslēga",
     signedIn: "Pierakstījies: var ierakstīt saites.",
     signedOut: "Nav pierakstījies: tikai skatīšanās.",
     "reason.reaches": "Pievienotu galvenajam tīklam {count} {count:dalībnieku|dalībniekus}.",
