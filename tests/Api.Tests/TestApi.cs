@@ -93,6 +93,8 @@ public sealed class TestApi : IAsyncDisposable
             Relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
             Changes = await db.Changes.CountAsync(),
             Areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => new { a.Id, a.Name, a.Kind, a.ParentId, a.Approximate, Boundary = a.Boundary?.ToText(), a.Population }),
+            Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(),
+            Sessions = await db.Sessions.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.UserId, s.EndedAt }).ToListAsync(),
         };
         return JsonSerializer.Serialize(rows);
     }

@@ -41,6 +41,8 @@ public sealed partial class ReadmeExampleTests(DemoServer demo) : IClassFixture<
         var roles = new Dictionary<string, string?>
         {
             ["Example queries"] = null,
+            // Anyone may sign in; the user is the one the README has an admin create.
+            ["Signing in"] = null,
             // The README says: as a worker of Cēsu novads.
             ["Example mutations"] = await server.TokenAsync("worker", "Cēsu novads"),
             // A worker of the person's municipality.
@@ -87,6 +89,8 @@ public sealed partial class ReadmeExampleTests(DemoServer demo) : IClassFixture<
         var change = (await server.DataAsync("query($id: ID!) { history(id: $id) { id changedFields } }", new { id = draudziba }, worker))
             .GetProperty("history").EnumerateArray().Single(h => h.GetProperty("changedFields").EnumerateArray().Any(f => string.Equals(f.GetString(), "description", StringComparison.OrdinalIgnoreCase)))
             .GetProperty("id").GetString()!;
+        // The worker the README's sign-in example names, created by an admin as README says.
+        await server.DataAsync("mutation { createUser(input: { name: \"Ilze\", role: WORKER, municipalities: [\"Cēsu novads\"], password: \"Ilzes-parole-2026\" }) { id } }", token: admin);
         var values = new Dictionary<string, string>
         {
             ["daugavpils"] = daugavpils,

@@ -118,15 +118,15 @@ public sealed class UserType : ObjectGraphType<User>
     {
         Name = UserFeature.TypeName;
         Description = "Someone who signs in with a password. The password itself is never readable.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(UserFeature.TypeName, c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Global id, for updateUser.").Resolve(c => GlobalId.Encode(UserFeature.TypeName, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name they sign in with.").Resolve(c => c.Source.Name);
-        Field<StringGraphType>("email").Resolve(c => c.Source.Email);
-        Field<NonNullGraphType<UserRoleEnum>>("role").Resolve(c => Enum.Parse<Role>(c.Source.Role, ignoreCase: true));
+        Field<StringGraphType>("email").Description("Where to reach them; null when not given.").Resolve(c => c.Source.Email);
+        Field<NonNullGraphType<UserRoleEnum>>("role").Description("What they may do.").Resolve(c => Enum.Parse<Role>(c.Source.Role, ignoreCase: true));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("municipalities").Description("Where they work, by area name.").Resolve(c => c.Source.Municipalities);
         Field<NonNullGraphType<BooleanGraphType>>("active").Description("False once deactivated: they cannot sign in.").Resolve(c => c.Source.Active);
         Field<DateTimeOffsetGraphType>("lockedUntil").Description("Locked after too many wrong passwords until then; null when not locked.")
             .Resolve(c => c.Source.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? until : null);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("When the user was added.").Resolve(c => c.Source.CreatedAt);
     }
 }
 
@@ -136,9 +136,9 @@ public sealed class SignedInUserType : ObjectGraphType<Caller>
     {
         Name = "SignedInUser";
         Description = "The caller, as their token says.";
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name ?? "");
-        Field<NonNullGraphType<UserRoleEnum>>("role").Resolve(c => c.Source.Role);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("municipalities").Resolve(c => c.Source.Municipalities.Order(StringComparer.Ordinal).ToList());
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The token's subject: the user's name.").Resolve(c => c.Source.Name ?? "");
+        Field<NonNullGraphType<UserRoleEnum>>("role").Description("What they may do.").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("municipalities").Description("Where they read and edit, by area name.").Resolve(c => c.Source.Municipalities.Order(StringComparer.Ordinal).ToList());
     }
 }
 
@@ -148,9 +148,9 @@ public sealed class SignInPayloadType : ObjectGraphType<SignedIn>
     {
         Name = "SignInPayload";
         Description = "The session's bearer token: send it as 'Authorization: Bearer <token>', or in connection_init over a WebSocket.";
-        Field<NonNullGraphType<StringGraphType>>("token").Resolve(c => c.Source.Token);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => c.Source.ExpiresAt);
-        Field<NonNullGraphType<UserType>>("user").Resolve(c => c.Source.User);
+        Field<NonNullGraphType<StringGraphType>>("token").Description("The bearer token (a JWT naming the session).").Resolve(c => c.Source.Token);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Description("When the session ends unless signed out sooner (Auth:SessionHours).").Resolve(c => c.Source.ExpiresAt);
+        Field<NonNullGraphType<UserType>>("user").Description("Who signed in.").Resolve(c => c.Source.User);
     }
 }
 
@@ -159,8 +159,9 @@ public sealed class SignInInputType : InputObjectGraphType
     public SignInInputType()
     {
         Name = "SignInInput";
-        Field<NonNullGraphType<StringGraphType>>("name");
-        Field<NonNullGraphType<StringGraphType>>("password");
+        Description = "A user's name and password.";
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The name they sign in with.");
+        Field<NonNullGraphType<StringGraphType>>("password").Description("Their password; it is never stored or logged as sent.");
     }
 }
 
@@ -169,9 +170,10 @@ public sealed class CreateUserInputType : InputObjectGraphType
     public CreateUserInputType()
     {
         Name = "CreateUserInput";
+        Description = "A new user.";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name they sign in with; unique.");
-        Field<StringGraphType>("email");
-        Field<NonNullGraphType<UserRoleEnum>>("role");
+        Field<StringGraphType>("email").Description("Where to reach them (optional).");
+        Field<NonNullGraphType<UserRoleEnum>>("role").Description("What they may do.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("municipalities").Description("Area names; at least one for a viewer or worker.");
         Field<NonNullGraphType<StringGraphType>>("password").Description($"At least {UserAccounts.MinPasswordLength} characters.");
     }
@@ -182,10 +184,11 @@ public sealed class UpdateUserInputType : InputObjectGraphType
     public UpdateUserInputType()
     {
         Name = "UpdateUserInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
+        Description = "Changes to a user; a field left out stays as it is.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The user's global id.");
         Field<StringGraphType>("email").Description("Null or empty to remove it.");
-        Field<UserRoleEnum>("role");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("municipalities");
+        Field<UserRoleEnum>("role").Description("A new role.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("municipalities").Description("The municipalities, by area name, replacing the old ones.");
         Field<BooleanGraphType>("active").Description("False to deactivate: they are signed out and cannot sign in.");
         Field<StringGraphType>("password").Description("A new password (a reset); also unlocks a locked account.");
     }
