@@ -7,7 +7,8 @@ export class GraphQLError extends Error {
 }
 
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = localStorage.getItem("token");
+  // sessionStorage: a reload keeps the session, closing the browser ends it on this machine (session.ts).
+  const token = sessionStorage.getItem("token");
   const response = await fetch("/graphql", {
     method: "POST",
     headers: {
@@ -76,7 +77,7 @@ export interface Network {
   actors: ActorMetrics[];
   bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
   isolatedGroups: { resources: { id: string; name: string }[] }[];
-  isolatedActors: { id: string }[];
+  isolatedActors: { id: string; name: string }[];
   communities: { members: { resources: { id: string }[] } }[];
   suggestions: Suggestion[];
 }
@@ -97,17 +98,12 @@ export const overviewQuery = `
       actors { resource { id } degree betweennessNormalized clustering community actorsCutOff }
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
       isolatedGroups { resources { id name } }
-      isolatedActors { id }
+      isolatedActors { id name }
       communities { members { resources { id } } }
       suggestions(first: 200) {
         from { id name } to { id name } needsMet { need offer } sharedTargetGroups distanceKm commonNeighbours actorsNewlyReached
       }
     }
-  }`;
-
-export const createTie = `
-  mutation CreateTie($source: ID!, $target: ID!) {
-    createRelationship(input: { sourceId: $source, targetId: $target, type: COOPERATION, strength: 2 }) { relationship { id } }
   }`;
 
 const resourcesQuery = `

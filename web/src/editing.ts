@@ -97,10 +97,11 @@ export class Editor {
     this.open({ what: "resource", id, version: values.version as number, title: "edit.resourceTitle", fields: this.resourceFields() }, values);
   }
 
-  addTie(ownerId: string): void {
+  /** The form for a new tie of the owner; a suggested tie comes with its partner chosen. */
+  addTie(ownerId: string, partnerId: string | null = null): void {
     this.tieOwner = ownerId;
     const fields = tieFields(() => this.host.resources().filter(r => r.id !== ownerId).sort((a, b) => a.name.localeCompare(b.name)), true);
-    this.open({ what: "tie", id: null, version: null, title: "edit.newTieTitle", fields }, { type: "COOPERATION", strength: 2 });
+    this.open({ what: "tie", id: null, version: null, title: "edit.newTieTitle", fields }, { targetId: partnerId, type: "COOPERATION", strength: 2 });
   }
 
   async editTie(ownerId: string, tieId: string): Promise<void> {
@@ -142,6 +143,7 @@ export class Editor {
 
   private open(target: Target, values: Record<string, Value>): void {
     this.target = target;
+    byId("editor-saved").textContent = "";
     this.waitingForPlace = false;
     byId("editor").hidden = false;
     byId("editor-title").dataset.text = target.title;
@@ -159,6 +161,7 @@ export class Editor {
     this.map.getContainer().classList.remove("placing");
     byId("editor").hidden = true;
     byId("editor-hint").textContent = "";
+    byId("editor-saved").textContent = "";
   }
 
   private async save(): Promise<void> {
@@ -183,6 +186,11 @@ export class Editor {
     }
     this.close();
     await this.host.saved(resourceId);
+    // Said after the reload, which redraws the panel: the worker sees what was saved and that it was.
+    const name = (id: unknown) => this.host.resources().find(r => r.id === id)?.name ?? "";
+    byId("editor-saved").textContent = target.what === "tie" && !target.id
+      ? t("edit.savedTie", { from: name(this.tieOwner), to: name(values.targetId) })
+      : t("edit.saved", { name: name(resourceId) });
   }
 
   /**

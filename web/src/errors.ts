@@ -44,13 +44,15 @@ const limits = ["QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX", "PAGE_SIZE_TOO_LARGE", "R
 const pageFaults = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_OPERATION_REQUIRED", "PERSISTED_OPERATION_NOT_FOUND", "INTROSPECTION_DISABLED"];
 
 /**
- * Why a page could not load, as a sentence in the page's language chosen by the error's code (extensions.code), never
- * the server's own text: that is written for developers, in English, and may name the query.
+ * Why a page could not load or a form was refused, as a sentence in the page's language chosen by the error's code
+ * (extensions.code) and, where the page has one, the field it names (extensions.data.field): "error.CONFLICT.name".
+ * Never the server's own text: that is written for developers, in English, and may name the query.
  */
 export function failureText(error: unknown): string {
   const code = error instanceof GraphQLError ? error.code : undefined;
+  const field = error instanceof GraphQLError ? error.field : undefined;
   if (code && limits.includes(code)) return t("error.limit");
   if (code && pageFaults.includes(code)) return t("error.page");
-  const key = `error.${code}`;
-  return hasText(key) ? t(key) : t("error.unknown");
+  for (const key of [`error.${code}.${field}`, `error.${code}`]) if (hasText(key)) return t(key);
+  return t("error.unknown");
 }

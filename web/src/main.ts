@@ -1,9 +1,10 @@
 import L from "leaflet";
 import "leaflet.markercluster";
-import { allResources, createTie, graphql, GraphQLError, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
+import { allResources, graphql, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
-import { explain, failureText } from "./errors";
+import { failureText } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
+import { AdminPage } from "./admin";
 import { Editor } from "./editing";
 import { FindBox } from "./find";
 import { GraphView } from "./graph";
@@ -11,6 +12,7 @@ import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, se
 import { IntroductionPaths } from "./paths";
 import { Planning } from "./planning";
 import { roleColours, rolesOf, type Role } from "./roles";
+import { currentUser, mayEdit, roleName, signIn, signOut, useToken } from "./session";
 import { kindSymbol } from "./symbols";
 
 interface Config {
@@ -35,6 +37,7 @@ const graph = new GraphView(byId("graph"), id => select(id));
 const findBox = new FindBox(id => select(id));
 const planning = new Planning(map, () => render());
 const paths = new IntroductionPaths(map, id => select(id));
+const admin = new AdminPage();
 const editor = new Editor({
   resources: () => resources,
   areas: () => overview?.areas.nodes ?? [],
@@ -52,7 +55,6 @@ let resources: Resource[] = [];
 let overview: Overview | null = null;
 let selectedId: string | null = null;
 let status = (): string => t("loading");
-const signedIn = (): boolean => localStorage.getItem("token") !== null;
 
 async function start(): Promise<void> {
   setLanguage(currentLanguage());
@@ -61,16 +63,27 @@ async function start(): Promise<void> {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
     fillOptions();
     if (overview) fillKindLegend();
+    admin.render();
     render();
   });
+  byId<HTMLFormElement>("signin-form").addEventListener("submit", event => {
+    event.preventDefault();
+    const password = byId<HTMLInputElement>("signin-password");
+    byId("signin-error").textContent = "";
+    signIn(byId<HTMLInputElement>("signin-name").value, password.value).then(signedInOrOut, error => {
+      byId("signin-error").textContent = failureText(error);
+      password.focus();
+    });
+    password.value = "";
+  });
+  // For developers and the browser tests: a token made with `token create`, instead of a password.
   byId<HTMLFormElement>("sign-in").addEventListener("submit", event => {
     event.preventDefault();
-    const token = byId<HTMLInputElement>("token").value.trim();
-    if (token) localStorage.setItem("token", token);
-    else localStorage.removeItem("token");
-    // Signed in, a viewer or worker may read more (sensitive resources of their municipalities): read again.
-    reload();
+    mapElement.dataset.state = "loading";
+    useToken(byId<HTMLInputElement>("token").value.trim() || null).then(signedInOrOut, failed);
   });
+  byId("signout").addEventListener("click", () => signOut().then(signedInOrOut, failed));
+  byId("open-admin").addEventListener("click", () => admin.open().catch(failed));
 
   byId("view").addEventListener("click", () => {
     const showGraph = byId("graph").hidden;
@@ -138,12 +151,21 @@ async function start(): Promise<void> {
     window.open(`report.html?${query}`, "_blank");
   });
 
+  await useToken(null); // the session kept over a reload, if the server still takes it
   const config = (await (await fetch("/app/config")).json()) as Config;
   if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
   await load();
   drawAreas(overview!.areas.nodes);
   fillOptions();
   fitTo(resources);
+}
+
+/** Signed in, a viewer or worker reads more (sensitive resources of their municipalities); signed out, less: read again. */
+function signedInOrOut(): void {
+  editor.close();
+  admin.close();
+  byId<HTMLFormElement>("signin-form").reset();
+  reload();
 }
 
 function reload(): void {
@@ -320,8 +342,7 @@ function render(): void {
   byId("status").textContent = status();
   byId("as-of-day").textContent = formatDate(scope.asOf);
   findBox.render();
-  byId("sign-in-state").textContent = t(signedIn() ? "signedIn" : "signedOut");
-  for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !signedIn();
+  renderUser();
   planning.render();
   paths.render();
   if (!overview) return;
@@ -329,6 +350,8 @@ function render(): void {
   byId("isolated-groups").replaceChildren(...overview.network.isolatedGroups.map(group =>
     el("li", {}, ...group.resources.flatMap(member => [linkButton(member.name, () => select(member.id)), " "]))));
   byId("isolated-none").hidden = overview.network.isolatedGroups.length > 0;
+  byId("isolated-actors").replaceChildren(...overview.network.isolatedActors.map(actor => el("li", {}, linkButton(actor.name, () => select(actor.id)))));
+  byId("isolated-actors-none").hidden = overview.network.isolatedActors.length > 0;
 
   const resource = resources.find(r => r.id === selectedId);
   byId("details").hidden = !resource;
@@ -339,7 +362,7 @@ function render(): void {
   byId("details-metrics").replaceChildren(...metricsInWords(overview.network, resource.id).map(text => el("li", { textContent: text })));
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
   const names = new Map(resources.map(r => [r.id, r.name]));
-  byId("tie-list").replaceChildren(...tieItems(resource, names, typeName, signedIn() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
+  byId("tie-list").replaceChildren(...tieItems(resource, names, typeName, mayEdit() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
   byId("closure").textContent = planning.closureText(resource.id);
 
   const { members, suggestions } = suggestionsFor(resource.id);
@@ -394,21 +417,11 @@ function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIEle
   const [inside, other] = members.has(suggestion.from.id) ? [suggestion.from, suggestion.to] : [suggestion.to, suggestion.from];
   const reasons = el("ul", {}, ...reasonsOf(suggestion).map(text => el("li", { textContent: text })));
   const item = el("li", {}, el("strong", { textContent: members.size > 1 ? `${inside.name} — ${other.name}` : other.name }), reasons);
-  if (signedIn()) {
+  if (mayEdit()) {
+    // The tie form, filled in: the worker may change its type and strength, or give a day and a note, before saving.
     const record = el("button", { type: "button", className: "record", textContent: t("recordTie") });
-    const error = el("p", { className: "error" });
-    error.setAttribute("role", "alert");
-    record.addEventListener("click", async () => {
-      record.disabled = true;
-      try {
-        await graphql(createTie, { source: inside.id, target: other.id });
-        await load();
-      } catch (e) {
-        error.textContent = e instanceof GraphQLError ? explain(e) : String(e);
-        record.disabled = false;
-      }
-    });
-    item.append(record, error);
+    record.addEventListener("click", () => editor.addTie(inside.id, other.id));
+    item.append(record);
   }
   return item;
 }
@@ -454,6 +467,18 @@ function areaTree(): [string, string][] {
   };
   walk(null, 0);
   return rows;
+}
+
+/** Who is signed in, in the bar; what they may do, in the panel. */
+function renderUser(): void {
+  const user = currentUser();
+  byId("signin-form").hidden = user !== null;
+  byId("signed-in-as").hidden = user === null;
+  byId("who").textContent = user ? t("signedInAs", { name: user.name, role: [roleName(user.role), ...user.municipalities].join(", ") }) : "";
+  byId("signed-in-as").dataset.role = user?.role ?? "";
+  byId("open-admin").hidden = user?.role !== "ADMIN";
+  byId("sign-in-state").textContent = t(!user ? "signedOut" : mayEdit() ? "signedIn" : "signedInViewer");
+  for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !mayEdit();
 }
 
 function failed(error: Error): void {
