@@ -193,12 +193,6 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>
-    /// The statement that makes this session overwrite what it deletes, so that erased personal data does not linger in
-    /// the database file's free space; null when the engine needs none.
-    /// </summary>
-    public virtual string? SecureDelete => null;
-
-    /// <summary>
     /// A transaction for reading several tables as of one moment, and writing nothing. On SQLite it must be a deferred
     /// one: Microsoft.Data.Sqlite begins IMMEDIATE transactions, which take the write lock, and a writer meeting it
     /// sleeps 150 ms before it tries again (bench/abuse saw every write after a snapshot reload take 160 ms).
@@ -265,8 +259,6 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
 
 public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMapDbContext> options) : ResourceMapDbContext(options)
 {
-    public override string? SecureDelete => "PRAGMA secure_delete = ON;";
-
     /// <summary>BEGIN DEFERRED: a read transaction, which in WAL mode sees one snapshot and never blocks the writer.</summary>
     public override async Task<IDbContextTransaction> BeginReadTransactionAsync(CancellationToken ct)
     {

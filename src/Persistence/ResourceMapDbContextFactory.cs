@@ -31,7 +31,7 @@ public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapD
 
     public ResourceMapDbContext CreateDbContext() => _settings.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(_sqlite ??= Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))),
+        DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(_sqlite ??= Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqliteSecureDelete()))),
         DatabaseProvider.SqlServer => new SqlServerResourceMapDbContext(_sqlServer ??= Options<SqlServerResourceMapDbContext>(b => b.UseSqlServer(_connectionString))),
         _ => throw new InvalidOperationException($"Unknown database provider {_settings.Provider}."),
     };

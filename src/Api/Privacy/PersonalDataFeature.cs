@@ -48,7 +48,6 @@ public static class PersonalDataFeature
                 ExpectedVersion.Check(db, person, input, $"'{person.Name}'");
 
                 await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
-                if (db.SecureDelete is { } secureDelete) await db.Database.ExecuteSqlRawAsync(secureDelete, c.CancellationToken);
                 var ties = await db.Relationships.IgnoreQueryFilters().Where(t => t.SourceId == person.Id || t.TargetId == person.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
                 db.Resources.Remove(person);
