@@ -13,7 +13,11 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
     {
         public ServerProcess Server { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(settings: ["--Web:TileUrl", ""]);
+        public const string AdminName = "Admins";
+        public const string AdminPassword = "pirmais-admins-2026";
+
+        public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(settings:
+            ["--Web:TileUrl", "", "--Auth:FirstAdmin:Name", AdminName, "--Auth:FirstAdmin:Password", AdminPassword]);
 
         public async Task DisposeAsync()
         {
@@ -255,6 +259,60 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
         AssertScreenshots("edit-1-field-error.png", "edit-1-field-error-latvian.png", "edit-2-created.png", "edit-3-version-conflict.png", "edit-4-tie-field-error.png", "edit-5-tie-saved.png");
     }
+
+    [Fact]
+    public async Task In_the_first_hour_the_admin_adds_a_worker_who_signs_in_finds_a_resource_records_a_suggested_tie_and_opens_the_report()
+    {
+        var server = demo.Server;
+        var page = await BrowseAsync("first-hour.mjs", NoTilesServer.AdminName, NoTilesServer.AdminPassword);
+
+        // Signed in with passwords, the bar says who; signing out forgets the session's token.
+        Assert.Equal("ADMIN", page.GetProperty("adminSignedIn").GetProperty("role").GetString());
+        Assert.StartsWith($"{NoTilesServer.AdminName} (", page.GetProperty("adminSignedIn").GetProperty("shown").GetString());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("signedOutToken").ValueKind);
+        Assert.Equal("WORKER", page.GetProperty("annaSignedIn").GetProperty("role").GetString());
+        Assert.StartsWith("Anna (", page.GetProperty("annaSignedIn").GetProperty("shown").GetString());
+        Assert.Contains("Daugavpils", page.GetProperty("annaSignedIn").GetProperty("shown").GetString());
+
+        // The admin's page created one Anna, a worker of Daugavpils, after refusing the short password at its field.
+        Assert.False(string.IsNullOrWhiteSpace(page.GetProperty("shortPasswordRefused").GetString()));
+        var users = (await server.DataAsync("{ users { id name role municipalities active } }", token: await server.AdminTokenAsync()))
+            .GetProperty("users").EnumerateArray().Where(u => u.GetProperty("name").GetString() == "Anna").ToList();
+        var anna = Assert.Single(users);
+        Assert.Equal(anna.GetProperty("id").GetString(), page.GetProperty("workerCreated").GetProperty("id").GetString());
+        Assert.Equal(("WORKER", true), (anna.GetProperty("role").GetString(), anna.GetProperty("active").GetBoolean()));
+        Assert.Equal(["Daugavpils"], anna.GetProperty("municipalities").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anna", page.GetProperty("workerCreated").GetProperty("row").GetProperty("name").GetString());
+        Assert.Contains("Daugavpils", page.GetProperty("workerCreated").GetProperty("row").GetProperty("municipalities").GetString());
+
+        // Typing part of a name, without its diacritics, offers the resources whose names hold it; the one chosen is selected.
+        var options = page.GetProperty("findOptions").EnumerateArray().Select(o => o.GetString()!).ToList();
+        var draudziba = "Senioru biedrība \"Draudzība-K\"";
+        Assert.Contains(draudziba, options);
+        Assert.All(options, o => Assert.Contains("draudz", Plain(o)));
+        Assert.Equal(await IdAsync("resources", draudziba), page.GetProperty("chosen").GetString());
+        Assert.True(page.GetProperty("legendKinds").GetInt32() > 0, "the legend lists no kind of resource");
+
+        // An actor outside Daugavpils' network: its suggested ties drawn, the first recorded through the tie form and stored.
+        Assert.False(string.IsNullOrEmpty(page.GetProperty("isolatedChosen").GetString()));
+        Assert.Equal(page.GetProperty("suggestions").GetArrayLength(), page.GetProperty("suggestedTies").GetInt32());
+        var recorded = page.GetProperty("recordedTie");
+        Assert.True(recorded.GetProperty("inApi").GetBoolean(), "the tie recorded in the form is not in the API");
+        Assert.False(string.IsNullOrWhiteSpace(recorded.GetProperty("confirmation").GetString()));
+        Assert.Equal(page.GetProperty("suggestions").EnumerateArray().First().GetString(), page.GetProperty("tieForm").GetProperty("partner").GetString());
+
+        // The report opened without days shows the last twelve months up to today.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(today.ToString("yyyy-MM-dd"), page.GetProperty("reportTo").GetString());
+        Assert.Equal(today.AddMonths(-12).ToString("yyyy-MM-dd"), page.GetProperty("reportFrom").GetString());
+        Assert.Equal("ready", page.GetProperty("reportState").GetString());
+
+        AssertScreenshots(page.GetProperty("shots").EnumerateArray().Select(s => s.GetString()!).ToArray());
+    }
+
+    /// <summary>Lower case without diacritics, as the find box compares.</summary>
+    private static string Plain(string text) =>
+        new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray()).ToLowerInvariant();
 
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
 

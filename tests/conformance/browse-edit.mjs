@@ -2,7 +2,7 @@
 // next to the field, meets someone else's change of the same resource (a version conflict with both values), and
 // records and changes a tie. Saves a screenshot of each step and prints what the tests check as one JSON line.
 // Usage: node browse-edit.mjs URL SCREENSHOT_FOLDER WORKER_TOKEN '{"nearId":…,"partner":…,"name":…,"mine":…,"theirs":…}'
-import { browse, find } from './browser.mjs';
+import { browse, find, signInWithToken } from './browser.mjs';
 
 const [url, shots, token, json] = process.argv.slice(2);
 const args = JSON.parse(json);
@@ -17,9 +17,8 @@ await browse(shots, async browser => {
   await page.goto(url);
   await ready();
   await page.click('#language');
-  await page.fill('#token', token);
   await page.evaluate(() => { document.getElementById('map').dataset.state = 'changing'; });
-  await page.click('#sign-in button');
+  await signInWithToken(page, token);
   await ready();
   result.markersBefore = Number(await page.getAttribute('#map', 'data-markers'));
 

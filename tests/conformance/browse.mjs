@@ -1,6 +1,6 @@
 // Walks the web app in Debian's Chromium with playwright-core (no browser download), saving a screenshot of each step
 // and printing what the tests check as one JSON line. Usage: node browse.mjs URL SCREENSHOT_FOLDER [WORKER_TOKEN]
-import { browse } from './browser.mjs';
+import { browse, signInWithToken } from './browser.mjs';
 
 const [url, shots, token] = process.argv.slice(2);
 await browse(shots, async browser => {
@@ -106,8 +106,7 @@ await browse(shots, async browser => {
 
   // A worker signs in, opens an isolated group's first member, and records the first tie suggested for it.
   if (token) {
-    await page.fill('#token', token);
-    await page.click('#sign-in button');
+    await signInWithToken(page, token);
     await page.waitForSelector('#map[data-state="ready"]');
     const group = page.locator('#isolated-groups li').first();
     result.isolatedGroupsBefore = await page.locator('#isolated-groups li').count();
@@ -118,10 +117,12 @@ await browse(shots, async browser => {
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
     result.suggestedTieLines = await page.locator('path.rm-suggested-tie').count();
     await page.screenshot({ path: `${shots}/7-suggestion.png` });
-    await page.locator('#suggestions button.record').first().click();
+    await page.locator('#suggestions button.record').first().click(); // opens the tie form, filled in
+    await page.waitForSelector('#editor:not([hidden])');
+    await page.click('#editor-form button[type=submit]');
     await page.waitForFunction(n => document.querySelectorAll('#isolated-groups li').length < n, result.isolatedGroupsBefore, { timeout: 15_000 });
     result.isolatedGroupsAfter = await page.locator('#isolated-groups li').count();
-    result.recordErrors = (await page.locator('#suggestions .error').allTextContents()).filter(Boolean);
+    result.recordErrors = (await page.locator('#editor .error').allTextContents()).filter(Boolean);
     await page.screenshot({ path: `${shots}/8-tie-recorded.png` });
   }
   result.errors = errors;

@@ -11,7 +11,7 @@ export async function find(page, id) {
   const name = await page.evaluate(async nodeId => {
     const response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(localStorage.getItem('token') ? { authorization: `Bearer ${localStorage.getItem('token')}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(sessionStorage.getItem('token') ? { authorization: `Bearer ${sessionStorage.getItem('token')}` } : {}) },
       body: JSON.stringify({ query: 'query($id: ID!) { node(id: $id) { ... on Resource { name } } }', variables: { id: nodeId } }),
     });
     return (await response.json()).data.node.name;
@@ -19,6 +19,13 @@ export async function find(page, id) {
   await page.fill('#find', name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 12));
   await page.click(`#find-options [role=option][data-id="${id}"]`);
   await page.waitForFunction(chosen => document.getElementById('find').dataset.id === chosen, id);
+}
+
+/** Signs in with a token from `token create` through the page's developer option (people sign in with a password). */
+export async function signInWithToken(page, token) {
+  if (!(await page.locator('#api-token').evaluate(details => details.open))) await page.click('#api-token summary');
+  await page.fill('#token', token);
+  await page.click('#sign-in button');
 }
 
 export async function browse(shots, steps) {

@@ -166,6 +166,7 @@ function signedInOrOut(): void {
   admin.close();
   byId<HTMLFormElement>("signin-form").reset();
   reload();
+  renderUser();
 }
 
 function reload(): void {
