@@ -292,6 +292,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.All(options, o => Assert.Contains("draudz", Plain(o)));
         Assert.Equal(await IdAsync("resources", draudziba), page.GetProperty("chosen").GetString());
         Assert.True(page.GetProperty("legendKinds").GetInt32() > 0, "the legend lists no kind of resource");
+        Assert.True(page.GetProperty("areaLabels").GetInt32() > 0, "no area is named on the map");
 
         // An actor outside Daugavpils' network: its suggested ties drawn, the first recorded through the tie form and stored.
         Assert.False(string.IsNullOrEmpty(page.GetProperty("isolatedChosen").GetString()));

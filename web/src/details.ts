@@ -1,6 +1,6 @@
 import type { Network, Resource, Suggestion } from "./api";
 import { el } from "./dom";
-import { formatNumber, groupName, t } from "./i18n";
+import { formatNumber, groupName, t, tagName } from "./i18n";
 
 /**
  * What the network analysis says about one actor, in sentences a social worker reads at a glance: who it works with,
@@ -47,7 +47,7 @@ export function tieItems(resource: Resource, names: Map<string, string>, typeNam
 export function reasonsOf(s: Suggestion): string[] {
   const reasons: string[] = [];
   if (s.actorsNewlyReached > 0) reasons.push(t("reason.reaches", { count: s.actorsNewlyReached }));
-  for (const need of s.needsMet) reasons.push(t("reason.need", { need: need.need, offer: need.offer }));
+  for (const need of s.needsMet) reasons.push(t("reason.need", { need: tagName(need.need), offer: tagName(need.offer) }));
   if (s.sharedTargetGroups.length > 0) reasons.push(t("reason.groups", { groups: s.sharedTargetGroups.map(groupName).join(", ") }));
   if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
   if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: formatNumber(s.distanceKm, 1) }));

@@ -455,6 +455,28 @@ const types: Record<Language, Record<string, string>> = {
   },
 };
 
+// Latvian names of the offers and needs the demo and the community mapping sessions use most; the tags themselves are
+// free text in English (as HSDS's vocabularies are), so English shows them as written, and so does Latvian for any other.
+const tagsInLatvian: Record<string, string> = {
+  "art workshops": "mākslas darbnīcas", "card-making": "apsveikuma kartīšu gatavošana", "children's exhibitions": "bērnu izstādes",
+  "community networking": "sadarbības tīklu veidošana", "community organising": "kopienas organizēšana", "computer skills": "datorprasmes",
+  "cultural events": "kultūras pasākumi", "dance lessons": "deju nodarbības", "event organising": "pasākumu organizēšana",
+  exhibitions: "izstādes", facilitation: "fasilitācija", funding: "finansējums", "grant programme": "grantu programma",
+  "information channel": "informācijas kanāls", "latvian language": "latviešu valoda", "leisure activities": "brīvā laika aktivitātes",
+  "local knowledge": "vietējās zināšanas", "meeting place": "tikšanās vieta", mentoring: "mentorings", methodology: "metodika",
+  "municipal ngo co-financing": "pašvaldības līdzfinansējums NVO", "needs assessment": "vajadzību izvērtēšana",
+  "peer support": "līdzinieku atbalsts", performances: "priekšnesumi", presentations: "prezentācijas",
+  "project funding": "projektu finansējums", "qigong classes": "cigun nodarbības", "reading room": "lasītava",
+  "rehearsal space": "mēģinājumu telpa", "respite care": "atelpas brīža pakalpojums", "seniors' activities": "senioru aktivitātes",
+  "seniors' clubs": "senioru klubi", "social assistance": "sociālā palīdzība", "social media training": "sociālo tīklu apmācības",
+  "social work": "sociālais darbs", sports: "sports", "sports training": "sporta treniņi", "swimming pool": "peldbaseins",
+  transport: "transports", venue: "telpas", volunteering: "brīvprātīgais darbs", volunteers: "brīvprātīgie",
+  "youth activities": "jauniešu aktivitātes",
+};
+
+/** An offer or need in the page's language: its Latvian name when there is one, otherwise as written. */
+export const tagName = (tag: string): string => (language === "lv" ? tagsInLatvian[tag.trim().toLowerCase()] : undefined) ?? tag;
+
 /** The types of the schema's RelationshipType, in its order. */
 export const relationshipTypes = Object.keys(types.en);
 

@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bundle } from "./bundle.mjs";
 
-const i18n = await bundle('export * from "./i18n"');
+// One bundle, so that the details' sentences use the same language setting as the texts.
+const i18n = await bundle('export * from "./i18n"; export { reasonsOf } from "./details";');
 
 const counts = [0, 1, 2, 5, 11, 21, 100];
 
@@ -117,4 +118,27 @@ test("numbers, distances and days are written as the language writes them", () =
 test("a place name stands in the nominative", () => {
   i18n.useLanguage("lv");
   assert.equal(i18n.t("report.scope", { area: "Cēsis", from: "03.12.2025.", to: "03.12.2026." }), "Teritorija: Cēsis; laika posms: 03.12.2025.–03.12.2026.");
+});
+
+test("a suggestion's reasons name offers, needs and target groups in the page's language, free text as written", () => {
+  const suggestion = {
+    actorsNewlyReached: 1, commonNeighbours: 0, distanceKm: 5.66, sharedTargetGroups: ["seniors", "lonely neighbours"],
+    needsMet: [{ need: "rehearsal space", offer: "venue" }, { need: "Rehearsal Space", offer: "ūdens aerobika" }],
+  };
+  i18n.useLanguage("lv");
+  assert.deepEqual(i18n.reasonsOf(suggestion), [
+    "Pievienotu galvenajam tīklam 1 dalībnieku.",
+    "Vajadzība „mēģinājumu telpa” — piedāvājums „telpas”.",
+    "Vajadzība „mēģinājumu telpa” — piedāvājums „ūdens aerobika”.",
+    "Abi strādā ar: seniori, lonely neighbours.",
+    "Attālums: 5,7 km.",
+  ]);
+  i18n.useLanguage("en");
+  assert.deepEqual(i18n.reasonsOf(suggestion), [
+    "Would bring 1 actor into the main network.",
+    "Need “rehearsal space” — offer “venue”.",
+    "Need “Rehearsal Space” — offer “ūdens aerobika”.",
+    "Both serve: seniors, lonely neighbours.",
+    "Distance: 5.7 km.",
+  ]);
 });
