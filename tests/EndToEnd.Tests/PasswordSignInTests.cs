@@ -71,6 +71,22 @@ public sealed class PasswordSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_of_what_a_user_may_do_ends_their_sessions_and_a_change_of_e_mail_or_of_the_order_of_their_municipalities_does_not()
+    {
+        var admin = await SignInAsync("Admins", AdminPassword);
+        var id = await CreateWorkerAsync(admin, "Pēteris");
+        const string Update = "mutation($input: UpdateUserInput!) { updateUser(input: $input) { municipalities } }";
+        await _server.DataAsync(Update, new { input = new { id, municipalities = new[] { "Daugavpils", "Cēsis" } } }, admin);
+        var session = await SignInAsync("Pēteris", WorkerPassword);
+
+        await _server.DataAsync(Update, new { input = new { id, email = "peteris@example.lv", municipalities = new[] { "Cēsis", "Daugavpils" } } }, admin);
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(session));
+
+        await _server.DataAsync(Update, new { input = new { id, municipalities = new[] { "Cēsis" } } }, admin);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(session));
+    }
+
+    [Fact]
     public async Task Wrong_passwords_lock_the_account_until_an_admin_resets_it_and_deactivation_ends_sessions()
     {
         var admin = await SignInAsync("Admins", AdminPassword);

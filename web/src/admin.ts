@@ -138,10 +138,7 @@ export class AdminPage {
     clearErrors("edit-user");
     const { role, municipalities, email } = formValues("edit-user");
     const password = byId<HTMLInputElement>("edit-user-password").value;
-    // In the user's own order where unchanged: the server ends a user's sessions when the list differs, order included.
-    const kept = user.municipalities.filter(m => municipalities.includes(m));
-    const ordered = [...kept, ...municipalities.filter(m => !kept.includes(m))];
-    await graphql(updateUser, { input: { id: user.id, email, role, municipalities: ordered, ...(password ? { password } : {}) } });
+    await graphql(updateUser, { input: { id: user.id, email, role, municipalities, ...(password ? { password } : {}) } });
     this.message = () => t("admin.saved", { name: user.name });
     this.edit(null);
     await this.load();

@@ -82,7 +82,7 @@ public static class UserFeature
                 if (user.Name == admin.Name && (role != Role.Admin || !active)) throw UserError.BadInput("You cannot take away your own admin rights or deactivate yourself; another admin can.", "role");
                 await UserAccounts.CheckMunicipalitiesAsync(db, role, municipalities, c.CancellationToken);
                 var password = input.String("password");
-                var endsSessions = role.ToString().ToLowerInvariant() != user.Role || !municipalities.SequenceEqual(user.Municipalities) || active != user.Active || password is not null;
+                var endsSessions = role.ToString().ToLowerInvariant() != user.Role || !municipalities.ToHashSet().SetEquals(user.Municipalities) || active != user.Active || password is not null;
                 if (input.Has("email")) user.Email = string.IsNullOrWhiteSpace(input.String("email")) ? null : input.String("email")!.Trim();
                 user.Role = role.ToString().ToLowerInvariant();
                 user.Municipalities = municipalities.Distinct().ToList();
