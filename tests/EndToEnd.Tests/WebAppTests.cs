@@ -79,7 +79,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
             .GetProperty("underServedAreas").EnumerateArray().ToList();
         Assert.NotEmpty(underServed);
         Assert.Equal(underServed.Count, page.GetProperty("underServedCount").GetInt32());
-        Assert.Equal(underServed.Select(a => $"{a.GetProperty("area").GetProperty("name").GetString()}: {a.GetProperty("population").GetInt32()} people"),
+        Assert.Equal(underServed.Select(a => $"{a.GetProperty("area").GetProperty("name").GetString()}: {English(a.GetProperty("population").GetInt32())} people"),
             page.GetProperty("underServedItems").EnumerateArray().Select(i => i.GetString()!.Split(';')[0]));
 
         // "What if it closed?" for the selected actor answers as the coverage analysis does: the bridging actor does not
@@ -167,9 +167,9 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal(grid.Count, page.GetProperty("gridCells").GetInt32());
         var outOfReach = grid.Where(c => c.GetProperty("underServed").GetBoolean() && c.GetProperty("population").GetDouble() > 0).ToList();
         Assert.NotEmpty(outOfReach);
-        Assert.StartsWith($"Cells where people live too far: {outOfReach.Count}; people in them: {Math.Round(outOfReach.Sum(c => c.GetProperty("population").GetDouble()))}.", page.GetProperty("gridSummary").GetString());
+        Assert.StartsWith($"Cells where people live too far: {outOfReach.Count}; people in them: {English(outOfReach.Sum(c => c.GetProperty("population").GetDouble()))}.", page.GetProperty("gridSummary").GetString());
         var places = placement.GetProperty("suggestions").EnumerateArray().ToList();
-        Assert.Equal(places.Select(p => $"{p.GetProperty("area").GetProperty("name").GetString()}: {Math.Round(p.GetProperty("newlyCoveredPopulation").GetDouble())} more people within reach."),
+        Assert.Equal(places.Select(p => $"{p.GetProperty("area").GetProperty("name").GetString()}: {English(p.GetProperty("newlyCoveredPopulation").GetDouble())} more people within reach."),
             page.GetProperty("placements").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(places.Count, page.GetProperty("placementMarkers").GetInt32());
         var percent = (string name) => Math.Round(100 * placement.GetProperty(name).GetDouble() / placement.GetProperty("population").GetDouble());
@@ -177,7 +177,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
         // What if a resource serving seniors closed: the people who would lose access and the areas newly under-served.
         var newlyUnderServed = string.Join(", ", closure.GetProperty("newlyUnderServedAreas").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
-        Assert.Equal($"If it closed, {closure.GetProperty("populationLosingAccess").GetInt32()} people (seniors) would have no resource within 1.0 km. Newly under-served: {(newlyUnderServed.Length > 0 ? newlyUnderServed : "—")}.",
+        Assert.Equal($"If it closed, {English(closure.GetProperty("populationLosingAccess").GetInt32())} people (seniors) would have no resource within 1.0 km. Newly under-served: {(newlyUnderServed.Length > 0 ? newlyUnderServed : "—")}.",
             page.GetProperty("closure").GetString());
 
         // The impact report opened from the panel: the comparison's figures, ties built and actors brought in; printable.
@@ -185,7 +185,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal("Changes in the community's network", page.GetProperty("reportTitle").GetString());
         var rows = page.GetProperty("reportFigures").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => (From: r[1].GetString(), To: r[2].GetString()));
         foreach (var (label, field) in new[] { ("Actors", "actors"), ("Ties", "ties"), ("Actors in the main network", "mainNetworkSize"), ("Isolated groups", "isolatedGroups"), ("Actors without ties", "isolatedActors"), ("Bridging actors", "bridgingActors") })
-            Assert.Equal((comparison.GetProperty("from").GetProperty(field).GetInt32().ToString(), comparison.GetProperty("to").GetProperty(field).GetInt32().ToString()), rows[label]);
+            Assert.Equal((English(comparison.GetProperty("from").GetProperty(field).GetInt32()), English(comparison.GetProperty("to").GetProperty(field).GetInt32())), rows[label]);
         Assert.Equal(comparison.GetProperty("to").GetProperty("density").GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), rows["Density"].To);
         Assert.Equal(comparison.GetProperty("tiesBuilt").GetArrayLength(), page.GetProperty("reportTiesBuilt").GetInt32());
         Assert.Equal(comparison.GetProperty("actorsBroughtIn").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(),
@@ -310,6 +310,9 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
         AssertScreenshots(page.GetProperty("shots").EnumerateArray().Select(s => s.GetString()!).ToArray());
     }
+
+    /// <summary>A count of people as the page writes it in English: rounded half up (Math.round) and grouped by thousands ("140,000").</summary>
+    private static string English(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Lower case without diacritics, as the find box compares.</summary>
     private static string Plain(string text) =>

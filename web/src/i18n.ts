@@ -517,13 +517,9 @@ export function t(key: TextKey, values: Record<string, string | number> = {}): s
   });
 }
 
-/**
- * A number as the page's language writes it: "3,2" and "140 000" in Latvian. English keeps whole figures ungrouped
- * ("140000"), as the API sends them and the end-to-end tests compare them.
- */
+/** A number as the page's language writes it: "3,2" and "140 000" in Latvian, "3.2" and "140,000" in English. */
 export function formatNumber(value: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(language, {
-    useGrouping: language === "lv",
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits ?? 3,
   }).format(value);

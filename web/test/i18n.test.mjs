@@ -95,7 +95,7 @@ test("the other counted Latvian texts take the singular at 1 and 21 and the plur
 test("English says person and people", () => {
   i18n.useLanguage("en");
   assert.equal(i18n.t("underServedArea", { area: "Mežciems", people: 1, km: "3.2" }), "Mežciems: 1 person; nearest resource 3.2 km away.");
-  assert.equal(i18n.t("underServedArea", { area: "Rīga", people: 140000, km: "81.2" }), "Rīga: 140000 people; nearest resource 81.2 km away.");
+  assert.equal(i18n.t("underServedArea", { area: "Rīga", people: 140000, km: "81.2" }), "Rīga: 140,000 people; nearest resource 81.2 km away.");
 });
 
 test("numbers, distances and days are written as the language writes them", () => {
@@ -111,7 +111,7 @@ test("numbers, distances and days are written as the language writes them", () =
   assert.equal(i18n.formatKm(3166.07), "3.2");
   assert.equal(i18n.formatKm(1000), "1.0");
   assert.equal(i18n.formatNumber(0.07084785, 3), "0.071");
-  assert.equal(i18n.formatNumber(140000), "140000");
+  assert.equal(i18n.formatNumber(140000), "140,000");
   assert.equal(i18n.formatDate("2026-12-03"), "2026-12-03");
 });
 
