@@ -19,6 +19,7 @@ if (args.Length > 0 && args[0] == "schema")
 }
 if (args.Length > 0 && args[0] == "token") return await TokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "user") return await UserCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+if (args.Length > 0 && args[0] == "import") return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);

@@ -17,6 +17,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
 {
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 4000;
+    public const int MaxExternalIdLength = 100;
 
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
@@ -57,6 +58,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.SearchText).HasMaxLength(2 * MaxTextLength);
             e.HasIndex(r => new { r.Latitude, r.Longitude });
             e.HasIndex(r => r.Kind);
+            e.Property(r => r.ExternalId).HasMaxLength(MaxExternalIdLength);
+            e.HasIndex(r => r.ExternalId).IsUnique();
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
             // Privacy in the query itself, so that no list, search, loader or mutation can forget it; aggregates that must

@@ -18,6 +18,8 @@ public static class HelpCommand
             """);
         output.WriteLine($"  {Command(AnalyzeCommand.Usage)}");
         output.WriteLine("                 analyse a network given as a CSV of ties, without a database");
+        output.WriteLine($"  {Command(ImportCommand.Usage)}");
+        output.WriteLine("                 import a community's list of resources and ties (the template's sheets), all or nothing");
         output.WriteLine($"  {Command(ImportAreasCommand.Usage)}");
         output.WriteLine("                 import or update areas (municipalities, parishes, neighbourhoods) from GeoJSON");
         output.WriteLine($"  {Command(TokenCommand.Usage)}");

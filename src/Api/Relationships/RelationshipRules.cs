@@ -15,7 +15,12 @@ public static class RelationshipRules
         if (creating || input.Has("sourceId")) tie.SourceId = await ExistingResource(db, input.String("sourceId"), "sourceId", ct);
         if (creating || input.Has("targetId")) tie.TargetId = await ExistingResource(db, input.String("targetId"), "targetId", ct);
         if (tie.SourceId == tie.TargetId) throw UserError.BadInput("A resource cannot be tied to itself.", "targetId");
+        ApplyValues(input, tie, creating);
+    }
 
+    /// <summary>The rules of a tie's own values (its ends aside): a spreadsheet import applies them to ties between new rows.</summary>
+    public static void ApplyValues(InputFields input, Relationship tie, bool creating)
+    {
         if (creating || input.Has("type"))
             tie.Type = input.Raw("type") as RelationshipType? ?? throw UserError.BadInput("'type' must not be null.", "type");
         if (input.Has("directed")) tie.Directed = input.Value<bool>("directed") ?? false;

@@ -5,6 +5,12 @@ public class Resource : IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The key a community's own list gives this resource (a spreadsheet's <c>externalId</c>), so that importing the list
+    /// again updates it instead of adding it twice; unique in the database; null when it came from no list.
+    /// </summary>
+    public string? ExternalId { get; set; }
     public ResourceKind Kind { get; set; }
     public string? Description { get; set; }
 

@@ -1,0 +1,31 @@
+namespace ResourceMap.Api.Import;
+
+/// <summary>The sheets of a file to import: an XLSX workbook's Resources and Ties sheets, or a CSV file of resources and optionally one of ties.</summary>
+public static class SpreadsheetFiles
+{
+    public sealed record File(string Name, byte[] Content);
+
+    public static IReadOnlyList<Table> Read(File file, File? ties, ImportSettings settings)
+    {
+        foreach (var f in new[] { file, ties }.OfType<File>())
+            if (f.Content.LongLength > settings.MaxFileBytes)
+                throw new SpreadsheetException($"{f.Name} has {f.Content.LongLength / (1024 * 1024)} MB, more than the {settings.MaxFileMegabytes} MB allowed (Import:MaxFileMegabytes); import the list in parts.");
+        var extension = Path.GetExtension(file.Name).ToLowerInvariant();
+        if (extension == ".xlsx")
+        {
+            if (ties is not null) throw new SpreadsheetException("A workbook holds its ties in its sheet Ties: give no separate file of ties.");
+            using var stream = new MemoryStream(file.Content, writable: false);
+            return XlsxTables.Read(stream, settings, IsImported);
+        }
+        if (extension is ".csv" or ".txt")
+        {
+            var tables = new List<Table> { CsvTables.Read(file.Content, ImportColumns.ResourcesSheet, settings) };
+            if (ties is not null) tables.Add(CsvTables.Read(ties.Content, ImportColumns.TiesSheet, settings));
+            return tables;
+        }
+        throw new SpreadsheetException($"{file.Name}: give an .xlsx workbook or a .csv file (old .xls and .ods files: save them as .xlsx first).");
+    }
+
+    private static bool IsImported(string sheet) =>
+        ImportColumns.ResourcesSheetNames.Concat(ImportColumns.TiesSheetNames).Contains(sheet.Trim(), StringComparer.OrdinalIgnoreCase);
+}
