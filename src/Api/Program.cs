@@ -29,6 +29,7 @@ var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings
 var factory = new ResourceMapDbContextFactory(settings);
 var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Suggestions").Get<ResourceMap.Api.Network.SuggestionSettings>() ?? new ResourceMap.Api.Network.SuggestionSettings());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Import").Get<ResourceMap.Api.Import.ImportSettings>() ?? new ResourceMap.Api.Import.ImportSettings());
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
 builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits()));
 var auth = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
@@ -41,6 +42,7 @@ await UserAccounts.CreateFirstAdminAsync(factory, auth, CancellationToken.None);
 app.UseAuthentication();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
+ResourceMap.Api.Import.ImportEndpoints.Map(app);
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);
 ResourceMap.Api.Web.WebApp.Map(app, builder.Configuration.GetSection("Web").Get<ResourceMap.Api.Web.WebSettings>() ?? new ResourceMap.Api.Web.WebSettings());
 

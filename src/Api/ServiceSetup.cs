@@ -33,6 +33,7 @@ public static class ServiceSetup
         services.AddScoped<AreaLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
         services.TryAddSingleton(new Network.SuggestionSettings()); // the host's configuration, when it gave one first
+        services.TryAddSingleton(new Import.ImportSettings());
         services.AddSingleton<Geo.SpatialSnapshots>();
         services.AddScoped<Geo.SpatialLoader>();
         services.AddSingleton<Changes.ChangeFeed>();

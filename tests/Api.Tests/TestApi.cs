@@ -58,7 +58,14 @@ public sealed class TestApi : IAsyncDisposable
         JsonDocument.Parse(await ExecuteTextAsync(query, variables, caller)).RootElement.Clone();
 
     /// <summary>The response's JSON text, byte for byte as the server would send it.</summary>
-    public async Task<string> ExecuteTextAsync(string query, object? variables = null, Caller? caller = null)
+    public Task<string> ExecuteTextAsync(string query, object? variables = null, Caller? caller = null) =>
+        ExecuteTextAsync(query, variables is null ? null : _services.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(JsonSerializer.Serialize(variables)), caller);
+
+    /// <summary>Runs one operation with variables as the transport hands them over (files of a multipart request among them).</summary>
+    public async Task<JsonElement> ExecuteAsync(string query, Inputs variables, Caller? caller = null) =>
+        JsonDocument.Parse(await ExecuteTextAsync(query, variables, caller)).RootElement.Clone();
+
+    private async Task<string> ExecuteTextAsync(string query, Inputs? variables, Caller? caller)
     {
         caller ??= Admin;
         await using var scope = _services.CreateAsyncScope();
@@ -66,7 +73,7 @@ public sealed class TestApi : IAsyncDisposable
         var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ResourceMapSchema>>().ExecuteAsync(o =>
         {
             o.Query = query;
-            o.Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables));
+            o.Variables = variables;
             o.RequestServices = scope.ServiceProvider;
             o.User = caller.Role == Role.Anonymous
                 ? new ClaimsPrincipal(new ClaimsIdentity())

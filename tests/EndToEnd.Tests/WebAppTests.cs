@@ -323,7 +323,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
     /// <summary>Runs a browser script against the server and returns what it printed (its last line, JSON); no page error allowed.</summary>
     private async Task<JsonElement> BrowseAsync(string script, params string[] arguments)
     {
-        await Chromium.EnsureInstalledAsync();
+        await DebianPackage.Chromium.EnsureInstalledAsync();
         var (exit, output, error) = await NodeClients.RunAsync(script, [demo.Server.BaseAddress.ToString(), Shots, .. arguments]);
         Assert.True(exit == 0, $"{script} failed ({exit}):\n{output}\n{error}");
         var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;

@@ -24,10 +24,12 @@ public static class GraphQLRequestReader
         try
         {
             if (!HttpMethods.IsPost(http.Request.Method)) return (ReadGet(http.Request, serializer), null);
+            if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var multipart) && multipart.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+                return await MultipartRequest.ReadAsync(http, serializer);
             if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
                 || !contentType.MediaType.Equals(GraphQLHttpEndpoint.JsonMediaType, StringComparison.OrdinalIgnoreCase)
                 || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-                return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, "Send the request as application/json (UTF-8)."));
+                return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, "Send the request as application/json (UTF-8), or as multipart/form-data with files (GraphQL multipart request specification)."));
             var limit = http.RequestServices.GetRequiredService<Protection.GraphQLLimits>().MaxRequestBodyBytes;
             if (http.Request.ContentLength > limit)
                 return (null, TooLarge($"The request body has {http.Request.ContentLength:N0} bytes; this server accepts at most {limit:N0}."));
@@ -58,7 +60,7 @@ public static class GraphQLRequestReader
 
     private const string Shape = "The body is not a GraphQL request: a JSON object with a string 'query' (or 'documentId'), and optionally 'operationName', an object 'variables' and an object 'extensions'.";
 
-    private static RequestError TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, message);
+    internal static RequestError TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, message);
 
     /// <summary>Where the JSON went wrong, in our words (the serializer's own message names its internal types).</summary>
     private static string Describe(JsonException e)

@@ -22,6 +22,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ["id"] = [],
             ["name"] = [],
             ["kind"] = [],
+            ["externalId"] = [nameof(Resource.ExternalId)],
             ["description"] = [nameof(Resource.Description)],
             ["latitude"] = [nameof(Resource.Latitude)],
             ["longitude"] = [nameof(Resource.Longitude)],
@@ -56,6 +57,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(s => GlobalId.Encode(GlobalId.Resource, s.Id));
         Field(r => r.Name).Description("Name, with its Latvian diacritics.");
         Field<NonNullGraphType<ResourceKindEnum>>("kind").Description("What kind of actor this is.").ResolveSource(s => Boxed.Enum(s.Kind));
+        Field(r => r.ExternalId, nullable: true).Description("The key the community's own list gives it (a spreadsheet's externalId column, see importSpreadsheet); null when it came from no list.");
         Field(r => r.Description, nullable: true).Description("What the resource does.");
         Field(r => r.Latitude, nullable: true).Description("WGS84 latitude in degrees; null when the resource has no place.");
         Field(r => r.Longitude, nullable: true).Description("WGS84 longitude in degrees; null when the resource has no place.");

@@ -38,5 +38,6 @@ public sealed class MutationType : ObjectGraphType
         History.HistoryFeature.AddMutationsTo(this);
         Privacy.PersonalDataFeature.AddMutationsTo(this);
         Users.UserFeature.AddMutationsTo(this);
+        Import.ImportFeature.AddMutationsTo(this);
     }
 }
