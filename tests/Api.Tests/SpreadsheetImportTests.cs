@@ -103,3 +103,208 @@ public class SpreadsheetImportTests
 
     private static List<string?> Strings(JsonElement list) => list.EnumerateArray().Select(s => s.GetString()).ToList();
 }
+
+public class SpreadsheetImportProblemTests
+{
+    private static readonly Caller DaugavpilsWorker = new("Ilze", Role.Worker, new HashSet<string> { "Daugavpils" });
+
+    private const string Import = """
+        mutation($file: Upload!, $ties: Upload, $dryRun: Boolean) {
+          importSpreadsheet(file: $file, ties: $ties, dryRun: $dryRun) { written problems { sheet row column message } }
+        }
+        """;
+
+    private static readonly string LongName = new('ā', 201);
+
+    // Each row's mistakes, as a worker might make them; the comments say what each row breaks.
+    private static readonly string Resources = $"""
+        externalId,name,kind,latitude,longitude,area,status,sensitive,email
+        E1,Laba biedrība,spaceship,,,Centrs,,,
+        E1,Otra biedrība,association,,,Nowhere,asleep,maybe,not-an-email
+        E3,,school,91,26.5,,,,
+        E4,Sajaukta vieta,school,26.5263,55.8741,,,,
+        E5,{LongName},association,,,Centrs,,,
+        E6,Dubults,association,,,Centrs,,,
+        E7,Dubults,association,,,Križi,,,
+        E8,Zosēnu lasītāji,informal group,,,Zosēnu pagasts,,,
+        """;
+
+    private const string Ties = """"
+        source,target,type,strength,since,until
+        E1,E1,cooperation,,,
+        E1,Nobody,cooperation,9,,
+        E1,"Senioru biedrība ""Draudzība-K""",friendship,,2024-05-01,2023-01-01
+        Laba biedrība,"Senioru biedrība ""Draudzība-K""",membership,,32.13.2024,
+        Dubults,E1,cooperation,,,
+        """";
+
+    [Fact]
+    public async Task Every_problem_is_named_by_sheet_row_and_column_at_once_and_nothing_is_written()
+    {
+        await using var api = await TestApi.StartAsync();
+        var before = await api.SnapshotAsync();
+        var variables = new Inputs(new Dictionary<string, object?>
+        {
+            ["file"] = new UploadedFile("resources.csv", "text/csv", Encoding.UTF8.GetBytes(Resources)),
+            ["ties"] = new UploadedFile("ties.csv", "text/csv", Encoding.UTF8.GetBytes(Ties)),
+        });
+
+        // A dry run lists them as the preview shows them.
+        var preview = (await api.ExecuteAsync(Import, new Inputs(new Dictionary<string, object?>(variables) { ["dryRun"] = true }), DaugavpilsWorker))
+            .GetProperty("data").GetProperty("importSpreadsheet");
+        var problems = preview.GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("sheet").GetString(), p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("message").GetString()!)).ToList();
+        Assert.Equal(new (string?, int, string?)[]
+        {
+            ("Resources", 2, "kind"),
+            ("Resources", 3, "externalId"), ("Resources", 3, "area"), ("Resources", 3, "status"), ("Resources", 3, "sensitive"), ("Resources", 3, "email"),
+            ("Resources", 4, "name"), ("Resources", 4, "latitude"),
+            ("Resources", 5, "latitude"),
+            ("Resources", 6, "name"),
+            ("Resources", 9, "area"),
+            ("Ties", 2, "target"),
+            ("Ties", 3, "target"), ("Ties", 3, "strength"),
+            ("Ties", 4, "type"), ("Ties", 4, "until"),
+            ("Ties", 5, "since"),
+            ("Ties", 6, "source"),
+        }.Order(), problems.Select(p => (p.Item1, p.Item2, p.Item3)).Order());
+        string At(string sheet, int row, string column) => problems.Single(p => p.Item1 == sheet && p.Item2 == row && p.Item3 == column).Item4;
+        Assert.StartsWith("'spaceship' is no kind. The kinds: association (biedrība), school (skola),", At("Resources", 2, "kind"));
+        Assert.Equal("'E1' is the externalId of row 2 too: each row needs its own.", At("Resources", 3, "externalId"));
+        Assert.Equal("'not-an-email' is not an e-mail address.", At("Resources", 3, "email"));
+        Assert.Contains("not 91", At("Resources", 4, "latitude"));
+        Assert.Contains("look swapped", At("Resources", 5, "latitude"));
+        Assert.Equal("'name' is longer than 200 characters.", At("Resources", 6, "name"));
+        Assert.Contains("outside your municipalities (Daugavpils)", At("Resources", 9, "area"));
+        Assert.Equal("A resource cannot be tied to itself.", At("Ties", 2, "target"));
+        Assert.Equal("No resource in the sheet or on the map is named or keyed 'Nobody'.", At("Ties", 3, "target"));
+        Assert.Equal("'strength' must be from 1 to 5, not 9.", At("Ties", 3, "strength"));
+        Assert.Equal("'until' (2023-01-01) must not be before 'since' (2024-05-01).", At("Ties", 4, "until"));
+        Assert.Equal("'32.13.2024' is not a day: write 2024-05-01 or 01.05.2024.", At("Ties", 5, "since"));
+        Assert.Equal("2 resources are named 'Dubults': write the externalId or id of the one meant.", At("Ties", 6, "source"));
+
+        // Imported for real, the list is refused with the same problems, and nothing is written.
+        var refused = await api.ExecuteAsync(Import, variables, DaugavpilsWorker);
+        Assert.Equal("BAD_USER_INPUT", refused.Code());
+        Assert.StartsWith($"Nothing was imported: {problems.Count} problem(s). Resources, row 2, column kind: 'spaceship' is no kind.", refused.Message());
+        var listed = refused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("data").GetProperty("problems");
+        Assert.Equal(problems.Count, listed.GetArrayLength());
+        Assert.Equal(before, await api.SnapshotAsync());
+    }
+}
+
+/// <summary>Files that are not what they claim, or hold what an import must not take: each refused with a clear problem.</summary>
+public class HostileSpreadsheetTests
+{
+    private static readonly ImportSettings Settings = new();
+
+    private static byte[] Workbook(params SheetToWrite[] sheets)
+    {
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, sheets);
+        return stream.ToArray();
+    }
+
+    private static readonly IReadOnlyList<string> Header = ["name", "kind"];
+
+    private static SheetToWrite Resources(params IReadOnlyList<string>[] rows) => new("Resources", [Header, .. rows]);
+
+    /// <summary>A workbook changed with the Open XML SDK as another program would have saved it.</summary>
+    private static byte[] Edited(byte[] workbook, Action<WorksheetPart> edit)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var part = document.WorkbookPart!.WorksheetParts.First(p => p.Worksheet.Descendants<Cell>().Any(c => c.InnerText == "name"));
+            edit(part);
+            part.Worksheet.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static IReadOnlyList<ImportProblem> Refusal(string name, byte[] content, ImportSettings? settings = null) =>
+        Assert.Throws<SpreadsheetException>(() => SpreadsheetFiles.Read(new(name, content), null, settings ?? Settings)).Problems;
+
+    [Fact]
+    public void A_renamed_PDF_a_broken_zip_and_an_unknown_format_are_named_as_such()
+    {
+        Assert.Equal("The file is a PDF, not a spreadsheet: export the table from its program as XLSX or CSV.",
+            Assert.Single(Refusal("saraksts.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj"u8.ToArray())).Message);
+        Assert.Equal("The file is a damaged zip, not a readable XLSX workbook.",
+            Assert.Single(Refusal("saraksts.xlsx", [.. "PK\u0003\u0004"u8, .. new byte[200]])).Message);
+        Assert.StartsWith("saraksts.ods: give an .xlsx workbook or a .csv file", Assert.Single(Refusal("saraksts.ods", Workbook(Resources()))).Message);
+        Assert.Equal("Resources: the file is not text (it holds zero bytes): save the sheet as CSV.", Assert.Single(Refusal("saraksts.csv", [0x6E, 0x61, 0x00, 0x6D, 0x65])).Message);
+    }
+
+    [Fact]
+    public void A_zip_bomb_and_a_file_over_the_size_limit_are_refused_before_they_are_unpacked()
+    {
+        using var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 8; i++) entry.Write(zeros); // 8 MB of zeros, a few kilobytes packed
+        }
+        Assert.True(bomb.Length < 100_000);
+        Assert.Equal("The workbook unpacks to 8 MB, more than the 2 MB allowed (Import:MaxUnpackedMegabytes).",
+            Assert.Single(Refusal("bomb.xlsx", bomb.ToArray(), new ImportSettings { MaxUnpackedMegabytes = 2 })).Message);
+        Assert.Equal("big.csv has 2 MB, more than the 1 MB allowed (Import:MaxFileMegabytes); import the list in parts.",
+            Assert.Single(Refusal("big.csv", new byte[2 * 1024 * 1024 + 10], new ImportSettings { MaxFileMegabytes = 1 })).Message);
+    }
+
+    [Fact]
+    public void Sheets_with_more_rows_than_allowed_are_refused_in_either_format()
+    {
+        var settings = new ImportSettings { MaxRows = 3 };
+        var rows = Enumerable.Range(1, 4).Select(i => (IReadOnlyList<string>)[$"Biedrība {i}", "biedrība"]).ToArray();
+        Assert.Equal("Resources: more than 3 rows (Import:MaxRows); import the list in parts.", Assert.Single(Refusal("list.xlsx", Workbook(Resources(rows)), settings)).Message);
+        var csv = Encoding.UTF8.GetBytes("name,kind\n" + string.Join("\n", rows.Select(r => string.Join(',', r))));
+        Assert.Equal("Resources: more than 3 rows (Import:MaxRows); import the list in parts.", Assert.Single(Refusal("list.csv", csv, settings)).Message);
+    }
+
+    [Fact]
+    public void Formulas_merged_cells_and_hidden_sheets_are_problems_where_they_are()
+    {
+        var list = Workbook(Resources(["Biedrība A", "biedrība"], ["Biedrība B", "biedrība"]));
+        var formula = Edited(list, part =>
+        {
+            var cell = part.Worksheet.Descendants<Cell>().Single(c => c.CellReference == "A3");
+            cell.CellFormula = new CellFormula("CONCATENATE(A2,\" 2\")");
+        });
+        var problem = Assert.Single(Refusal("list.xlsx", formula));
+        Assert.Equal(("Resources", 3, "name"), (problem.Sheet, problem.Row, problem.Column));
+        Assert.Equal("The cell holds a formula: paste its value instead (Paste Special → Values).", problem.Message);
+
+        var merged = Edited(list, part => part.Worksheet.InsertAfter(new MergeCells(new MergeCell { Reference = "A2:B2" }) { Count = 1 }, part.Worksheet.GetFirstChild<SheetData>()));
+        Assert.Equal("Resources: Cells A2:B2 are merged: unmerge them, so that each value stands in its own row and column.", Assert.Single(Refusal("list.xlsx", merged)).ToString());
+
+        var hidden = Workbook(new SheetToWrite("Resources", [Header, ["Biedrība A", "biedrība"]], Hidden: true));
+        Assert.Equal("Resources: The sheet is hidden: show it (or delete it) so that you can see what is imported.", Assert.Single(Refusal("list.xlsx", hidden)).ToString());
+    }
+
+    [Fact]
+    public async Task An_empty_sheet_a_second_header_row_and_an_unknown_column_are_problems_and_nothing_is_written()
+    {
+        await using var api = await TestApi.StartAsync();
+        var before = await api.SnapshotAsync();
+        const string Import = "mutation($file: Upload!) { importSpreadsheet(file: $file) { written } }";
+        async Task<JsonElement> ImportAsync(byte[] workbook) =>
+            (await api.ExecuteAsync(Import, new Inputs(new Dictionary<string, object?> { ["file"] = new UploadedFile("list.xlsx", null, workbook) })))
+                .GetProperty("errors")[0];
+
+        var empty = await ImportAsync(Workbook(new SheetToWrite("Resources", [])));
+        Assert.Equal("Nothing was imported: 1 problem(s). Resources: The sheet is empty: it needs a header row and a row for each entry.", empty.GetProperty("message").GetString());
+
+        var twice = await ImportAsync(Workbook(Resources(["Biedrība A", "biedrība"], ["nosaukums", "veids"], ["Biedrība B", "biedrība"])));
+        var repeated = Assert.Single(twice.GetProperty("extensions").GetProperty("data").GetProperty("problems").EnumerateArray());
+        Assert.Equal((3, "The row repeats the header: delete it."), (repeated.GetProperty("row").GetInt32(), repeated.GetProperty("message").GetString()));
+
+        var unknown = await ImportAsync(Workbook(new SheetToWrite("Resursi", [["nosaukums", "veids", "krāsa"], ["Biedrība A", "biedrība", "zila"]])));
+        var column = Assert.Single(unknown.GetProperty("extensions").GetProperty("data").GetProperty("problems").EnumerateArray());
+        Assert.Equal(("Resursi", 1, "krāsa"), (column.GetProperty("sheet").GetString(), column.GetProperty("row").GetInt32(), column.GetProperty("column").GetString()));
+        Assert.StartsWith("Unknown column. The columns are: id (id), externalId (ārējais id), name (nosaukums),", column.GetProperty("message").GetString());
+        Assert.Equal(before, await api.SnapshotAsync());
+    }
+}

@@ -81,7 +81,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     }
 
     /// <summary>A row's cells by column name; cells of columns the sheet lacks are absent.</summary>
-    private sealed class Cells(Table table, TableRow row, Dictionary<string, int> columns)
+    private sealed class Cells(Table table, TableRow row, Dictionary<string, int> columns, Column[] definitions)
     {
         public TableRow Row => row;
         public Table Table => table;
@@ -89,8 +89,8 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         public string this[string column] => columns.TryGetValue(column, out var i) ? row.Cells[i].Trim() : "";
         public string Header(string column) => columns.TryGetValue(column, out var i) ? table.Headers[i] : column;
 
-        /// <summary>A data row that repeats the header (a second header pasted in).</summary>
-        public bool RepeatsHeader => columns.All(c => ImportColumns.Key(row.Cells[c.Value]) == ImportColumns.Key(table.Headers[c.Value]));
+        /// <summary>A data row that repeats the header, in either language (a second header pasted in).</summary>
+        public bool RepeatsHeader => columns.All(c => ImportColumns.Find(definitions, row.Cells[c.Value])?.Name == c.Key);
     }
 
     private void Problem(Cells cells, string? column, string message) =>
@@ -117,13 +117,14 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     private async Task<List<ImportedResource>> ResourcesAsync(Table table, Dictionary<string, int> columns, Known known, CancellationToken ct)
     {
+        var definitions = ImportColumns.Resources;
         var imported = new List<ImportedResource>();
         var byExternalId = new Dictionary<string, int>(StringComparer.Ordinal);
         var byResource = new Dictionary<Resource, int>(ReferenceEqualityComparer.Instance);
         var snapshot = await spatial.CurrentAsync(ct);
         foreach (var row in table.Rows)
         {
-            var cells = new Cells(table, row, columns);
+            var cells = new Cells(table, row, columns, definitions);
             if (cells.RepeatsHeader)
             {
                 Problem(cells, null, "The row repeats the header: delete it.");
@@ -329,6 +330,8 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     private async Task RequireWithinAsync(Cells cells, IReadOnlyCollection<int?> areas, string what, CancellationToken ct)
     {
+        // Where the row's place is wrong already, where it would be is no question of rights yet.
+        if (new[] { "area", "latitude", "longitude" }.Any(column => Reported(cells, column))) return;
         try { await Permissions.RequireWithinAsync(caller, db, areas, $"'{what}'", ct); }
         catch (UserError error) { Problem(cells, cells.Has("area") ? "area" : null, error.Message); }
     }
@@ -349,6 +352,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     private async Task TiesAsync(Table table, Dictionary<string, int> columns, Known known, List<ImportedResource> imported, CancellationToken ct)
     {
+        var definitions = ImportColumns.Ties;
         var existing = (await db.Relationships.ToListAsync(ct)).ToLookup(t => (t.SourceId, t.TargetId, t.Type));
         var ends = new Ends(known, imported);
         var seen = new Dictionary<(Resource, Resource, RelationshipType), int>();
@@ -356,7 +360,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         var results = new List<(Cells Cells, Relationship Tie)>();
         foreach (var row in table.Rows)
         {
-            var cells = new Cells(table, row, columns);
+            var cells = new Cells(table, row, columns, definitions);
             if (cells.RepeatsHeader)
             {
                 Problem(cells, null, "The row repeats the header: delete it.");
