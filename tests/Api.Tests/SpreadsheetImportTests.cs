@@ -308,3 +308,55 @@ public class HostileSpreadsheetTests
         Assert.Equal(before, await api.SnapshotAsync());
     }
 }
+
+public class SpreadsheetReimportTests
+{
+    private static readonly Caller DaugavpilsWorker = new("Ilze", Role.Worker, new HashSet<string> { "Daugavpils" });
+
+    private const string Import = """
+        mutation($file: Upload!) { importSpreadsheet(file: $file) { summary problems { sheet row column message } } }
+        """;
+
+    // UTF-8 with a BOM and commas, as LibreOffice saves; a description with a line break inside its quotes.
+    private static string List(string description) => $"""
+        externalId,name,kind,description,area
+        K-1,Križu šūšanas pulciņš,informal group,"{description}",Križi
+        K-2,Križu šaha klubs,association,,Križi
+        """;
+
+    private static Inputs File(string text) => new(new Dictionary<string, object?>
+    {
+        ["file"] = new UploadedFile("list.csv", "text/csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]),
+    });
+
+    [Fact]
+    public async Task Changing_one_cell_and_importing_again_changes_exactly_that_field_with_history()
+    {
+        await using var api = await TestApi.StartAsync();
+        var first = (await api.DataAsync(Import, File(List("Šujam kopā.\nOtrdienās 14:00.")), DaugavpilsWorker)).GetProperty("importSpreadsheet");
+        Assert.Equal("Resources: 2 created, 0 updated, 0 unchanged", first.GetProperty("summary").GetString());
+        var id = await api.ResourceIdAsync("Križu šūšanas pulciņš");
+        Assert.Equal("Šujam kopā.\nOtrdienās 14:00.", (await api.DataAsync("query($id: ID!) { resource(id: $id) { description } }", new { id })).GetProperty("resource").GetProperty("description").GetString());
+
+        var second = (await api.DataAsync(Import, File(List("Šujam kopā.\nTrešdienās 15:00.")), DaugavpilsWorker)).GetProperty("importSpreadsheet");
+        Assert.Equal("Resources: 0 created, 1 updated, 1 unchanged", second.GetProperty("summary").GetString());
+        var history = (await api.DataAsync("query($id: ID!) { history(id: $id) { action author changedFields } resource(id: $id) { description version } }", new { id }, DaugavpilsWorker));
+        Assert.Equal([("UPDATED", "Ilze", "Description"), ("CREATED", "Ilze", "")],
+            history.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("action").GetString(), h.GetProperty("author").GetString(),
+                string.Join(",", h.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString())))));
+        Assert.Equal(("Šujam kopā.\nTrešdienās 15:00.", 2), (history.GetProperty("resource").GetProperty("description").GetString(), history.GetProperty("resource").GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_worker_imports_only_into_their_municipalities_and_an_admin_anywhere()
+    {
+        await using var api = await TestApi.StartAsync();
+        var zoseni = Encoding.UTF8.GetBytes("nosaukums,veids,teritorija\nZosēnu lasītāji,neformāla grupa,Zosēnu pagasts\n");
+        var variables = new Inputs(new Dictionary<string, object?> { ["file"] = new UploadedFile("list.csv", null, zoseni) });
+        var refused = await api.ExecuteAsync(Import, variables, DaugavpilsWorker);
+        Assert.Contains("Resources, row 2, column teritorija: 'Zosēnu lasītāji': in Zosēnu pagasts, outside your municipalities (Daugavpils).", refused.Message());
+        Assert.Equal("Resources: 1 created, 0 updated, 0 unchanged", (await api.DataAsync(Import, variables)).GetProperty("importSpreadsheet").GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).GetProperty("data").ValueKind);
+        Assert.Equal("UNAUTHENTICATED", (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).Code());
+    }
+}

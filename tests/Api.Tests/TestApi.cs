@@ -83,9 +83,13 @@ public sealed class TestApi : IAsyncDisposable
     }
 
     /// <summary>Runs an operation that must succeed and returns its data.</summary>
-    public async Task<JsonElement> DataAsync(string query, object? variables = null, Caller? caller = null)
+    public async Task<JsonElement> DataAsync(string query, object? variables = null, Caller? caller = null) => Data(await ExecuteAsync(query, variables, caller));
+
+    /// <summary>Runs an operation with variables as the transport hands them over; it must succeed.</summary>
+    public async Task<JsonElement> DataAsync(string query, Inputs variables, Caller? caller = null) => Data(await ExecuteAsync(query, variables, caller));
+
+    private static JsonElement Data(JsonElement response)
     {
-        var response = await ExecuteAsync(query, variables, caller);
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
         return response.GetProperty("data");
     }
