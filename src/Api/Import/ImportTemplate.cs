@@ -61,6 +61,6 @@ public static class ImportTemplate
         rows.Add([latvian ? "Lapa" : "Sheet", latvian ? "Kolonna" : "Column", latvian ? "Ko rakstīt" : "What goes in it"]);
         rows.AddRange(ImportColumns.Resources.Select(c => (IReadOnlyList<string>)[resources, latvian ? c.Latvian : c.Name, latvian ? c.HelpLatvian : c.Help]));
         rows.AddRange(ImportColumns.Ties.Select(c => (IReadOnlyList<string>)[ties, latvian ? c.Latvian : c.Name, latvian ? c.HelpLatvian : c.Help]));
-        return new SheetToWrite(latvian ? "Norādījumi" : "Instructions", rows) { Widths = new() { [0] = 14, [1] = 18, [2] = 110 } };
+        return new SheetToWrite(latvian ? "Norādījumi" : "Instructions", rows) { FreezeHeader = false, Widths = new() { [0] = 14, [1] = 18, [2] = 110 } };
     }
 }

@@ -36,6 +36,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         if (resourceSheet is null && tieSheet is null)
             return Refused($"The file has no sheet named {ImportColumns.ResourcesSheet} (or {ImportColumns.ResourcesSheetNames[1]}) or {ImportColumns.TiesSheet} (or {ImportColumns.TiesSheetNames[1]}).");
 
+        _sheets.AddRange(new[] { resourceSheet, tieSheet }.OfType<Table>().Select(t => t.Sheet));
         var resourceColumns = resourceSheet is null ? null : Columns(resourceSheet, ImportColumns.Resources, ["name", "kind"]);
         var tieColumns = tieSheet is null ? null : Columns(tieSheet, ImportColumns.Ties, ["source", "target", "type"]);
         if (_problems.Count > 0) return Report(dryRun, null);
@@ -50,8 +51,10 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         return Report(dryRun, batch ?? 0);
     }
 
+    private readonly List<string> _sheets = [];
+
     private ImportReport Report(bool dryRun, long? batch) =>
-        new(dryRun, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), batch);
+        new(dryRun, _sheets, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), batch);
 
     private ImportReport Refused(string message)
     {

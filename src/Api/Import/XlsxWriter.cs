@@ -7,6 +7,9 @@ namespace ResourceMap.Api.Import;
 /// <summary>A sheet to write: rows of text (the first is the header, in bold and frozen), and the columns that offer a list.</summary>
 public sealed record SheetToWrite(string Name, IReadOnlyList<IReadOnlyList<string>> Rows, bool Hidden = false)
 {
+    /// <summary>False for a sheet of text (instructions), whose first row is no header to keep in sight.</summary>
+    public bool FreezeHeader { get; init; } = true;
+
     /// <summary>Column index → the cells (of the list sheet) whose values the column's cells choose from.</summary>
     public Dictionary<int, string> Choices { get; init; } = [];
 
@@ -48,7 +51,7 @@ public static class XlsxWriter
     {
         var worksheet = new Worksheet();
         var width = sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Count);
-        if (sheet.Rows.Count > 1 && !sheet.Hidden)
+        if (sheet.FreezeHeader && !sheet.Hidden)
             worksheet.Append(new SheetViews(new SheetView(new Pane
             {
                 VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
@@ -89,10 +92,12 @@ public static class XlsxWriter
         return worksheet;
     }
 
-    /// <summary>Two cell formats: plain (0) and bold (1) for headers.</summary>
+    /// <summary>The style "Normal" and two cell formats: plain (0) and bold (1) for headers.</summary>
     private static Stylesheet Stylesheet() => new(
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(new CellFormat { FormatId = 0 }, new CellFormat { FormatId = 0, FontId = 1, ApplyFont = true }) { Count = 2 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 }
