@@ -358,5 +358,6 @@ public class SpreadsheetReimportTests
         Assert.Equal("Resources: 1 created, 0 updated, 0 unchanged", (await api.DataAsync(Import, variables)).GetProperty("importSpreadsheet").GetProperty("summary").GetString());
         Assert.Equal(JsonValueKind.Null, (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).GetProperty("data").ValueKind);
         Assert.Equal("UNAUTHENTICATED", (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).Code());
+        Assert.Equal("FORBIDDEN", (await api.ExecuteAsync(Import, variables, new Caller("viewer", Role.Viewer, new HashSet<string> { "Daugavpils" }))).Code());
     }
 }

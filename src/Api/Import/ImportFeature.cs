@@ -63,12 +63,15 @@ public static class ImportFeature
     }
 }
 
-public sealed class ImportActionEnum : EnumerationGraphType<ImportAction>
+public sealed class ImportActionEnum : EnumerationGraphType
 {
     public ImportActionEnum()
     {
         Name = "ImportAction";
         Description = "What an import does with a row.";
+        Add("CREATED", ImportAction.Created, "A new resource or tie.");
+        Add("UPDATED", ImportAction.Updated, "An existing one, changed as the row says.");
+        Add("UNCHANGED", ImportAction.Unchanged, "An existing one that already holds what the row says.");
     }
 }
 
