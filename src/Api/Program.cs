@@ -43,6 +43,7 @@ app.UseAuthentication();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
 ResourceMap.Api.Import.ImportEndpoints.Map(app);
+ResourceMap.Api.Import.ExportEndpoints.Map(app);
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);
 ResourceMap.Api.Web.WebApp.Map(app, builder.Configuration.GetSection("Web").Get<ResourceMap.Api.Web.WebSettings>() ?? new ResourceMap.Api.Web.WebSettings());
 

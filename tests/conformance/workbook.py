@@ -3,6 +3,7 @@
   python3 workbook.py read FILE.xlsx         prints JSON: each sheet's name, state, rows of values, and its list validations
   python3 workbook.py write FILE.xlsx SPEC   writes the sheets of SPEC (JSON: [{"name": ..., "rows": [[...], ...]}]);
                                              a cell {"date": "2024-05-01"} is written as a real date, numbers as numbers
+  python3 workbook.py edit FILE.xlsx SHEET CELL VALUE   changes one cell (B7) as a person would, and saves
 """
 import datetime
 import json
@@ -39,8 +40,16 @@ def write(path, spec):
     book.save(path)
 
 
+def edit(path, sheet, cell, text):
+    book = openpyxl.load_workbook(path)
+    book[sheet][cell] = text
+    book.save(path)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "read":
         read(sys.argv[2])
+    elif sys.argv[1] == "edit":
+        edit(*sys.argv[2:6])
     else:
         write(sys.argv[2], sys.argv[3])

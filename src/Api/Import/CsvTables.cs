@@ -30,7 +30,7 @@ public static class CsvTables
             {
                 number++;
                 var cells = new string[row.ColCount];
-                for (var i = 0; i < cells.Length; i++) cells[i] = row[i].ToString();
+                for (var i = 0; i < cells.Length; i++) cells[i] = Unprotected(row[i].ToString());
                 if (cells.All(string.IsNullOrWhiteSpace)) continue;
                 if (headers is null)
                 {
@@ -52,6 +52,10 @@ public static class CsvTables
         if (problems.Count > 0) throw new SpreadsheetException(problems);
         return new Table(sheet, headerRow, headers ?? [], rows);
     }
+
+    /// <summary>A cell an export protected against formula injection ('=…, see ExportEndpoints) read as it was.</summary>
+    private static string Unprotected(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
 
     /// <summary>The file's text, or null when it holds zero bytes (no text encoding we read writes them).</summary>
     private static string? Decode(ReadOnlySpan<byte> bytes)

@@ -99,6 +99,12 @@ public static class ImportColumns
         return null;
     }
 
+    /// <summary>A value as the template writes it: Latvian words, or English ones ("day centre").</summary>
+    public static string Word(ResourceKind kind, bool latvian) => latvian ? KindsInLatvian[kind] : English(kind);
+    public static string Word(ResourceStatus status, bool latvian) => latvian ? StatusesInLatvian[status] : English(status);
+    public static string Word(RelationshipType type, bool latvian) => latvian ? TypesInLatvian[type] : English(type);
+    public static string Word(bool yes, bool latvian) => (yes, latvian) switch { (true, true) => "jā", (false, true) => "nē", (true, false) => "yes", _ => "no" };
+
     /// <summary>yes/no, jā/nē, true/false, 1/0; null when the word is none of them.</summary>
     public static bool? ParseYesNo(string word) => Key(word) switch
     {

@@ -33,7 +33,8 @@ public static class ImportEndpoints
         return Results.File(bytes, "text/csv; charset=utf-8", latvian ? $"{latvianName}.csv" : $"{englishName}.csv");
     }
 
-    private static bool Latvian(HttpContext http) =>
+    /// <summary>Latvian when <c>?language=lv</c>, or without it when the browser asks for Latvian first.</summary>
+    public static bool Latvian(HttpContext http) =>
         http.Request.Query["language"].ToString() is { Length: > 0 } language
             ? language.StartsWith("lv", StringComparison.OrdinalIgnoreCase)
             : http.Request.Headers.AcceptLanguage.ToString().StartsWith("lv", StringComparison.OrdinalIgnoreCase);

@@ -13,16 +13,16 @@ public static class ImportTemplate
     {
         var lists = latvian ? "Saraksti" : "Lists";
         string Header(Column c) => latvian ? c.Latvian : c.Name;
-        string Word<T>(T value, IReadOnlyDictionary<T, string> inLatvian) where T : struct, Enum => latvian ? inLatvian[value] : ImportColumns.English(value);
-        var kinds = Enum.GetValues<ResourceKind>().Select(k => Word(k, ImportColumns.KindsInLatvian)).ToList();
-        var statuses = Enum.GetValues<ResourceStatus>().Select(s => Word(s, ImportColumns.StatusesInLatvian)).ToList();
-        var types = Enum.GetValues<RelationshipType>().Select(t => Word(t, ImportColumns.TypesInLatvian)).ToList();
-        string[] yesNo = latvian ? ["jā", "nē"] : ["yes", "no"];
+        var kinds = Enum.GetValues<ResourceKind>().Select(k => ImportColumns.Word(k, latvian)).ToList();
+        var statuses = Enum.GetValues<ResourceStatus>().Select(s => ImportColumns.Word(s, latvian)).ToList();
+        var types = Enum.GetValues<RelationshipType>().Select(t => ImportColumns.Word(t, latvian)).ToList();
+        string[] yesNo = [ImportColumns.Word(true, latvian), ImportColumns.Word(false, latvian)];
         string Range(int column, int count) => $"'{lists}'!${XlsxTables.ColumnName(column)}$2:${XlsxTables.ColumnName(column)}${count + 1}";
         int At(Column[] columns, string name) => Array.FindIndex(columns, c => c.Name == name);
 
         var resources = new SheetToWrite(latvian ? ImportColumns.ResourcesSheetNames[1] : ImportColumns.ResourcesSheet, [ImportColumns.Resources.Select(Header).ToList()])
         {
+            Numbers = new HashSet<int> { At(ImportColumns.Resources, "latitude"), At(ImportColumns.Resources, "longitude") },
             Choices = new()
             {
                 [At(ImportColumns.Resources, "kind")] = Range(0, kinds.Count),
@@ -32,6 +32,7 @@ public static class ImportTemplate
         };
         var ties = new SheetToWrite(latvian ? ImportColumns.TiesSheetNames[1] : ImportColumns.TiesSheet, [ImportColumns.Ties.Select(Header).ToList()])
         {
+            Numbers = new HashSet<int> { At(ImportColumns.Ties, "strength") },
             Choices = new()
             {
                 [At(ImportColumns.Ties, "type")] = Range(3, types.Count),

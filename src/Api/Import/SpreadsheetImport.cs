@@ -116,7 +116,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     // ---- Resources ----
 
-    private sealed record ImportedResource(Cells Cells, Resource Resource, string? ExternalId, string? Id);
+    private sealed record ImportedResource(Cells Cells, Resource Resource, string? ExternalId, string? Id, int? AreaBefore);
 
     private async Task<List<ImportedResource>> ResourcesAsync(Table table, Dictionary<string, int> columns, Known known, CancellationToken ct)
     {
@@ -149,15 +149,20 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
             if (cells.Has("externalId"))
                 try { resource.ExternalId = TextRules.Optional(externalId, "externalId", ResourceMapDbContext.MaxExternalIdLength); }
                 catch (UserError error) { Problem(cells, "externalId", error.Message); }
-            await RequireWithinAsync(cells, creating ? [resource.AreaId] : [areaBefore, resource.AreaId], resource.Name, ct);
 
             if (creating) db.Resources.Add(resource);
-            imported.Add(new ImportedResource(cells, resource, externalId, cells["id"] is { Length: > 0 } id ? id : null));
+            imported.Add(new ImportedResource(cells, resource, externalId, cells["id"] is { Length: > 0 } id ? id : null, areaBefore));
         }
         await ExternalIdsFreeAsync(imported, ct);
         db.ChangeTracker.DetectChanges();
         foreach (var r in imported)
-            _rows.Add(new(table.Sheet, r.Cells.Row.Number, ActionOf(db.Entry(r.Resource).State), r.Resource.Name));
+        {
+            var action = ActionOf(db.Entry(r.Resource).State);
+            // Rights matter where something is written: an exported list imported again passes rows it leaves as they are.
+            if (action != ImportAction.Unchanged)
+                await RequireWithinAsync(r.Cells, action == ImportAction.Created ? [r.Resource.AreaId] : [r.AreaBefore, r.Resource.AreaId], r.Resource.Name, ct);
+            _rows.Add(new(table.Sheet, r.Cells.Row.Number, action, r.Resource.Name));
+        }
         return imported;
     }
 
@@ -392,14 +397,18 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
             tie ??= new Relationship { Source = source, Target = target };
             matched.Add(tie);
             await CheckAllAsync(cells, input, TieValues(tie, creating));
-            if (!caller.IsInsider(source.AreaId) && !caller.IsInsider(target.AreaId))
-                Problem(cells, null, $"The tie of '{source.Name}' and '{target.Name}': neither end is in your municipalities.");
             if (creating) db.Relationships.Add(tie);
             results.Add((cells, tie));
         }
         db.ChangeTracker.DetectChanges();
         foreach (var (cells, tie) in results)
-            _rows.Add(new(table.Sheet, cells.Row.Number, ActionOf(db.Entry(tie).State), $"{Named(tie.Source, tie.SourceId, known)} — {Named(tie.Target, tie.TargetId, known)}"));
+        {
+            var action = ActionOf(db.Entry(tie).State);
+            var (source, target) = (tie.Source ?? known.ById.GetValueOrDefault(tie.SourceId), tie.Target ?? known.ById.GetValueOrDefault(tie.TargetId));
+            if (action != ImportAction.Unchanged && !caller.IsInsider(source?.AreaId) && !caller.IsInsider(target?.AreaId))
+                Problem(cells, null, $"The tie of '{source?.Name}' and '{target?.Name}': neither end is in your municipalities.");
+            _rows.Add(new(table.Sheet, cells.Row.Number, action, $"{source?.Name} — {target?.Name}"));
+        }
     }
 
     private static Func<InputFields, Task> TieValues(Relationship tie, bool creating) => fields =>
@@ -407,8 +416,6 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         RelationshipRules.ApplyValues(fields, tie, creating);
         return Task.CompletedTask;
     };
-
-    private static string Named(Resource? resource, int id, Known known) => resource?.Name ?? known.ById.GetValueOrDefault(id)?.Name ?? "";
 
     /// <summary>What a tie's end may name: a row's externalId or id, a resource's externalId or id, or a name only one resource has.</summary>
     private sealed class Ends(Known known, List<ImportedResource> imported)

@@ -13,6 +13,9 @@ public sealed record SheetToWrite(string Name, IReadOnlyList<IReadOnlyList<strin
     /// <summary>Column index → the cells (of the list sheet) whose values the column's cells choose from.</summary>
     public Dictionary<int, string> Choices { get; init; } = [];
 
+    /// <summary>Columns whose cells below the header are numbers (written as numbers, so that a spreadsheet computes with them).</summary>
+    public IReadOnlySet<int> Numbers { get; init; } = new HashSet<int>();
+
     /// <summary>Column widths in characters, by index; others get a width from their header.</summary>
     public Dictionary<int, double> Widths { get; init; } = [];
 }
@@ -70,13 +73,16 @@ public static class XlsxWriter
             {
                 var text = sheet.Rows[r][c];
                 if (string.IsNullOrEmpty(text)) continue;
-                row.Append(new Cell
-                {
-                    CellReference = $"{XlsxTables.ColumnName(c)}{r + 1}",
-                    DataType = CellValues.InlineString,
-                    StyleIndex = r == 0 ? 1U : 0U,
-                    InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-                });
+                var reference = $"{XlsxTables.ColumnName(c)}{r + 1}";
+                row.Append(r > 0 && sheet.Numbers.Contains(c)
+                    ? new Cell { CellReference = reference, CellValue = new CellValue(text) }
+                    : new Cell
+                    {
+                        CellReference = reference,
+                        DataType = CellValues.InlineString,
+                        StyleIndex = r == 0 ? 1U : 0U,
+                        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+                    });
             }
             data.Append(row);
         }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using ResourceMap.Api.Access;
+using ResourceMap.Api.Errors;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Network;
+using ResourceMap.Persistence;
+
+namespace ResourceMap.Api.Import;
+
+/// <summary>
+/// <c>GET /export/resources.xlsx</c> (the template's workbook, filled in, with a sheet of network metrics), and
+/// <c>/export/resources.csv</c>, <c>/export/ties.csv</c>: what the caller's token lets them read (anonymous: no sensitive
+/// resources, no persons' contacts). <c>?areaId=</c> an area's global id, <c>?day=YYYY-MM-DD</c> the ties of that day,
+/// <c>?language=lv|en</c>. Edited and imported again, the workbook updates the same resources.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        // Handlers, not request delegates: their result is what is written.
+        app.MapGet("/export/resources.xlsx", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+        {
+            var stream = new MemoryStream();
+            XlsxWriter.Write(stream, await export.SheetsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted));
+            return Results.File(stream.ToArray(), ImportEndpoints.XlsxMediaType, query.Latvian ? "resursi.xlsx" : "resources.xlsx");
+        })));
+        app.MapGet("/export/resources.csv", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            Csv(ImportColumns.Resources, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Resources, query.Latvian, "resursi", "resources"))));
+        app.MapGet("/export/ties.csv", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            Csv(ImportColumns.Ties, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Ties, query.Latvian, "saites", "ties"))));
+    }
+
+    private sealed record Query(int? AreaId, DateOnly? Day, bool Latvian);
+
+    private static async Task<IResult> ExportAsync(HttpContext http, Func<SpreadsheetExport, Query, Task<IResult>> write)
+    {
+        if (await AuthenticationSetup.RefusedTokenAsync(http) is { } refused)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refused);
+        }
+        int? areaId = null;
+        if (http.Request.Query["areaId"].ToString() is { Length: > 0 } area)
+        {
+            try { areaId = GlobalId.Decode(area, GlobalId.Area, "areaId"); }
+            catch (UserError e) { return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, e.Message); }
+        }
+        DateOnly? day = null;
+        if (http.Request.Query["day"].ToString() is { Length: > 0 } dayText)
+        {
+            if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'day' must be a day as YYYY-MM-DD, not '{dayText}'.");
+            day = parsed;
+        }
+        var services = http.RequestServices;
+        var caller = new RequestCaller();
+        var factory = services.GetRequiredService<ResourceMapDbContextFactory>();
+        await caller.SignInAsync(http.User, factory, http.RequestAborted);
+        await using var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
+        var export = new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>());
+        return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http)));
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { errors = new[] { new { message, extensions = new { code } } } }, statusCode: status);
+
+    /// <summary>
+    /// The rows as CSV, UTF-8 with a BOM (Excel reads the letters then), ';' in Latvian, ',' in English. A cell that a
+    /// spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first) gets a leading apostrophe
+    /// (OWASP, CSV injection), which the import takes off again; numbers stay as they are.
+    /// </summary>
+    private static IResult Csv(Column[] columns, List<IReadOnlyList<string>> rows, bool latvian, string latvianName, string englishName)
+    {
+        using var writer = Sep.New(latvian ? ';' : ',').Writer(o => o with { Escape = true }).ToText();
+        var headers = columns.Select(c => latvian ? c.Latvian : c.Name).ToArray();
+        writer.Header.Add(headers);
+        foreach (var row in rows)
+        {
+            using var line = writer.NewRow();
+            for (var i = 0; i < headers.Length; i++) line[headers[i]].Set(Neutral(row[i]));
+        }
+        writer.Flush();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", latvian ? $"{latvianName}.csv" : $"{englishName}.csv");
+    }
+
+    public static string Neutral(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Access;
+using ResourceMap.Api.Areas;
+using ResourceMap.Api.Ids;
+using ResourceMap.Api.Network;
+using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
+
+namespace ResourceMap.Api.Import;
+
+/// <summary>
+/// What the caller may read, as the import template: the resources (each with its id, so that the edited workbook
+/// imported again updates them in place), the ties among them, and a sheet of each actor's place in the network in
+/// words and numbers. The context reads as the caller (sensitive resources they may not see are left out); a person's
+/// address and contacts are left empty for those outside their municipality, as the API hides them.
+/// </summary>
+public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller caller, NetworkSnapshots networks)
+{
+    /// <param name="areaId">Only resources in this area (and the areas inside it); null for all.</param>
+    /// <param name="day">Only the ties valid on this day, and the network as it was then; null for every tie and today's network.</param>
+    /// <param name="latvian">Sheet names, headers and words in Latvian, else in English.</param>
+    /// <param name="ct">Stops the reading and the analysis when the client leaves.</param>
+    public async Task<IReadOnlyList<SheetToWrite>> SheetsAsync(int? areaId, DateOnly? day, bool latvian, CancellationToken ct)
+    {
+        var (resources, ties) = await RowsAsync(areaId, day, latvian, ct);
+        var template = ImportTemplate.Sheets(latvian);
+        var sheets = new List<SheetToWrite>
+        {
+            template[1] with { Rows = [template[1].Rows[0], .. resources] },
+            template[2] with { Rows = [template[2].Rows[0], .. ties] },
+            await MetricsAsync(areaId, day, latvian, ct),
+            template[3],
+        };
+        return sheets;
+    }
+
+    /// <summary>The resources' and ties' rows, in the template's column order.</summary>
+    public async Task<(List<IReadOnlyList<string>> Resources, List<IReadOnlyList<string>> Ties)> RowsAsync(int? areaId, DateOnly? day, bool latvian, CancellationToken ct)
+    {
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId }).ToListAsync(ct);
+        var names = areas.ToDictionary(a => a.Id, a => a.Name);
+        var within = areaId is { } id ? AreaTree.SelfAndDescendants(areas.Select(a => (a.Id, a.ParentId)), id) : null;
+        var resources = (await db.Resources.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct))
+            .Where(r => within is null || (r.AreaId is { } a && within.Contains(a))).ToList();
+        var keys = resources.ToDictionary(r => r.Id, r => r.ExternalId ?? GlobalId.Encode(GlobalId.Resource, r.Id));
+        var ties = (await db.Relationships.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct))
+            .Where(t => keys.ContainsKey(t.SourceId) && keys.ContainsKey(t.TargetId) && (day is null || t.IsActiveOn(day.Value))).ToList();
+        return (resources.Select(r => ResourceRow(r, names, latvian)).ToList(), ties.Select(t => TieRow(t, keys, latvian)).ToList());
+    }
+
+    private IReadOnlyList<string> ResourceRow(Resource r, Dictionary<int, string> areas, bool latvian)
+    {
+        var hidden = ResourceKinds.IsPerson(r.Kind) && !caller.IsInsider(r.AreaId);
+        return
+        [
+            GlobalId.Encode(GlobalId.Resource, r.Id), r.ExternalId ?? "", r.Name, ImportColumns.Word(r.Kind, latvian), r.Description ?? "",
+            hidden ? "" : r.Address ?? "",
+            r.Latitude?.ToString("R", CultureInfo.InvariantCulture) ?? "", r.Longitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            r.AreaId is { } area ? areas.GetValueOrDefault(area, "") : "",
+            string.Join("; ", r.TargetGroups), string.Join("; ", r.Offers), string.Join("; ", r.Needs), string.Join("; ", r.Languages),
+            ImportColumns.Word(r.Status, latvian),
+            hidden ? "" : r.ContactWeb ?? "", hidden ? "" : r.ContactEmail ?? "", hidden ? "" : r.ContactPhone ?? "",
+            ImportColumns.Word(r.Sensitive, latvian),
+        ];
+    }
+
+    private static IReadOnlyList<string> TieRow(Relationship t, Dictionary<int, string> keys, bool latvian) =>
+    [
+        keys[t.SourceId], keys[t.TargetId], ImportColumns.Word(t.Type, latvian), t.Strength.ToString(CultureInfo.InvariantCulture),
+        ImportColumns.Word(t.Directed, latvian), t.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        t.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", t.Note ?? "",
+    ];
+
+    /// <summary>Each actor's place in the network (as the network query computes it for the same scope), for a worker's own reports.</summary>
+    private async Task<SheetToWrite> MetricsAsync(int? areaId, DateOnly? day, bool latvian, CancellationToken ct)
+    {
+        var snapshot = await networks.CurrentAsync(ct);
+        var network = await networks.AnalyseAsync(snapshot, await networks.ScopeAsync(snapshot, areaId, day, null, null, caller, ct), ct);
+        var analysis = network.Analysis;
+        var main = network.MainNetwork.ActorIds.ToHashSet();
+        var rows = new List<IReadOnlyList<string>>
+        {
+            latvian
+                ? ["id", "nosaukums", "loma tīklā", "saites", "starpniecība (0–1)", "partneru savstarpējās saites (0–1)", "tuvums (0–1)"]
+                : ["id", "name", "role in the network", "ties", "betweenness (0–1)", "clustering (0–1)", "closeness (0–1)"],
+        };
+        for (var v = 0; v < network.Actors.Count; v++)
+        {
+            var actor = network.Actors[v];
+            var role = analysis.IsArticulationPoint[v] ? (latvian ? "savienotājs: bez tā daļa tīkla tiktu nošķirta" : "bridging: without it part of the network is cut off")
+                : analysis.Degree[v] == 0 ? (latvian ? "bez saitēm" : "without ties")
+                : main.Contains(actor.Id) ? (latvian ? "galvenajā tīklā" : "in the main network")
+                : (latvian ? "nošķirtas grupas dalībnieks" : "in an isolated group");
+            rows.Add([
+                GlobalId.Encode(GlobalId.Resource, actor.Id), actor.Name, role, analysis.Degree[v].ToString(CultureInfo.InvariantCulture),
+                Round(analysis.BetweennessNormalized[v]), Round(analysis.Clustering[v]), Round(analysis.Closeness[v]),
+            ]);
+        }
+        return new SheetToWrite(latvian ? "Rādītāji" : "Metrics", rows) { Numbers = new HashSet<int> { 3, 4, 5, 6 } };
+    }
+
+    private static string Round(double value) => Math.Round(value, 4).ToString("R", CultureInfo.InvariantCulture);
+}
