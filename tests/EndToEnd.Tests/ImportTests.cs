@@ -155,6 +155,109 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal("Resursi: 0 created, 0 updated, 10 unchanged; Saites: 0 created, 0 updated, 8 unchanged", again.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
     }
 
+    private async Task<byte[]> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _server.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static MultipartFormDataContent Upload(bool dryRun, params (byte[] File, string Name)[] files)
+    {
+        var variables = new Dictionary<string, object?> { ["file"] = null, ["ties"] = null, ["dryRun"] = dryRun };
+        var operations = JsonSerializer.Serialize(new
+        {
+            query = "mutation($file: Upload!, $ties: Upload, $dryRun: Boolean) { importSpreadsheet(file: $file, ties: $ties, dryRun: $dryRun) { written summary problems { sheet row column message } } }",
+            variables,
+        });
+        var map = files.Length == 1 ? """{"0": ["variables.file"]}""" : """{"0": ["variables.file"], "1": ["variables.ties"]}""";
+        var content = new MultipartFormDataContent { { new StringContent(operations, Encoding.UTF8), "operations" }, { new StringContent(map, Encoding.UTF8), "map" } };
+        for (var i = 0; i < files.Length; i++) content.Add(new ByteArrayContent(files[i].File), i.ToString(), files[i].Name);
+        return content;
+    }
+
+    [Fact]
+    public async Task An_export_edited_in_another_program_and_imported_again_changes_exactly_the_edited_cell()
+    {
+        var worker = await _server.TokenAsync("worker", "Daugavpils");
+        var path = Path.Combine(_folder, "resursi.xlsx");
+        await File.WriteAllBytesAsync(path, await GetAsync("/export/resources.xlsx?language=lv", worker));
+        var sheets = (await PythonAsync("read", path)).EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        Assert.Equal(["Resursi", "Saites", "Rādītāji", "Saraksti"], sheets.Keys);
+
+        // As exported: every row there already, nothing to change.
+        var (_, same) = await SendAsync(Upload(dryRun: true, (await File.ReadAllBytesAsync(path), "resursi.xlsx")), worker);
+        var visible = await _server.DataAsync("{ resources(first: 500) { totalCount nodes { id name relationships { id } } } }", token: worker);
+        var count = visible.GetProperty("resources").GetProperty("totalCount").GetInt32();
+        var tieCount = visible.GetProperty("resources").GetProperty("nodes").EnumerateArray().SelectMany(n => n.GetProperty("relationships").EnumerateArray()).Select(t => t.GetProperty("id").GetString()).Distinct().Count();
+        Assert.Equal($"Resursi: 0 created, 0 updated, {count} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged",
+            same.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
+
+        // One description of a Daugavpils resource changed in openpyxl: that resource alone is updated, in that field alone.
+        var rows = sheets["Resursi"].GetProperty("rows").EnumerateArray().ToList();
+        var row = rows.FindIndex(r => r[2].GetString() == "Senioru biedrība \"Draudzība-K\"") + 1;
+        await PythonAsync("edit", path, "Resursi", $"E{row}", "Tiekamies otrdienās Križu bibliotēkā.");
+        var (_, edited) = await SendAsync(Upload(dryRun: false, (await File.ReadAllBytesAsync(path), "resursi.xlsx")), worker);
+        Assert.Equal($"Resursi: 0 created, 1 updated, {count - 1} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged",
+            edited.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
+        var id = rows[row - 1][0].GetString();
+        var history = await _server.DataAsync("query($id: ID!) { resource(id: $id) { description } history(id: $id) { action changedFields } }", new { id }, worker);
+        Assert.Equal("Tiekamies otrdienās Križu bibliotēkā.", history.GetProperty("resource").GetProperty("description").GetString());
+        var last = history.GetProperty("history")[0];
+        Assert.Equal(("UPDATED", "Description"), (last.GetProperty("action").GetString(), string.Join(",", last.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()))));
+
+        // The metrics sheet says what the network query says.
+        var metrics = sheets["Rādītāji"].GetProperty("rows").EnumerateArray().Skip(1).ToDictionary(r => r[0].GetString()!);
+        var network = await _server.DataAsync("query($id: ID!) { resource(id: $id) { metrics { degree } } }", new { id }, worker);
+        Assert.Equal(network.GetProperty("resource").GetProperty("metrics").GetProperty("degree").GetInt32(), metrics[id!][3].GetInt32());
+    }
+
+    [Fact]
+    public async Task A_CSV_export_neutralises_formulas_leaves_out_what_the_caller_may_not_read_and_imports_back_unchanged()
+    {
+        var admin = await _server.AdminTokenAsync();
+        const string Formula = "=HYPERLINK(\"http://example.com\",\"Klikšķini\")";
+        await _server.DataAsync("mutation($d: String) { createResource(input: { name: \"Formulu pulciņš\", kind: INFORMAL_GROUP, description: $d, latitude: 55.8772, longitude: 26.5855 }) { resource { id } } }", new { d = Formula }, admin);
+        var worker = await _server.TokenAsync("worker", "Daugavpils");
+        var resources = await GetAsync("/export/resources.csv", worker);
+        var ties = await GetAsync("/export/ties.csv", worker);
+        var text = Encoding.UTF8.GetString(resources);
+        Assert.Contains("'" + Formula.Replace("\"", "\"\""), text);
+        Assert.DoesNotContain("," + Formula, text);
+        var (_, back) = await SendAsync(Upload(dryRun: true, (resources, "resources.csv"), (ties, "ties.csv")), worker);
+        var report = back.GetProperty("data").GetProperty("importSpreadsheet");
+        Assert.Empty(report.GetProperty("problems").EnumerateArray());
+        Assert.Matches("^Resources: 0 created, 0 updated, [0-9]+ unchanged; Ties: 0 created, 0 updated, [0-9]+ unchanged$", report.GetProperty("summary").GetString());
+
+        // Anonymous: the resources the API shows an anonymous visitor, without persons' contacts or any sensitive resource.
+        var anonymous = Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", null));
+        var shown = await _server.DataAsync("{ resources(first: 500) { totalCount } }");
+        // Each row starts with the resource's id ("Resource:…" in base64); a description's line breaks stay inside quotes.
+        Assert.Equal(shown.GetProperty("resources").GetProperty("totalCount").GetInt32(), System.Text.RegularExpressions.Regex.Count(anonymous, "\nUmVzb3VyY2U6"));
+        var sensitive = (await _server.DataAsync("{ resources(first: 500) { nodes { name sensitive } } }", token: admin)).GetProperty("resources").GetProperty("nodes")
+            .EnumerateArray().Where(n => n.GetProperty("sensitive").GetBoolean()).Select(n => n.GetProperty("name").GetString()!).ToList();
+        Assert.NotEmpty(sensitive);
+        Assert.All(sensitive, name => Assert.DoesNotContain(name.Replace("\"", "\"\""), anonymous));
+        var everything = Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", admin));
+        Assert.Contains("Formulu pulciņš", everything);
+        Assert.DoesNotContain("marta.volunteer@example.lv", everything);
+        await _server.DataAsync("mutation { createResource(input: { name: \"Marta (brīvprātīgā)\", kind: VOLUNTEER, latitude: 55.8772, longitude: 26.5855, contact: { email: \"marta.volunteer@example.lv\", phone: \"+371 20000001\" } }) { resource { id } } }", token: admin);
+        Assert.Contains("marta.volunteer@example.lv", Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", admin)));
+        Assert.Contains("marta.volunteer@example.lv", Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", worker)));
+        var outsider = Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", null));
+        Assert.Contains("Marta (brīvprātīgā)", outsider);
+        Assert.DoesNotContain("marta.volunteer@example.lv", outsider);
+        Assert.DoesNotContain("+371 20000001", outsider);
+        Assert.DoesNotContain("marta.volunteer@example.lv", Encoding.UTF8.GetString(await GetAsync("/export/resources.csv", await _server.TokenAsync("worker", "Cēsu novads"))));
+
+        // A forged token is refused, not taken for anonymous.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/export/resources.csv");
+        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client.SendAsync(forged)).StatusCode);
+    }
+
     [Fact]
     public async Task The_import_command_says_each_problem_on_a_line_of_its_own_and_exits_2_writing_nothing()
     {
