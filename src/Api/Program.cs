@@ -19,6 +19,7 @@ if (args.Length > 0 && args[0] == "schema")
 }
 if (args.Length > 0 && args[0] == "token") return await TokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "user") return await UserCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+if (args.Length > 0 && args[0] is "backup" or "restore") return await BackupCommand.RunAsync(args[0], args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import") return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
@@ -35,7 +36,13 @@ builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(b
 var auth = builder.Configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
 builder.Services.AddTokenAuthentication(auth, settings.DataFolder);
 
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Backup").Get<BackupSettings>() ?? new BackupSettings());
+builder.Services.AddHostedService<BackupService>();
+
 var app = builder.Build();
+// Held while the server runs, so that a restore knows to wait for it to stop.
+using var dataFolderLock = settings.Provider == DatabaseProvider.Sqlite ? DataFolderLock.HoldShared(settings.DataFolder) : null;
 await DatabaseInitializer.InitializeAsync(factory, settings);
 await UserAccounts.CreateFirstAdminAsync(factory, auth, CancellationToken.None);
 

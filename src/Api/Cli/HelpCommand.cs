@@ -22,6 +22,10 @@ public static class HelpCommand
         output.WriteLine("                 import a community's list of resources and ties (the template's sheets), all or nothing");
         output.WriteLine($"  {Command(ImportAreasCommand.Usage)}");
         output.WriteLine("                 import or update areas (municipalities, parishes, neighbourhoods) from GeoJSON");
+        output.WriteLine($"  {Command(BackupCommand.BackupUsage)}");
+        output.WriteLine("                 copy the embedded database while the server runs");
+        output.WriteLine($"  {Command(BackupCommand.RestoreUsage)}");
+        output.WriteLine("                 check a copy and put it in place of the database (the old one is kept)");
         output.WriteLine($"  {Command(TokenCommand.Usage)}");
         output.WriteLine("                 print a signed bearer token for scripts and API clients");
         output.WriteLine($"  {Command(UserCommand.Usage)}");
