@@ -104,6 +104,16 @@ public class AnalyzeCommandTests : IDisposable
         Assert.Contains("\"Draudzība-K, Križi\"", output);
     }
 
+    [Fact]
+    public void A_quoted_line_break_stays_inside_its_id()
+    {
+        // Two ties whose first id spans two lines: a record is not a line.
+        var (exit, output, error) = Run("source,target\n\"Senioru klubs\nKrižos\",Saskarsme\nSaskarsme,Bibliotēka\n", "--json");
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"Senioru klubs\\nKrižos\"", output);
+        Assert.DoesNotContain("\"Križos\"", output);
+    }
+
     [Theory]
     [InlineData("", "row 1")]
     [InlineData("from,to\na,b\n", "row 1")]

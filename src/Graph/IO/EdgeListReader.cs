@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace ResourceMap.Graph.IO;
 
@@ -10,7 +11,7 @@ public sealed class EdgeListException(string message) : Exception(message);
 public sealed record EdgeList(IReadOnlyList<string> Ids, CompactGraph Graph, bool HasWeights);
 
 /// <summary>
-/// Reads CSV edge lists with the header <c>source,target</c> or <c>source,target,weight</c> (RFC 4180 quoting allowed).
+/// Reads CSV edge lists with the header <c>source,target</c> or <c>source,target,weight</c> (RFC 4180 quoting, with Sep).
 /// A repeated pair keeps the later weight, as networkx's Graph does. Weights must be finite and positive (they are
 /// distances); ties of an actor to itself are refused.
 /// </summary>
@@ -29,21 +30,31 @@ public static class EdgeListReader
         }
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
 
-        var lines = text.Split('\n');
-        var header = lines.Length > 0 ? ParseFields(lines[0].TrimEnd('\r'), 1) : [];
-        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        var hasWeights = columns.SequenceEqual(["source", "target", "weight"]);
-        if (!hasWeights && !columns.SequenceEqual(["source", "target"]))
-            throw new EdgeListException("row 1: the header must be 'source,target' or 'source,target,weight'.");
-
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<string>();
         var edges = new List<(int, int, double)>();
-        for (var row = 2; row <= lines.Length; row++)
+        string[]? columns = null;
+        var hasWeights = false;
+        var row = 0;
+        // Sep reads RFC 4180 records: a quoted field may hold the separator, doubled quotes and line breaks.
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(','), HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        foreach (var record in reader)
         {
-            var line = lines[row - 1].TrimEnd('\r');
-            if (line.Length == 0) continue;
-            var fields = ParseFields(line, row);
+            row++;
+            // Quotes come in pairs in a well-formed record (the enclosing two, and doubled ones inside); an odd count means
+            // one was opened and never closed, and Sep read the rest of the file into that field.
+            if (record.Span.Count('"') % 2 == 1) throw new EdgeListException($"row {row}: a quoted field is not closed.");
+            var fields = new List<string>(record.ColCount);
+            for (var i = 0; i < record.ColCount; i++) fields.Add(record[i].ToString());
+            if (columns is null)
+            {
+                columns = fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+                hasWeights = columns.SequenceEqual(["source", "target", "weight"]);
+                if (!hasWeights && !columns.SequenceEqual(["source", "target"]))
+                    throw new EdgeListException("row 1: the header must be 'source,target' or 'source,target,weight'.");
+                continue;
+            }
+            if (fields.Count == 1 && fields[0].Length == 0) continue; // an empty line
             if (fields.Count != columns.Length)
                 throw new EdgeListException($"row {row}: expected {columns.Length} fields, found {fields.Count}.");
             var source = fields[0].Trim();
@@ -60,6 +71,7 @@ public static class EdgeListReader
             }
             edges.Add((Id(source), Id(target), weight));
         }
+        if (columns is null) throw new EdgeListException("row 1: the header must be 'source,target' or 'source,target,weight'.");
 
         var builder = new GraphBuilder(ids.Count, directed, DuplicateEdges.KeepLast);
         foreach (var (s, t, w) in edges) builder.AddEdge(s, t, w);
@@ -81,28 +93,5 @@ public static class EdgeListReader
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
-    }
-
-    private static List<string> ParseFields(string line, int row)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"' && field.ToString().Trim().Length == 0) { field.Clear(); quoted = true; }
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        if (quoted) throw new EdgeListException($"row {row}: a quoted field is not closed.");
-        fields.Add(field.ToString());
-        return fields;
     }
 }
