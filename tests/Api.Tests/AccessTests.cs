@@ -22,7 +22,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
     {
         // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
         var data = new TheoryData<string, string, string?>();
-        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "erasePerson" })
+        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "undoImport", "erasePerson" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "viewer", "FORBIDDEN");
@@ -30,7 +30,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             data.Add(mutation, "parish worker", null);
             // A change outside one's municipalities answers as one that does not exist: change ids are sequential, and
             // FORBIDDEN "in Zosēnu pagasts" would tell an outsider where each change's object lives.
-            data.Add(mutation, "city worker", mutation == "undoChange" ? "NOT_FOUND" : "FORBIDDEN");
+            data.Add(mutation, "city worker", mutation is "undoChange" or "undoImport" ? "NOT_FOUND" : "FORBIDDEN");
             data.Add(mutation, "admin", null);
         }
         data.Add("importAreas", "anonymous", "UNAUTHENTICATED");
@@ -69,7 +69,8 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         var tie = (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a, b }))
             .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
 
-        var tieCreated = (await api.DataAsync("query($id: ID!) { history(id: $id) { id } }", new { id = tie })).GetProperty("history")[0].GetProperty("id").GetString();
+        var tieHistory = (await api.DataAsync("query($id: ID!) { history(id: $id) { id batch } }", new { id = tie })).GetProperty("history")[0];
+        var tieCreated = tieHistory.GetProperty("id").GetString();
         var person = mutation == "erasePerson"
             ? (await api.DataAsync("mutation($a: ID) { createResource(input: { name: \"Brīvprātīgais\", kind: VOLUNTEER, areaId: $a }) { resource { id } } }", new { a = zoseni }))
                 .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()
@@ -84,6 +85,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             "updateUser" => ("mutation($id: ID!) { updateUser(input: { id: $id, role: WORKER }) { id } }", new { id = user }),
             "erasePerson" => ("mutation($id: ID!) { erasePerson(input: { id: $id }) { erasedResourceId } }", (object)new { id = person }),
             "undoChange" => ("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = tieCreated }),
+            "undoImport" => ("mutation($b: ID!) { undoImport(input: { batch: $b }) { action } }", new { b = tieHistory.GetProperty("batch").GetString() }),
             "createResource" => ("mutation($area: ID) { createResource(input: { name: \"Jauns\", kind: INFORMAL_GROUP, areaId: $area }) { resource { id } } }", new { area = zoseni }),
             "updateResource" => ("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Pārdēvēts\" }) { resource { id } } }", new { id = a }),
             "deleteResource" => ("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = a }),

@@ -348,6 +348,30 @@ public class SpreadsheetReimportTests
     }
 
     [Fact]
+    public async Task An_import_is_undone_as_one_batch_unless_something_of_it_changed_since()
+    {
+        await using var api = await TestApi.StartAsync();
+        var before = await api.SnapshotAsync();
+        const string Batch = "mutation($file: Upload!) { importSpreadsheet(file: $file) { batch } }";
+        var batch = (await api.DataAsync(Batch, File(List("Šujam kopā.")), DaugavpilsWorker)).GetProperty("importSpreadsheet").GetProperty("batch").GetString();
+        var updated = (await api.DataAsync(Batch, File(List("Šujam trešdienās.")), DaugavpilsWorker)).GetProperty("importSpreadsheet").GetProperty("batch").GetString();
+
+        // The first import cannot go while the second changed one of its resources since.
+        const string Undo = "mutation($b: ID!) { undoImport(input: { batch: $b }) { action subjectId } }";
+        var conflict = await api.ExecuteAsync(Undo, new { b = batch }, DaugavpilsWorker);
+        Assert.Equal("CONFLICT", conflict.Code());
+        Assert.StartsWith("'Description' of the resource ", conflict.Message());
+        Assert.EndsWith("has been changed since the import; undo that first.", conflict.Message());
+
+        // Newest first: the second import's change set back, then the first import's two resources deleted, in one batch each.
+        Assert.Equal(["UPDATED"], (await api.DataAsync(Undo, new { b = updated }, DaugavpilsWorker)).GetProperty("undoImport").EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal("Šujam kopā.", (await api.DataAsync("query($id: ID!) { resource(id: $id) { description } }", new { id = await api.ResourceIdAsync("Križu šūšanas pulciņš") })).GetProperty("resource").GetProperty("description").GetString());
+        Assert.Equal(["DELETED", "DELETED"], (await api.DataAsync(Undo, new { b = batch }, DaugavpilsWorker)).GetProperty("undoImport").EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        Assert.Equal(0, (await api.DataAsync("{ resources(text: \"Križu šūšanas\") { totalCount } }")).GetProperty("resources").GetProperty("totalCount").GetInt32());
+        Assert.NotEqual(before, await api.SnapshotAsync()); // the history keeps all of it
+    }
+
+    [Fact]
     public async Task A_worker_imports_only_into_their_municipalities_and_an_admin_anywhere()
     {
         await using var api = await TestApi.StartAsync();

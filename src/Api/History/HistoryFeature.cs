@@ -43,7 +43,58 @@ public static class HistoryFeature
                 return changes;
             });
 
-    public static void AddMutationsTo(ObjectGraphType mutation) =>
+    public static void AddMutationsTo(ObjectGraphType mutation)
+    {
+        AddUndoChangeTo(mutation);
+        AddUndoImportTo(mutation);
+    }
+
+    private static void AddUndoImportTo(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("undoImport")
+            .Description("Undoes a whole import (importSpreadsheet's batch) in one transaction: deletes the resources and ties it created and sets back the fields it changed. Refused with CONFLICT, changing nothing, when any of them has been changed again since (undo that first). Returns the changes the undo made. Workers of the municipalities of every row, and admins.")
+            .Argument<NonNullGraphType<UndoImportInputType>>("input", "The import to undo.")
+            .ResolveAsync(async c =>
+            {
+                c.Require(Role.Worker, "undo imports");
+                await using var db = c.Db();
+                var batch = GlobalId.Decode(InputFields.Of(c).String("batch"), ChangeIdType, "batch");
+                var changes = await db.Changes.AsNoTracking().Where(h => h.Batch == batch).OrderByDescending(h => h.Id).ToListAsync(c.CancellationToken);
+                var caller = c.Service<RequestCaller>();
+                foreach (var change in changes)
+                    if (caller.InsiderAreas is not null && !(await AreasAsync(db, change)).Any(caller.IsInsider)) { changes = []; break; }
+                if (changes.Count == 0) throw UserError.NotFound($"There is no import {batch} that you may undo.", "batch");
+                if (changes.Any(h => h.Action is not (ChangeAction.Created or ChangeAction.Updated)))
+                    throw UserError.BadInput("The batch is no import (it deletes or restores): undo its changes one by one with undoChange.", "batch");
+
+                // Nothing of it changed since: each object holds the values the import gave it (an undone later change counts as none).
+                var entities = new List<(Change Change, object Entity)>();
+                foreach (var change in changes)
+                {
+                    var entity = await FindAsync(db, change, c.CancellationToken);
+                    if (FieldChangedSince(db.Entry(entity), change) is { } field)
+                        throw new UserError(ErrorCodes.Conflict, $"'{field}' of the {change.Entity.ToLowerInvariant()} {GlobalId.Encode(change.Entity, change.EntityId)} has been changed since the import; undo that first.", "batch");
+                    entities.Add((change, entity));
+                }
+                var tiesUndone = changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList();
+                foreach (var created in changes.Where(h => h.Entity == GlobalId.Resource && h.Action == ChangeAction.Created).Select(h => h.EntityId))
+                    if (await db.Relationships.IgnoreQueryFilters().AnyAsync(t => (t.SourceId == created || t.TargetId == created) && !tiesUndone.Contains(t.Id), c.CancellationToken))
+                        throw new UserError(ErrorCodes.Conflict, $"The resource {GlobalId.Encode(GlobalId.Resource, created)} has ties recorded since the import; delete them first.", "batch");
+                await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
+                foreach (var (change, entity) in entities) // newest first: ties before the resources they join
+                {
+                    if (change.Action == ChangeAction.Updated) SetBack(db.Entry(entity), change);
+                    else db.Remove(entity);
+                }
+                await db.SaveChangesAsync(c.CancellationToken);
+                await transaction.CommitAsync(c.CancellationToken);
+                var undone = db.ChangeTracker.Entries<Change>().Select(e => e.Entity.Id).ToList();
+                await c.Service<Changes.ChangeFeed>().PublishAsync(db, "undoImport", c.CancellationToken,
+                    resources: changes.Where(h => h.Entity == GlobalId.Resource).Select(h => (h.Action == ChangeAction.Created ? Changes.ChangeKind.Deleted : Changes.ChangeKind.Updated, h.EntityId)).ToList(),
+                    relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList());
+                return await db.Changes.AsNoTracking().Where(h => undone.Contains(h.Id)).OrderBy(h => h.Id).ToListAsync(c.CancellationToken);
+            });
+
+    private static void AddUndoChangeTo(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ChangeType>>("undoChange")
             .Description("Sets back the fields a change set (refused with CONFLICT when they have changed again since), deletes what a change created or restored (refused while it has ties), or restores what a change deleted under its old id (a resource with the ties deleted with it). Erasures cannot be undone. The undo is itself a change, in the history. Workers of the municipality, and admins.")
             .Argument<NonNullGraphType<UndoChangeInputType>>("input", "The change to undo.")
@@ -144,6 +195,16 @@ public static class HistoryFeature
         }
     }
 
+    /// <summary>The first stored field whose value is no longer what the change left (bookkeeping aside); null when none is.</summary>
+    private static string? FieldChangedSince(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Change change)
+    {
+        var after = JsonDocument.Parse(change.After!).RootElement;
+        var now = JsonDocument.Parse(ResourceMap.Persistence.History.Values(entry, original: false)).RootElement;
+        return after.EnumerateObject()
+            .Where(p => !Bookkeeping.Contains(p.Name) && now.TryGetProperty(p.Name, out var value) && value.GetRawText() != p.Value.GetRawText())
+            .Select(p => p.Name).FirstOrDefault();
+    }
+
     /// <summary>The names of the properties whose values differ before and after, bookkeeping left out.</summary>
     public static List<string> ChangedFields(Change change)
     {
@@ -210,6 +271,16 @@ public sealed class ChangeType : ObjectGraphType<Change>
     }
 
     private static object? Parse(string? json) => json is null ? null : JsonValues.FromJson(JsonDocument.Parse(json).RootElement);
+}
+
+public sealed class UndoImportInputType : InputObjectGraphType
+{
+    public UndoImportInputType()
+    {
+        Name = "UndoImportInput";
+        Description = "An import to undo.";
+        Field<NonNullGraphType<IdGraphType>>("batch").Description("The import's batch: importSpreadsheet's 'batch', or a Change's 'batch'.");
+    }
 }
 
 public sealed class UndoChangeInputType : InputObjectGraphType
