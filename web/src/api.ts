@@ -1,30 +1,69 @@
 // A small GraphQL-over-HTTP client for the server that serves this page.
 export class GraphQLError extends Error {
-  /** @param field the input field the error concerns (extensions.data.field), when the server names one */
-  constructor(message: string, readonly code: string | undefined, readonly field?: string) {
+  /**
+   * @param field the input field the error concerns (extensions.data.field), when the server names one
+   * @param data the error's extensions.data, as sent (an import's refusal lists its problems there)
+   */
+  constructor(message: string, readonly code: string | undefined, readonly field?: string, readonly data?: Record<string, unknown>) {
     super(message);
   }
 }
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  // sessionStorage: a reload keeps the session, closing the browser ends it on this machine (session.ts).
+const accept = "application/graphql-response+json, application/json";
+
+/** The session's token, as a header: sessionStorage keeps it over a reload, closing the browser ends it on this machine (session.ts). */
+function authorization(): Record<string, string> {
   const token = sessionStorage.getItem("token");
-  const response = await fetch("/graphql", {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return answer<T>(await send("/graphql", {
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json, application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { "content-type": "application/json", accept, ...authorization() },
     body: JSON.stringify({ query, variables }),
-  }).catch(() => {
+  }));
+}
+
+/**
+ * An operation with files, by the GraphQL multipart request specification: the operation with each file's variable
+ * null, a map from each file's part ("0", "1") to its variable, then the files. GraphQL-Preflight: the server refuses a
+ * multipart request without it, as a form on another site could send one.
+ */
+export async function graphqlWithFiles<T>(query: string, variables: Record<string, unknown>, files: Record<string, File>): Promise<T> {
+  const names = Object.keys(files);
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ query, variables: { ...variables, ...Object.fromEntries(names.map(name => [name, null])) } }));
+  form.append("map", JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+  names.forEach((name, i) => form.append(String(i), files[name], files[name].name));
+  // No content-type: the browser writes multipart/form-data with its boundary.
+  return answer<T>(await send("/graphql", { method: "POST", headers: { accept, "graphql-preflight": "1", ...authorization() }, body: form }));
+}
+
+/** A file the server makes for the session (an export): its content and the name the server gives it, or `fallback`. */
+export async function download(path: string, fallback: string): Promise<{ blob: Blob; name: string }> {
+  const response = await send(path, { headers: authorization() });
+  if (!response.ok) await answer(response); // the server's refusal, as a GraphQL error (HTTP status when it sent none)
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallback;
+  return { blob: await response.blob(), name };
+}
+
+function send(path: string, init: RequestInit): Promise<Response> {
+  return fetch(path, init).catch(() => {
     throw new GraphQLError("The server could not be reached.", "NETWORK");
   });
+}
+
+/** The data of an answer, or its first error thrown. */
+async function answer<T>(response: Response): Promise<T> {
   // A proxy's error page is no JSON: it ends below as an answer without data.
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; data?: { field?: string } } }[] };
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string; data?: { field?: string } & Record<string, unknown> } }[];
+  };
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new GraphQLError(first.message, first.extensions?.code, first.extensions?.data?.field);
+    throw new GraphQLError(first.message, first.extensions?.code, first.extensions?.data?.field, first.extensions?.data);
   }
   if (!body.data) throw new GraphQLError(`HTTP ${response.status}`, undefined);
   return body.data;

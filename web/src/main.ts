@@ -7,6 +7,7 @@ import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { AdminPage } from "./admin";
 import { Editor } from "./editing";
 import { FindBox } from "./find";
+import { ImportPage } from "./importing";
 import { GraphView } from "./graph";
 import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
 import { IntroductionPaths } from "./paths";
@@ -38,6 +39,8 @@ const findBox = new FindBox(id => select(id));
 const planning = new Planning(map, () => render());
 const paths = new IntroductionPaths(map, id => select(id));
 const admin = new AdminPage();
+// After an import or its undo the map reads its data again, as after signing in.
+const importer = new ImportPage({ changed: () => reload() });
 const editor = new Editor({
   resources: () => resources,
   areas: () => overview?.areas.nodes ?? [],
@@ -64,6 +67,7 @@ async function start(): Promise<void> {
     fillOptions();
     if (overview) fillKindLegend();
     admin.render();
+    importer.render();
     render();
   });
   byId<HTMLFormElement>("signin-form").addEventListener("submit", event => {
@@ -84,6 +88,7 @@ async function start(): Promise<void> {
   });
   byId("signout").addEventListener("click", () => signOut().then(signedInOrOut, failed));
   byId("open-admin").addEventListener("click", () => admin.open().catch(failed));
+  byId("open-import").addEventListener("click", () => importer.open());
 
   byId("view").addEventListener("click", () => {
     const showGraph = byId("graph").hidden;
@@ -164,6 +169,7 @@ async function start(): Promise<void> {
 function signedInOrOut(): void {
   editor.close();
   admin.close();
+  importer.reset();
   byId<HTMLFormElement>("signin-form").reset();
   reload();
   renderUser();
@@ -478,6 +484,7 @@ function renderUser(): void {
   byId("who").textContent = user ? t("signedInAs", { name: user.name, role: [roleName(user.role), ...user.municipalities].join(", ") }) : "";
   byId("signed-in-as").dataset.role = user?.role ?? "";
   byId("open-admin").hidden = user?.role !== "ADMIN";
+  byId("open-import").hidden = !mayEdit();
   byId("sign-in-state").textContent = t(!user ? "signedOut" : mayEdit() ? "signedIn" : "signedInViewer");
   for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !mayEdit();
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { bundle } from "./bundle.mjs";
 
 // One bundle, so that the details' sentences use the same language setting as the texts.
-const i18n = await bundle('export * from "./i18n"; export { reasonsOf } from "./details";');
+const i18n = await bundle('export * from "./i18n"; export { reasonsOf } from "./details"; export { countsOf, problemText } from "./importing";');
 
 const counts = [0, 1, 2, 5, 11, 21, 100];
 
@@ -63,6 +63,59 @@ const cases = [
       "100 soļi; vājākās saites stiprums: 2."],
     en: ["0 steps; weakest tie strength: 2.", "1 step; weakest tie strength: 2.", "2 steps; weakest tie strength: 2.", "5 steps; weakest tie strength: 2.",
       "11 steps; weakest tie strength: 2.", "21 steps; weakest tie strength: 2.", "100 steps; weakest tie strength: 2."],
+  }],
+  // The import's preview and result: each participle agrees with its own count, "resurss" masculine, "saite" feminine.
+  ["import.willResources", n => ({ created: n, updated: n, unchanged: n }), {
+    lv: ["Tiks izveidoti 0 resursi, atjaunināti 0, nemainīti 0.", "Tiks izveidots 1 resurss, atjaunināts 1, nemainīts 1.",
+      "Tiks izveidoti 2 resursi, atjaunināti 2, nemainīti 2.", "Tiks izveidoti 5 resursi, atjaunināti 5, nemainīti 5.",
+      "Tiks izveidoti 11 resursi, atjaunināti 11, nemainīti 11.", "Tiks izveidots 21 resurss, atjaunināts 21, nemainīts 21.",
+      "Tiks izveidoti 100 resursi, atjaunināti 100, nemainīti 100."],
+    en: ["0 resources will be created, 0 updated, 0 left unchanged.", "1 resource will be created, 1 updated, 1 left unchanged.",
+      "2 resources will be created, 2 updated, 2 left unchanged.", "5 resources will be created, 5 updated, 5 left unchanged.",
+      "11 resources will be created, 11 updated, 11 left unchanged.", "21 resources will be created, 21 updated, 21 left unchanged.",
+      "100 resources will be created, 100 updated, 100 left unchanged."],
+  }],
+  ["import.willTies", n => ({ created: n, updated: n, unchanged: n }), {
+    lv: ["Tiks izveidotas 0 saites, atjauninātas 0, nemainītas 0.", "Tiks izveidota 1 saite, atjaunināta 1, nemainīta 1.",
+      "Tiks izveidotas 2 saites, atjauninātas 2, nemainītas 2.", "Tiks izveidotas 5 saites, atjauninātas 5, nemainītas 5.",
+      "Tiks izveidotas 11 saites, atjauninātas 11, nemainītas 11.", "Tiks izveidota 21 saite, atjaunināta 21, nemainīta 21.",
+      "Tiks izveidotas 100 saites, atjauninātas 100, nemainītas 100."],
+    en: ["0 ties will be created, 0 updated, 0 left unchanged.", "1 tie will be created, 1 updated, 1 left unchanged.",
+      "2 ties will be created, 2 updated, 2 left unchanged.", "5 ties will be created, 5 updated, 5 left unchanged.",
+      "11 ties will be created, 11 updated, 11 left unchanged.", "21 ties will be created, 21 updated, 21 left unchanged.",
+      "100 ties will be created, 100 updated, 100 left unchanged."],
+  }],
+  ["import.doneResources", n => ({ created: n, updated: n, unchanged: n }), {
+    lv: ["izveidoti 0 resursi, atjaunināti 0, nemainīti 0", "izveidots 1 resurss, atjaunināts 1, nemainīts 1",
+      "izveidoti 2 resursi, atjaunināti 2, nemainīti 2", "izveidoti 5 resursi, atjaunināti 5, nemainīti 5",
+      "izveidoti 11 resursi, atjaunināti 11, nemainīti 11", "izveidots 21 resurss, atjaunināts 21, nemainīts 21",
+      "izveidoti 100 resursi, atjaunināti 100, nemainīti 100"],
+    en: ["0 resources created, 0 updated, 0 unchanged", "1 resource created, 1 updated, 1 unchanged", "2 resources created, 2 updated, 2 unchanged",
+      "5 resources created, 5 updated, 5 unchanged", "11 resources created, 11 updated, 11 unchanged", "21 resources created, 21 updated, 21 unchanged",
+      "100 resources created, 100 updated, 100 unchanged"],
+  }],
+  ["import.doneTies", n => ({ created: n, updated: n, unchanged: n }), {
+    lv: ["izveidotas 0 saites, atjauninātas 0, nemainītas 0", "izveidota 1 saite, atjaunināta 1, nemainīta 1",
+      "izveidotas 2 saites, atjauninātas 2, nemainītas 2", "izveidotas 5 saites, atjauninātas 5, nemainītas 5",
+      "izveidotas 11 saites, atjauninātas 11, nemainītas 11", "izveidota 21 saite, atjaunināta 21, nemainīta 21",
+      "izveidotas 100 saites, atjauninātas 100, nemainītas 100"],
+    en: ["0 ties created, 0 updated, 0 unchanged", "1 tie created, 1 updated, 1 unchanged", "2 ties created, 2 updated, 2 unchanged",
+      "5 ties created, 5 updated, 5 unchanged", "11 ties created, 11 updated, 11 unchanged", "21 ties created, 21 updated, 21 unchanged",
+      "100 ties created, 100 updated, 100 unchanged"],
+  }],
+  ["import.problems", n => ({ count: n }), {
+    lv: ["Atrastas 0 kļūdas.", "Atrasta 1 kļūda.", "Atrastas 2 kļūdas.", "Atrastas 5 kļūdas.", "Atrastas 11 kļūdas.", "Atrasta 21 kļūda.", "Atrastas 100 kļūdas."]
+      .map(found => `${found} Izlabojiet failu un priekšskatiet vēlreiz; līdz tam nekas netiks importēts.`),
+    en: ["0 problems found.", "1 problem found.", "2 problems found.", "5 problems found.", "11 problems found.", "21 problems found.", "100 problems found."]
+      .map(found => `${found} Put the file right and preview again; until then nothing will be imported.`),
+  }],
+  ["import.undone", n => ({ count: n }), {
+    lv: ["Imports atsaukts: atceltas 0 izmaiņas.", "Imports atsaukts: atcelta 1 izmaiņa.", "Imports atsaukts: atceltas 2 izmaiņas.",
+      "Imports atsaukts: atceltas 5 izmaiņas.", "Imports atsaukts: atceltas 11 izmaiņas.", "Imports atsaukts: atcelta 21 izmaiņa.",
+      "Imports atsaukts: atceltas 100 izmaiņas."],
+    en: ["The import was undone: 0 changes taken back.", "The import was undone: 1 change taken back.", "The import was undone: 2 changes taken back.",
+      "The import was undone: 5 changes taken back.", "The import was undone: 11 changes taken back.", "The import was undone: 21 changes taken back.",
+      "The import was undone: 100 changes taken back."],
   }],
 ];
 
@@ -141,4 +194,41 @@ test("a suggestion's reasons name offers, needs and target groups in the page's 
     "Both serve: seniors, lonely neighbours.",
     "Distance: 5.7 km.",
   ]);
+});
+
+test("an import's counts differ within one sentence, each word agreeing with its own", () => {
+  i18n.useLanguage("lv");
+  // 31 ends in 1 (not 11): the singular, as at 1 and 21.
+  assert.equal(i18n.t("import.willResources", { created: 10, updated: 2, unchanged: 31 }), "Tiks izveidoti 10 resursi, atjaunināti 2, nemainīts 31.");
+  assert.equal(i18n.t("import.willResources", { created: 21, updated: 1, unchanged: 0 }), "Tiks izveidots 21 resurss, atjaunināts 1, nemainīti 0.");
+  assert.equal(i18n.t("import.willTies", { created: 1, updated: 0, unchanged: 11 }), "Tiks izveidota 1 saite, atjauninātas 0, nemainītas 11.");
+  assert.equal(i18n.t("import.done", { counts: "izveidoti 3 resursi, atjaunināti 0, nemainīti 0" }), "Importēts: izveidoti 3 resursi, atjaunināti 0, nemainīti 0.");
+  i18n.useLanguage("en");
+  assert.equal(i18n.t("import.willResources", { created: 10, updated: 2, unchanged: 31 }), "10 resources will be created, 2 updated, 31 left unchanged.");
+  assert.equal(i18n.t("import.willTies", { created: 1, updated: 0, unchanged: 11 }), "1 tie will be created, 0 updated, 11 left unchanged.");
+  assert.equal(i18n.t("import.done", { counts: "3 resources created, 0 updated, 0 unchanged" }), "Imported: 3 resources created, 0 updated, 0 unchanged.");
+});
+
+test("an import's rows are counted per kind of sheet, resources first, whatever the sheets' language", () => {
+  const rows = [
+    { sheet: "Saites", row: 2, action: "CREATED", name: "A — B" },
+    { sheet: "Resursi", row: 2, action: "CREATED", name: "A" },
+    { sheet: "Resursi", row: 3, action: "UNCHANGED", name: "B" },
+    { sheet: "Resursi", row: 4, action: "UPDATED", name: "C" },
+    { sheet: "Resursi", row: 5, action: "CREATED", name: "D" },
+  ];
+  assert.deepEqual(i18n.countsOf(rows), [["resources", { created: 2, updated: 1, unchanged: 1 }], ["ties", { created: 1, updated: 0, unchanged: 0 }]]);
+  assert.deepEqual(i18n.countsOf([{ sheet: "Ties", row: 2, action: "UPDATED", name: "A — B" }]), [["ties", { created: 0, updated: 1, unchanged: 0 }]]);
+  assert.deepEqual(i18n.countsOf([]), [["resources", { created: 0, updated: 0, unchanged: 0 }]]);
+});
+
+test("a problem says where it is in the page's language and what it is as the server wrote it", () => {
+  const kind = { sheet: "Resursi", row: 4, column: "veids", message: "'kosmoss' is no kind." };
+  i18n.useLanguage("lv");
+  assert.equal(i18n.problemText(kind), "Lapa Resursi, 4. rinda, kolonna veids: 'kosmoss' is no kind.");
+  assert.equal(i18n.problemText({ sheet: "Saites", row: 1234, column: null, message: "No such resource." }), "Lapa Saites, 1234. rinda: No such resource.");
+  assert.equal(i18n.problemText({ sheet: null, row: null, column: null, message: "Give an .xlsx workbook." }), "Give an .xlsx workbook.");
+  i18n.useLanguage("en");
+  assert.equal(i18n.problemText({ ...kind, sheet: "Resources", column: "kind" }), "Sheet Resources, row 4, column kind: 'kosmoss' is no kind.");
+  assert.equal(i18n.problemText({ sheet: "Resources", row: 1, column: "veids x", message: "Unknown column." }), "Sheet Resources, row 1, column veids x: Unknown column.");
 });
