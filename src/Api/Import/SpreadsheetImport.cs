@@ -28,6 +28,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     private readonly List<ImportProblem> _problems = [];
     private readonly List<ImportedRow> _rows = [];
+    private readonly List<string> _sheets = [];
 
     public async Task<ImportReport> RunAsync(IReadOnlyList<Table> tables, bool dryRun, CancellationToken ct)
     {
@@ -50,8 +51,6 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         var batch = db.ChangeTracker.Entries<Change>().Select(e => (long?)e.Entity.Batch).FirstOrDefault();
         return Report(dryRun, batch ?? 0);
     }
-
-    private readonly List<string> _sheets = [];
 
     private ImportReport Report(bool dryRun, long? batch) =>
         new(dryRun, _sheets, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), batch);

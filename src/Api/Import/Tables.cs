@@ -45,7 +45,7 @@ public sealed class ImportSettings
     public int MaxRows { get; set; } = 100_000;
 
     /// <summary>The most a workbook may unpack to, in megabytes (a zip bomb unpacks to gigabytes).</summary>
-    public int MaxUnpackedMegabytes { get; set; } = 400;
+    public int MaxUnpackedMegabytes { get; set; } = 200;
 
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024;
 }
