@@ -83,7 +83,7 @@ export class ImportPage {
     byId("import-file").focus();
   }
 
-  /** Closed with its files and report forgotten: another user signs in, or nobody (an undo is the importer's only). */
+  /** Closed, its files and report forgotten: on signing in or out, the next user is not offered the last one's undo. */
   reset(): void {
     this.dialog.close();
     byId<HTMLFormElement>("import-form").reset();
@@ -106,7 +106,8 @@ export class ImportPage {
     byId("import-summary").textContent = this.summary();
     byId("import-error").textContent = this.failure();
 
-    const rows = this.report?.rows ?? [];
+    // A refused list's rows would say what will not happen: its problems alone are shown.
+    const rows = this.state === "problems" ? [] : this.report?.rows ?? [];
     byId("import-rows").hidden = rows.length === 0;
     byId("import-rows").querySelector("tbody")!.replaceChildren(...rows.map(row => {
       const tr = el("tr", {},
@@ -201,12 +202,12 @@ export class ImportPage {
 
   /** A refused list shows its problems (the server's refusal lists them); any other failure in words by its code. */
   private failed(error: unknown): void {
-    console.error(error);
     const problems = error instanceof GraphQLError ? error.data?.problems : undefined;
     if (Array.isArray(problems) && problems.length > 0) {
-      this.show("problems", null, problems as ImportProblem[]);
+      this.show("problems", null, problems as ImportProblem[]); // the list's fault, said in full: nothing for the console
       return;
     }
+    console.error(error);
     const tooLarge = error instanceof GraphQLError && error.code === "REQUEST_TOO_LARGE";
     this.show("error", null, [], () => (tooLarge ? t("import.tooLarge") : failureText(error)));
   }
