@@ -311,6 +311,81 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         AssertScreenshots(page.GetProperty("shots").EnumerateArray().Select(s => s.GetString()!).ToArray());
     }
 
+    [Fact]
+    public async Task A_worker_previews_a_list_with_problems_shown_by_sheet_row_and_column_then_imports_a_good_one_onto_the_map()
+    {
+        var server = demo.Server;
+        var folder = Directory.CreateTempSubdirectory("resourcemap-web-import-").FullName;
+        string[] names = ["Pārlūka biedrība 1", "Pārlūka biedrība 2", "Pārlūka biedrība 3"];
+        var worker = await server.TokenAsync("worker", "Daugavpils");
+        try
+        {
+            // As a worker saves a list from a spreadsheet in Latvian: ';' between cells, a decimal comma, no area (the place says it).
+            var (bad, good) = (Path.Combine(folder, "saraksts-ar-kludam.csv"), Path.Combine(folder, "saraksts.csv"));
+            await File.WriteAllTextAsync(good, "nosaukums;veids;platums;garums;mērķa grupas\n"
+                + string.Concat(names.Select((name, i) => $"{name};biedrība;55,877{1 + 2 * i};26,585;seniors\n")), System.Text.Encoding.UTF8);
+            await File.WriteAllTextAsync(bad, "nosaukums;veids;platums;garums;mērķa grupas\n"
+                + "Pārlūka kosmosa biedrība;kosmoss;55,8772;26,585;seniors\n"
+                + ";biedrība;55,8774;26,585;seniors\n", System.Text.Encoding.UTF8);
+            var page = await BrowseAsync("browse-import.mjs", worker, bad, good);
+
+            // Offered to a worker only, in the page's language (Latvian), with the template in Latvian and the map as a workbook.
+            Assert.True(page.GetProperty("hiddenSignedOut").GetBoolean(), "the import should not be offered to an anonymous visitor");
+            Assert.Equal("Importēt sarakstu", page.GetProperty("button").GetString());
+            Assert.Equal("/import/template.xlsx?language=lv", page.GetProperty("template").GetString());
+            var export = page.GetProperty("export");
+            Assert.Equal(("resursi.xlsx", true), (export.GetProperty("name").GetString(), export.GetProperty("zip").GetBoolean()));
+            Assert.True(export.GetProperty("bytes").GetInt32() > 5_000, "the exported workbook is too small to hold the map");
+
+            // The bad file: an unknown kind on row 2 and no name on row 3 (the header is row 1), a CSV file's sheet being "Resources".
+            var problems = page.GetProperty("problems").EnumerateArray().ToList();
+            Assert.Equal([("Resources", 2, "veids"), ("Resources", 3, "nosaukums")],
+                problems.Select(p => (p.GetProperty("sheet").GetString(), p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString())));
+            Assert.StartsWith("Lapa Resources, 2. rinda, kolonna veids: 'kosmoss' is no kind.", problems[0].GetProperty("text").GetString());
+            Assert.Equal("Lapa Resources, 3. rinda, kolonna nosaukums: The name is required.", problems[1].GetProperty("text").GetString());
+            Assert.Equal("Atrastas 2 kļūdas. Izlabojiet failu un priekšskatiet vēlreiz; līdz tam nekas netiks importēts.", page.GetProperty("problemsSummary").GetString());
+            Assert.True(page.GetProperty("runDisabledWithProblems").GetBoolean(), "a list with problems should not be offered for import");
+
+            // The good file previewed: three new rows, nothing written yet.
+            var expectedRows = names.Select((name, i) => ("Resources", i + 2, "CREATED", name, "jauns ieraksts")).ToList();
+            (string?, int, string?, string?, string?) Row(JsonElement r) => (r.GetProperty("sheet").GetString(), r.GetProperty("row").GetInt32(),
+                r.GetProperty("action").GetString(), r.GetProperty("name").GetString(), r.GetProperty("actionText").GetString());
+            Assert.Equal(expectedRows, page.GetProperty("previewRows").EnumerateArray().Select(Row));
+            Assert.Equal(0, page.GetProperty("previewProblems").GetInt32());
+            Assert.Equal("Tiks izveidoti 3 resursi, atjaunināti 0, nemainīti 0.", page.GetProperty("previewSummary").GetString());
+            Assert.True(page.GetProperty("runEnabledAfterPreview").GetBoolean(), "a previewed list without problems should be offered for import");
+            Assert.Equal(page.GetProperty("resourcesBefore").GetInt32(), page.GetProperty("resourcesAfterPreview").GetInt32());
+            Assert.Empty(page.GetProperty("audit").EnumerateArray());
+
+            // Imported: said as done, the undo offered, the map read again with the three.
+            Assert.Equal("Importēts: izveidoti 3 resursi, atjaunināti 0, nemainīti 0.", page.GetProperty("importedSummary").GetString());
+            Assert.Equal(expectedRows, page.GetProperty("importedRows").EnumerateArray().Select(Row));
+            Assert.True(page.GetProperty("undoShown").GetBoolean(), "the import's undo should be offered");
+            Assert.True(page.GetProperty("runDisabledAfterImport").GetBoolean(), "an imported list should not be offered for import again");
+            Assert.Equal(page.GetProperty("resourcesBefore").GetInt32() + 3, page.GetProperty("resourcesAfter").GetInt32());
+
+            // Independently: the three are stored, associations in Križi (found by their place).
+            var stored = (await server.DataAsync("{ resources(text: \"Pārlūka biedrība\") { nodes { name kind targetGroups area { name } } } }", token: worker))
+                .GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+            Assert.Equal(names, stored.Select(r => r.GetProperty("name").GetString()).Order());
+            Assert.All(stored, r => Assert.Equal(("ASSOCIATION", "Križi", "seniors"),
+                (r.GetProperty("kind").GetString(), r.GetProperty("area").GetProperty("name").GetString(), string.Join(",", r.GetProperty("targetGroups").EnumerateArray().Select(g => g.GetString())))));
+
+            AssertScreenshots("import-1-problems.png", "import-2-preview.png", "import-3-imported.png");
+        }
+        finally
+        {
+            // The other tests share the server: the import is taken back (one batch), as the dialog's undo would.
+            var left = (await server.DataAsync("{ resources(text: \"Pārlūka biedrība\") { nodes { id } } }", token: worker)).GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+            if (left.Count > 0)
+            {
+                var batch = (await server.DataAsync("query($id: ID!) { history(id: $id) { batch } }", new { id = left[0].GetProperty("id").GetString() }, worker)).GetProperty("history")[0].GetProperty("batch").GetString();
+                await server.DataAsync("mutation($batch: ID!) { undoImport(input: { batch: $batch }) { id } }", new { batch }, worker);
+            }
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>A count of people as the page writes it in English: rounded half up (Math.round) and grouped by thousands ("140,000").</summary>
     private static string English(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 
