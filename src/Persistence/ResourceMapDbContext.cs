@@ -206,6 +206,16 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public virtual string? IdentityInsert(string table, bool on) => null;
 
     /// <summary>Adds the history rows of a save, after it (so that created rows have their ids), in its transaction.</summary>
+    /// <summary>
+    /// The history batch of this context's saves: set by the first save that records a change, and taken by the later
+    /// ones while it is set, so that a change saved in several steps in one transaction (an import of 60,000 rows,
+    /// saved a part at a time to bound its memory) is still one batch. Null: each save is a batch of its own.
+    /// </summary>
+    public long? HistoryBatch { get; set; }
+
+    /// <summary>True to keep <see cref="HistoryBatch"/> from one save to the next.</summary>
+    public bool SavesInOneBatch { get; set; }
+
     private async Task RecordAsync(List<(EntityEntry Entry, EntityState State, string? Before)> recorded, CancellationToken ct)
     {
         if (recorded.Count == 0) return;
@@ -225,9 +235,18 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             Before = r.Before,
             After = r.State == EntityState.Deleted ? null : History.Values(r.Entry, original: false),
         }).ToList();
-        Changes.AddRange(changes);
-        await base.SaveChangesAsync(true, ct);
-        foreach (var change in changes) change.Batch = changes[0].Id;
+        if (!SavesInOneBatch) HistoryBatch = null;
+        var saved = 0;
+        if (HistoryBatch is null)
+        {
+            // The batch is the id of its first change: that one is saved first, so the others are written with it at once.
+            Changes.Add(changes[0]);
+            await base.SaveChangesAsync(true, ct);
+            HistoryBatch = changes[0].Id;
+            saved = 1;
+        }
+        foreach (var change in changes) change.Batch = HistoryBatch.Value;
+        Changes.AddRange(changes.Skip(saved));
         await base.SaveChangesAsync(true, ct);
     }
 

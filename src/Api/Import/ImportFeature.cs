@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using GraphQL;
 using GraphQL.Types;
 using ResourceMap.Api.Access;
@@ -39,13 +40,12 @@ public static class ImportFeature
                 await using var db = c.Db();
                 var report = await new SpreadsheetImport(db, c.Service<RequestCaller>(), c.Service<Geo.SpatialLoader>()).RunAsync(tables, dryRun, c.CancellationToken);
                 if (report.Problems.Count > 0 && !dryRun) throw Refused(report.Problems, null);
-                if (report.Written)
+                if (report.Batch is { } batch)
                 {
-                    var resources = db.ChangeTracker.Entries<Persistence.Model.Change>().Select(e => e.Entity)
-                        .Where(h => h.Entity == GlobalId.Resource).Select(h => (h.Action == Persistence.Model.ChangeAction.Created ? ChangeKind.Created : ChangeKind.Updated, h.EntityId));
-                    var relationships = db.ChangeTracker.Entries<Persistence.Model.Change>().Select(e => e.Entity)
-                        .Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId);
-                    await c.Service<ChangeFeed>().PublishAsync(db, "importSpreadsheet", c.CancellationToken, resources: resources.ToList(), relationships: relationships.ToList());
+                    var changes = await db.Changes.AsNoTracking().Where(h => h.Batch == batch).Select(h => new { h.Entity, h.EntityId, h.Action }).ToListAsync(c.CancellationToken);
+                    await c.Service<ChangeFeed>().PublishAsync(db, "importSpreadsheet", c.CancellationToken,
+                        resources: changes.Where(h => h.Entity == GlobalId.Resource).Select(h => (h.Action == Persistence.Model.ChangeAction.Created ? ChangeKind.Created : ChangeKind.Updated, h.EntityId)).ToList(),
+                        relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList());
                 }
                 return report;
             });
@@ -108,7 +108,7 @@ public sealed class ImportReportType : ObjectGraphType<ImportReport>
         Name = "ImportReport";
         Description = "What an import did, or in a dry run would do: each row's action and every problem.";
         Field<NonNullGraphType<BooleanGraphType>>("dryRun").Description("True when nothing was meant to be written.").Resolve(c => c.Source.DryRun);
-        Field<NonNullGraphType<BooleanGraphType>>("written").Description("True when the list was saved.").Resolve(c => c.Source.Written);
+        Field<NonNullGraphType<BooleanGraphType>>("written").Description("True when the list was imported (it may have changed nothing: then batch is null).").Resolve(c => c.Source.Written);
         Field<IdGraphType>("batch").Description("The history batch holding every change of the import (a Change's batch); null when nothing was written.")
             .Resolve(c => c.Source.Batch is { } batch ? GlobalId.Encode(HistoryFeature.ChangeIdType, (int)batch) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportedRowType>>>>("rows").Description("Every row of the list that was read, in order.").Resolve(c => c.Source.Rows);

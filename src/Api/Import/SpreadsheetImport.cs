@@ -47,13 +47,41 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         if (tieSheet is not null) await TiesAsync(tieSheet, tieColumns!, known, imported, ct);
         if (_problems.Count > 0 || dryRun) return Report(dryRun, null);
 
-        await db.SaveChangesAsync(ct); // one transaction, one history batch
-        var batch = db.ChangeTracker.Entries<Change>().Select(e => (long?)e.Entity.Batch).FirstOrDefault();
-        return Report(dryRun, batch ?? 0);
+        await SaveAsync(ct);
+        return Report(dryRun, db.HistoryBatch, written: true);
     }
 
-    private ImportReport Report(bool dryRun, long? batch) =>
-        new(dryRun, _sheets, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), batch);
+    private const int TiesPerSave = 5000;
+
+    /// <summary>
+    /// Saves in one transaction and one history batch, a part at a time: the resources (and changed ties) first, then the
+    /// new ties in parts with the context emptied between, so that the tracked rows and their history are not all in
+    /// memory at once (20,000 resources and 40,000 ties saved at once took 600 MB).
+    /// </summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        var newTies = db.ChangeTracker.Entries<Relationship>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var tie in newTies) db.Entry(tie).State = EntityState.Detached;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.SavesInOneBatch = true;
+        await db.SaveChangesAsync(ct);
+        foreach (var tie in newTies)
+        {
+            // Their ends have their ids now; the ties refer to them by id alone, so that no emptied context re-adds them.
+            (tie.SourceId, tie.TargetId) = (tie.Source?.Id ?? tie.SourceId, tie.Target?.Id ?? tie.TargetId);
+            (tie.Source, tie.Target) = (null, null);
+        }
+        foreach (var part in newTies.Chunk(TiesPerSave))
+        {
+            db.ChangeTracker.Clear();
+            db.Relationships.AddRange(part);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private ImportReport Report(bool dryRun, long? batch, bool written = false) =>
+        new(dryRun, _sheets, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), written, batch);
 
     private ImportReport Refused(string message)
     {
