@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GraphQL;
 using ResourceMap.Api.Access;
+using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Import;
 
 namespace ResourceMap.Api.Tests;
@@ -383,5 +384,37 @@ public class SpreadsheetReimportTests
         Assert.Equal(JsonValueKind.Null, (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).GetProperty("data").ValueKind);
         Assert.Equal("UNAUTHENTICATED", (await api.ExecuteAsync(Import, variables, Caller.Anonymous)).Code());
         Assert.Equal("FORBIDDEN", (await api.ExecuteAsync(Import, variables, new Caller("viewer", Role.Viewer, new HashSet<string> { "Daugavpils" }))).Code());
+    }
+}
+
+public class LargeSpreadsheetImportTests
+{
+    [Fact]
+    public async Task A_list_saved_in_parts_is_still_one_transaction_and_one_history_batch()
+    {
+        await using var api = await TestApi.StartAsync();
+        // 101 resources tied each to each: 5,050 ties, more than one part of the save holds.
+        var resources = new StringBuilder("externalId,name,kind\n");
+        for (var i = 0; i <= 100; i++) resources.Append($"P-{i},Daļa {i},association\n");
+        var ties = new StringBuilder("source,target,type\n");
+        for (var i = 0; i <= 100; i++)
+            for (var j = i + 1; j <= 100; j++) ties.Append($"P-{i},P-{j},cooperation\n");
+        var variables = new Inputs(new Dictionary<string, object?>
+        {
+            ["file"] = new UploadedFile("resources.csv", null, Encoding.UTF8.GetBytes(resources.ToString())),
+            ["ties"] = new UploadedFile("ties.csv", null, Encoding.UTF8.GetBytes(ties.ToString())),
+        });
+        var report = (await api.DataAsync("mutation($file: Upload!, $ties: Upload) { importSpreadsheet(file: $file, ties: $ties) { summary batch } }", variables))
+            .GetProperty("importSpreadsheet");
+        Assert.Equal("Resources: 101 created, 0 updated, 0 unchanged; Ties: 5050 created, 0 updated, 0 unchanged", report.GetProperty("summary").GetString());
+
+        await using var db = api.Factory.CreateDbContext();
+        var imported = await db.Resources.Where(r => r.ExternalId != null && r.ExternalId.StartsWith("P-")).Select(r => r.Id).ToListAsync();
+        Assert.Equal(101, imported.Count);
+        Assert.Equal(5050, await db.Relationships.CountAsync(t => imported.Contains(t.SourceId) && imported.Contains(t.TargetId)));
+        var batches = await db.Changes.Where(h => h.Author == TestApi.Admin.Name && h.Action == Persistence.Model.ChangeAction.Created).Select(h => h.Batch).Distinct().ToListAsync();
+        var batch = Assert.Single(batches);
+        Assert.Equal(report.GetProperty("batch").GetString(), ResourceMap.Api.Ids.GlobalId.Encode(ResourceMap.Api.History.HistoryFeature.ChangeIdType, (int)batch));
+        Assert.Equal(101 + 5050, await db.Changes.CountAsync(h => h.Batch == batch));
     }
 }
