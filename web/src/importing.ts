@@ -3,6 +3,9 @@ import { byId, el } from "./dom";
 import { failureText } from "./errors";
 import { currentLanguage, t, type TextKey } from "./i18n";
 
+/** The most rows the preview lists; the summary counts them all. */
+const MaxRowsShown = 500;
+
 // A community's list imported from a spreadsheet (a dialog over the map), for workers and admins: the template to fill
 // in, the map as a spreadsheet to edit and import again, a preview of what the import would do and every problem by
 // sheet, row and column, then the import itself, all or nothing, and its undo. The server's rules are the only rules:
@@ -106,9 +109,13 @@ export class ImportPage {
     byId("import-summary").textContent = this.summary();
     byId("import-error").textContent = this.failure();
 
-    // A refused list's rows would say what will not happen: its problems alone are shown.
-    const rows = this.state === "problems" ? [] : this.report?.rows ?? [];
+    // A refused list's rows would say what will not happen: its problems alone are shown. A long list shows the rows it
+    // changes first, and at most MaxRowsShown of them (20,000 table rows would take the page seconds to lay out).
+    const all = this.state === "problems" ? [] : this.report?.rows ?? [];
+    const rows = [...all.filter(r => r.action !== "UNCHANGED"), ...all.filter(r => r.action === "UNCHANGED")].slice(0, MaxRowsShown);
     byId("import-rows").hidden = rows.length === 0;
+    byId("import-rows-shown").hidden = rows.length === all.length;
+    byId("import-rows-shown").textContent = rows.length === all.length ? "" : t("import.rowsShown", { shown: rows.length, count: all.length });
     byId("import-rows").querySelector("tbody")!.replaceChildren(...rows.map(row => {
       const tr = el("tr", {},
         el("td", { className: "sheet", textContent: row.sheet }),

@@ -103,6 +103,12 @@ const cases = [
       "5 ties created, 5 updated, 5 unchanged", "11 ties created, 11 updated, 11 unchanged", "21 ties created, 21 updated, 21 unchanged",
       "100 ties created, 100 updated, 100 unchanged"],
   }],
+  ["import.rowsShown", n => ({ shown: 500, count: n }), {
+    lv: ["0 rindām", "1 rindas", "2 rindām", "5 rindām", "11 rindām", "21 rindas", "100 rindām"]
+      .map(rows => `Parādītas 500 no ${rows}: vispirms tās, kuras imports maina.`),
+    en: ["0 rows", "1 row", "2 rows", "5 rows", "11 rows", "21 rows", "100 rows"]
+      .map(rows => `Showing 500 of ${rows}: first those the import changes.`),
+  }],
   ["import.problems", n => ({ count: n }), {
     lv: ["Atrastas 0 kļūdas.", "Atrasta 1 kļūda.", "Atrastas 2 kļūdas.", "Atrastas 5 kļūdas.", "Atrastas 11 kļūdas.", "Atrasta 21 kļūda.", "Atrastas 100 kļūdas."]
       .map(found => `${found} Izlabojiet failu un priekšskatiet vēlreiz; līdz tam nekas netiks importēts.`),
