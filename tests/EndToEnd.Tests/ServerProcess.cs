@@ -116,8 +116,13 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the server; again is nothing (a test may stop it early, before a restore).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await KillAsync();
         Client.Dispose();
         _process.Dispose();
