@@ -418,3 +418,27 @@ public class LargeSpreadsheetImportTests
         Assert.Equal(101 + 5050, await db.Changes.CountAsync(h => h.Batch == batch));
     }
 }
+
+public class ConcurrentSpreadsheetImportTests
+{
+    [Fact]
+    public async Task Two_imports_of_one_list_at_once_leave_one_copy_and_the_later_is_unchanged_or_a_conflict_never_internal()
+    {
+        await using var api = await TestApi.StartAsync();
+        var list = new StringBuilder("externalId,name,kind,area\n");
+        for (var i = 0; i < 300; i++) list.Append($"C-{i},Vienlaicīgs {i},association,Križi\n");
+        var bytes = Encoding.UTF8.GetBytes(list.ToString());
+        const string Import = "mutation($file: Upload!) { importSpreadsheet(file: $file) { summary } }";
+        Task<JsonElement> ImportAsync() => api.ExecuteAsync(Import, new Inputs(new Dictionary<string, object?> { ["file"] = new UploadedFile("list.csv", null, bytes) }));
+
+        var answers = await Task.WhenAll(ImportAsync(), ImportAsync());
+        foreach (var answer in answers)
+        {
+            if (answer.TryGetProperty("errors", out _)) Assert.Equal("CONFLICT", answer.Code());
+            else Assert.Matches("^Resources: (300 created, 0 updated, 0 unchanged|0 created, 0 updated, 300 unchanged)$", answer.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
+        }
+        Assert.Single(answers, a => a.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object && d.GetProperty("importSpreadsheet").GetProperty("summary").GetString()!.StartsWith("Resources: 300 created"));
+        await using var db = api.Factory.CreateDbContext();
+        Assert.Equal(300, await db.Resources.CountAsync(r => r.ExternalId != null && r.ExternalId.StartsWith("C-")));
+    }
+}

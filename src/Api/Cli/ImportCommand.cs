@@ -78,7 +78,15 @@ public static class ImportCommand
             return Problems(error, e.Problems);
         }
         await using var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
-        var report = await new SpreadsheetImport(db, caller, new SpatialLoader(new SpatialSnapshots(factory))).RunAsync(tables, dryRun, CancellationToken.None);
+        ImportReport report;
+        try
+        {
+            report = await new SpreadsheetImport(db, caller, new SpatialLoader(new SpatialSnapshots(factory))).RunAsync(tables, dryRun, CancellationToken.None);
+        }
+        catch (Errors.UserError e)
+        {
+            return Fail(error, e.Message);
+        }
         if (report.Problems.Count > 0) return Problems(error, report.Problems);
         output.WriteLine(dryRun ? $"{file} can be imported: {report.Summary()} (dry run: nothing written)." : $"imported {file}: {report.Summary()}.");
         return 0;

@@ -47,7 +47,15 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         if (tieSheet is not null) await TiesAsync(tieSheet, tieColumns!, known, imported, ct);
         if (_problems.Count > 0 || dryRun) return Report(dryRun, null);
 
-        await SaveAsync(ct);
+        try
+        {
+            await SaveAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Between the checks and the save someone else saved a row of the list (a version) or took an externalId.
+            throw new UserError(ErrorCodes.Conflict, "Someone saved a change to the same resources while the list was being imported; nothing was imported. Preview the list again, then import it.");
+        }
         return Report(dryRun, db.HistoryBatch, written: true);
     }
 
