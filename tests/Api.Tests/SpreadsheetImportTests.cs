@@ -225,7 +225,7 @@ public class HostileSpreadsheetTests
     }
 
     private static IReadOnlyList<ImportProblem> Refusal(string name, byte[] content, ImportSettings? settings = null) =>
-        Assert.Throws<SpreadsheetException>(() => SpreadsheetFiles.Read(new(name, content), null, settings ?? Settings)).Problems;
+        Assert.Throws<SpreadsheetException>(() => SpreadsheetFiles.Read(new(name, null, content), null, settings ?? Settings)).Problems;
 
     [Fact]
     public void A_renamed_PDF_a_broken_zip_and_an_unknown_format_are_named_as_such()

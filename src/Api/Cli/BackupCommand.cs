@@ -21,25 +21,21 @@ public static class BackupCommand
         var settingsArgs = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
-            {
-                settingsArgs.Add(args[i]);
-                if (!args[i].Contains('=') && i + 1 < args.Length) settingsArgs.Add(args[++i]);
-            }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail(error, $"unknown option '{args[i]}'. {usage}");
+            if (CommandConfiguration.TakeSetting(args, ref i, settingsArgs, "Database")) continue;
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) return CommandConfiguration.Fail(error, $"unknown option '{args[i]}'. {usage}");
             else files.Add(args[i]);
         }
-        if (files.Count != 1) return Fail(error, usage);
+        if (files.Count != 1) return CommandConfiguration.Fail(error, usage);
         var file = StartDirectory.Resolve(files[0]);
         var settings = CommandConfiguration.Build(settingsArgs).GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         if (settings.Provider != DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(settings.ConnectionString))
-            return Fail(error, $"{command} copies the embedded database of a data folder; back a server database up with its own tools (pg_dump, BACKUP DATABASE).");
+            return CommandConfiguration.Fail(error, $"{command} copies the embedded database of a data folder; back a server database up with its own tools (pg_dump, BACKUP DATABASE).");
         var factory = new ResourceMapDbContextFactory(settings);
 
         if (command == "backup")
         {
             if (!File.Exists(Path.Combine(Path.GetFullPath(settings.DataFolder), SqliteBackups.DatabaseFile)))
-                return Fail(error, $"there is no database in {Path.GetFullPath(settings.DataFolder)} to back up.");
+                return CommandConfiguration.Fail(error, $"there is no database in {Path.GetFullPath(settings.DataFolder)} to back up.");
             await SqliteBackups.BackupAsync(factory, file);
             output.WriteLine($"backed up {Path.GetFullPath(settings.DataFolder)} to {file} ({new FileInfo(file).Length / 1024:N0} KB)");
             return 0;
@@ -47,18 +43,12 @@ public static class BackupCommand
 
         await using var db = factory.CreateDbContext();
         var known = db.Database.GetMigrations().ToList();
-        if (await SqliteBackups.ProblemAsync(file, known) is { } problem) return Fail(error, problem);
+        if (await SqliteBackups.ProblemAsync(file, known) is { } problem) return CommandConfiguration.Fail(error, problem);
         using var alone = DataFolderLock.TryHoldAlone(settings.DataFolder);
-        if (alone is null) return Fail(error, $"a server is using {Path.GetFullPath(settings.DataFolder)}: stop it first, then restore.");
+        if (alone is null) return CommandConfiguration.Fail(error, $"a server is using {Path.GetFullPath(settings.DataFolder)}: stop it first, then restore.");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var kept = SqliteBackups.Restore(file, settings.DataFolder);
         output.WriteLine($"restored {file} into {Path.GetFullPath(settings.DataFolder)}{(kept.Length > 0 ? $"; the database it replaced is kept as {Path.GetFileName(kept)}" : "")}");
         return 0;
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine("error: " + message);
-        return 2;
     }
 }

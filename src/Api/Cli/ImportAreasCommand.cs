@@ -23,11 +23,7 @@ public static class ImportAreasCommand
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--approximate") approximate = true;
-            else if (args[i].StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
-            {
-                settingsArgs.Add(args[i]);
-                if (!args[i].Contains('=') && i + 1 < args.Length) settingsArgs.Add(args[++i]);
-            }
+            else if (CommandConfiguration.TakeSetting(args, ref i, settingsArgs, "Database")) continue;
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 error.WriteLine($"error: unknown option '{args[i]}'. {Usage}");

@@ -29,24 +29,20 @@ public static class ImportCommand
             if (arg == "--dry-run") dryRun = true;
             else if (arg is "--ties" or "--user")
             {
-                if (i + 1 >= args.Length) return Fail(error, $"'{arg}' needs a value. {Usage}");
+                if (i + 1 >= args.Length) return CommandConfiguration.Fail(error, $"'{arg}' needs a value. {Usage}");
                 if (arg == "--ties") ties = args[++i];
                 else userName = args[++i];
             }
-            else if (arg.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--Import:", StringComparison.OrdinalIgnoreCase))
-            {
-                settingsArgs.Add(arg);
-                if (!arg.Contains('=') && i + 1 < args.Length) settingsArgs.Add(args[++i]);
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal)) return Fail(error, $"unknown option '{arg}'. {Usage}");
+            else if (CommandConfiguration.TakeSetting(args, ref i, settingsArgs, "Database", "Import")) continue;
+            else if (arg.StartsWith("--", StringComparison.Ordinal)) return CommandConfiguration.Fail(error, $"unknown option '{arg}'. {Usage}");
             else if (file is null) file = arg;
-            else return Fail(error, $"one file at a time (the ties of a CSV go with --ties). {Usage}");
+            else return CommandConfiguration.Fail(error, $"one file at a time (the ties of a CSV go with --ties). {Usage}");
         }
-        if (file is null) return Fail(error, Usage);
+        if (file is null) return CommandConfiguration.Fail(error, Usage);
 
         var configuration = CommandConfiguration.Build(settingsArgs);
         var importSettings = configuration.GetSection("Import").Get<ImportSettings>() ?? new ImportSettings();
-        SpreadsheetFiles.File? main, tieFile;
+        UploadedFile? main, tieFile;
         try
         {
             main = await ReadAsync(file, importSettings);
@@ -54,7 +50,7 @@ public static class ImportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(error, $"cannot read the file: {e.Message}");
+            return CommandConfiguration.Fail(error, $"cannot read the file: {e.Message}");
         }
         catch (SpreadsheetException e)
         {
@@ -66,7 +62,7 @@ public static class ImportCommand
         await DatabaseInitializer.InitializeAsync(factory, database);
         var caller = new RequestCaller();
         await caller.SignInAsync(await PrincipalAsync(factory, userName), factory, CancellationToken.None);
-        if (userName is not null && caller.Caller.Role < Role.Worker) return Fail(error, $"'{userName}' is no active worker or admin: only they import.");
+        if (userName is not null && caller.Caller.Role < Role.Worker) return CommandConfiguration.Fail(error, $"'{userName}' is no active worker or admin: only they import.");
 
         IReadOnlyList<Table> tables;
         try
@@ -85,20 +81,19 @@ public static class ImportCommand
         }
         catch (Errors.UserError e)
         {
-            return Fail(error, e.Message);
+            return CommandConfiguration.Fail(error, e.Message);
         }
         if (report.Problems.Count > 0) return Problems(error, report.Problems);
         output.WriteLine(dryRun ? $"{file} can be imported: {report.Summary()} (dry run: nothing written)." : $"imported {file}: {report.Summary()}.");
         return 0;
     }
 
-    private static async Task<SpreadsheetFiles.File> ReadAsync(string path, ImportSettings settings)
+    private static async Task<UploadedFile> ReadAsync(string path, ImportSettings settings)
     {
         var full = StartDirectory.Resolve(path);
         var length = new FileInfo(full).Length;
-        if (length > settings.MaxFileBytes)
-            throw new SpreadsheetException($"{path} has {length / (1024 * 1024)} MB, more than the {settings.MaxFileMegabytes} MB allowed (Import:MaxFileMegabytes); import the list in parts.");
-        return new SpreadsheetFiles.File(Path.GetFileName(full), await File.ReadAllBytesAsync(full));
+        if (length > settings.MaxFileBytes) throw SpreadsheetFiles.TooLarge(path, length, settings);
+        return new UploadedFile(Path.GetFileName(full), null, await File.ReadAllBytesAsync(full));
     }
 
     /// <summary>The user as the server would see them signed in; the system (an admin without a name) when none is named.</summary>
@@ -116,12 +111,6 @@ public static class ImportCommand
     {
         error.WriteLine($"error: nothing was imported; {problems.Count} problem(s):");
         foreach (var problem in problems) error.WriteLine($"  {problem}");
-        return 2;
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine("error: " + message);
         return 2;
     }
 }

@@ -19,7 +19,7 @@ public static class TokenCommand
         var municipalities = new List<string>();
         var days = 30;
         var settingsArgs = new List<string>();
-        if (args.Length == 0 || args[0] != "create") return Fail(error, Usage);
+        if (args.Length == 0 || args[0] != "create") return CommandConfiguration.Fail(error, Usage);
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
@@ -32,11 +32,11 @@ public static class TokenCommand
                     case "--role": role = Next(); break;
                     case "--municipality": municipalities.Add(Next()); break;
                     case "--days":
-                        if (!int.TryParse(Next(), out days) || days is < 1 or > 365) return Fail(error, "'--days' must be a whole number from 1 to 365.");
+                        if (!int.TryParse(Next(), out days) || days is < 1 or > 365) return CommandConfiguration.Fail(error, "'--days' must be a whole number from 1 to 365.");
                         break;
                     default:
                         if (!arg.StartsWith("--Auth:", StringComparison.OrdinalIgnoreCase) && !arg.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
-                            return Fail(error, $"unknown option '{arg}'. {Usage}");
+                            return CommandConfiguration.Fail(error, $"unknown option '{arg}'. {Usage}");
                         settingsArgs.Add(arg);
                         if (!arg.Contains('=')) settingsArgs.Add(Next());
                         break;
@@ -44,18 +44,18 @@ public static class TokenCommand
             }
             catch (ArgumentException e)
             {
-                return Fail(error, e.Message);
+                return CommandConfiguration.Fail(error, e.Message);
             }
         }
-        if (string.IsNullOrWhiteSpace(user)) return Fail(error, $"'--user' is required. {Usage}");
+        if (string.IsNullOrWhiteSpace(user)) return CommandConfiguration.Fail(error, $"'--user' is required. {Usage}");
         if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsedRole) || parsedRole == Role.Anonymous || int.TryParse(role, out _))
-            return Fail(error, $"'--role' must be viewer, worker or admin, not '{role}'.");
+            return CommandConfiguration.Fail(error, $"'--role' must be viewer, worker or admin, not '{role}'.");
         if (parsedRole != Role.Admin && municipalities.Count == 0)
-            return Fail(error, $"a {role!.ToLowerInvariant()} works in at least one municipality: add '--municipality NAME'.");
+            return CommandConfiguration.Fail(error, $"a {role!.ToLowerInvariant()} works in at least one municipality: add '--municipality NAME'.");
 
         var configuration = CommandConfiguration.Build(settingsArgs);
         var auth = configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
-        if (!string.IsNullOrEmpty(auth.Authority)) return Fail(error, $"this server accepts tokens from {auth.Authority}; ask it for one.");
+        if (!string.IsNullOrEmpty(auth.Authority)) return CommandConfiguration.Fail(error, $"this server accepts tokens from {auth.Authority}; ask it for one.");
         var database = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         var factory = new ResourceMapDbContextFactory(database);
         await DatabaseInitializer.InitializeAsync(factory, database);
@@ -63,7 +63,7 @@ public static class TokenCommand
         {
             var known = await db.Areas.AsNoTracking().Select(a => a.Name).ToListAsync();
             foreach (var name in municipalities.Where(m => !known.Contains(m)))
-                return Fail(error, $"there is no area named '{name}'. Known: {string.Join(", ", known.Order())}.");
+                return CommandConfiguration.Fail(error, $"there is no area named '{name}'. Known: {string.Join(", ", known.Order())}.");
         }
         try
         {
@@ -73,13 +73,7 @@ public static class TokenCommand
         }
         catch (InvalidOperationException e)
         {
-            return Fail(error, e.Message);
+            return CommandConfiguration.Fail(error, e.Message);
         }
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine("error: " + message);
-        return 2;
     }
 }

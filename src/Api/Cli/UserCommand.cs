@@ -16,7 +16,7 @@ public static class UserCommand
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        if (args.Length < 2 || args[0] != "create" || args[1].StartsWith("--")) return Fail(error, Usage);
+        if (args.Length < 2 || args[0] != "create" || args[1].StartsWith("--")) return CommandConfiguration.Fail(error, Usage);
         var name = args[1];
         string? role = null, email = null;
         var municipalities = new List<string>();
@@ -24,7 +24,7 @@ public static class UserCommand
         for (var i = 2; i < args.Length; i++)
         {
             var arg = args[i];
-            if (arg != "--admin" && !arg.Contains('=') && i + 1 >= args.Length) return Fail(error, $"'{arg}' needs a value.");
+            if (arg != "--admin" && !arg.Contains('=') && i + 1 >= args.Length) return CommandConfiguration.Fail(error, $"'{arg}' needs a value.");
             switch (arg)
             {
                 case "--admin": role = "admin"; break;
@@ -33,16 +33,16 @@ public static class UserCommand
                 case "--email": email = args[++i]; break;
                 default:
                     if (!arg.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase) && !arg.StartsWith("--Auth:", StringComparison.OrdinalIgnoreCase))
-                        return Fail(error, $"unknown option '{arg}'. {Usage}");
+                        return CommandConfiguration.Fail(error, $"unknown option '{arg}'. {Usage}");
                     settingsArgs.Add(arg);
                     if (!arg.Contains('=')) settingsArgs.Add(args[++i]);
                     break;
             }
         }
         if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsedRole) || parsedRole == Role.Anonymous || int.TryParse(role, out _))
-            return Fail(error, $"give '--admin' or '--role viewer|worker|admin', not '{role}'.");
+            return CommandConfiguration.Fail(error, $"give '--admin' or '--role viewer|worker|admin', not '{role}'.");
         var password = input.ReadLine();
-        if (string.IsNullOrEmpty(password)) return Fail(error, "type the password on standard input (e.g. read -s P; echo \"$P\" | … user create …).");
+        if (string.IsNullOrEmpty(password)) return CommandConfiguration.Fail(error, "type the password on standard input (e.g. read -s P; echo \"$P\" | … user create …).");
 
         var database = CommandConfiguration.Build(settingsArgs).GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
         var factory = new ResourceMapDbContextFactory(database);
@@ -56,13 +56,7 @@ public static class UserCommand
         }
         catch (UserError e)
         {
-            return Fail(error, e.Message);
+            return CommandConfiguration.Fail(error, e.Message);
         }
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine("error: " + message);
-        return 2;
     }
 }

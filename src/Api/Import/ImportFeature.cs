@@ -31,7 +31,7 @@ public static class ImportFeature
                 IReadOnlyList<Table> tables;
                 try
                 {
-                    tables = SpreadsheetFiles.Read(new(file.FileName, file.Content), ties is null ? null : new(ties.FileName, ties.Content), c.Service<ImportSettings>());
+                    tables = SpreadsheetFiles.Read(file, ties, c.Service<ImportSettings>());
                 }
                 catch (SpreadsheetException e)
                 {

@@ -1,16 +1,13 @@
 namespace ResourceMap.Api.Import;
 
-/// <summary>The sheets of a file to import: an XLSX workbook's Resources and Ties sheets, or a CSV file of resources and optionally one of ties.</summary>
+/// <summary>The sheets of a file to import (uploaded, or read by the import command): an XLSX workbook's Resources and Ties sheets, or a CSV file of resources and optionally one of ties.</summary>
 public static class SpreadsheetFiles
 {
-    public sealed record File(string Name, byte[] Content);
-
-    public static IReadOnlyList<Table> Read(File file, File? ties, ImportSettings settings)
+    public static IReadOnlyList<Table> Read(UploadedFile file, UploadedFile? ties, ImportSettings settings)
     {
-        foreach (var f in new[] { file, ties }.OfType<File>())
-            if (f.Content.LongLength > settings.MaxFileBytes)
-                throw new SpreadsheetException($"{f.Name} has {f.Content.LongLength / (1024 * 1024)} MB, more than the {settings.MaxFileMegabytes} MB allowed (Import:MaxFileMegabytes); import the list in parts.");
-        var extension = Path.GetExtension(file.Name).ToLowerInvariant();
+        foreach (var f in new[] { file, ties }.OfType<UploadedFile>())
+            if (f.Content.LongLength > settings.MaxFileBytes) throw TooLarge(f.FileName, f.Content.LongLength, settings);
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension == ".xlsx")
         {
             if (ties is not null) throw new SpreadsheetException("A workbook holds its ties in its sheet Ties: give no separate file of ties.");
@@ -23,8 +20,12 @@ public static class SpreadsheetFiles
             if (ties is not null) tables.Add(CsvTables.Read(ties.Content, ImportColumns.TiesSheet, settings));
             return tables;
         }
-        throw new SpreadsheetException($"{file.Name}: give an .xlsx workbook or a .csv file (old .xls and .ods files: save them as .xlsx first).");
+        throw new SpreadsheetException($"{file.FileName}: give an .xlsx workbook or a .csv file (old .xls and .ods files: save them as .xlsx first).");
     }
+
+    /// <summary>The refusal of a file over Import:MaxFileMegabytes (the import command says it before reading the file).</summary>
+    public static SpreadsheetException TooLarge(string name, long bytes, ImportSettings settings) =>
+        new($"{name} has {bytes / (1024 * 1024)} MB, more than the {settings.MaxFileMegabytes} MB allowed (Import:MaxFileMegabytes); import the list in parts.");
 
     private static bool IsImported(string sheet) =>
         ImportColumns.ResourcesSheetNames.Concat(ImportColumns.TiesSheetNames).Contains(sheet.Trim(), StringComparer.OrdinalIgnoreCase);
