@@ -7,6 +7,23 @@ namespace ResourceMap.Persistence.Tests;
 public class SqlitePersistenceTests
 {
     [Fact]
+    public async Task Every_connection_overwrites_what_it_deletes_pooled_ones_too()
+    {
+        using var temp = new TempDatabase();
+        var factory = temp.NewFactory();
+        await DatabaseInitializer.InitializeAsync(factory, temp.Settings);
+        // Three contexts one after another: the second and third get the pooled connection of the first.
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = factory.CreateDbContext();
+            await db.Database.OpenConnectionAsync();
+            await using var query = db.Database.GetDbConnection().CreateCommand();
+            query.CommandText = "PRAGMA secure_delete;";
+            Assert.Equal(1L, await query.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
     public async Task First_start_creates_the_database_file_and_loads_the_demo_network()
     {
         using var temp = new TempDatabase(demoData: true);
