@@ -259,6 +259,36 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_for_an_area_and_a_day_holds_that_area_s_resources_and_the_ties_of_that_day()
+    {
+        var admin = await _server.AdminTokenAsync();
+        var areas = await _server.DataAsync("{ areas(first: 500) { nodes { id name } } }", token: admin);
+        var daugavpils = areas.GetProperty("areas").GetProperty("nodes").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Daugavpils").GetProperty("id").GetString();
+        const string Day = "2022-08-01";
+
+        // Independently: the area's resources (it and the areas inside it), and the ties among them valid on that day.
+        var expected = await _server.DataAsync("query($a: ID) { resources(areaId: $a, first: 500) { nodes { id relationships { id since until source { id } target { id } } } } }", new { a = daugavpils }, admin);
+        var nodes = expected.GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+        var ids = nodes.Select(n => n.GetProperty("id").GetString()).ToHashSet();
+        static string? DayOf(JsonElement tie, string field) => tie.GetProperty(field).ValueKind == JsonValueKind.Null ? null : tie.GetProperty(field).GetString();
+        var ties = nodes.SelectMany(n => n.GetProperty("relationships").EnumerateArray())
+            .Where(t => ids.Contains(t.GetProperty("source").GetProperty("id").GetString()) && ids.Contains(t.GetProperty("target").GetProperty("id").GetString()))
+            .Where(t => (DayOf(t, "since") is not { } since || string.CompareOrdinal(since, Day) <= 0) && (DayOf(t, "until") is not { } until || string.CompareOrdinal(until, Day) >= 0))
+            .Select(t => t.GetProperty("id").GetString()).Distinct().Count();
+        Assert.True(ties > 0 && nodes.Count > 0);
+
+        var query = $"areaId={Uri.EscapeDataString(daugavpils!)}&day={Day}";
+        var resources = Encoding.UTF8.GetString(await GetAsync($"/export/resources.csv?{query}", admin));
+        var exportedIds = System.Text.RegularExpressions.Regex.Matches(resources, "\n(UmVzb3VyY2U6[A-Za-z0-9+/=]+),").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(ids, exportedIds!);
+        var exportedTies = Encoding.UTF8.GetString(await GetAsync($"/export/ties.csv?{query}", admin));
+        Assert.Equal(ties, System.Text.RegularExpressions.Regex.Count(exportedTies, "\nUmVzb3VyY2U6"));
+
+        using var bad = new HttpRequestMessage(HttpMethod.Get, "/export/ties.csv?day=01.08.2022");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _server.Client.SendAsync(bad)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_import_command_says_each_problem_on_a_line_of_its_own_and_exits_2_writing_nothing()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "resursi.csv"), "nosaukums;veids;teritorija\nA biedrība;kosmoss;Križi\n;skola;Križi\n", Encoding.UTF8);
