@@ -18,6 +18,24 @@ if (args.Length > 0 && args[0] == "memory")
     GC.KeepAlive(graph);
     return;
 }
+// `families N M`: how long each metric family takes on G(N, M) with strengths 1–5, one after another, on every core.
+if (args.Length > 0 && args[0] == "families")
+{
+    var vertices = args.Length > 1 ? int.Parse(args[1]) : 30_000;
+    var edges = args.Length > 2 ? int.Parse(args[2]) : 100_000;
+    var network = RandomGraphs.Network(vertices, edges, seed: 3);
+    var clock = Stopwatch.StartNew();
+    var structure = new ResourceMap.Graph.Network.ScopedNetwork(network, new ResourceMap.Graph.Network.NetworkScope());
+    Console.WriteLine($"G({vertices:N0}, {edges:N0}), {Environment.ProcessorCount} cores");
+    Console.WriteLine($"{"structure",-20} {clock.Elapsed.TotalMilliseconds,8:F0} ms");
+    foreach (var family in Enum.GetValues<MetricFamily>())
+    {
+        clock.Restart();
+        structure.Family(family).Compute();
+        Console.WriteLine($"{family,-20} {clock.Elapsed.TotalMilliseconds,8:F0} ms");
+    }
+    return;
+}
 // `seed FOLDER [RESOURCES]` writes the load benchmark's municipality into an empty SQLite database and prints its area id.
 if (args.Length > 1 && args[0] == "seed")
 {

@@ -32,6 +32,8 @@ public static class ServiceSetup
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
+        services.AddSingleton<Network.AnalysisQueue>();
+        services.AddSingleton<Network.NetworkAnalyses>();
         services.TryAddSingleton(new Network.SuggestionSettings()); // the host's configuration, when it gave one first
         services.TryAddSingleton(new Import.ImportSettings());
         services.AddSingleton<Geo.SpatialSnapshots>();

@@ -33,111 +33,166 @@ public sealed record AnalysisOptions(
 /// <param name="DistanceSources">Sources whose searches estimate closeness, harmonic centrality and path lengths.</param>
 public sealed record Approximation(double BetweennessEpsilon, double BetweennessDelta, int BetweennessSamples, int DistanceSources);
 
+/// <summary>The metrics computed together, each on first use: what a request may ask for without paying for the rest.</summary>
+public enum MetricFamily
+{
+    /// <summary>Betweenness in hops (exact, or estimated above <see cref="AnalysisOptions.ExactUpTo"/>).</summary>
+    Betweenness,
+    /// <summary>Betweenness with strong ties as short paths.</summary>
+    WeightedBetweenness,
+    /// <summary>Closeness, harmonic centrality, mean path length and diameter.</summary>
+    Distances,
+    Clustering,
+    /// <summary>Burt's constraint and effective size.</summary>
+    StructuralHoles,
+    /// <summary>Louvain communities and their modularity.</summary>
+    Communities,
+}
+
 /// <summary>
-/// Every per-actor metric and structural fact of one graph, computed once. Conventions are networkx 2.8's
-/// (see each algorithm's documentation); distance statistics describe the largest component, undirected.
+/// One graph's per-actor metrics and structural facts. Conventions are networkx 2.8's (see each algorithm's
+/// documentation); distance statistics describe the largest component, undirected. The structure — degrees, components,
+/// cut vertices with the groups they cut off, bridges, density — is computed at construction in O(n + m); each
+/// <see cref="MetricFamily"/> on its first use (or at once through <see cref="Run"/>), then kept.
 /// </summary>
 public sealed class NetworkAnalysis
 {
-    public required CompactGraph Graph { get; init; }
-    public required int[] Degree { get; init; }
-    public required double[] WeightedDegree { get; init; }
-    public required double[] Betweenness { get; init; }
-    public required double[] BetweennessNormalized { get; init; }
-    public required double[] Closeness { get; init; }
-    public required double[] Harmonic { get; init; }
-    public required double[] Clustering { get; init; }
-    public required double[] Constraint { get; init; }
-    public required double[] EffectiveSize { get; init; }
-    public required int[] ComponentOf { get; init; }
-    public required int[][] Components { get; init; }
-    public required int[] CommunityOf { get; init; }
-    public required double Modularity { get; init; }
-    public required ArticulationPoints.Result Cuts { get; init; }
-    public required bool[] IsArticulationPoint { get; init; }
-    public required double Density { get; init; }
-    /// <summary>Mean hop distance between the vertices of the largest component (0 when it has one vertex).</summary>
-    public required double AveragePathLength { get; init; }
-    /// <summary>Greatest hop distance within the largest component (a lower bound when estimated).</summary>
-    public required int Diameter { get; init; }
+    private readonly AnalysisOptions _options;
+    private readonly OnDemand<Betweenness.Result> _betweenness;
+    private readonly OnDemand<DistanceFigures> _distances;
+    private readonly OnDemand<double[]> _clustering;
+    private readonly OnDemand<StructuralHoleFigures> _structuralHoles;
+    private readonly OnDemand<CommunityFigures> _communities;
+    private ApproximateBetweenness.Result? _estimate;
 
-    /// <summary>Null when every value is exact; otherwise how the estimates were made.</summary>
-    public Approximation? Approximation { get; init; }
+    private sealed record DistanceFigures(double[] Closeness, double[] Harmonic, double AveragePathLength, int Diameter);
+    private sealed record StructuralHoleFigures(double[] Constraint, double[] EffectiveSize);
+    private sealed record CommunityFigures(int[] CommunityOf, double Modularity);
 
+    public NetworkAnalysis(CompactGraph graph, AnalysisOptions options)
+    {
+        var n = graph.VertexCount;
+        _options = options;
+        Graph = graph;
+        (ComponentOf, Components) = ConnectedComponents.Compute(graph);
+        Cuts = ArticulationPoints.Compute(graph, options.CutOffGroups);
+        IsArticulationPoint = Cuts.Flags(n);
+        Degree = new int[n];
+        WeightedDegree = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            Degree[v] = graph.Degree(v);
+            for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Weights[k];
+            if (graph.Directed)
+                for (var k = graph.Reverse.Offsets[v]; k < graph.Reverse.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Reverse.Weights[k];
+        }
+        double possible = graph.Directed ? n * (n - 1.0) : n * (n - 1.0) / 2;
+        Density = n < 2 ? 0 : graph.EdgeCount / possible;
+
+        _betweenness = new(ComputeBetweenness);
+        _distances = new(IsEstimated ? EstimateDistances : ComputeDistances);
+        _clustering = new(_ => ClusteringCoefficient.Compute(graph));
+        _structuralHoles = new(_ =>
+        {
+            var (constraint, effectiveSize) = StructuralHoles.Compute(graph);
+            return new StructuralHoleFigures(constraint, effectiveSize);
+        });
+        _communities = new(_ =>
+        {
+            var communityOf = Louvain.Compute(graph, options.WeightedCommunities);
+            return new CommunityFigures(communityOf, Communities.Modularity.Compute(graph, communityOf, options.WeightedCommunities));
+        });
+    }
+
+    /// <summary>Every metric computed now: for a caller that reads them all (the <c>analyze</c> command, tests).</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="options">What to compute and how.</param>
     /// <param name="cancellationToken">Stops the all-pairs searches, which take nearly all the time, between two searches.</param>
     public static NetworkAnalysis Run(CompactGraph graph, AnalysisOptions options, CancellationToken cancellationToken = default)
     {
-        var n = graph.VertexCount;
-        if (n > options.ExactUpTo) return RunEstimated(graph, options, cancellationToken);
-        var betweenness = Centrality.Betweenness.Compute(graph, options.WeightedPaths, options.MaxThreads, cancellationToken);
-        var distances = HopDistances.Compute(graph, options.MaxThreads, cancellationToken: cancellationToken);
-        var (componentOf, components) = ConnectedComponents.Compute(graph);
-        var (averagePath, diameter) = MainComponentDistances(graph, components, distances);
-        return Assemble(graph, options, betweenness.Raw, betweenness.Normalized,
-            Centrality.Closeness.ComputeCloseness(distances), Centrality.Closeness.ComputeHarmonic(distances),
-            componentOf, components, averagePath, diameter, null);
+        var analysis = new NetworkAnalysis(graph, options);
+        foreach (var family in new[] { MetricFamily.Betweenness, MetricFamily.Distances, MetricFamily.Clustering, MetricFamily.StructuralHoles, MetricFamily.Communities })
+            analysis.Family(family).Compute(cancellationToken);
+        return analysis;
     }
 
-    private static NetworkAnalysis Assemble(CompactGraph graph, AnalysisOptions options, double[] betweenness, double[] betweennessNormalized,
-        double[] closeness, double[] harmonic, int[] componentOf, int[][] components, double averagePath, int diameter, Approximation? approximation)
+    /// <summary>The computation of one family (weighted betweenness only through <see cref="AnalysisOptions.WeightedPaths"/>).</summary>
+    public IOnDemand Family(MetricFamily family) => family switch
     {
-        var n = graph.VertexCount;
-        var cuts = ArticulationPoints.Compute(graph, options.CutOffGroups);
-        var communities = Louvain.Compute(graph, options.WeightedCommunities);
-        var (constraint, effectiveSize) = StructuralHoles.Compute(graph);
+        MetricFamily.Betweenness or MetricFamily.WeightedBetweenness => _betweenness,
+        MetricFamily.Distances => _distances,
+        MetricFamily.Clustering => _clustering,
+        MetricFamily.StructuralHoles => _structuralHoles,
+        MetricFamily.Communities => _communities,
+        _ => throw new ArgumentOutOfRangeException(nameof(family)),
+    };
 
-        var degree = new int[n];
-        var weightedDegree = new double[n];
-        for (var v = 0; v < n; v++)
+    public CompactGraph Graph { get; }
+    public int[] Degree { get; }
+    public double[] WeightedDegree { get; }
+    public int[] ComponentOf { get; }
+    public int[][] Components { get; }
+    public ArticulationPoints.Result Cuts { get; }
+    public bool[] IsArticulationPoint { get; }
+    public double Density { get; }
+
+    /// <summary>True above <see cref="AnalysisOptions.ExactUpTo"/> actors: betweenness and distances are then estimated.</summary>
+    public bool IsEstimated => Graph.VertexCount > _options.ExactUpTo;
+
+    public double[] Betweenness => _betweenness.Get().Raw;
+    public double[] BetweennessNormalized => _betweenness.Get().Normalized;
+    public double[] Closeness => _distances.Get().Closeness;
+    public double[] Harmonic => _distances.Get().Harmonic;
+    /// <summary>Mean hop distance between the vertices of the largest component (0 when it has one vertex).</summary>
+    public double AveragePathLength => _distances.Get().AveragePathLength;
+    /// <summary>Greatest hop distance within the largest component (a lower bound when estimated).</summary>
+    public int Diameter => _distances.Get().Diameter;
+    public double[] Clustering => _clustering.Get();
+    public double[] Constraint => _structuralHoles.Get().Constraint;
+    public double[] EffectiveSize => _structuralHoles.Get().EffectiveSize;
+    public int[] CommunityOf => _communities.Get().CommunityOf;
+    public double Modularity => _communities.Get().Modularity;
+
+    /// <summary>Null when every value is exact; otherwise how the estimates were made (computes betweenness if nobody has yet).</summary>
+    public Approximation? Approximation
+    {
+        get
         {
-            degree[v] = graph.Degree(v);
-            for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++) weightedDegree[v] += graph.Weights[k];
-            if (graph.Directed)
-                for (var k = graph.Reverse.Offsets[v]; k < graph.Reverse.Offsets[v + 1]; k++) weightedDegree[v] += graph.Reverse.Weights[k];
+            if (!IsEstimated) return null;
+            _betweenness.Get();
+            return new Approximation(_estimate!.Epsilon, _estimate.Delta, _estimate.Samples, DistanceSources);
         }
+    }
 
-        double possible = graph.Directed ? n * (n - 1.0) : n * (n - 1.0) / 2;
-        return new NetworkAnalysis
-        {
-            Graph = graph,
-            Degree = degree,
-            WeightedDegree = weightedDegree,
-            Betweenness = betweenness,
-            BetweennessNormalized = betweennessNormalized,
-            Closeness = closeness,
-            Harmonic = harmonic,
-            Clustering = ClusteringCoefficient.Compute(graph),
-            Constraint = constraint,
-            EffectiveSize = effectiveSize,
-            ComponentOf = componentOf,
-            Components = components,
-            CommunityOf = communities,
-            Modularity = Communities.Modularity.Compute(graph, communities, options.WeightedCommunities),
-            Cuts = cuts,
-            IsArticulationPoint = cuts.Flags(n),
-            Density = n < 2 ? 0 : graph.EdgeCount / possible,
-            AveragePathLength = averagePath,
-            Diameter = diameter,
-            Approximation = approximation,
-        };
+    /// <summary>Sources whose searches estimate the distances of a large graph.</summary>
+    private int DistanceSources => Math.Min(Graph.VertexCount, _options.DistanceSamples);
+
+    private Betweenness.Result ComputeBetweenness(CancellationToken cancellationToken)
+    {
+        if (!IsEstimated) return Centrality.Betweenness.Compute(Graph, _options.WeightedPaths, _options.MaxThreads, cancellationToken);
+        var estimate = ApproximateBetweenness.Compute(Graph.ToUndirected(), _options.Epsilon, _options.Delta, maxThreads: _options.MaxThreads, cancellationToken: cancellationToken);
+        _estimate = estimate;
+        return new Betweenness.Result(estimate.Raw, estimate.Normalized);
+    }
+
+    private DistanceFigures ComputeDistances(CancellationToken cancellationToken)
+    {
+        var distances = HopDistances.Compute(Graph, _options.MaxThreads, cancellationToken: cancellationToken);
+        var (averagePath, diameter) = MainComponentDistances(distances);
+        return new DistanceFigures(Centrality.Closeness.ComputeCloseness(distances), Centrality.Closeness.ComputeHarmonic(distances), averagePath, diameter);
     }
 
     /// <summary>
-    /// The same analysis for graphs too large for exact all-pairs work: betweenness by path sampling
-    /// (<see cref="ApproximateBetweenness"/>), and closeness, harmonic centrality, mean path length and diameter from
+    /// Closeness, harmonic centrality, mean path length and diameter of graphs too large for exact all-pairs work, from
     /// searches out of a uniform sample of k sources (D. Eppstein &amp; J. Wang, "Fast approximation of centrality",
     /// JGAA 8(1), 2004): each distance sum is scaled by (n − 1)/k. Hop counts, undirected view.
     /// </summary>
-    private static NetworkAnalysis RunEstimated(CompactGraph graph, AnalysisOptions options, CancellationToken cancellationToken)
+    private DistanceFigures EstimateDistances(CancellationToken cancellationToken)
     {
-        var n = graph.VertexCount;
-        var undirected = graph.ToUndirected();
-        var betweenness = ApproximateBetweenness.Compute(undirected, options.Epsilon, options.Delta, maxThreads: options.MaxThreads, cancellationToken: cancellationToken);
+        var n = Graph.VertexCount;
         var random = new Random(17);
-        var sources = Enumerable.Range(0, n).OrderBy(_ => random.Next()).Take(Math.Min(n, options.DistanceSamples)).Order().ToArray();
-        var sampled = HopDistances.Compute(undirected, options.MaxThreads, sources, cancellationToken);
+        var sources = Enumerable.Range(0, n).OrderBy(_ => random.Next()).Take(DistanceSources).Order().ToArray();
+        var sampled = HopDistances.Compute(Graph.ToUndirected(), _options.MaxThreads, sources, cancellationToken);
         var isSource = new bool[n];
         foreach (var s in sources) isSource[s] = true;
         var scale = (n - 1.0) / sources.Length;
@@ -150,23 +205,21 @@ public sealed class NetworkAnalysis
             var total = sampled.DistanceSumTo[v] * scale;
             if (total > 0) closeness[v] = reachedOthers / total * (reachedOthers / (n - 1));
         }
-        var (componentOf, components) = ConnectedComponents.Compute(graph);
-        var main = components.Length > 0 ? components[0] : [];
-        var mainSources = sources.Where(s => componentOf[s] == 0 && main.Length > 1).ToList();
+        var main = Components.Length > 0 ? Components[0] : [];
+        var mainSources = sources.Where(s => ComponentOf[s] == 0 && main.Length > 1).ToList();
         var average = mainSources.Count == 0 ? 0 : mainSources.Average(s => sampled.DistanceSumFrom[s] / (main.Length - 1.0));
         var diameter = mainSources.Count == 0 ? 0 : mainSources.Max(s => sampled.Eccentricity[s]);
-        return Assemble(graph, options, betweenness.Raw, betweenness.Normalized, closeness, harmonic, componentOf, components, average, diameter,
-            new Approximation(betweenness.Epsilon, betweenness.Delta, betweenness.Samples, sources.Length));
+        return new DistanceFigures(closeness, harmonic, average, diameter);
     }
 
-    private static (double Average, int Diameter) MainComponentDistances(CompactGraph graph, int[][] components, HopDistances.Summary distances)
+    private (double Average, int Diameter) MainComponentDistances(HopDistances.Summary distances)
     {
-        if (components.Length == 0 || components[0].Length < 2) return (0, 0);
-        var main = components[0];
-        if (graph.Directed)
+        if (Components.Length == 0 || Components[0].Length < 2) return (0, 0);
+        var main = Components[0];
+        if (Graph.Directed)
         {
             // Distances of the undirected view, which is what "how far apart are they" means for a worker.
-            var undirected = graph.ToUndirected().Induced(v => Array.BinarySearch(main, v) >= 0, out _);
+            var undirected = Graph.ToUndirected().Induced(v => Array.BinarySearch(main, v) >= 0, out _);
             var summary = HopDistances.Compute(undirected);
             return (summary.DistanceSumFrom.Sum() / (double)((long)main.Length * (main.Length - 1)), summary.Eccentricity.Max());
         }

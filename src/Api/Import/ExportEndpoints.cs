@@ -59,7 +59,7 @@ public static class ExportEndpoints
         var factory = services.GetRequiredService<ResourceMapDbContextFactory>();
         await caller.SignInAsync(http.User, factory, http.RequestAborted);
         await using var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
-        var export = new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>());
+        var export = new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>(), services.GetRequiredService<NetworkAnalyses>());
         return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http)));
     }
 

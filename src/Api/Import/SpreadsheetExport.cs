@@ -4,6 +4,7 @@ using ResourceMap.Api.Access;
 using ResourceMap.Api.Areas;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Network;
+using ResourceMap.Graph;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
 
@@ -15,7 +16,7 @@ namespace ResourceMap.Api.Import;
 /// words and numbers. The context reads as the caller (sensitive resources they may not see are left out); a person's
 /// address and contacts are left empty for those outside their municipality, as the API hides them.
 /// </summary>
-public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller caller, NetworkSnapshots networks)
+public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller caller, NetworkSnapshots networks, NetworkAnalyses analyses)
 {
     /// <param name="areaId">Only resources in this area (and the areas inside it); null for all.</param>
     /// <param name="day">Only the ties valid on this day, and the network as it was then; null for every tie and today's network.</param>
@@ -76,8 +77,11 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
     private async Task<SheetToWrite> MetricsAsync(int? areaId, DateOnly? day, bool latvian, CancellationToken ct)
     {
         var snapshot = await networks.CurrentAsync(ct);
-        var network = await networks.AnalyseAsync(snapshot, await networks.ScopeAsync(snapshot, areaId, day, null, null, caller, ct), ct);
+        var scope = await networks.ScopeAsync(snapshot, areaId, day, null, null, caller, ct);
+        var view = await analyses.ViewAsync(snapshot, scope, [MetricFamily.Betweenness, MetricFamily.Clustering, MetricFamily.Distances], ct);
+        var network = view.Network;
         var analysis = network.Analysis;
+        string Metric(MetricFamily family, int v, Func<NetworkAnalysis, int, double> read) => Round(view.Value(family, v, (n, u) => read(n.Analysis, u), 0.0));
         var main = network.MainNetwork.ActorIds.ToHashSet();
         var rows = new List<IReadOnlyList<string>>
         {
@@ -94,7 +98,9 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
                 : (latvian ? "nošķirtas grupas dalībnieks" : "in an isolated group");
             rows.Add([
                 GlobalId.Encode(GlobalId.Resource, actor.Id), actor.Name, role, analysis.Degree[v].ToString(CultureInfo.InvariantCulture),
-                Round(analysis.BetweennessNormalized[v]), Round(analysis.Clustering[v]), Round(analysis.Closeness[v]),
+                Metric(MetricFamily.Betweenness, v, (a, u) => a.BetweennessNormalized[u]),
+                Metric(MetricFamily.Clustering, v, (a, u) => a.Clustering[u]),
+                Metric(MetricFamily.Distances, v, (a, u) => a.Closeness[u]),
             ]);
         }
         return new SheetToWrite(latvian ? "Rādītāji" : "Metrics", rows) { Numbers = new HashSet<int> { 3, 4, 5, 6 } };

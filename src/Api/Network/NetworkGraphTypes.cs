@@ -5,6 +5,7 @@ using ResourceMap.Api.Loading;
 using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
+using ResourceMap.Graph;
 using ResourceMap.Graph.Network;
 using ResourceMap.Persistence.Model;
 
@@ -100,19 +101,25 @@ public sealed class NetworkRoleEnum : EnumerationGraphType<NetworkRole>
     }
 }
 
-/// <summary>One actor's place in one analysed network.</summary>
-public sealed record ActorInNetwork(ScopedNetwork Network, int Vertex)
+/// <summary>One actor's place in the network of a view: its vertex in the view's current network.</summary>
+public sealed record ActorInNetwork(NetworkView View, int Vertex)
 {
     public NetworkRole Role
     {
         get
         {
-            var a = Network.Analysis;
+            var a = View.Network.Analysis;
             if (a.IsArticulationPoint[Vertex]) return NetworkRole.BridgingActor;
             if (a.ComponentOf[Vertex] == 0 && a.Components[0].Length > 1) return NetworkRole.MainNetwork;
             return a.Components[a.ComponentOf[Vertex]].Length == 1 ? NetworkRole.IsolatedActor : NetworkRole.IsolatedGroup;
         }
     }
+
+    public NetworkAnalysis Structure => View.Network.Analysis;
+
+    /// <summary>A metric of the family's analysed network; <paramref name="absent"/> for an actor added since it was analysed.</summary>
+    public T Metric<T>(MetricFamily family, Func<NetworkAnalysis, int, T> read, T absent) =>
+        View.Value(family, Vertex, (network, v) => read(network.Analysis, v), absent);
 }
 
 public sealed class ActorMetricsType : ObjectGraphType<ActorInNetwork>
@@ -120,25 +127,52 @@ public sealed class ActorMetricsType : ObjectGraphType<ActorInNetwork>
     public ActorMetricsType()
     {
         Name = "ActorMetrics";
-        Description = "Where an actor stands in the network. Ties count as undirected; centralities follow networkx 2.8.";
-        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").ResolveSource((c, s) => ActorFields.Resource(c, s.Network.Actors[s.Vertex].Id));
+        Description = "Where an actor stands in the network. Ties count as undirected; centralities follow networkx 2.8. While the network's analysis is not current, an actor added since the analysed version counts 0 (community −1, constraint and effective size null).";
+        Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").ResolveSource((c, s) => ActorFields.Resource(c, s.View.Network.Actors[s.Vertex].Id));
         Field<NonNullGraphType<NetworkRoleEnum>>("role").Description("Its place in the network in plain words.").ResolveSource(s => s.Role);
-        Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").ResolveSource(s => s.Network.Analysis.Degree[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedDegree").Description("Sum of the strengths of its ties (strongest tie per partner).").ResolveSource(s => s.Network.Analysis.WeightedDegree[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("betweenness").Description("Shortest paths between other actors that run through it (Brandes; counted in hops; networkx normalized=False).").ResolveSource(s => s.Network.Analysis.Betweenness[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("betweennessNormalized").Description("Betweenness divided by the most possible, 0 to 1.").ResolveSource(s => s.Network.Analysis.BetweennessNormalized[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedBetweenness").Description("Betweenness with strong ties as short paths (distance = 1/strength).").ResolveSource(s => s.Network.WeightedBetweenness.Raw[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("weightedBetweennessNormalized").Description("Weighted betweenness, 0 to 1.").ResolveSource(s => s.Network.WeightedBetweenness.Normalized[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("closeness").Description("How near it is to everyone it can reach (Wasserman–Faust, 0 to 1).").ResolveSource(s => s.Network.Analysis.Closeness[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("harmonic").Description("Sum of 1/distance to every other actor.").ResolveSource(s => s.Network.Analysis.Harmonic[s.Vertex]);
-        Field<NonNullGraphType<FloatGraphType>>("clustering").Description("Share of its partners' pairs that are tied to each other, 0 to 1.").ResolveSource(s => s.Network.Analysis.Clustering[s.Vertex]);
-        Field<NonNullGraphType<BooleanGraphType>>("isArticulationPoint").Description("True when removing it cuts the network apart.").ResolveSource(s => s.Network.Analysis.IsArticulationPoint[s.Vertex]);
-        Field<NonNullGraphType<IntGraphType>>("component").Description("Number of its part of the network, largest first (0 = the main network).").ResolveSource(s => s.Network.Analysis.ComponentOf[s.Vertex]);
-        Field<NonNullGraphType<IntGraphType>>("community").Description("Number of its community, largest first.").ResolveSource(s => s.Network.Analysis.CommunityOf[s.Vertex]);
-        Field<FloatGraphType>("constraint").Description("Burt's constraint: high when its partners are all tied to each other; null without ties.").ResolveSource(s => NullIfNaN(s.Network.Analysis.Constraint[s.Vertex]));
-        Field<FloatGraphType>("effectiveSize").Description("Burt's effective size: partners that do not know each other; null without ties.").ResolveSource(s => NullIfNaN(s.Network.Analysis.EffectiveSize[s.Vertex]));
-        Field<NonNullGraphType<IntGraphType>>("actorsCutOff").Description("How many actors would be cut off without it.")
-            .ResolveSource(s => s.Network.Analysis.Cuts.CutVertices.FirstOrDefault(v => v.Vertex == s.Vertex)?.CutOffGroups.Sum(g => g.Length) ?? 0);
+        Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").ResolveSource(s => s.Structure.Degree[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("weightedDegree")
+            .Description("Sum of the strengths of its ties (strongest tie per partner).")
+            .ResolveSource(s => s.Structure.WeightedDegree[s.Vertex]);
+        Field<NonNullGraphType<FloatGraphType>>("betweenness")
+            .Description("Shortest paths between other actors that run through it (Brandes; counted in hops; networkx normalized=False).")
+            .ResolveSource(s => s.Metric(MetricFamily.Betweenness, (a, v) => a.Betweenness[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("betweennessNormalized")
+            .Description("Betweenness divided by the most possible, 0 to 1.")
+            .ResolveSource(s => s.Metric(MetricFamily.Betweenness, (a, v) => a.BetweennessNormalized[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweenness")
+            .Description("Betweenness with strong ties as short paths (a tie's length 1/strength).")
+            .ResolveSource(s => s.View.Value(MetricFamily.WeightedBetweenness, s.Vertex, (n, v) => n.WeightedBetweenness.Raw[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("weightedBetweennessNormalized")
+            .Description("Weighted betweenness, 0 to 1.")
+            .ResolveSource(s => s.View.Value(MetricFamily.WeightedBetweenness, s.Vertex, (n, v) => n.WeightedBetweenness.Normalized[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("closeness")
+            .Description("How near it is to everyone it can reach (Wasserman–Faust, 0 to 1).")
+            .ResolveSource(s => s.Metric(MetricFamily.Distances, (a, v) => a.Closeness[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("harmonic")
+            .Description("Sum of 1/distance to every other actor.")
+            .ResolveSource(s => s.Metric(MetricFamily.Distances, (a, v) => a.Harmonic[v], 0.0));
+        Field<NonNullGraphType<FloatGraphType>>("clustering")
+            .Description("Share of its partners' pairs that are tied to each other, 0 to 1.")
+            .ResolveSource(s => s.Metric(MetricFamily.Clustering, (a, v) => a.Clustering[v], 0.0));
+        Field<NonNullGraphType<BooleanGraphType>>("isArticulationPoint")
+            .Description("True when removing it cuts the network apart.")
+            .ResolveSource(s => s.Structure.IsArticulationPoint[s.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("component")
+            .Description("Number of its part of the network, largest first (0 = the main network).")
+            .ResolveSource(s => s.Structure.ComponentOf[s.Vertex]);
+        Field<NonNullGraphType<IntGraphType>>("community")
+            .Description("Number of its community, largest first.")
+            .ResolveSource(s => s.Metric(MetricFamily.Communities, (a, v) => a.CommunityOf[v], -1));
+        Field<FloatGraphType>("constraint")
+            .Description("Burt's constraint: high when its partners are all tied to each other; null without ties.")
+            .ResolveSource(s => NullIfNaN(s.Metric(MetricFamily.StructuralHoles, (a, v) => a.Constraint[v], double.NaN)));
+        Field<FloatGraphType>("effectiveSize")
+            .Description("Burt's effective size: partners that do not know each other; null without ties.")
+            .ResolveSource(s => NullIfNaN(s.Metric(MetricFamily.StructuralHoles, (a, v) => a.EffectiveSize[v], double.NaN)));
+        Field<NonNullGraphType<IntGraphType>>("actorsCutOff")
+            .Description("How many actors would be cut off without it.")
+            .ResolveSource(s => s.View.Network.ActorsCutOffBy(s.Vertex));
     }
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;

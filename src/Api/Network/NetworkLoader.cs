@@ -1,30 +1,34 @@
-using ResourceMap.Graph.Network;
+using ResourceMap.Graph;
 using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Api.Network;
 
 /// <summary>
-/// Per-request memo of analysed networks: a list of resources asking each for its <c>metrics</c> checks the data version
+/// Per-request memo of network views: a list of resources asking each for its <c>metrics</c> checks the data version
 /// and resolves its scope once, not once per resource.
 /// </summary>
-public sealed class NetworkLoader(NetworkSnapshots snapshots, Access.RequestCaller caller)
+public sealed class NetworkLoader(NetworkSnapshots snapshots, NetworkAnalyses analyses, Access.RequestCaller caller)
 {
-    private readonly Dictionary<string, Task<ScopedNetwork>> _networks = [];
+    private readonly Dictionary<string, Task<NetworkView>> _views = [];
 
-    public Task<ScopedNetwork> AnalyseAsync(int? areaId, DateOnly asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types, CancellationToken ct)
+    /// <summary>The view of a scope with the metric families the request reads.</summary>
+    public Task<NetworkView> ViewAsync(int? areaId, DateOnly asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types,
+        IReadOnlySet<MetricFamily> families, CancellationToken ct)
     {
-        var key = string.Join("|", areaId, asOf, targetGroups is null ? "" : string.Join(",", targetGroups), types is null ? "" : string.Join(",", types));
-        lock (_networks)
+        var key = string.Join("|", areaId, asOf, targetGroups is null ? "" : string.Join(",", targetGroups), types is null ? "" : string.Join(",", types),
+            string.Join(",", families.Order()));
+        lock (_views)
         {
-            if (!_networks.TryGetValue(key, out var network))
-                _networks[key] = network = Load();
-            return network;
+            if (!_views.TryGetValue(key, out var view))
+                _views[key] = view = Load();
+            return view;
         }
 
-        async Task<ScopedNetwork> Load()
+        async Task<NetworkView> Load()
         {
             var snapshot = await snapshots.CurrentAsync(ct);
-            return await snapshots.AnalyseAsync(snapshot, await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct), ct);
+            var scope = await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct);
+            return await analyses.ViewAsync(snapshot, scope, families, ct);
         }
     }
 }

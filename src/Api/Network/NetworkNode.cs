@@ -5,12 +5,13 @@ using ResourceMap.Api.Ids;
 using ResourceMap.Api.Protection;
 using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
+using ResourceMap.Graph;
 using ResourceMap.Graph.Network;
 using ResourceMap.Persistence.Search;
 
 namespace ResourceMap.Api.Network;
 
-public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
+public sealed class NetworkNode : ObjectGraphType<NetworkView>
 {
     public const int MaxSuggestions = 200;
     /// <summary>Farther than Latvia is wide: a larger reach is a mistake, or <c>anywhere</c>.</summary>
@@ -22,25 +23,57 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
         Name = "Network";
         Description = "The network of resources within a scope, analysed. Ties count as undirected; each pair of actors counts its strongest tie.";
 
-        Field<NonNullGraphType<LongScalar>>("dataVersion").Description("The data version analysed; it grows with every change.").ResolveSource(s => s.Snapshot.Version);
-        Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").ResolveSource(s => s.Scope.AsOf);
-        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").ResolveSource(s => s.Actors.Count);
-        Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").ResolveSource(s => s.Ties.Count);
-        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Analysis.Density);
-        Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").ResolveSource(s => s.Analysis.AveragePathLength);
-        Field<NonNullGraphType<IntGraphType>>("diameter").Description("Most ties between two actors of the main network.").ResolveSource(s => s.Analysis.Diameter);
-        Field<NonNullGraphType<FloatGraphType>>("modularity").Description("Modularity of the communities found (weighted by strength).").ResolveSource(s => s.Analysis.Modularity);
-        Field<ApproximationType>("approximation").Description("Null when every metric is exact; above 50,000 actors, how betweenness and distances were estimated and how far they may be off.").ResolveSource(s => s.Analysis.Approximation);
+        Field<NonNullGraphType<LongScalar>>("dataVersion")
+            .Description("The current data version, whose actors, ties and structure (parts, bridging actors, bridges, degrees) this answer shows; it grows with every change.")
+            .ResolveSource(s => s.Network.Snapshot.Version);
+        Field<NonNullGraphType<LongScalar>>("analysedVersion")
+            .Description("The data version the centralities, distances, clustering and communities of this answer describe: the current one, or while its analysis runs in the background, the latest analysed.")
+            .ResolveSource(s => s.AnalysedVersion);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("analysedAt")
+            .Description("When the server read the data of analysedVersion: changes saved later are not in its metrics.")
+            .ResolveSource(s => s.AnalysedAt);
+        Field<NonNullGraphType<BooleanGraphType>>("current")
+            .Description("True when every metric asked for describes the current data version; false while a newer analysis runs (ask again after a few seconds).")
+            .ResolveSource(s => s.Current);
+        Field<DateOnlyGraphType>("asOf").Description("The day whose ties were analysed; null for all ties.").ResolveSource(s => s.Network.Scope.AsOf);
+        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Actors in scope.").ResolveSource(s => s.Network.Actors.Count);
+        Field<NonNullGraphType<IntGraphType>>("tieCount").Description("Ties in scope (several ties of one pair each count).").ResolveSource(s => s.Network.Ties.Count);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Network.Analysis.Density);
+        Field<NonNullGraphType<FloatGraphType>>("averagePathLength")
+            .Description("Mean number of ties between two actors of the main network.")
+            .ResolveSource(s => s.Of(MetricFamily.Distances).Analysis.AveragePathLength);
+        Field<NonNullGraphType<IntGraphType>>("diameter")
+            .Description("Most ties between two actors of the main network.")
+            .ResolveSource(s => s.Of(MetricFamily.Distances).Analysis.Diameter);
+        Field<NonNullGraphType<FloatGraphType>>("modularity")
+            .Description("Modularity of the communities found (weighted by strength).")
+            .ResolveSource(s => s.Of(MetricFamily.Communities).Analysis.Modularity);
+        Field<ApproximationType>("approximation")
+            .Description($"Null when every metric is exact; above {new AnalysisOptions().ExactUpTo:N0} actors (Network:ExactUpTo), how betweenness and distances were estimated and how far they may be off.")
+            .ResolveSource(s => s.Of(MetricFamily.Betweenness).Analysis.Approximation);
 
-        Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").ResolveSource(s => s.MainNetwork);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups").Description("Groups tied only among themselves, largest first.").ResolveSource(s => s.IsolatedGroups);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors").Description("Actors without any tie in scope.").ListOfActors().ResolveSource((c, s) => ActorFields.Resources(c, s.IsolatedActors));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components").Description("Every connected part, largest first.").ResolveSource(s => s.Analysis.Components.Select(s.Group).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors").Description("Actors that alone hold groups to the rest, most actors cut off first.").ResolveSource(s => s.BridgingActors);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").ResolveSource(s => s.Bridges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities").Description("Communities (Louvain), largest first.").ResolveSource(s => s.Communities);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors").Description("Every actor with its metrics.").ListOfActors()
-            .ResolveSource(s => Enumerable.Range(0, s.Actors.Count).Select(v => new ActorInNetwork(s, v)).ToList());
+        Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").ResolveSource(s => s.Network.MainNetwork);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("isolatedGroups")
+            .Description("Groups tied only among themselves, largest first.")
+            .ResolveSource(s => s.Network.IsolatedGroups);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("isolatedActors")
+            .Description("Actors without any tie in scope.")
+            .ListOfActors()
+            .ResolveSource((c, s) => ActorFields.Resources(c, s.Network.IsolatedActors));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorGroupType>>>>("components")
+            .Description("Every connected part, largest first.")
+            .ResolveSource(s => s.Network.Analysis.Components.Select(s.Network.Group).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgingActorType>>>>("bridgingActors")
+            .Description("Actors that alone hold groups to the rest, most actors cut off first.")
+            .ResolveSource(s => s.Network.BridgingActors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BridgeType>>>>("bridges").Description("Ties that alone join two parts.").ResolveSource(s => s.Network.Bridges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityType>>>>("communities")
+            .Description("Communities (Louvain), largest first.")
+            .ResolveSource(s => s.Of(MetricFamily.Communities).Communities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorMetricsType>>>>("actors")
+            .Description("Every actor with its metrics.")
+            .ListOfActors()
+            .ResolveSource(s => Enumerable.Range(0, s.Network.Actors.Count).Select(v => new ActorInNetwork(s, v)).ToList());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestedTieType>>>>("suggestions")
             .Description("Ties worth building to reach isolated groups and actors and weakly tied communities, best first.")
@@ -55,7 +88,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
                 if (first is < 0 or > MaxSuggestions) throw UserError.BadInput($"'first' must be from 0 to {MaxSuggestions}.", "first");
                 var withinKm = c.GetArgument<double?>("maxDistanceKm") ?? c.RequestServices!.GetRequiredService<SuggestionSettings>().MaxDistanceKm;
                 if (!(withinKm is >= 0 and <= MaxDistanceKm)) throw UserError.BadInput($"'maxDistanceKm' must be from 0 to {MaxDistanceKm}.", "maxDistanceKm");
-                return TieSuggestions.Suggest(s, TextFolding.Fold, c.GetArgument("anywhere", false) ? null : withinKm).Take(first).ToList();
+                return TieSuggestions.Suggest(s.Of(MetricFamily.Communities), TextFolding.Fold, c.GetArgument("anywhere", false) ? null : withinKm).Take(first).ToList();
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntroductionPathType>>>>("introductionPaths")
@@ -69,7 +102,7 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             {
                 var count = c.GetArgument("count", 3);
                 if (count is < 1 or > MaxPaths) throw UserError.BadInput($"'count' must be from 1 to {MaxPaths}.", "count");
-                return IntroductionPaths.Find(s, ActorId(c, s, "fromId"), ActorId(c, s, "toId"), count);
+                return IntroductionPaths.Find(s.Network, ActorId(c, s.Network, "fromId"), ActorId(c, s.Network, "toId"), count);
             });
 
         Field<NonNullGraphType<IntGraphType>>("edgeConnectivity")
@@ -79,10 +112,10 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("groupB", "The second group.")
             .ResolveSource((c, s) =>
             {
-                var a = ActorIds(c, s, "groupA");
-                var b = ActorIds(c, s, "groupB");
+                var a = ActorIds(c, s.Network, "groupA");
+                var b = ActorIds(c, s.Network, "groupB");
                 if (a.Intersect(b).Any()) throw UserError.BadInput("The two groups must not share actors.", "groupB");
-                return EdgeConnectivity.Between(s, a, b);
+                return EdgeConnectivity.Between(s.Network, a, b);
             });
 
         Field<NonNullGraphType<WhatIfType>>("whatIf")
@@ -90,8 +123,9 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
             .Cost(2, CostScale.NetworkSize)
             .Argument<ListGraphType<NonNullGraphType<ProposedTieInputType>>>("addTies", "Ties to imagine built.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("removeActorIds", "Actors to imagine gone.")
-            .ResolveSource((c, s) =>
+            .ResolveSource((c, view) =>
             {
+                var s = view.Network;
                 var add = (c.GetArgument<List<Dictionary<string, object?>>?>("addTies") ?? []).Select((d, i) =>
                 {
                     var f = new InputFields(d);
@@ -113,10 +147,12 @@ public sealed class NetworkNode : ObjectGraphType<ScopedNetwork>
                 var from = c.GetArgument<DateOnly>("from");
                 var to = c.GetArgument<DateOnly>("to");
                 if (to < from) throw UserError.BadInput("'to' must not be before 'from'.", "to");
-                var snapshots = c.Service<NetworkSnapshots>();
-                var before = await snapshots.AnalyseAsync(c.Source.Scope.At(from), c.CancellationToken);
-                var after = await snapshots.AnalyseAsync(c.Source.Scope.At(to), c.CancellationToken);
-                return NetworkComparison.Compare(before, after);
+                // Each day's figures come from one analysed network, so that its counts and path lengths agree.
+                var analyses = c.Service<NetworkAnalyses>();
+                var network = c.Source.Network;
+                var before = await analyses.ViewAsync(network.Snapshot, network.Scope.At(from), [MetricFamily.Distances], c.CancellationToken);
+                var after = await analyses.ViewAsync(network.Snapshot, network.Scope.At(to), [MetricFamily.Distances], c.CancellationToken);
+                return NetworkComparison.Compare(before.Of(MetricFamily.Distances), after.Of(MetricFamily.Distances));
             });
     }
 
@@ -139,7 +175,7 @@ public static class NetworkQueries
             .Description("The network within a scope, analysed: its parts, bridging actors, communities, suggested ties, introduction paths, what-if and change over time.")
             .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
             .Cost(2, CostScale.NetworkSize)
-            .ResolveAsync(async c => await NetworkScopeInputType.AnalyseAsync(c));
+            .ResolveAsync(async c => await NetworkScopeInputType.ViewAsync(c));
     }
 
     /// <summary>Adds <c>metrics(scope)</c> to the resource type.</summary>
@@ -150,8 +186,8 @@ public static class NetworkQueries
             .Argument<NetworkScopeInputType>("scope", "Which part of the network; the whole network when left out.")
             .ResolveAsync(async c =>
             {
-                var network = await NetworkScopeInputType.AnalyseAsync(c);
-                return network.Index(((Persistence.Model.Resource)c.Source!).Id) is { } v ? new ActorInNetwork(network, v) : null;
+                var view = await NetworkScopeInputType.ViewAsync(c);
+                return view.Network.Index(((Persistence.Model.Resource)c.Source!).Id) is { } v ? new ActorInNetwork(view, v) : null;
             });
     }
 }

@@ -20,16 +20,20 @@ public sealed class NetworkScopeInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<RelationshipTypeEnum>>>("relationshipTypes").Description("Only ties of these types.");
     }
 
-    /// <summary>The network of the scope in argument <paramref name="argument"/> (the whole network when it is absent), analysed.</summary>
-    public static Task<ScopedNetwork> AnalyseAsync(IResolveFieldContext context, string argument = "scope")
+    /// <summary>
+    /// The network of the scope in argument <paramref name="argument"/> (the whole network when it is absent) with the
+    /// metric families the field's selection reads.
+    /// </summary>
+    public static Task<NetworkView> ViewAsync(IResolveFieldContext context, string argument = "scope")
     {
         var input = context.GetArgument<Dictionary<string, object?>?>(argument) is { } d ? new InputFields(d) : null;
         var areaId = input?.String("areaId");
-        return context.Service<NetworkLoader>().AnalyseAsync(
+        return context.Service<NetworkLoader>().ViewAsync(
             areaId is null ? null : GlobalId.Decode(areaId, GlobalId.Area, "scope.areaId"),
             input?.Raw("asOf") as DateOnly? ?? DateOnly.FromDateTime(DateTime.UtcNow),
             input?.Strings("targetGroups"),
             (input?.Raw("relationshipTypes") as IEnumerable<object?>)?.OfType<RelationshipType>().ToList(),
+            RequestedFamilies.Of(context),
             context.CancellationToken);
     }
 }

@@ -10,12 +10,11 @@ using ResourceMap.Persistence.Model;
 namespace ResourceMap.Api.Network;
 
 /// <summary>
-/// The network read from the database once per data version, and its analyses cached per scope until the data changes.
-/// Every request costs one small query for the version; the rest is served from memory while nothing is written.
+/// The network read from the database once per data version (its analyses are <see cref="NetworkAnalyses"/>'). Every
+/// request costs one small query for the version; the rest is served from memory while nothing is written.
 /// </summary>
 public sealed class NetworkSnapshots
 {
-    private const int MaxCachedScopes = 64;
     private readonly ResourceMapDbContextFactory _factory;
     private readonly VersionedCache<NetworkSnapshot> _snapshots;
 
@@ -30,8 +29,6 @@ public sealed class NetworkSnapshots
         _factory = factory;
         _snapshots = new(factory, LoadAsync);
     }
-    private readonly Dictionary<string, SharedWork<ScopedNetwork>> _analyses = [];
-    private long _analysesVersion = -1;
 
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct) => (await _snapshots.CurrentAsync(ct)).Value;
 
@@ -97,39 +94,6 @@ public sealed class NetworkSnapshots
         var live = actors.Select(a => a.Id).ToHashSet();
         return new NetworkSnapshot(version, actors.OrderBy(a => a.Id).ToList(),
             ties.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId) && (t.Since is null || t.Until is null || t.Since <= t.Until)).OrderBy(t => t.Id).ToList());
-    }
-
-    /// <summary>The analysis of one scope of the current network, computed at most once per data version.</summary>
-    public async Task<ScopedNetwork> AnalyseAsync(NetworkScope scope, CancellationToken ct) => await AnalyseAsync(await CurrentAsync(ct), scope, ct);
-
-    /// <summary>
-    /// The analysis of one scope of this snapshot (the current one, or an older one that then is not cached). One not yet
-    /// computed is computed on a thread of its own: a cold analysis takes a while, and the requests that wait for the same
-    /// one wait there too, leaving the thread pool to everyone else. It stops when the last of them gives up.
-    /// </summary>
-    public Task<ScopedNetwork> AnalyseAsync(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken ct)
-    {
-        lock (_analyses)
-        {
-            if (snapshot.Version < _analysesVersion) return Start(snapshot, scope, ct, out _); // a newer version arrived meanwhile
-            if (snapshot.Version > _analysesVersion)
-            {
-                _analyses.Clear();
-                _analysesVersion = snapshot.Version;
-            }
-            if (_analyses.TryGetValue(scope.Key, out var analysis) && analysis.TryJoin(ct, out var result)) return result;
-            if (_analyses.Count >= MaxCachedScopes) _analyses.Clear();
-            result = Start(snapshot, scope, ct, out analysis);
-            _analyses[scope.Key] = analysis;
-            return result;
-        }
-    }
-
-    private static Task<ScopedNetwork> Start(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken ct, out SharedWork<ScopedNetwork> analysis)
-    {
-        analysis = new SharedWork<ScopedNetwork>(stop => new ScopedNetwork(snapshot, scope, stop));
-        analysis.TryJoin(ct, out var result);
-        return result;
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class OwnThread
     /// Thread.Priority does nothing on Linux, where a thread's niceness is its own (setpriority with its thread id);
     /// lowering it needs no privilege. The thread ends with the computation, so no pool thread is left slowed.
     /// </summary>
-    private static void LowerPriority()
+    internal static void LowerPriority()
     {
         if (OperatingSystem.IsLinux()) _ = SetPriority(0, GetThreadId(), Niceness);
     }

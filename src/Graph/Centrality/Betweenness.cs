@@ -5,9 +5,10 @@ namespace ResourceMap.Graph.Centrality;
 
 /// <summary>
 /// Exact shortest-path betweenness by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
-/// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted and
-/// O(nm + n² log n) weighted, O(n + m) memory per worker thread and 16n for the parts' sums; sources are dealt to 16 parts, run on the threads, and
-/// summed in a fixed order (the same result on every run).
+/// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted; weighted,
+/// O(nm + nC) when every weight is a whole number up to <see cref="MaxBucketWeight"/> (C, the largest: Dial's bucket queue)
+/// and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n for the parts' sums; sources
+/// are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
 /// normalised values divide the sum over ordered pairs by (n−1)(n−2).
 /// </summary>
@@ -15,6 +16,9 @@ public static class Betweenness
 {
     /// <summary>How many parts the sources are dealt into; fixed, so that sums do not depend on the number of threads.</summary>
     private const int Partitions = 16;
+
+    /// <summary>Largest whole-number weight searched with buckets: a search scans up to C buckets per distance unit reached.</summary>
+    public const int MaxBucketWeight = 1024;
 
     /// <param name="Raw">Betweenness as networkx gives it with normalized=False.</param>
     /// <param name="Normalized">Betweenness as networkx gives it with normalized=True.</param>
@@ -31,9 +35,10 @@ public static class Betweenness
         // result is the same to the last bit on every run and machine; threads merely take parts.
         var parts = Math.Clamp(n, 1, Partitions);
         var dependencies = new double[parts][];
+        var lengths = weighted ? WholeLengths(graph) : null;
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = cancellationToken }, part =>
         {
-            Worker worker = weighted ? new WeightedWorker(graph) : new HopWorker(graph);
+            Worker worker = !weighted ? new HopWorker(graph) : lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
             for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
             dependencies[part] = worker.Dependency;
         });
@@ -51,6 +56,24 @@ public static class Betweenness
             normalized[v] = n > 2 ? total[v] * (1.0 / ((n - 1.0) * (n - 2.0))) : total[v];
         }
         return new Result(raw, normalized);
+    }
+
+    /// <summary>
+    /// The weights as whole numbers, beside <see cref="CompactGraph.Targets"/> and the reverse graph's targets; null unless
+    /// every weight is a whole number from 1 to <see cref="MaxBucketWeight"/> and no distance can pass int's range.
+    /// </summary>
+    internal static (int[] Out, int[] In, int Largest)? WholeLengths(CompactGraph graph)
+    {
+        var largest = 0;
+        foreach (var w in graph.EdgeWeight)
+        {
+            if (!(w >= 1 && w <= MaxBucketWeight && w == Math.Floor(w))) return null;
+            largest = Math.Max(largest, (int)w);
+        }
+        if ((long)largest * graph.VertexCount >= int.MaxValue) return null;
+        var outLengths = Array.ConvertAll(graph.Weights, w => (int)w);
+        var inLengths = graph.Directed ? Array.ConvertAll(graph.Reverse.Weights, w => (int)w) : outLengths;
+        return (outLengths, inLengths, Math.Max(largest, 1));
     }
 
     private abstract class Worker(int n)
@@ -259,6 +282,120 @@ public static class Betweenness
                 _sigma[v] = 0;
                 _delta[v] = 0;
                 _settledAt[v] = -1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Searches with whole-number distances through Dial's bucket queue (R. B. Dial, "Algorithm 360: shortest-path forest
+    /// with topological ordering", CACM 12(11), 1969): a vertex waits in bucket d mod (C + 1), and since every tentative
+    /// distance is within C of the one being settled, no bucket holds two distances at once. Distances are exact integers,
+    /// so "equally short" needs no tolerance. A vertex is queued again when its distance falls; the stale entry is skipped.
+    /// </summary>
+    private sealed class BucketWorker : Worker
+    {
+        private readonly CompactGraph _graph;
+        private readonly int[] _outLengths;
+        private readonly int[] _inLengths;
+        private readonly int[] _distance;
+        private readonly double[] _sigma;
+        private readonly double[] _delta;
+        private readonly int[] _order;
+        private readonly int[][] _buckets;
+        private readonly int[] _bucketCount;
+
+        public BucketWorker(CompactGraph graph, (int[] Out, int[] In, int Largest) lengths) : base(graph.VertexCount)
+        {
+            var n = graph.VertexCount;
+            _graph = graph;
+            (_outLengths, _inLengths) = (lengths.Out, lengths.In);
+            _distance = new int[n];
+            _sigma = new double[n];
+            _delta = new double[n];
+            _order = new int[n];
+            Array.Fill(_distance, -1);
+            _buckets = new int[lengths.Largest + 1][];
+            for (var b = 0; b < _buckets.Length; b++) _buckets[b] = new int[16];
+            _bucketCount = new int[_buckets.Length];
+        }
+
+        private void Enqueue(int bucket, int v)
+        {
+            ref var items = ref _buckets[bucket];
+            if (_bucketCount[bucket] == items.Length) Array.Resize(ref items, items.Length * 2);
+            items[_bucketCount[bucket]++] = v;
+        }
+
+        public override void AccumulateFrom(int source)
+        {
+            var offsets = _graph.Offsets;
+            var targets = _graph.Targets;
+            var lengths = _outLengths;
+            var distance = _distance;
+            var sigma = _sigma;
+            var bucketsCount = _buckets.Length;
+            distance[source] = 0;
+            sigma[source] = 1;
+            Enqueue(0, source);
+            int waiting = 1, settled = 0;
+            for (var current = 0; waiting > 0; current++)
+            {
+                var b = current % bucketsCount;
+                // No weight is 0 or a multiple of C + 1, so nothing settled now lands in this bucket while it is read.
+                var items = _buckets[b];
+                var count = _bucketCount[b];
+                waiting -= count;
+                for (var i = 0; i < count; i++)
+                {
+                    var v = items[i];
+                    if (distance[v] != current) continue; // queued again nearer since
+                    _order[settled++] = v;
+                    var sv = sigma[v];
+                    for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                    {
+                        // A settled w has distance ≤ current < candidate: neither branch touches it.
+                        var w = targets[k];
+                        var candidate = current + lengths[k];
+                        var dw = distance[w];
+                        if (dw < 0 || candidate < dw)
+                        {
+                            distance[w] = candidate;
+                            sigma[w] = sv;
+                            Enqueue(candidate % bucketsCount, w);
+                            waiting++;
+                        }
+                        else if (candidate == dw)
+                        {
+                            sigma[w] += sv;
+                        }
+                    }
+                }
+                _bucketCount[b] = 0;
+            }
+
+            // v precedes w when d(v) + length(v, w) = d(w); settled in order of distance, so every predecessor of w comes before it.
+            var inOffsets = _graph.Reverse.Offsets;
+            var inTargets = _graph.Reverse.Targets;
+            var inLengths = _inLengths;
+            var delta = _delta;
+            for (var i = settled - 1; i > 0; i--)
+            {
+                var w = _order[i];
+                var coefficient = (1 + delta[w]) / sigma[w];
+                var dw = distance[w];
+                for (var k = inOffsets[w]; k < inOffsets[w + 1]; k++)
+                {
+                    var v = inTargets[k];
+                    if (distance[v] >= 0 && distance[v] + inLengths[k] == dw) delta[v] += sigma[v] * coefficient;
+                }
+                Dependency[w] += delta[w];
+            }
+            for (var i = 0; i < settled; i++)
+            {
+                var v = _order[i];
+                distance[v] = -1;
+                sigma[v] = 0;
+                delta[v] = 0;
             }
         }
     }

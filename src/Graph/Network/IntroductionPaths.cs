@@ -36,7 +36,7 @@ public static class IntroductionPaths
             var ties = actorIds.Zip(actorIds.Skip(1)).Select(p => network.Ties
                 .Where(t => (t.SourceId == p.First && t.TargetId == p.Second) || (t.SourceId == p.Second && t.TargetId == p.First))
                 .OrderByDescending(t => t.Strength).ThenBy(t => t.Id).First()).ToList();
-            return new IntroductionPath(actorIds, ties.Select(t => t.Id).ToList(), Math.Round(edges.Sum(e => e.Tag), 9), ties.Min(t => t.Strength));
+            return new IntroductionPath(actorIds, ties.Select(t => t.Id).ToList(), Math.Round(edges.Sum(e => e.Tag) / ScopedNetwork.LengthOfWeakestTie, 9), ties.Min(t => t.Strength));
         }).ToList();
     }
 }

@@ -33,6 +33,9 @@ public sealed record Tie(int Id, int SourceId, int TargetId, string Type, int St
 /// <summary>The whole network at one data version, read from the database once and shared by every analysis of that version.</summary>
 public sealed record NetworkSnapshot(long Version, IReadOnlyList<Actor> Actors, IReadOnlyList<Tie> Ties)
 {
+    /// <summary>When the data was read: a change saved later is not in it.</summary>
+    public DateTimeOffset ReadAt { get; init; } = DateTimeOffset.UtcNow;
+
     private readonly Dictionary<int, Actor> _byId = Actors.ToDictionary(a => a.Id);
 
     public Actor? Find(int id) => _byId.GetValueOrDefault(id);

@@ -22,16 +22,24 @@ public sealed record CommunityInfo(int Index, ActorGroup Members, int InternalTi
 }
 
 /// <summary>
-/// The network within one scope, analysed once: ties are read as undirected (a funding tie joins two actors as surely as
-/// a cooperation does), each pair of actors keeps its strongest tie, and strength 1–5 weighs communities, while
-/// weighted betweenness reads 1/strength as distance, so strong ties make short paths.
+/// The network within one scope: ties are read as undirected (a funding tie joins two actors as surely as a cooperation
+/// does), each pair of actors keeps its strongest tie, and strength 1–5 weighs communities, while weighted betweenness
+/// and introduction paths read <see cref="LengthOfWeakestTie"/>/strength as a tie's length, so strong ties make short
+/// paths. Its structure is there once it is built (O(n + m)); each metric family is computed on first use and kept.
 /// </summary>
 public sealed class ScopedNetwork
 {
+    /// <summary>
+    /// The length of a tie of strength 1; a tie of strength s is 60/s long (12 to 60). 60 is the least common multiple of
+    /// 1–5, so every length is a whole number: equal paths compare exactly, and searches use buckets instead of a heap.
+    /// </summary>
+    public const int LengthOfWeakestTie = 60;
+
+    private readonly OnDemand<Betweenness.Result> _weightedBetweenness;
+
     /// <param name="snapshot">The whole network of one data version.</param>
     /// <param name="scope">The part of it to analyse.</param>
-    /// <param name="cancellationToken">Stops the analysis between two path searches (it throws OperationCanceledException).</param>
-    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope, CancellationToken cancellationToken = default)
+    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope)
     {
         Snapshot = snapshot;
         Scope = scope;
@@ -40,15 +48,18 @@ public sealed class ScopedNetwork
         for (var i = 0; i < Actors.Count; i++) IndexOf[Actors[i].Id] = i;
 
         var strengths = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
-        var distances = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
+        var lengths = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
         foreach (var tie in Ties) strengths.AddEdge(IndexOf[tie.SourceId], IndexOf[tie.TargetId], tie.Strength);
         Graph = strengths.Build();
-        for (var e = 0; e < Graph.EdgeCount; e++) distances.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], 1.0 / Graph.EdgeWeight[e]);
-        DistanceGraph = distances.Build();
+        for (var e = 0; e < Graph.EdgeCount; e++) lengths.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], LengthOfWeakestTie / (int)Graph.EdgeWeight[e]);
+        DistanceGraph = lengths.Build();
 
-        Analysis = NetworkAnalysis.Run(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true), cancellationToken);
-        WeightedBetweenness = Betweenness.Compute(DistanceGraph, weighted: true, cancellationToken: cancellationToken);
+        Analysis = new NetworkAnalysis(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true));
+        _weightedBetweenness = new(ct => Betweenness.Compute(DistanceGraph, weighted: true, cancellationToken: ct));
     }
+
+    /// <summary>The computation of one metric family of this network.</summary>
+    public IOnDemand Family(MetricFamily family) => family == MetricFamily.WeightedBetweenness ? _weightedBetweenness : Analysis.Family(family);
 
     public NetworkSnapshot Snapshot { get; }
     public NetworkScope Scope { get; }
@@ -59,11 +70,12 @@ public sealed class ScopedNetwork
     /// <summary>Undirected, weight = strongest strength between the pair.</summary>
     public CompactGraph Graph { get; }
 
-    /// <summary>The same edges with weight 1/strength, for weighted shortest paths.</summary>
+    /// <summary>The same edges with weight <see cref="LengthOfWeakestTie"/>/strength, for weighted shortest paths.</summary>
     public CompactGraph DistanceGraph { get; }
 
     public NetworkAnalysis Analysis { get; }
-    public Betweenness.Result WeightedBetweenness { get; }
+    /// <summary>Betweenness over <see cref="DistanceGraph"/> (computed now if nobody has yet).</summary>
+    public Betweenness.Result WeightedBetweenness => _weightedBetweenness.Get();
 
     // Derived once on first use: a cached analysis answers many requests. Races only compute the same value twice.
     private ActorGroup? _mainNetwork;
@@ -74,6 +86,20 @@ public sealed class ScopedNetwork
     private IReadOnlyList<CommunityInfo>? _communities;
 
     public int? Index(int actorId) => IndexOf.TryGetValue(actorId, out var i) ? i : null;
+
+    private int[]? _actorsCutOff;
+
+    /// <summary>How many actors the loss of this vertex would cut off (0 unless it is a bridging actor).</summary>
+    public int ActorsCutOffBy(int vertex)
+    {
+        if (_actorsCutOff is null)
+        {
+            var counts = new int[Actors.Count];
+            foreach (var cut in Analysis.Cuts.CutVertices) counts[cut.Vertex] = cut.CutOffGroups.Sum(g => g.Length);
+            _actorsCutOff = counts;
+        }
+        return _actorsCutOff[vertex];
+    }
 
     public ActorGroup Group(IEnumerable<int> vertices) => new(vertices.Select(v => Actors[v].Id).ToList());
 

@@ -1,0 +1,109 @@
+using ResourceMap.Api.Protection;
+using ResourceMap.Graph;
+using ResourceMap.Graph.Network;
+
+namespace ResourceMap.Api.Network;
+
+/// <summary>How soon a background analysis is wanted.</summary>
+public enum Urgency
+{
+    /// <summary>A request waits for it: its scope has no earlier analysis of that family to answer from.</summary>
+    Awaited,
+    /// <summary>A family in use, for a scope's newest data version; requests meanwhile read the previous one's.</summary>
+    Refresh,
+    /// <summary>Exact values to replace the estimates of a large network.</summary>
+    Refinement,
+}
+
+/// <summary>
+/// The background analyses, one at a time on low-priority threads of their own (<see cref="LowPriorityScheduler"/>): the
+/// most urgent first, and of equal urgency the latest asked for. A job whose data version is superseded before it starts
+/// is dropped, and one running is cancelled: the newest version wins. A job asked for twice runs once.
+/// </summary>
+public sealed class AnalysisQueue : IDisposable
+{
+    private sealed record Job(ScopedNetwork Network, MetricFamily Family, bool Refine, Action<CancellationToken> Work, CancellationToken Superseded)
+    {
+        public Urgency Urgency { get; set; }
+        public long Order { get; set; }
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly LowPriorityScheduler _threads = new("analysis", Environment.ProcessorCount);
+    private readonly ILogger<AnalysisQueue> _log;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(ScopedNetwork, MetricFamily, bool), Job> _jobs = [];
+    private readonly SemaphoreSlim _signal = new(0);
+    private long _asked;
+
+    public AnalysisQueue(ILogger<AnalysisQueue> log)
+    {
+        _log = log;
+        _ = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Jobs waiting or running, for tests and the benchmark.</summary>
+    public int Pending
+    {
+        get { lock (_gate) return _jobs.Count; }
+    }
+
+    /// <summary>Queues one family's computation for one network; completes when it has run (or was dropped: then cancelled).</summary>
+    /// <param name="network">The network to analyse.</param>
+    /// <param name="family">The family to compute.</param>
+    /// <param name="refine">True for the exact values that replace a family's estimates.</param>
+    /// <param name="urgency">How soon it is wanted; a job asked for again more urgently moves up.</param>
+    /// <param name="work">The computation.</param>
+    /// <param name="superseded">Cancelled when a newer data version makes the job pointless.</param>
+    public Task Enqueue(ScopedNetwork network, MetricFamily family, bool refine, Urgency urgency, Action<CancellationToken> work, CancellationToken superseded)
+    {
+        lock (_gate)
+        {
+            if (_jobs.TryGetValue((network, family, refine), out var queued))
+            {
+                if (urgency < queued.Urgency) queued.Urgency = urgency;
+                return queued.Done.Task;
+            }
+            var job = new Job(network, family, refine, work, superseded) { Urgency = urgency, Order = ++_asked };
+            _jobs[(network, family, refine)] = job;
+            _signal.Release();
+            return job.Done.Task;
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        while (true)
+        {
+            await _signal.WaitAsync();
+            Job job;
+            lock (_gate)
+                job = _jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).First();
+            job.Order = 0; // running
+            try
+            {
+                if (job.Superseded.IsCancellationRequested) job.Done.TrySetCanceled(job.Superseded);
+                else
+                {
+                    await Task.Factory.StartNew(() => job.Work(job.Superseded), job.Superseded, TaskCreationOptions.None, _threads);
+                    job.Done.TrySetResult();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                job.Done.TrySetCanceled(job.Superseded);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "The analysis of {Family} for data version {Version} failed.", job.Family, job.Network.Snapshot.Version);
+                job.Done.TrySetException(e);
+            }
+            finally
+            {
+                lock (_gate) _jobs.Remove((job.Network, job.Family, job.Refine));
+            }
+        }
+    }
+
+    public void Dispose() => _threads.Dispose();
+}
