@@ -30,6 +30,7 @@ var settings = builder.Configuration.GetSection("Database").Get<DatabaseSettings
 var factory = new ResourceMapDbContextFactory(settings);
 var limits = builder.Configuration.GetSection("GraphQL").Get<ResourceMap.Api.Protection.GraphQLLimits>() ?? new ResourceMap.Api.Protection.GraphQLLimits();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Suggestions").Get<ResourceMap.Api.Network.SuggestionSettings>() ?? new ResourceMap.Api.Network.SuggestionSettings());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Network").Get<ResourceMap.Api.Network.AnalysisSettings>() ?? new ResourceMap.Api.Network.AnalysisSettings());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Import").Get<ResourceMap.Api.Import.ImportSettings>() ?? new ResourceMap.Api.Import.ImportSettings());
 builder.Services.AddResourceMap(factory, exposeExceptionDetails: builder.Environment.IsDevelopment(), limits);
 builder.Services.AddSingleton(new ResourceMap.Api.Protection.ClientRateLimiter(builder.Configuration.GetSection("RateLimit").Get<ResourceMap.Api.Protection.RateLimits>() ?? new ResourceMap.Api.Protection.RateLimits()));

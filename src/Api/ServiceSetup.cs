@@ -35,6 +35,7 @@ public static class ServiceSetup
         services.AddSingleton<Network.AnalysisQueue>();
         services.AddSingleton<Network.NetworkAnalyses>();
         services.TryAddSingleton(new Network.SuggestionSettings()); // the host's configuration, when it gave one first
+        services.TryAddSingleton(new Network.AnalysisSettings());
         services.TryAddSingleton(new Import.ImportSettings());
         services.AddSingleton<Geo.SpatialSnapshots>();
         services.AddScoped<Geo.SpatialLoader>();

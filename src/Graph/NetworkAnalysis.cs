@@ -16,6 +16,8 @@ namespace ResourceMap.Graph;
 /// <param name="Epsilon">Largest error of estimated normalised betweenness, with probability 1 − <see cref="Delta"/>.</param>
 /// <param name="Delta">Probability that an estimate misses by more than ε.</param>
 /// <param name="DistanceSamples">Sources sampled for distance estimates on large graphs.</param>
+/// <param name="RefineUpTo">Above <see cref="ExactUpTo"/> and up to this many actors, <see cref="NetworkAnalysis.Refinement"/>
+/// computes the exact values that then replace the estimates.</param>
 public sealed record AnalysisOptions(
     bool WeightedPaths = false,
     bool WeightedCommunities = false,
@@ -24,7 +26,8 @@ public sealed record AnalysisOptions(
     int ExactUpTo = 50_000,
     double Epsilon = 0.05,
     double Delta = 0.1,
-    int DistanceSamples = 256);
+    int DistanceSamples = 256,
+    int RefineUpTo = 0);
 
 /// <summary>How the estimates of a large graph were made, and how far they may be off.</summary>
 /// <param name="BetweennessEpsilon">Normalised betweenness is within this of the exact value with probability 1 − δ.</param>
@@ -60,6 +63,8 @@ public sealed class NetworkAnalysis
     private readonly AnalysisOptions _options;
     private readonly OnDemand<Betweenness.Result> _betweenness;
     private readonly OnDemand<DistanceFigures> _distances;
+    private readonly OnDemand<Betweenness.Result>? _exactBetweenness;
+    private readonly OnDemand<DistanceFigures>? _exactDistances;
     private readonly OnDemand<double[]> _clustering;
     private readonly OnDemand<StructuralHoleFigures> _structuralHoles;
     private readonly OnDemand<CommunityFigures> _communities;
@@ -69,28 +74,47 @@ public sealed class NetworkAnalysis
     private sealed record StructuralHoleFigures(double[] Constraint, double[] EffectiveSize);
     private sealed record CommunityFigures(int[] CommunityOf, double Modularity);
 
-    public NetworkAnalysis(CompactGraph graph, AnalysisOptions options)
+    /// <param name="graph">The graph.</param>
+    /// <param name="options">What to compute and how.</param>
+    /// <param name="sameStructure">An analysis of a graph with the same vertices and edges (other weights), whose
+    /// structure is taken instead of computed again.</param>
+    public NetworkAnalysis(CompactGraph graph, AnalysisOptions options, NetworkAnalysis? sameStructure = null)
     {
         var n = graph.VertexCount;
         _options = options;
         Graph = graph;
-        (ComponentOf, Components) = ConnectedComponents.Compute(graph);
-        Cuts = ArticulationPoints.Compute(graph, options.CutOffGroups);
-        IsArticulationPoint = Cuts.Flags(n);
-        Degree = new int[n];
-        WeightedDegree = new double[n];
-        for (var v = 0; v < n; v++)
+        if (sameStructure is not null)
         {
-            Degree[v] = graph.Degree(v);
-            for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Weights[k];
-            if (graph.Directed)
-                for (var k = graph.Reverse.Offsets[v]; k < graph.Reverse.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Reverse.Weights[k];
+            (ComponentOf, Components, Cuts, IsArticulationPoint, Degree, WeightedDegree, Density) = (sameStructure.ComponentOf, sameStructure.Components,
+                sameStructure.Cuts, sameStructure.IsArticulationPoint, sameStructure.Degree, sameStructure.WeightedDegree, sameStructure.Density);
         }
-        double possible = graph.Directed ? n * (n - 1.0) : n * (n - 1.0) / 2;
-        Density = n < 2 ? 0 : graph.EdgeCount / possible;
+        else
+        {
+            (ComponentOf, Components) = ConnectedComponents.Compute(graph);
+            Cuts = ArticulationPoints.Compute(graph, options.CutOffGroups);
+            IsArticulationPoint = Cuts.Flags(n);
+            Degree = new int[n];
+            WeightedDegree = new double[n];
+            for (var v = 0; v < n; v++)
+            {
+                Degree[v] = graph.Degree(v);
+                for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Weights[k];
+                if (graph.Directed)
+                    for (var k = graph.Reverse.Offsets[v]; k < graph.Reverse.Offsets[v + 1]; k++) WeightedDegree[v] += graph.Reverse.Weights[k];
+            }
+            double possible = graph.Directed ? n * (n - 1.0) : n * (n - 1.0) / 2;
+            Density = n < 2 ? 0 : graph.EdgeCount / possible;
+        }
 
-        _betweenness = new(ComputeBetweenness);
-        _distances = new(IsEstimated ? EstimateDistances : ComputeDistances);
+        var estimated = n > options.ExactUpTo;
+        _betweenness = new(estimated ? EstimateBetweenness : ComputeBetweenness);
+        _distances = new(estimated ? EstimateDistances : ComputeDistances);
+        if (estimated && n <= options.RefineUpTo)
+        {
+            _exactBetweenness = new(ComputeBetweenness);
+            _exactDistances = new(ComputeDistances);
+            Refinement = new Refining(_exactDistances, _exactBetweenness);
+        }
         _clustering = new(_ => ClusteringCoefficient.Compute(graph));
         _structuralHoles = new(_ =>
         {
@@ -136,17 +160,40 @@ public sealed class NetworkAnalysis
     public bool[] IsArticulationPoint { get; }
     public double Density { get; }
 
-    /// <summary>True above <see cref="AnalysisOptions.ExactUpTo"/> actors: betweenness and distances are then estimated.</summary>
-    public bool IsEstimated => Graph.VertexCount > _options.ExactUpTo;
+    /// <summary>
+    /// True when betweenness and distances are estimates: above <see cref="AnalysisOptions.ExactUpTo"/> actors, until
+    /// the <see cref="Refinement"/> (if any) is done.
+    /// </summary>
+    public bool IsEstimated => Graph.VertexCount > _options.ExactUpTo && Refinement?.IsReady != true;
 
-    public double[] Betweenness => _betweenness.Get().Raw;
-    public double[] BetweennessNormalized => _betweenness.Get().Normalized;
-    public double[] Closeness => _distances.Get().Closeness;
-    public double[] Harmonic => _distances.Get().Harmonic;
+    /// <summary>
+    /// The exact betweenness and distances of a graph whose first values are estimates, for a caller to compute when it
+    /// has the time (they replace the estimates once both are ready); null when the first values are exact, or the graph
+    /// is over <see cref="AnalysisOptions.RefineUpTo"/>.
+    /// </summary>
+    public IOnDemand? Refinement { get; }
+
+    private sealed class Refining(params IOnDemand[] parts) : IOnDemand
+    {
+        public bool IsReady => parts.All(p => p.IsReady);
+
+        public void Compute(CancellationToken cancellationToken = default)
+        {
+            foreach (var part in parts) part.Compute(cancellationToken);
+        }
+    }
+
+    private Betweenness.Result BetweennessValues => IsEstimated ? _betweenness.Get() : (_exactBetweenness ?? _betweenness).Get();
+    private DistanceFigures DistanceValues => IsEstimated ? _distances.Get() : (_exactDistances ?? _distances).Get();
+
+    public double[] Betweenness => BetweennessValues.Raw;
+    public double[] BetweennessNormalized => BetweennessValues.Normalized;
+    public double[] Closeness => DistanceValues.Closeness;
+    public double[] Harmonic => DistanceValues.Harmonic;
     /// <summary>Mean hop distance between the vertices of the largest component (0 when it has one vertex).</summary>
-    public double AveragePathLength => _distances.Get().AveragePathLength;
+    public double AveragePathLength => DistanceValues.AveragePathLength;
     /// <summary>Greatest hop distance within the largest component (a lower bound when estimated).</summary>
-    public int Diameter => _distances.Get().Diameter;
+    public int Diameter => DistanceValues.Diameter;
     public double[] Clustering => _clustering.Get();
     public double[] Constraint => _structuralHoles.Get().Constraint;
     public double[] EffectiveSize => _structuralHoles.Get().EffectiveSize;
@@ -160,6 +207,7 @@ public sealed class NetworkAnalysis
         {
             if (!IsEstimated) return null;
             _betweenness.Get();
+            if (!IsEstimated) return null; // refined meanwhile
             return new Approximation(_estimate!.Epsilon, _estimate.Delta, _estimate.Samples, DistanceSources);
         }
     }
@@ -167,10 +215,13 @@ public sealed class NetworkAnalysis
     /// <summary>Sources whose searches estimate the distances of a large graph.</summary>
     private int DistanceSources => Math.Min(Graph.VertexCount, _options.DistanceSamples);
 
-    private Betweenness.Result ComputeBetweenness(CancellationToken cancellationToken)
+    private Betweenness.Result ComputeBetweenness(CancellationToken cancellationToken) =>
+        Centrality.Betweenness.Compute(Graph, _options.WeightedPaths, _options.MaxThreads, cancellationToken);
+
+    private Betweenness.Result EstimateBetweenness(CancellationToken cancellationToken)
     {
-        if (!IsEstimated) return Centrality.Betweenness.Compute(Graph, _options.WeightedPaths, _options.MaxThreads, cancellationToken);
-        var estimate = ApproximateBetweenness.Compute(Graph.ToUndirected(), _options.Epsilon, _options.Delta, maxThreads: _options.MaxThreads, cancellationToken: cancellationToken);
+        var estimate = ApproximateBetweenness.Compute(Graph.ToUndirected(), _options.Epsilon, _options.Delta, maxThreads: _options.MaxThreads,
+            weighted: _options.WeightedPaths, cancellationToken: cancellationToken);
         _estimate = estimate;
         return new Betweenness.Result(estimate.Raw, estimate.Normalized);
     }

@@ -36,17 +36,22 @@ public sealed class TestApi : IAsyncDisposable
 
     public ResourceMapDbContextFactory Factory { get; }
 
+    /// <summary>One of the API's services.</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Every SQL command the API sends, for tests that count them.</summary>
     public SqlCommandCounter Sql { get; }
 
-    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null)
+    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "resourcemap-api-" + Guid.NewGuid().ToString("N"));
         var settings = new DatabaseSettings { DataFolder = folder, DemoData = demoData };
         var sql = new SqlCommandCounter();
         var factory = new ResourceMapDbContextFactory(settings, b => b.AddInterceptors(sql));
         await DatabaseInitializer.InitializeAsync(factory, settings);
-        var services = new ServiceCollection().AddLogging().AddResourceMap(factory, exposeExceptionDetails: false, limits).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging();
+        if (analysis is not null) collection.AddSingleton(analysis);
+        var services = collection.AddResourceMap(factory, exposeExceptionDetails: false, limits).BuildServiceProvider();
         return new TestApi(folder, services, factory, sql);
     }
 

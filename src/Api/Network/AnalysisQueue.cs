@@ -35,6 +35,14 @@ public sealed class AnalysisQueue : IDisposable
     private readonly Dictionary<(ScopedNetwork, MetricFamily, bool), Job> _jobs = [];
     private readonly SemaphoreSlim _signal = new(0);
     private long _asked;
+    private TaskCompletionSource _open = Open();
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
 
     public AnalysisQueue(ILogger<AnalysisQueue> log)
     {
@@ -47,6 +55,33 @@ public sealed class AnalysisQueue : IDisposable
     {
         get { lock (_gate) return _jobs.Count; }
     }
+
+    /// <summary>
+    /// Starts no job until the returned handle is disposed (a job running goes on): lets a test see what requests are
+    /// answered while the background has not caught up.
+    /// </summary>
+    public IDisposable Hold()
+    {
+        lock (_gate)
+        {
+            if (_open.Task.IsCompleted) _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var held = _open;
+            return new Release(() => held.TrySetResult());
+        }
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
+    /// <summary>The families computed so far, with their data versions, oldest first (refinements marked so), for tests.</summary>
+    public IReadOnlyList<string> Done
+    {
+        get { lock (_gate) return _done.ToList(); }
+    }
+
+    private readonly List<string> _done = [];
 
     /// <summary>Queues one family's computation for one network; completes when it has run (or was dropped: then cancelled).</summary>
     /// <param name="network">The network to analyse.</param>
@@ -76,6 +111,9 @@ public sealed class AnalysisQueue : IDisposable
         while (true)
         {
             await _signal.WaitAsync();
+            Task open;
+            lock (_gate) open = _open.Task;
+            await open;
             Job job;
             lock (_gate)
                 job = _jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).First();
@@ -86,6 +124,11 @@ public sealed class AnalysisQueue : IDisposable
                 else
                 {
                     await Task.Factory.StartNew(() => job.Work(job.Superseded), job.Superseded, TaskCreationOptions.None, _threads);
+                    lock (_gate)
+                    {
+                        if (_done.Count == 1000) _done.RemoveRange(0, 500);
+                        _done.Add($"{job.Family}{(job.Refine ? " refined" : "")} @ {job.Network.Snapshot.Version}");
+                    }
                     job.Done.TrySetResult();
                 }
             }

@@ -8,10 +8,13 @@ namespace ResourceMap.Api.Network;
 /// data version at once (built once per version, O(n + m)) and each metric family from the freshest analysis ready; a
 /// family not ready for the current version is computed in the background (<see cref="AnalysisQueue"/>), and the request
 /// waits only when its scope has no earlier analysis of that family at all. Families once asked for are computed again
-/// for each new version of their scope without being asked.
+/// for each new version of their scope without being asked. A small network (<see cref="AnalysisSettings.AnswerCurrentUpTo"/>)
+/// is always answered current: the request waits for its analysis, which takes milliseconds.
 /// </summary>
-public sealed class NetworkAnalyses(AnalysisQueue queue)
+public sealed class NetworkAnalyses(AnalysisQueue queue, AnalysisSettings settings)
 {
+    private readonly AnalysisOptions _options = new(ExactUpTo: settings.ExactUpTo, RefineUpTo: settings.RefineUpTo);
+
     private const int MaxScopes = 64;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ScopeAnalyses> _scopes = [];
@@ -53,8 +56,9 @@ public sealed class NetworkAnalyses(AnalysisQueue queue)
                 analysed[family] = network;
                 continue;
             }
-            var done = Schedule(state, network, family, earlier is null ? Urgency.Awaited : Urgency.Refresh);
-            if (earlier is not null) analysed[family] = earlier;
+            var wait = earlier is null || network.Actors.Count <= settings.AnswerCurrentUpTo;
+            var done = Schedule(state, network, family, wait ? Urgency.Awaited : Urgency.Refresh);
+            if (!wait) analysed[family] = earlier!;
             else waits.Add((family, done));
         }
         foreach (var (family, done) in waits)
@@ -79,13 +83,13 @@ public sealed class NetworkAnalyses(AnalysisQueue queue)
                 _scopes[scope.Key] = state = new ScopeAnalyses();
             }
             state.LastUse = ++_uses;
-            if (snapshot.Version < state.Version) return (null, new ScopedNetwork(snapshot, scope));
+            if (snapshot.Version < state.Version) return (null, new ScopedNetwork(snapshot, scope, _options));
             if (snapshot.Version > state.Version)
             {
                 state.Superseded.Cancel();
                 state.Superseded = new CancellationTokenSource();
                 state.Version = snapshot.Version;
-                state.Latest = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope));
+                state.Latest = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope, _options));
                 newVersion = true;
             }
             latest = state.Latest!;
@@ -108,6 +112,8 @@ public sealed class NetworkAnalyses(AnalysisQueue queue)
         {
             network.Family(family).Compute(stop);
             if (state is not null) Completed(state, network, family);
+            if (network.Refinement(family) is { IsReady: false } refinement)
+                queue.Enqueue(network, family, refine: true, Urgency.Refinement, refinement.Compute, superseded);
         }, superseded);
     }
 

@@ -35,12 +35,13 @@ public sealed class ScopedNetwork
     /// </summary>
     public const int LengthOfWeakestTie = 60;
 
-    private readonly OnDemand<Betweenness.Result> _weightedBetweenness;
-
     /// <param name="snapshot">The whole network of one data version.</param>
     /// <param name="scope">The part of it to analyse.</param>
-    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope)
+    /// <param name="options">When to estimate and refine (<see cref="AnalysisOptions.ExactUpTo"/>, <see cref="AnalysisOptions.RefineUpTo"/>,
+    /// the sampling's ε and δ); weights are set here.</param>
+    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope, AnalysisOptions? options = null)
     {
+        options ??= new AnalysisOptions();
         Snapshot = snapshot;
         Scope = scope;
         (var actors, Ties) = scope.Apply(snapshot);
@@ -54,12 +55,26 @@ public sealed class ScopedNetwork
         for (var e = 0; e < Graph.EdgeCount; e++) lengths.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], LengthOfWeakestTie / (int)Graph.EdgeWeight[e]);
         DistanceGraph = lengths.Build();
 
-        Analysis = new NetworkAnalysis(Graph, new AnalysisOptions(WeightedPaths: false, WeightedCommunities: true));
-        _weightedBetweenness = new(ct => Betweenness.Compute(DistanceGraph, weighted: true, cancellationToken: ct));
+        Analysis = new NetworkAnalysis(Graph, options with { WeightedPaths = false, WeightedCommunities = true });
+        // Betweenness over tie lengths is the same analysis of the same structure, on the length graph.
+        WeightedAnalysis = new NetworkAnalysis(DistanceGraph, options with { WeightedPaths = true }, sameStructure: Analysis);
     }
 
     /// <summary>The computation of one metric family of this network.</summary>
-    public IOnDemand Family(MetricFamily family) => family == MetricFamily.WeightedBetweenness ? _weightedBetweenness : Analysis.Family(family);
+    public IOnDemand Family(MetricFamily family) => family == MetricFamily.WeightedBetweenness
+        ? WeightedAnalysis.Family(MetricFamily.Betweenness)
+        : Analysis.Family(family);
+
+    /// <summary>The exact values that replace a family's estimates on a large network; null when there are none to make.</summary>
+    public IOnDemand? Refinement(MetricFamily family) => family switch
+    {
+        MetricFamily.WeightedBetweenness => WeightedAnalysis.Refinement,
+        MetricFamily.Betweenness or MetricFamily.Distances => Analysis.Refinement,
+        _ => null,
+    };
+
+    /// <summary>The analysis of <see cref="DistanceGraph"/>, for weighted betweenness; its structure is <see cref="Analysis"/>' own.</summary>
+    public NetworkAnalysis WeightedAnalysis { get; }
 
     public NetworkSnapshot Snapshot { get; }
     public NetworkScope Scope { get; }
@@ -75,7 +90,7 @@ public sealed class ScopedNetwork
 
     public NetworkAnalysis Analysis { get; }
     /// <summary>Betweenness over <see cref="DistanceGraph"/> (computed now if nobody has yet).</summary>
-    public Betweenness.Result WeightedBetweenness => _weightedBetweenness.Get();
+    public Betweenness.Result WeightedBetweenness => new(WeightedAnalysis.Betweenness, WeightedAnalysis.BetweennessNormalized);
 
     // Derived once on first use: a cached analysis answers many requests. Races only compute the same value twice.
     private ActorGroup? _mainNetwork;
