@@ -62,7 +62,7 @@ public static class Betweenness
     /// The weights as whole numbers, beside <see cref="CompactGraph.Targets"/> and the reverse graph's targets; null unless
     /// every weight is a whole number from 1 to <see cref="MaxBucketWeight"/> and no distance can pass int's range.
     /// </summary>
-    internal static (int[] Out, int[] In, int Largest)? WholeLengths(CompactGraph graph)
+    public static (int[] Out, int[] In, int Largest)? WholeLengths(CompactGraph graph)
     {
         var largest = 0;
         foreach (var w in graph.EdgeWeight)
