@@ -3,11 +3,12 @@ using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Bench;
 
-/// <summary>A municipality of five parishes with N resources and about 2N ties, for the HTTP load benchmark.</summary>
+/// <summary>A municipality of five parishes with N resources and (by default) 2N ties, for the HTTP load benchmarks.</summary>
 public static class LoadData
 {
-    public static async Task<int> SeedAsync(string folder, int count)
+    public static async Task<int> SeedAsync(string folder, int count, int? tieCount = null)
     {
+        var tiesWanted = Math.Min(tieCount ?? 2 * count, count * (count - 1L) / 2);
         var settings = new DatabaseSettings { DataFolder = folder, DemoData = false };
         var factory = new ResourceMapDbContextFactory(settings);
         await DatabaseInitializer.InitializeAsync(factory, settings);
@@ -32,16 +33,21 @@ public static class LoadData
         await db.SaveChangesAsync();
         var types = Enum.GetValues<RelationshipType>();
         var pairs = new HashSet<(int, int)>();
-        while (pairs.Count < 2 * count)
+        while (pairs.Count < tiesWanted)
         {
             var (a, b) = (random.Next(count), random.Next(count));
             if (a != b) pairs.Add((Math.Min(a, b), Math.Max(a, b)));
         }
-        db.Relationships.AddRange(pairs.Select(p => new Relationship
+        // Saved in parts: one change tracker of 100,000 ties takes minutes and gigabytes.
+        foreach (var part in pairs.Chunk(10_000))
         {
-            SourceId = resources[p.Item1].Id, TargetId = resources[p.Item2].Id, Type = types[random.Next(types.Length)], Strength = random.Next(1, 6),
-        }));
-        await db.SaveChangesAsync();
+            db.Relationships.AddRange(part.Select(p => new Relationship
+            {
+                SourceId = resources[p.Item1].Id, TargetId = resources[p.Item2].Id, Type = types[random.Next(types.Length)], Strength = random.Next(1, 6),
+            }));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
         return municipality.Id;
     }
 }

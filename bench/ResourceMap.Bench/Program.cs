@@ -36,10 +36,10 @@ if (args.Length > 0 && args[0] == "families")
     }
     return;
 }
-// `seed FOLDER [RESOURCES]` writes the load benchmark's municipality into an empty SQLite database and prints its area id.
+// `seed FOLDER [RESOURCES] [TIES]` writes the load benchmark's municipality into an empty SQLite database and prints its area id.
 if (args.Length > 1 && args[0] == "seed")
 {
-    Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500));
+    Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : null));
     return;
 }
 // `soak URL TOKEN SERVER_PID [MINUTES] [RATE]`: the reliability benchmark's client (see bench/soak/run.sh).

@@ -56,6 +56,14 @@ public sealed class CompactGraph
         return builder.Build();
     }
 
+    /// <summary>The same vertices and edges with each weight replaced by <paramref name="weightOf"/>(weight): no rebuilding.</summary>
+    public CompactGraph WithWeights(Func<double, double> weightOf)
+    {
+        var reverse = Directed ? Reverse.WithWeights(weightOf) : null;
+        return new CompactGraph(Directed, Offsets, Targets, Array.ConvertAll(Weights, w => weightOf(w)), EdgeIds, EdgeSource, EdgeTarget,
+            Array.ConvertAll(EdgeWeight, w => weightOf(w)), reverse);
+    }
+
     /// <summary>
     /// The sub-graph on the vertices for which <paramref name="keep"/> is true, renumbered in order;
     /// <paramref name="original"/> maps each new vertex to its old number.

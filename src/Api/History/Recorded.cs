@@ -12,7 +12,11 @@ public static class Recorded
         if (ids.Count == 0) return [];
         var entity = typeof(T).Name;
         var deletions = await db.Changes.AsNoTracking().Where(h => h.Entity == entity && ids.Contains(h.EntityId) && h.Action == ChangeAction.Deleted)
-            .OrderBy(h => h.Id).ToListAsync(ct);
-        return deletions.GroupBy(h => h.EntityId).ToDictionary(g => g.Key, g => Persistence.History.Read(db, create(), g.Last().Before!));
+            .Select(h => new { Lifecycle = new Lifecycle(h.Id, h.Entity, h.EntityId, h.Action, h.At), h.Before })
+            .ToListAsync(ct);
+        var recorded = deletions.ToDictionary(d => d.Lifecycle.ChangeId, d => d.Before!);
+        // Asked for because they are not in their table: each as its last deletion recorded it.
+        return RowsOverTime.LastDeletions(deletions.Select(d => d.Lifecycle), (_, _) => false, erasedToo: true)
+            .ToDictionary(d => d.EntityId, d => Persistence.History.Read(db, create(), recorded[d.ChangeId]));
     }
 }

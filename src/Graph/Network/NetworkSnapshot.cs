@@ -33,6 +33,9 @@ public sealed record Tie(int Id, int SourceId, int TargetId, string Type, int St
 /// <summary>The whole network at one data version, read from the database once and shared by every analysis of that version.</summary>
 public sealed record NetworkSnapshot(long Version, IReadOnlyList<Actor> Actors, IReadOnlyList<Tie> Ties)
 {
+    /// <summary>Each area's parent (null for a top one): a scope's areas are found from it without the database.</summary>
+    public IReadOnlyDictionary<int, int?> AreaParents { get; init; } = new Dictionary<int, int?>();
+
     /// <summary>When the data was read: a change saved later is not in it.</summary>
     public DateTimeOffset ReadAt { get; init; } = DateTimeOffset.UtcNow;
 

@@ -49,11 +49,9 @@ public sealed class ScopedNetwork
         for (var i = 0; i < Actors.Count; i++) IndexOf[Actors[i].Id] = i;
 
         var strengths = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
-        var lengths = new GraphBuilder(Actors.Count, directed: false, DuplicateEdges.KeepLarger);
         foreach (var tie in Ties) strengths.AddEdge(IndexOf[tie.SourceId], IndexOf[tie.TargetId], tie.Strength);
         Graph = strengths.Build();
-        for (var e = 0; e < Graph.EdgeCount; e++) lengths.AddEdge(Graph.EdgeSource[e], Graph.EdgeTarget[e], LengthOfWeakestTie / (int)Graph.EdgeWeight[e]);
-        DistanceGraph = lengths.Build();
+        DistanceGraph = Graph.WithWeights(strength => LengthOfWeakestTie / (int)strength);
 
         Analysis = new NetworkAnalysis(Graph, options with { WeightedPaths = false, WeightedCommunities = true });
         // Betweenness over tie lengths is the same analysis of the same structure, on the length graph.
