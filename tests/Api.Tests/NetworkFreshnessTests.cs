@@ -110,3 +110,39 @@ public class NetworkFreshnessTests
         Assert.Equal(["Clustering"], api.Service<AnalysisQueue>().Done.Select(job => job.Split(' ')[0]));
     }
 }
+
+/// <summary>Issue 18: a new snapshot reads only what changed since the last one, and is the one a full read would make.</summary>
+public class IncrementalSnapshotTests
+{
+    private static string Json(Graph.Network.NetworkSnapshot s) => JsonSerializer.Serialize(new { s.Actors, s.Ties, s.AreaParents });
+
+    [Fact]
+    public async Task After_every_kind_of_edit_the_updated_snapshot_equals_a_fresh_read_of_the_database()
+    {
+        await using var api = await TestApi.StartAsync(demoData: true);
+        var snapshots = api.Service<NetworkSnapshots>();
+        await snapshots.CurrentAsync(default);
+        var a = await api.ResourceIdAsync("Labklājības ministrija");
+        var b = await api.ResourceIdAsync("Zosēnu kultūras nams");
+        var area = (await api.DataAsync("{ areas(text: \"Zosēnu pagasts\") { nodes { id } } }")).GetProperty("areas").GetProperty("nodes")[0].GetProperty("id").GetString();
+        var steps = new List<Func<Task>>();
+        string? tie = null, resource = null;
+        steps.Add(async () => tie = (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: FUNDING }) { relationship { id } } }", new { a, b }))
+            .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString());
+        steps.Add(() => api.DataAsync("mutation($id: ID!) { updateRelationship(input: { id: $id, strength: 5, since: \"2025-05-01\" }) { relationship { id } } }", new { id = tie }));
+        steps.Add(async () => resource = (await api.DataAsync("mutation($area: ID) { createResource(input: { name: \"Zosēnu senioru klubs\", kind: INFORMAL_GROUP, areaId: $area, targetGroups: [\"seniors\"] }) { resource { id } } }", new { area }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString());
+        steps.Add(() => api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a = resource, b }));
+        steps.Add(() => api.DataAsync("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Zosēnu senioru klubs „Rūdenis”\", status: CLOSED }) { resource { id } } }", new { id = resource }));
+        steps.Add(() => api.DataAsync("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = tie }));
+        steps.Add(() => api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = resource }));
+        foreach (var step in steps)
+        {
+            await step();
+            var updated = await snapshots.CurrentAsync(default);
+            var fresh = await new NetworkSnapshots(api.Factory).CurrentAsync(default);
+            Assert.Equal(fresh.Version, updated.Version);
+            Assert.Equal(Json(fresh), Json(updated));
+        }
+    }
+}
