@@ -17,8 +17,10 @@ public enum Urgency
 
 /// <summary>
 /// The background analyses, one at a time on low-priority threads of their own (<see cref="LowPriorityScheduler"/>): the
-/// most urgent first, and of equal urgency the latest asked for. A job whose data version is superseded before it starts
-/// is dropped, and one running is cancelled: the newest version wins. A job asked for twice runs once.
+/// most urgent first, and of equal urgency the latest asked for. Refinements, which may take minutes, run in a lane of
+/// their own at the lowest priority, so that no analysis a request needs waits behind one. A job whose data version is
+/// superseded before it starts is dropped, and one running is cancelled: the newest version wins. A job asked for twice
+/// runs once.
 /// </summary>
 public sealed class AnalysisQueue : IDisposable
 {
@@ -29,31 +31,34 @@ public sealed class AnalysisQueue : IDisposable
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private readonly LowPriorityScheduler _threads = new("analysis", Environment.ProcessorCount);
+    /// <summary>Jobs run one after another on a scheduler of their own.</summary>
+    private sealed class Lane(LowPriorityScheduler threads)
+    {
+        public readonly LowPriorityScheduler Threads = threads;
+        public readonly SemaphoreSlim Signal = new(0);
+        public readonly Dictionary<(ScopedNetwork, MetricFamily, bool), Job> Jobs = [];
+    }
+
+    private readonly Lane _analyses = new(new LowPriorityScheduler("analysis", Environment.ProcessorCount));
+    private readonly Lane _refinements = new(new LowPriorityScheduler("refinement", Environment.ProcessorCount, niceness: 19));
     private readonly ILogger<AnalysisQueue> _log;
     private readonly Lock _gate = new();
-    private readonly Dictionary<(ScopedNetwork, MetricFamily, bool), Job> _jobs = [];
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly List<string> _done = [];
     private long _asked;
     private TaskCompletionSource _open = Open();
+
+    public AnalysisQueue(ILogger<AnalysisQueue> log)
+    {
+        _log = log;
+        _ = Task.Run(() => LoopAsync(_analyses));
+        _ = Task.Run(() => LoopAsync(_refinements));
+    }
 
     private static TaskCompletionSource Open()
     {
         var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         open.SetResult();
         return open;
-    }
-
-    public AnalysisQueue(ILogger<AnalysisQueue> log)
-    {
-        _log = log;
-        _ = Task.Run(LoopAsync);
-    }
-
-    /// <summary>Jobs waiting or running, for tests and the benchmark.</summary>
-    public int Pending
-    {
-        get { lock (_gate) return _jobs.Count; }
     }
 
     /// <summary>
@@ -81,8 +86,6 @@ public sealed class AnalysisQueue : IDisposable
         get { lock (_gate) return _done.ToList(); }
     }
 
-    private readonly List<string> _done = [];
-
     /// <summary>Queues one family's computation for one network; completes when it has run (or was dropped: then cancelled).</summary>
     /// <param name="network">The network to analyse.</param>
     /// <param name="family">The family to compute.</param>
@@ -92,38 +95,41 @@ public sealed class AnalysisQueue : IDisposable
     /// <param name="superseded">Cancelled when a newer data version makes the job pointless.</param>
     public Task Enqueue(ScopedNetwork network, MetricFamily family, bool refine, Urgency urgency, Action<CancellationToken> work, CancellationToken superseded)
     {
+        var lane = refine ? _refinements : _analyses;
         lock (_gate)
         {
-            if (_jobs.TryGetValue((network, family, refine), out var queued))
+            if (lane.Jobs.TryGetValue((network, family, refine), out var queued))
             {
                 if (urgency < queued.Urgency) queued.Urgency = urgency;
                 return queued.Done.Task;
             }
             var job = new Job(network, family, refine, work, superseded) { Urgency = urgency, Order = ++_asked };
-            _jobs[(network, family, refine)] = job;
-            _signal.Release();
+            lane.Jobs[(network, family, refine)] = job;
+            lane.Signal.Release();
             return job.Done.Task;
         }
     }
 
-    private async Task LoopAsync()
+    private async Task LoopAsync(Lane lane)
     {
         while (true)
         {
-            await _signal.WaitAsync();
+            await lane.Signal.WaitAsync();
             Task open;
             lock (_gate) open = _open.Task;
             await open;
             Job job;
             lock (_gate)
-                job = _jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).First();
-            job.Order = 0; // running
+            {
+                job = lane.Jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).First();
+                job.Order = 0; // running
+            }
             try
             {
                 if (job.Superseded.IsCancellationRequested) job.Done.TrySetCanceled(job.Superseded);
                 else
                 {
-                    await Task.Factory.StartNew(() => job.Work(job.Superseded), job.Superseded, TaskCreationOptions.None, _threads);
+                    await Task.Factory.StartNew(() => job.Work(job.Superseded), job.Superseded, TaskCreationOptions.None, lane.Threads);
                     lock (_gate)
                     {
                         if (_done.Count == 1000) _done.RemoveRange(0, 500);
@@ -143,10 +149,14 @@ public sealed class AnalysisQueue : IDisposable
             }
             finally
             {
-                lock (_gate) _jobs.Remove((job.Network, job.Family, job.Refine));
+                lock (_gate) lane.Jobs.Remove((job.Network, job.Family, job.Refine));
             }
         }
     }
 
-    public void Dispose() => _threads.Dispose();
+    public void Dispose()
+    {
+        _analyses.Threads.Dispose();
+        _refinements.Threads.Dispose();
+    }
 }

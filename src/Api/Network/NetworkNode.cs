@@ -49,7 +49,7 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
             .Description("Modularity of the communities found (weighted by strength).")
             .ResolveSource(s => s.Of(MetricFamily.Communities).Analysis.Modularity);
         Field<ApproximationType>("approximation")
-            .Description($"Null when every metric is exact; above {new AnalysisOptions().ExactUpTo:N0} actors (Network:ExactUpTo), how betweenness and distances were estimated and how far they may be off.")
+            .Description($"Null when every metric is exact; above {new AnalysisSettings().ExactUpTo:N0} actors (Network:ExactUpTo), how betweenness and distances were estimated and how far they may be off.")
             .ResolveSource(s => s.Of(MetricFamily.Betweenness).Analysis.Approximation);
 
         Field<NonNullGraphType<ActorGroupType>>("mainNetwork").Description("The largest connected part.").ResolveSource(s => s.Network.MainNetwork);

@@ -15,9 +15,15 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
 
     private readonly int _threads;
 
-    public LowPriorityScheduler(string name, int threads)
+    private readonly int _niceness;
+
+    /// <param name="name">The threads' name.</param>
+    /// <param name="threads">How many.</param>
+    /// <param name="niceness">Their Unix niceness: 10 by default (as <see cref="OwnThread"/>'s), 19 the lowest.</param>
+    public LowPriorityScheduler(string name, int threads, int niceness = 10)
     {
         _threads = threads;
+        _niceness = niceness;
         for (var i = 0; i < threads; i++)
             new Thread(Run) { IsBackground = true, Name = $"{name} {i + 1}" }.Start();
     }
@@ -26,7 +32,7 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
 
     private void Run()
     {
-        OwnThread.LowerPriority();
+        OwnThread.LowerPriority(_niceness);
         _ownerOfThisThread = this;
         foreach (var task in _tasks.GetConsumingEnumerable()) TryExecuteTask(task);
     }

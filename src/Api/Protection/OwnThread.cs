@@ -25,9 +25,9 @@ public static class OwnThread
     /// Thread.Priority does nothing on Linux, where a thread's niceness is its own (setpriority with its thread id);
     /// lowering it needs no privilege. The thread ends with the computation, so no pool thread is left slowed.
     /// </summary>
-    internal static void LowerPriority()
+    internal static void LowerPriority(int niceness = Niceness)
     {
-        if (OperatingSystem.IsLinux()) _ = SetPriority(0, GetThreadId(), Niceness);
+        if (OperatingSystem.IsLinux()) _ = SetPriority(0, GetThreadId(), niceness);
     }
 
     // DllImport, not LibraryImport: its source generator needs unsafe code, and two int calls need no marshalling.
