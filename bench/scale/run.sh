@@ -23,7 +23,7 @@ area_id=$(node -e "console.log(Buffer.from('Area:$area').toString('base64'))")
 port=5096
 ASPNETCORE_ENVIRONMENT=Production dotnet src/Api/bin/Release/net10.0/ResourceMap.Api.dll --urls "http://127.0.0.1:$port" \
   --Database:DataFolder "$data" --Database:DemoData false --RateLimit:PermitsPerSecond 0 --Backup:Every 00:00:00 \
-  --Logging:LogLevel:Default Warning ${SCALE_SERVER_LOG:+2>"$SCALE_SERVER_LOG"} >/dev/null &
+  --Logging:LogLevel:Default Warning >/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/graphql?sdl" && break; sleep 0.2; done

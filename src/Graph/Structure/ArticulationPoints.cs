@@ -100,10 +100,19 @@ public static class ArticulationPoints
                     continue;
                 }
                 var parts = intervals.Select(iv => vertexAt.AsSpan(iv.From, iv.Length).ToArray()).ToList();
-                if (!isRoot)
+                // The rest of the component (above u) is listed only when it may not be the largest part, which is the one
+                // left out: listing it for every cut vertex made a tree-like network quadratic.
+                var rest = end - start - 1 - intervals.Sum(iv => iv.Length);
+                if (!isRoot && rest <= intervals.Max(iv => iv.Length))
                 {
                     var inParts = new HashSet<int>(intervals.SelectMany(iv => Enumerable.Range(iv.From, iv.Length)));
                     parts.Add(Enumerable.Range(start, end - start).Where(j => j != i && !inParts.Contains(j)).Select(j => vertexAt[j]).ToArray());
+                }
+                else if (!isRoot)
+                {
+                    foreach (var p in parts) Array.Sort(p);
+                    cutVertices.Add(new CutVertex(u, parts.OrderByDescending(p => p.Length).ThenBy(p => p[0]).ToList()));
+                    continue;
                 }
                 foreach (var p in parts) Array.Sort(p);
                 var largest = parts.OrderByDescending(p => p.Length).ThenBy(p => p[0]).First();
