@@ -39,7 +39,7 @@ public static class ApproximateBetweenness
         var hits = new double[n];
         var gate = new object();
         var workers = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, worker =>
+        Parallel.For(0, workers, Parallelism.Options(workers, cancellationToken), worker =>
         {
             var random = new Random(seed * 7919 + worker);
             var local = new double[n];

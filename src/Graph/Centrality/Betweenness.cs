@@ -36,7 +36,7 @@ public static class Betweenness
         var parts = Math.Clamp(n, 1, Partitions);
         var dependencies = new double[parts][];
         var lengths = weighted ? WholeLengths(graph) : null;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = cancellationToken }, part =>
+        Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
         {
             Worker worker = !weighted ? new HopWorker(graph) : lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
             for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);

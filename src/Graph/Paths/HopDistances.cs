@@ -39,7 +39,7 @@ public static class HopDistances
         // they are the same to the last bit on every run and machine; the integer sums are exact in any order.
         var parts = Math.Clamp(batches, 1, Partitions);
         var harmonic = new double[parts][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = maxThreads, CancellationToken = cancellationToken }, part =>
+        Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
         {
             var w = new BatchWorker(n);
             // Per-source sums need a walk over each arrival's bits; undirected full runs get them by symmetry instead.
