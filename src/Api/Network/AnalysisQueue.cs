@@ -98,6 +98,13 @@ public sealed class AnalysisQueue : IDisposable
         var lane = refine ? _refinements : _analyses;
         lock (_gate)
         {
+            // Jobs of superseded versions go at once: each holds its network, and a lane busy for a minute would keep
+            // one network per edit meanwhile.
+            foreach (var stale in lane.Jobs.Where(j => j.Value.Order > 0 && j.Value.Superseded.IsCancellationRequested).ToList())
+            {
+                lane.Jobs.Remove(stale.Key);
+                stale.Value.Done.TrySetCanceled(stale.Value.Superseded);
+            }
             if (lane.Jobs.TryGetValue((network, family, refine), out var queued))
             {
                 if (urgency < queued.Urgency) queued.Urgency = urgency;
@@ -118,10 +125,11 @@ public sealed class AnalysisQueue : IDisposable
             Task open;
             lock (_gate) open = _open.Task;
             await open;
-            Job job;
+            Job? job;
             lock (_gate)
             {
-                job = lane.Jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).First();
+                job = lane.Jobs.Values.Where(j => j.Order > 0).OrderBy(j => j.Urgency).ThenByDescending(j => j.Order).FirstOrDefault();
+                if (job is null) continue; // dropped as superseded
                 job.Order = 0; // running
             }
             try
