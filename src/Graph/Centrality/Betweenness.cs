@@ -319,11 +319,13 @@ public static class Betweenness
             _bucketCount = new int[_buckets.Length];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Enqueue(int bucket, int v)
         {
             ref var items = ref _buckets[bucket];
-            if (_bucketCount[bucket] == items.Length) Array.Resize(ref items, items.Length * 2);
-            items[_bucketCount[bucket]++] = v;
+            ref var count = ref _bucketCount[bucket];
+            if (count == items.Length) Array.Resize(ref items, items.Length * 2);
+            items[count++] = v;
         }
 
         public override void AccumulateFrom(int source)
@@ -338,9 +340,8 @@ public static class Betweenness
             sigma[source] = 1;
             Enqueue(0, source);
             int waiting = 1, settled = 0;
-            for (var current = 0; waiting > 0; current++)
+            for (int current = 0, b = 0; waiting > 0; current++, b = b + 1 == bucketsCount ? 0 : b + 1)
             {
-                var b = current % bucketsCount;
                 // No weight is 0 or a multiple of C + 1, so nothing settled now lands in this bucket while it is read.
                 var items = _buckets[b];
                 var count = _bucketCount[b];
@@ -351,17 +352,20 @@ public static class Betweenness
                     if (distance[v] != current) continue; // queued again nearer since
                     _order[settled++] = v;
                     var sv = sigma[v];
-                    for (var k = offsets[v]; k < offsets[v + 1]; k++)
+                    var end = offsets[v + 1];
+                    for (var k = offsets[v]; k < end; k++)
                     {
                         // A settled w has distance ≤ current < candidate: neither branch touches it.
                         var w = targets[k];
-                        var candidate = current + lengths[k];
+                        var length = lengths[k];
+                        var candidate = current + length;
                         var dw = distance[w];
                         if (dw < 0 || candidate < dw)
                         {
                             distance[w] = candidate;
                             sigma[w] = sv;
-                            Enqueue(candidate % bucketsCount, w);
+                            var bucket = b + length; // candidate mod (C + 1), without a division
+                            Enqueue(bucket >= bucketsCount ? bucket - bucketsCount : bucket, w);
                             waiting++;
                         }
                         else if (candidate == dw)
@@ -383,10 +387,12 @@ public static class Betweenness
                 var w = _order[i];
                 var coefficient = (1 + delta[w]) / sigma[w];
                 var dw = distance[w];
-                for (var k = inOffsets[w]; k < inOffsets[w + 1]; k++)
+                var end = inOffsets[w + 1];
+                for (var k = inOffsets[w]; k < end; k++)
                 {
                     var v = inTargets[k];
-                    if (distance[v] >= 0 && distance[v] + inLengths[k] == dw) delta[v] += sigma[v] * coefficient;
+                    var dv = distance[v];
+                    if (dv >= 0 && dv + inLengths[k] == dw) delta[v] += sigma[v] * coefficient;
                 }
                 Dependency[w] += delta[w];
             }
