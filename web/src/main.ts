@@ -362,11 +362,14 @@ function drawNetwork(): void {
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
 }
 
-/** Shows the selected actor's marker (ringed, drawn out of its cluster) in view, once the map is visible. */
+/** Shows the selected actor's marker ringed, in view and out of its cluster (zoomed in to where it parts), once the map is visible. */
 function revealSelected(): void {
   const at = selectedId ? markers.placeOf(selectedId) : null;
   mapElement.dataset.selected = at ? selectedId! : "";
-  if (at && !mapElement.hidden) map.panInside(at, { padding: [40, 40] });
+  if (!at || mapElement.hidden) return;
+  const zoom = Math.min(markers.zoomShowing(selectedId!), map.getMaxZoom());
+  if (zoom > map.getZoom()) map.setView(at, zoom);
+  else map.panInside(at, { padding: [40, 40] });
 }
 
 function select(id: string): void {

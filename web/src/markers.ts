@@ -76,6 +76,19 @@ export class MarkerLayer {
     return resource ? L.latLng(resource.latitude!, resource.longitude!) : null;
   }
 
+  /**
+   * The first zoom, from the map's, at which the resource's marker stands alone instead of in a cluster (where the
+   * page zooms to bring it out, as Leaflet.markercluster's zoomToShowLayer did).
+   */
+  zoomShowing(id: string): number {
+    const at = this.placeOf(id)!;
+    const clusters = this.isOutside(id) ? this.outside : this.inside;
+    const box: GeoJSON.BBox = [at.lng, at.lat, at.lng, at.lat];
+    let zoom = this.map.getZoom();
+    while (zoom <= clusters.options.maxZoom && !clusters.getClusters(box, zoom).some(f => (f.properties as Partial<Props>).id === id)) zoom++;
+    return zoom;
+  }
+
   private roleOf(id: string): Shown {
     return this.roles ? this.roles.get(id) ?? "other" : "pending";
   }
