@@ -367,7 +367,9 @@ function revealSelected(): void {
   const at = selectedId ? markers.placeOf(selectedId) : null;
   mapElement.dataset.selected = at ? selectedId! : "";
   if (!at || mapElement.hidden) return;
-  const zoom = Math.min(markers.zoomShowing(selectedId!), map.getMaxZoom());
+  // No deeper than a neighbourhood (zoom 16, about a kilometre across): the selected marker is drawn on its own in
+  // any case, and the view keeps the names of the areas around it.
+  const zoom = Math.min(markers.zoomShowing(selectedId!), 16);
   if (zoom > map.getZoom()) map.setView(at, zoom);
   else map.panInside(at, { padding: [40, 40] });
 }
