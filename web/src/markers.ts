@@ -83,7 +83,8 @@ export class MarkerLayer {
   zoomShowing(id: string): number {
     const at = this.placeOf(id)!;
     const clusters = this.isOutside(id) ? this.outside : this.inside;
-    const box: GeoJSON.BBox = [at.lng, at.lat, at.lng, at.lat];
+    // A box of some ten metres around it: supercluster keeps its points in single precision (a metre or two off).
+    const box: GeoJSON.BBox = [at.lng - 1e-4, at.lat - 1e-4, at.lng + 1e-4, at.lat + 1e-4];
     let zoom = this.map.getZoom();
     while (zoom <= clusters.options.maxZoom && !clusters.getClusters(box, zoom).some(f => (f.properties as Partial<Props>).id === id)) zoom++;
     return zoom;
