@@ -7,6 +7,7 @@ import { graphql, GraphQLError, type NetworkRoles, type Scope, type Suggestion }
 const rolesQuery = `
   query Roles($scope: NetworkScopeInput) {
     network(scope: $scope) {
+      current
       bridgingActors { resource { id } actorsCutOff groupsCutOff { size } }
       isolatedGroups { resources { id name } }
       isolatedActors { id name }
@@ -22,12 +23,13 @@ const actorQuery = `
 // the communities: one compact answer, read once for all the actors selected after it.
 const rankingQuery = `
   query Ranking($scope: NetworkScopeInput) {
-    network(scope: $scope) { actors { betweennessNormalized } communities { index members { size } } }
+    network(scope: $scope) { current actors { betweennessNormalized } communities { index members { size } } }
   }`;
 
 const suggestionsQuery = `
   query Suggestions($scope: NetworkScopeInput) {
     network(scope: $scope) {
+      current
       suggestions(first: 200) {
         from { id name } to { id name } needsMet { need offer } sharedTargetGroups distanceKm commonNeighbours actorsNewlyReached
       }
@@ -57,24 +59,22 @@ interface Ranking {
 
 /**
  * "pending": no answer yet; "current": the analysis of the data as it is; "updating": the server is still analysing
- * (the roles shown, if any, are of an earlier analysis), read again in a few seconds.
+ * (what is shown, if anything, is of an earlier version), read again in a few seconds.
  */
 export type AnalysisState = "pending" | "current" | "updating";
 
 /** How long to wait before asking again an analysis still under way. */
 const retryMs = 5_000;
 
-/**
- * Whether an answer is the analysis of the data as it is now. The schema says nothing else yet: every answer of
- * `network` is analysed at once, and one that takes longer than the server's time limit is refused (TIMEOUT), which
- * read() takes as "still updating". An answer that says it is of an earlier version is to be told apart here.
- */
-const isCurrent = (_network: NetworkRoles): boolean => true;
-
 export class NetworkAnalysis {
   /** Who plays which role; null until the analysis first answers in this scope. */
   roles: NetworkRoles | null = null;
-  state: AnalysisState = "pending";
+  /** Grows each time what was read of the actors is forgotten: whoever asked before asks again. */
+  generation = 0;
+  /** The last request for the roles outlasted the server's time limit. */
+  private timedOut = false;
+  /** An actor's figures or the suggestions came from an earlier version than the data's (the server says `current: false`). */
+  private figuresOld = false;
   private scope: Scope | null = null;
   /** The read in force: answers to an earlier one (another scope, older data) are dropped. */
   private reading = 0;
@@ -106,8 +106,13 @@ export class NetworkAnalysis {
     this.reading++;
     clearTimeout(this.retry);
     this.roles = null;
-    this.state = "pending";
+    this.timedOut = false;
     this.forgetDetails();
+  }
+
+  get state(): AnalysisState {
+    if (this.timedOut || this.figuresOld || (this.roles && !this.roles.current)) return "updating";
+    return this.roles ? "current" : "pending";
   }
 
   private async readRoles(): Promise<void> {
@@ -117,20 +122,42 @@ export class NetworkAnalysis {
       if (reading !== this.reading) return;
       this.forgetDetails();
       this.roles = data.network;
-      this.state = isCurrent(data.network) ? "current" : "updating";
+      this.timedOut = false;
     } catch (error) {
       // A large network's analysis can outlast the server's time limit for one request: asked again later. Anything
       // else is a failure the page reports.
       if (reading !== this.reading) return;
       if (!(error instanceof GraphQLError && error.code === "TIMEOUT")) return this.failed(error as Error);
-      this.state = "updating";
+      this.timedOut = true;
     }
-    // Later again each time: an analysis that outlasts the time limit needs the processors more than another request.
-    if (this.state === "updating") this.retry = setTimeout(() => this.readRoles(), retryMs * 2 ** Math.min(this.retries++, 4));
+    if (this.timedOut || !this.roles!.current) this.askAgain(() => this.readRoles());
+    this.changed();
+  }
+
+  /** Later again each time: an analysis under way needs the processors more than another request for it. */
+  private askAgain(read: () => void): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(read, retryMs * 2 ** Math.min(this.retries++, 4));
+  }
+
+  /**
+   * The figures or suggestions answered are of an earlier version: they are shown, with the note, and read again in a
+   * while (the page asks again for the selected actor's when told of the change).
+   */
+  private old(current: boolean, reading: number): void {
+    if (current || reading !== this.reading || this.figuresOld) return;
+    this.figuresOld = true;
+    this.askAgain(() => {
+      if (reading !== this.reading) return;
+      this.forgetDetails();
+      this.changed();
+    });
     this.changed();
   }
 
   private forgetDetails(): void {
+    this.generation++;
+    this.figuresOld = false;
     this.facts.clear();
     this.ranking = null;
     this.suggestions = null;
@@ -151,11 +178,15 @@ export class NetworkAnalysis {
     const roles = this.roles;
     if (!roles) return false;
     if (!this.facts.has(id)) {
-      this.ranking ??= remembered(graphql<{ network: { actors: { betweennessNormalized: number }[]; communities: { index: number; members: { size: number } }[] } }>(
-        rankingQuery, { scope: this.scope }).then(data => ({
-        betweenness: data.network.actors.map(a => a.betweennessNormalized).sort((a, b) => b - a),
-        communitySizes: new Map(data.network.communities.map(c => [c.index, c.members.size])),
-      })), () => (this.ranking = null));
+      const reading = this.reading;
+      this.ranking ??= remembered(graphql<{ network: { current: boolean; actors: { betweennessNormalized: number }[]; communities: { index: number; members: { size: number } }[] } }>(
+        rankingQuery, { scope: this.scope }).then(data => {
+        this.old(data.network.current, reading);
+        return {
+          betweenness: data.network.actors.map(a => a.betweennessNormalized).sort((a, b) => b - a),
+          communitySizes: new Map(data.network.communities.map(c => [c.index, c.members.size])),
+        };
+      }), () => (this.ranking = null));
       const [actor, ranking] = await Promise.all([
         graphql<{ node: { metrics: { degree: number; betweennessNormalized: number; clustering: number; community: number } | null } | null }>(
           actorQuery, { id, scope: this.scope }),
@@ -178,8 +209,11 @@ export class NetworkAnalysis {
 
   private readSuggestions(): Promise<void> {
     if (!this.suggestionsRead) {
-      const read: Promise<void> = remembered(graphql<{ network: { suggestions: Suggestion[] } }>(suggestionsQuery, { scope: this.scope }).then(data => {
-        if (this.suggestionsRead === read) this.suggestions = data.network.suggestions;
+      const reading = this.reading;
+      const read: Promise<void> = remembered(graphql<{ network: { current: boolean; suggestions: Suggestion[] } }>(suggestionsQuery, { scope: this.scope }).then(data => {
+        if (this.suggestionsRead !== read) return;
+        this.suggestions = data.network.suggestions;
+        this.old(data.network.current, reading);
       }), () => (this.suggestionsRead = null));
       this.suggestionsRead = read;
     }

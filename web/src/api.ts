@@ -104,6 +104,8 @@ export interface Suggestion {
 
 /** Who plays which role in the network: what colours the map, the first answer of the analysis the page reads. */
 export interface NetworkRoles {
+  /** False while the server analyses a newer version in the background (this answer being of an earlier one). */
+  current: boolean;
   bridgingActors: { resource: { id: string }; actorsCutOff: number; groupsCutOff: { size: number }[] }[];
   isolatedGroups: { resources: { id: string; name: string }[] }[];
   isolatedActors: { id: string; name: string }[];

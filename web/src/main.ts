@@ -69,8 +69,8 @@ let loads = 0;
 let mapDrawn = false;
 /** The analysis' answer the map and graph were drawn with (null: none yet), to redraw them only when a new one comes. */
 let drawnWith: NetworkRoles | null = null;
-/** The actor whose figures were asked of the analysis last (asked once, even when the answer fails). */
-let askedFor: string | null = null;
+/** The actor whose figures were asked of the analysis last, and when (asked once, even when the answer fails). */
+let askedFor = "";
 /** The lists of actors outside the network show a page at first, and a page more at each "Show more". */
 const listPage = 50;
 let shownGroups = listPage;
@@ -235,8 +235,7 @@ async function load(): Promise<void> {
 
 /** The analysis answered, or is still updating: the roles on the map and in the graph, the lists of who is outside. */
 function analysed(): void {
-  askedFor = null;
-  shownGroups = shownActors = listPage;
+  if (analysis.roles !== drawnWith) shownGroups = shownActors = listPage;
   if (mapDrawn) drawRoles(analysis.roles !== drawnWith);
   render();
 }
@@ -412,8 +411,8 @@ function render(): void {
   const facts = analysis.factsOf(resource.id);
   if (analysis.roles && !facts) {
     // The panel keeps what it shows until the actor's figures come, then says it all at once.
-    if (askedFor !== resource.id) {
-      askedFor = resource.id;
+    if (askedFor !== `${analysis.generation} ${resource.id}`) {
+      askedFor = `${analysis.generation} ${resource.id}`;
       analysis.readActor(resource.id).then(known => {
         if (known && selectedId === resource.id) render();
       }, failed);
