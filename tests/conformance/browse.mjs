@@ -42,7 +42,7 @@ await browse(shots, async browser => {
   }
   // The network view: the same actors as a graph, with the actor selected on the map selected there too.
   await page.click('#view');
-  await page.waitForSelector('#graph:not([hidden])');
+  await page.waitForSelector('#graph[data-state="ready"]:not([hidden])'); // Cytoscape.js is loaded apart from the map
   result.graphNodes = Number(await page.getAttribute('#graph', 'data-nodes'));
   result.graphSelected = await page.getAttribute('#graph', 'data-selected');
   result.selectedId = await page.evaluate(() => document.querySelector('#details-name')?.textContent);

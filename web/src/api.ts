@@ -127,14 +127,19 @@ const resourceFields = `
   id name kind targetGroups latitude longitude
   relationships(activeOn: $asOf, types: $types) { id type strength source { id } target { id } }`;
 
+// The first page of each end says how many there are in all (a COUNT the others need not run).
 const forwardQuery = `
-  query Resources($after: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!]) {
-    resources(first: 500, after: $after, areaId: $areaId) { pageInfo { more: hasNextPage cursor: endCursor } nodes { ${resourceFields} } }
+  query Resources($after: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!], $counting: Boolean!) {
+    resources(first: 500, after: $after, areaId: $areaId) {
+      total: totalCount @include(if: $counting) pageInfo { more: hasNextPage cursor: endCursor } nodes { ${resourceFields} }
+    }
   }`;
 
 const backwardQuery = `
-  query Resources($before: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!]) {
-    resources(last: 500, before: $before, areaId: $areaId) { pageInfo { more: hasPreviousPage cursor: startCursor } nodes { ${resourceFields} } }
+  query Resources($before: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!], $counting: Boolean!) {
+    resources(last: 500, before: $before, areaId: $areaId) {
+      total: totalCount @include(if: $counting) pageInfo { more: hasPreviousPage cursor: startCursor } nodes { ${resourceFields} }
+    }
   }`;
 
 /** Which part of the network the page shows and analyses (the schema's NetworkScopeInput). */
@@ -151,26 +156,30 @@ export interface Scope {
  */
 export async function allResources(scope: Scope): Promise<Resource[]> {
   const variables = { asOf: scope.asOf, areaId: scope.areaId, types: scope.relationshipTypes };
-  const forward = new Map<string, Resource>();
-  const backward = new Map<string, Resource>();
-  type Page = { resources: { pageInfo: { more: boolean; cursor: string | null }; nodes: Resource[] } };
-  // Each end reads until its list ends or a page holds a resource the other end has read: what lies beyond, the other has.
-  const read = async (query: string, cursorName: string, mine: Map<string, Resource>, theirs: Map<string, Resource>) => {
+  const forward = new Set<string>();
+  const backward = new Set<string>();
+  const all = new Map<string, Resource>();
+  let total = Infinity;
+  type Page = { resources: { total?: number; pageInfo: { more: boolean; cursor: string | null }; nodes: Resource[] } };
+  // Each end reads until its list ends, the two have read as many as there are, or a page holds a resource the other
+  // end has read (the list changed meanwhile): what lies beyond, the other has.
+  const read = async (query: string, cursorName: string, mine: Set<string>, theirs: Set<string>) => {
     let cursor: string | null = null;
     for (;;) {
-      const page: Page = await graphql(query, { ...variables, [cursorName]: cursor });
+      const page: Page = await graphql(query, { ...variables, [cursorName]: cursor, counting: cursor === null });
+      total = Math.min(total, page.resources.total ?? Infinity);
       let met = false;
       for (const resource of page.resources.nodes) {
-        mine.set(resource.id, resource);
+        mine.add(resource.id);
+        all.set(resource.id, resource);
         met ||= theirs.has(resource.id);
       }
-      if (met || !page.resources.pageInfo.more) return;
+      if (met || all.size >= total || !page.resources.pageInfo.more) return;
       cursor = page.resources.pageInfo.cursor;
     }
   };
   await Promise.all([read(forwardQuery, "after", forward, backward), read(backwardQuery, "before", backward, forward)]);
-  for (const [id, resource] of backward) forward.set(id, resource);
-  return [...forward.values()];
+  return [...all.values()];
 }
 
 export interface UnderServedArea {

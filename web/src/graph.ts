@@ -1,4 +1,5 @@
-import cytoscape, { type Core } from "cytoscape";
+import type cytoscape from "cytoscape";
+import type { Core } from "cytoscape";
 import type { Resource } from "./api";
 import { byId } from "./dom";
 import { t } from "./i18n";
@@ -18,6 +19,13 @@ export const maxWholeGraph = 2_000;
 /** The circle: the selected actor, its partners and theirs, nearest first, at most this many (laid out by force). */
 const maxCircle = maxForceLayout;
 
+/**
+ * Cytoscape.js, half of the page's script, loaded apart (build.mjs): asked for once the map is drawn, so that the map's
+ * first view does not wait for it and the graph view rarely does.
+ */
+let library: Promise<typeof cytoscape> | null = null;
+export const loadGraphLibrary = () => (library ??= import("cytoscape").then(module => module.default));
+
 export class GraphView {
   private cy: Core | null = null;
   private resources: Resource[] = [];
@@ -26,6 +34,8 @@ export class GraphView {
   /** True while what is drawn is not what was last given: drawn again when the view is shown. */
   private stale = false;
   private selected: string | null = null;
+  /** The drawing in force: a later one (new data, another circle) makes an earlier one's waiting for Cytoscape moot. */
+  private drawing = 0;
   private readonly note = byId("graph-note");
 
   /**
@@ -73,6 +83,7 @@ export class GraphView {
 
   private render(): void {
     this.stale = false;
+    const drawing = ++this.drawing;
     const shown = this.resources.length > maxWholeGraph ? this.circle() : this.resources;
     const ids = new Set(shown.map(r => r.id));
     const edges = new Map<string, { source: string; target: string; strength: number }>();
@@ -80,10 +91,20 @@ export class GraphView {
       for (const tie of r.relationships)
         if (ids.has(tie.source.id) && ids.has(tie.target.id)) edges.set(tie.id, { source: tie.source.id, target: tie.target.id, strength: tie.strength });
 
+    this.element.dataset.nodes = String(shown.length);
+    this.element.dataset.edges = String(edges.size);
+    this.element.dataset.state = "drawing";
+    this.renderNote();
+    loadGraphLibrary().then(cytoscape => {
+      if (drawing === this.drawing) this.drawWith(cytoscape, shown, edges);
+    }, () => {}); // the chunk could not be read (the server went away): the graph stays empty, the map works on
+  }
+
+  private drawWith(library: typeof cytoscape, shown: Resource[], edges: Map<string, { source: string; target: string; strength: number }>): void {
     const geographic = shown.length > maxForceLayout;
     const ring = (id: string) => (this.roles ? roleColours[this.roles.get(id) ?? "other"] : pendingColour);
     this.cy?.destroy();
-    this.cy = cytoscape({
+    const cy = library({
       container: this.element,
       elements: [
         ...shown.map((r, i) => ({
@@ -111,14 +132,13 @@ export class GraphView {
       layout: geographic ? { name: "preset", fit: true, padding: 20 } : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 8000 },
       hideEdgesOnViewport: geographic,
     });
-    this.cy.on("tap", "node", event => this.onSelect(event.target.id()));
+    this.cy = cy;
+    cy.on("tap", "node", event => this.onSelect(event.target.id()));
     // End-to-end tests find a node's place on the canvas through this (the canvas has no element per node).
-    (this.element as HTMLElement & { cytoscape?: Core }).cytoscape = this.cy;
-    this.element.dataset.nodes = String(shown.length);
-    this.element.dataset.edges = String(edges.size);
-    this.renderNote();
-    if (this.selected) this.cy.getElementById(this.selected).select();
+    (this.element as HTMLElement & { cytoscape?: Core }).cytoscape = cy;
+    if (this.selected) cy.getElementById(this.selected).select();
     if (this.roles && this.community.size === 0) this.colourCommunities();
+    this.element.dataset.state = "ready";
   }
 
   private fill(id: string): string {

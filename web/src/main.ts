@@ -8,7 +8,7 @@ import { AdminPage } from "./admin";
 import { Editor } from "./editing";
 import { byName, FindBox } from "./find";
 import { ImportPage } from "./importing";
-import { GraphView } from "./graph";
+import { GraphView, loadGraphLibrary } from "./graph";
 import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
 import { MarkerLayer } from "./markers";
 import { IntroductionPaths } from "./paths";
@@ -190,6 +190,8 @@ async function start(): Promise<void> {
   drawAreas(overview!.areas.nodes);
   fillOptions();
   fitTo(resources);
+  // The graph's library, read while the worker looks at the map.
+  setTimeout(() => loadGraphLibrary(), 1_000);
 }
 
 /** Signed in, a viewer or worker reads more (sensitive resources of their municipalities); signed out, less: read again. */
