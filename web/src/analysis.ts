@@ -120,6 +120,7 @@ export class NetworkAnalysis {
     try {
       const data = await graphql<{ network: NetworkRoles }>(rolesQuery, { scope: this.scope });
       if (reading !== this.reading) return;
+      performance.mark("rm:roles"); // for bench/web/measure.mjs
       this.forgetDetails();
       this.roles = data.network;
       this.timedOut = false;

@@ -25,12 +25,12 @@ const colour = (role: Shown): string => (role === "pending" ? pendingColour : ro
 export class MarkerLayer {
   private readonly layer = L.layerGroup();
   /** Actors in the main network (and all of them before the analysis answers), clustered as Leaflet.markercluster did. */
-  private inside = new Supercluster<Props, Counts>();
+  private inside = new Supercluster<Props, Counts>().load([]);
   /**
    * Actors outside the network (alone, or in an isolated group): who the worker looks for first, so never counted in
    * a cluster of others; they cluster among themselves only where their markers would cover one another.
    */
-  private outside = new Supercluster<Props, Counts>();
+  private outside = new Supercluster<Props, Counts>().load([]);
   private resources = new Map<string, Resource>();
   private roles: Map<string, Role> | null = null;
   private selected: string | null = null;
