@@ -26,8 +26,18 @@ const mapElement = byId("map");
 // maxZoom on the map itself: with no tile layer (Web:TileUrl empty) nothing else sets it, and clustering needs it.
 const map = L.map(mapElement, { maxZoom: 19 }).setView([56.9, 24.6], 7);
 const tieLayer = L.layerGroup().addTo(map);
-// Thousands of ties draw on one canvas: as SVG paths they make panning stutter.
-const tieRenderer = L.canvas({ padding: 0.5 });
+// Thousands of ties draw on one canvas: as SVG paths they make panning stutter. A small margin around the view: the
+// browser rasterises every pixel of every line on it, and a pan shows the rest when it ends.
+const tieRenderer = L.canvas({ padding: 0.1 });
+/**
+ * Above this many ties with an end in view the lines are hairlines of one width: 40,000 lines of each strength's width
+ * took the browser seconds to rasterise (at 20,000 resources), and made a grey mass all the same.
+ */
+const manyTies = 3_000;
+/** The drawn ties' ends, four numbers a tie (latitude and longitude of each end), to count those in view. */
+let tieEnds = new Float64Array(0);
+let tieLines: { strength: number; line: L.Polyline }[] = [];
+let hairlines = false;
 /** The resources drawn on the map (with a place, through the kind and group filters), by id. */
 let placed = new Map<string, Resource>();
 /** The selected actor's ties and its suggested ties: a few lines, as SVG so that each carries its class. */
@@ -336,6 +346,7 @@ function drawNetwork(): void {
   tieLayer.clearLayers();
   const seen = new Set<string>();
   const byStrength = new Map<number, L.LatLngTuple[][]>();
+  const ends: number[] = [];
   let drawn = 0;
   for (const resource of placed.values())
     for (const tie of resource.relationships) {
@@ -346,10 +357,16 @@ function drawNetwork(): void {
       if (!a || !b) continue; // an end without a place: the tie is in the panel's count, not on the map
       if (!byStrength.has(tie.strength)) byStrength.set(tie.strength, []);
       byStrength.get(tie.strength)!.push([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]]);
+      ends.push(a.latitude!, a.longitude!, b.latitude!, b.longitude!);
       drawn++;
     }
-  for (const [strength, segments] of byStrength)
-    tieLayer.addLayer(L.polyline(segments, { color: "#6b7280", weight: 1 + strength, opacity: 0.6, renderer: tieRenderer, interactive: false }));
+  tieEnds = Float64Array.from(ends);
+  hairlines = tiesInView() > manyTies;
+  tieLines = [...byStrength].map(([strength, segments]) => ({
+    strength,
+    line: L.polyline(segments, { ...tieStyle(strength), color: "#6b7280", renderer: tieRenderer, interactive: false }),
+  }));
+  for (const { line } of tieLines) tieLayer.addLayer(line);
 
   drawRoles(true);
   drawSelection();
@@ -358,11 +375,33 @@ function drawNetwork(): void {
   mapElement.dataset.markers = String(placed.size);
   mapElement.dataset.resources = String(resources.length);
   mapElement.dataset.ties = String(drawn);
+  mapElement.dataset.tieLines = hairlines ? "hairlines" : "by-strength";
   mapElement.dataset.asOf = scope.asOf;
   graph.select(selectedId);
   const unplaced = resources.length - placed.size;
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
 }
+
+const tieStyle = (strength: number): L.PathOptions => (hairlines ? { weight: 1, opacity: 0.35 } : { weight: 1 + strength, opacity: 0.6 });
+
+/** How many ties have an end in view. */
+function tiesInView(): number {
+  const bounds = map.getBounds();
+  const [south, west, north, east] = [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()];
+  const inView = (i: number) => tieEnds[i] >= south && tieEnds[i] <= north && tieEnds[i + 1] >= west && tieEnds[i + 1] <= east;
+  let count = 0;
+  for (let i = 0; i < tieEnds.length; i += 4) if (inView(i) || inView(i + 2)) count++;
+  return count;
+}
+
+// Zoomed in to fewer ties, each shows its strength again; zoomed out to many, they turn to hairlines.
+map.on("moveend", () => {
+  const many = tiesInView() > manyTies;
+  if (many === hairlines) return;
+  hairlines = many;
+  for (const { strength, line } of tieLines) line.setStyle(tieStyle(strength));
+  mapElement.dataset.tieLines = hairlines ? "hairlines" : "by-strength";
+});
 
 /** Shows the selected actor's marker ringed, in view and out of its cluster (zoomed in to where it parts), once the map is visible. */
 function revealSelected(): void {
