@@ -60,7 +60,7 @@ export class MarkerLayer {
       reduce: (sum: Counts, p: Readonly<Counts>) => { for (const role of order) sum[role] += p[role]; },
     });
     this.inside = new Supercluster<Props, Counts>(options(40)).load(points(false));
-    this.outside = new Supercluster<Props, Counts>(options(12)).load(points(true));
+    this.outside = new Supercluster<Props, Counts>(options(24)).load(points(true));
     this.update();
   }
 
