@@ -36,6 +36,7 @@ await browse(shots, async browser => {
   const bridging = page.locator('.rm-marker.role-bridging').first();
   if (await bridging.count() > 0) {
     await bridging.click();
+    await page.waitForSelector('#details:not([hidden])'); // the panel shows the actor with its figures, once they are read
     result.selectedName = await page.textContent('#details-name');
     result.selectedMetrics = await page.locator('#details-metrics li').allTextContents();
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
