@@ -113,6 +113,7 @@ await browse(shots, async browser => {
     result.isolatedGroupsBefore = await page.locator('#isolated-groups li').count();
     result.groupMember = await group.locator('button').first().textContent();
     await group.locator('button').first().click();
+    await page.waitForFunction(name => document.getElementById('details-name').textContent === name, result.groupMember);
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();
