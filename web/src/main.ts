@@ -81,6 +81,8 @@ let mapDrawn = false;
 let drawnWith: NetworkRoles | null = null;
 /** The actor whose figures were asked of the analysis last, and when (asked once, even when the answer fails). */
 let askedFor = "";
+/** An actor was selected whose details have not been shown yet (on a tablet they are scrolled to). */
+let detailsToView = false;
 /** The lists of actors outside the network show a page at first, and a page more at each "Show more". */
 const listPage = 50;
 let shownGroups = listPage;
@@ -421,9 +423,8 @@ function select(id: string): void {
   graph.select(id);
   findBox.show(id);
   pathFrom.show(id);
+  detailsToView = true;
   render();
-  // On a tablet the panel is under the map: bring the selected actor's details into view.
-  if (matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
   revealSelected();
 }
 
@@ -462,6 +463,9 @@ function render(): void {
     return;
   }
   byId("details").hidden = false;
+  // On a tablet the panel is under the map: the details of an actor just selected are brought into view.
+  if (detailsToView && matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
+  detailsToView = false;
   const role = analysis.roles ? t(`role.${rolesOf(analysis.roles).get(resource.id) ?? "other"}` as TextKey) : t("role.pending");
   byId("details-name").textContent = resource.name;
   byId("details-kind").textContent = `${kindName(resource.kind)} · ${role}`;
