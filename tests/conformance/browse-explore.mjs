@@ -64,8 +64,8 @@ await browse(shots, async browser => {
   result.keyboardSelected = await page.textContent('#details-name');
 
   // The introduction path between two chosen actors.
-  await page.selectOption('#path-from', args.pathFrom);
-  await page.selectOption('#path-to', args.pathTo);
+  await find(page, args.pathFrom, 'path-from');
+  await find(page, args.pathTo, 'path-to');
   await page.click('#introduction button');
   await page.waitForSelector('#paths li');
   result.paths = await page.locator('#paths li .chain').allTextContents();

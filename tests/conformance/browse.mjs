@@ -36,13 +36,14 @@ await browse(shots, async browser => {
   const bridging = page.locator('.rm-marker.role-bridging').first();
   if (await bridging.count() > 0) {
     await bridging.click();
+    await page.waitForSelector('#details:not([hidden])'); // the panel shows the actor with its figures, once they are read
     result.selectedName = await page.textContent('#details-name');
     result.selectedMetrics = await page.locator('#details-metrics li').allTextContents();
     await page.screenshot({ path: `${shots}/3-bridging-actor.png` });
   }
   // The network view: the same actors as a graph, with the actor selected on the map selected there too.
   await page.click('#view');
-  await page.waitForSelector('#graph:not([hidden])');
+  await page.waitForSelector('#graph[data-state="ready"]:not([hidden])'); // Cytoscape.js is loaded apart from the map
   result.graphNodes = Number(await page.getAttribute('#graph', 'data-nodes'));
   result.graphSelected = await page.getAttribute('#graph', 'data-selected');
   result.selectedId = await page.evaluate(() => document.querySelector('#details-name')?.textContent);
@@ -112,6 +113,7 @@ await browse(shots, async browser => {
     result.isolatedGroupsBefore = await page.locator('#isolated-groups li').count();
     result.groupMember = await group.locator('button').first().textContent();
     await group.locator('button').first().click();
+    await page.waitForFunction(name => document.getElementById('details-name').textContent === name, result.groupMember);
     await page.waitForSelector('#suggestions li');
     result.suggestedTie = await page.textContent('#suggestions > li strong');
     result.suggestionReasons = await page.locator('#suggestions > li').first().locator('ul li').allTextContents();

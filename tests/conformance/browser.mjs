@@ -4,10 +4,11 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
 /**
- * Chooses a resource in the map's "Find a resource" combobox as a worker does: types part of its name, folded as
- * people type it (no diacritics, lower case), and clicks its option. The name is read from the API by the id.
+ * Chooses a resource in one of the map's comboboxes of resources ("Find a resource" by default, or an end of the
+ * introduction path) as a worker does: types part of its name, folded as people type it (no diacritics, lower case),
+ * and clicks its option. The name is read from the API by the id.
  */
-export async function find(page, id) {
+export async function find(page, id, box = 'find') {
   const name = await page.evaluate(async nodeId => {
     const response = await fetch('/graphql', {
       method: 'POST',
@@ -16,9 +17,9 @@ export async function find(page, id) {
     });
     return (await response.json()).data.node.name;
   }, id);
-  await page.fill('#find', name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 12));
-  await page.click(`#find-options [role=option][data-id="${id}"]`);
-  await page.waitForFunction(chosen => document.getElementById('find').dataset.id === chosen, id);
+  await page.fill(`#${box}`, name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 12));
+  await page.click(`#${box}-options [role=option][data-id="${id}"]`);
+  await page.waitForFunction(([input, chosen]) => document.getElementById(input).dataset.id === chosen, [box, id]);
 }
 
 /** Signs in with a token from `token create` through the page's developer option (people sign in with a password). */

@@ -1,4 +1,5 @@
-import type { Network, Resource, Suggestion } from "./api";
+import type { ActorFacts } from "./analysis";
+import type { Resource, Suggestion } from "./api";
 import { el } from "./dom";
 import { formatNumber, groupName, t, tagName } from "./i18n";
 
@@ -6,36 +7,30 @@ import { formatNumber, groupName, t, tagName } from "./i18n";
  * What the network analysis says about one actor, in sentences a social worker reads at a glance: who it works with,
  * what its loss would cut off, how much others pass through it, whether its partners know each other, its circle.
  */
-export function metricsInWords(network: Network, id: string): string[] {
-  const metrics = network.actors.find(a => a.resource.id === id);
+export function metricsInWords(facts: ActorFacts): string[] {
+  const metrics = facts.metrics;
   if (!metrics) return [t("metrics.outside")];
   const words: string[] = [metrics.degree === 0 ? t("metrics.noTies") : t("metrics.degree", { count: metrics.degree })];
 
-  const bridging = network.bridgingActors.find(b => b.resource.id === id);
-  if (bridging) words.push(t("cutOff", { groups: bridging.groupsCutOff.length, actors: bridging.actorsCutOff }));
+  if (facts.bridging) words.push(t("cutOff", { groups: facts.bridging.groupsCutOff.length, actors: facts.bridging.actorsCutOff }));
 
   // Rank among the actors others' shortest ways pass through; most actors are on none.
-  if (metrics.betweennessNormalized > 0) {
-    const rank = 1 + network.actors.filter(a => a.betweennessNormalized > metrics.betweennessNormalized).length;
-    words.push(t("metrics.goBetween", { rank, count: network.actors.length }));
-  }
+  if (metrics.betweennessNormalized > 0) words.push(t("metrics.goBetween", { rank: facts.goBetweenRank, count: facts.actorCount }));
   if (metrics.degree >= 2)
     words.push(t(metrics.clustering >= 0.5 ? "metrics.closeCircle" : "metrics.opensCircles", { percent: Math.round(metrics.clustering * 100) }));
 
-  const community = network.communities.find(c => c.members.resources.some(r => r.id === id));
-  if (community && community.members.resources.length > 1)
-    words.push(t("metrics.community", { count: community.members.resources.length - 1 }));
+  if (facts.communitySize > 1) words.push(t("metrics.community", { count: facts.communitySize - 1 }));
   return words;
 }
 
 /** The selected actor's ties as "type — partner (strength)"; the action (editing) comes from the caller. */
-export function tieItems(resource: Resource, names: Map<string, string>, typeName: (type: string) => string, edit: ((tieId: string) => void) | null): HTMLLIElement[] {
+export function tieItems(resource: Resource, nameOf: (id: string) => string | undefined, typeName: (type: string) => string, edit: ((tieId: string) => void) | null): HTMLLIElement[] {
   return resource.relationships.map(tie => {
     const partner = tie.source.id === resource.id ? tie.target.id : tie.source.id;
-    const item = el("li", {}, `${typeName(tie.type)} — ${names.get(partner) ?? "?"} (${t("strength")} ${tie.strength})`);
+    const item = el("li", {}, `${typeName(tie.type)} — ${nameOf(partner) ?? "?"} (${t("strength")} ${tie.strength})`);
     if (edit) {
       const button = el("button", { type: "button", className: "small", textContent: t("edit") });
-      button.setAttribute("aria-label", `${t("edit")}: ${typeName(tie.type)} — ${names.get(partner) ?? "?"}`);
+      button.setAttribute("aria-label", `${t("edit")}: ${typeName(tie.type)} — ${nameOf(partner) ?? "?"}`);
       button.addEventListener("click", () => edit(tie.id));
       item.append(" ", button);
     }

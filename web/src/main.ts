@@ -1,18 +1,19 @@
 import L from "leaflet";
-import "leaflet.markercluster";
-import { allResources, graphql, overviewQuery, type Area, type Overview, type Resource, type Scope, type Suggestion } from "./api";
+import { NetworkAnalysis } from "./analysis";
+import { allResources, graphql, overviewQuery, type Area, type NetworkRoles, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
 import { failureText } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
 import { AdminPage } from "./admin";
 import { Editor } from "./editing";
-import { FindBox } from "./find";
+import { byName, FindBox } from "./find";
 import { ImportPage } from "./importing";
-import { GraphView } from "./graph";
+import { GraphView, loadGraphLibrary } from "./graph";
 import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { MarkerLayer } from "./markers";
 import { IntroductionPaths } from "./paths";
 import { Planning } from "./planning";
-import { roleColours, rolesOf, type Role } from "./roles";
+import { rolesOf } from "./roles";
 import { currentUser, mayEdit, roleName, signIn, signOut, useToken } from "./session";
 import { kindSymbol } from "./symbols";
 
@@ -24,18 +25,31 @@ interface Config {
 const mapElement = byId("map");
 // maxZoom on the map itself: with no tile layer (Web:TileUrl empty) nothing else sets it, and clustering needs it.
 const map = L.map(mapElement, { maxZoom: 19 }).setView([56.9, 24.6], 7);
-const networkLayer = L.layerGroup().addTo(map);
-// Thousands of ties draw on one canvas: as SVG paths they make panning stutter.
-const tieRenderer = L.canvas({ padding: 0.5 });
-let clusters: L.MarkerClusterGroup | null = null;
-const markers = new Map<string, L.Marker>();
+const tieLayer = L.layerGroup().addTo(map);
+// Thousands of ties draw on one canvas: as SVG paths they make panning stutter. A small margin around the view: the
+// browser rasterises every pixel of every line on it, and a pan shows the rest when it ends.
+const tieRenderer = L.canvas({ padding: 0.1 });
+/**
+ * Above this many ties with an end in view the lines are hairlines of one width: 40,000 lines of each strength's width
+ * took the browser seconds to rasterise (at 20,000 resources), and made a grey mass all the same.
+ */
+const manyTies = 3_000;
+/** The drawn ties' ends, four numbers a tie (latitude and longitude of each end), to count those in view. */
+let tieEnds = new Float64Array(0);
+let tieLines: { strength: number; line: L.Polyline }[] = [];
+let hairlines = false;
 /** The resources drawn on the map (with a place, through the kind and group filters), by id. */
 let placed = new Map<string, Resource>();
 /** The selected actor's ties and its suggested ties: a few lines, as SVG so that each carries its class. */
 const selectionLayer = L.layerGroup().addTo(map);
 let areaShapes: L.Polygon[] = [];
-const graph = new GraphView(byId("graph"), id => select(id));
-const findBox = new FindBox(id => select(id));
+const analysis = new NetworkAnalysis(() => analysed(), error => failed(error));
+const markers = new MarkerLayer(map, id => select(id));
+const graph = new GraphView(byId("graph"), id => select(id), () => analysis.readCommunities());
+const findBox = new FindBox("find", id => select(id));
+// The two ends of an introduction path: chosen by name, as a resource is found (a list of 20,000 options is no choice).
+const pathFrom = new FindBox("path-from", () => {});
+const pathTo = new FindBox("path-to", () => {});
 const planning = new Planning(map, () => render());
 const paths = new IntroductionPaths(map, id => select(id));
 const admin = new AdminPage();
@@ -55,9 +69,24 @@ const dayMs = 86_400_000;
 /** The part of the network shown and analysed: the day, the area and the tie types chosen. */
 const scope: Scope = { asOf: today, areaId: null, relationshipTypes: null };
 let resources: Resource[] = [];
+let resourcesById = new Map<string, Resource>();
 let overview: Overview | null = null;
 let selectedId: string | null = null;
 let status = (): string => t("loading");
+/** The load in force: a later one (another scope, new data) makes the answers to an earlier one stale. */
+let loads = 0;
+/** Whether the load in force has drawn its resources; the analysis may answer before or after. */
+let mapDrawn = false;
+/** The analysis' answer the map and graph were drawn with (null: none yet), to redraw them only when a new one comes. */
+let drawnWith: NetworkRoles | null = null;
+/** The actor whose figures were asked of the analysis last, and when (asked once, even when the answer fails). */
+let askedFor = "";
+/** An actor was selected whose details have not been shown yet (on a tablet they are scrolled to). */
+let detailsToView = false;
+/** The lists of actors outside the network show a page at first, and a page more at each "Show more". */
+const listPage = 50;
+let shownGroups = listPage;
+let shownActors = listPage;
 
 async function start(): Promise<void> {
   setLanguage(currentLanguage());
@@ -66,6 +95,7 @@ async function start(): Promise<void> {
     setLanguage(currentLanguage() === "lv" ? "en" : "lv");
     fillOptions();
     if (overview) fillKindLegend();
+    graph.renderNote();
     admin.render();
     importer.render();
     render();
@@ -134,8 +164,7 @@ async function start(): Promise<void> {
 
   byId<HTMLFormElement>("introduction").addEventListener("submit", event => {
     event.preventDefault();
-    const from = byId<HTMLSelectElement>("path-from").value;
-    const to = byId<HTMLSelectElement>("path-to").value;
+    const [from, to] = [pathFrom.value, pathTo.value];
     if (from && to) paths.find(scope, from, to).catch(failed);
   });
 
@@ -145,6 +174,15 @@ async function start(): Promise<void> {
   });
   byId("add-tie").addEventListener("click", () => {
     if (selectedId) editor.addTie(selectedId);
+  });
+
+  byId("isolated-groups-more").addEventListener("click", () => {
+    shownGroups += listPage;
+    render();
+  });
+  byId("isolated-actors-more").addEventListener("click", () => {
+    shownActors += listPage;
+    render();
   });
 
   byId("report-from").setAttribute("value", new Date(Date.now() - 365 * dayMs).toISOString().slice(0, 10));
@@ -157,12 +195,14 @@ async function start(): Promise<void> {
   });
 
   await useToken(null); // the session kept over a reload, if the server still takes it
-  const config = (await (await fetch("/app/config")).json()) as Config;
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
-  await load();
+  const config = fetch("/app/config").then(response => response.json() as Promise<Config>);
+  await load(true);
+  const { tileUrl, tileAttribution } = await config;
+  if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 19 }).addTo(map);
   drawAreas(overview!.areas.nodes);
   fillOptions();
-  fitTo(resources);
+  // The graph's library, read while the worker looks at the map.
+  setTimeout(() => loadGraphLibrary(), 1_000);
 }
 
 /** Signed in, a viewer or worker reads more (sensitive resources of their municipalities); signed out, less: read again. */
@@ -180,14 +220,56 @@ function reload(): void {
   load().catch(failed);
 }
 
-/** Reads the network of the scope again (after a change of scope or data) and draws it. */
-async function load(): Promise<void> {
-  [overview, resources] = await Promise.all([graphql<Overview>(overviewQuery, { scope }), allResources(scope)]);
+/**
+ * Reads the network of the scope again (after a change of scope or data) and draws it: the resources and ties as soon
+ * as they are read, the roles when the analysis answers (at 20,000 actors the analysis can take the server longer).
+ */
+async function load(fit = false): Promise<void> {
+  const load = ++loads;
+  mapDrawn = false;
+  analysis.forget();
+  const [read, all] = await Promise.all([graphql<Overview>(overviewQuery), allResources(scope)]);
+  if (load !== loads) return;
+  // The analysis is asked once the resources are read: a network the server has not analysed yet keeps its processors
+  // busy for a while, and the first view needs the resources more than their roles.
+  analysis.read(scope);
+  // Marks for bench/web/measure.mjs: how much of a load is reading, and how much drawing.
+  performance.mark("rm:read");
+  [overview, resources] = [read, all];
+  resourcesById = new Map(resources.map(r => [r.id, r]));
   setUpSlider(overview.earliest.nodes[0]?.since ?? today);
+  // The first view is set before anything is drawn: drawn at the country's zoom and again at theirs took twice as long.
+  if (fit) fitTo(resources);
   paths.clear();
   fillActors();
   drawNetwork();
+  mapDrawn = true;
   render();
+  performance.mark("rm:drawn");
+}
+
+/** The analysis answered, or is still updating: the roles on the map and in the graph, the lists of who is outside. */
+function analysed(): void {
+  if (analysis.roles !== drawnWith) shownGroups = shownActors = listPage;
+  if (mapDrawn) drawRoles(analysis.roles !== drawnWith);
+  render();
+}
+
+/**
+ * Colours the markers and the graph by the roles known (none before the analysis answers) when `redraw`, and says how
+ * ready the map is: "drawn" with the resources and ties, "ready" with the roles too.
+ */
+function drawRoles(redraw: boolean): void {
+  if (redraw) {
+    const roles = analysis.roles ? rolesOf(analysis.roles) : null;
+    markers.draw(placed, roles);
+    graph.draw(resources, roles);
+    drawnWith = analysis.roles;
+  }
+  mapElement.dataset.isolatedGroups = analysis.roles ? String(analysis.roles.isolatedGroups.length) : "";
+  mapElement.dataset.analysis = analysis.state;
+  mapElement.dataset.state = analysis.roles ? "ready" : "drawn";
+  if (analysis.roles) performance.mark("rm:ready");
 }
 
 /** The slider runs from the first day a tie began to today, a day a step. */
@@ -251,20 +333,22 @@ function labelAreas(): void {
 /** Where the resources are: the first view shows them all, not every area (a country without resources is no use). */
 function fitTo(shown: Resource[]): void {
   const points = shown.filter(r => r.latitude !== null && r.longitude !== null).map(r => L.latLng(r.latitude!, r.longitude!));
-  if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14 });
+  if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 14, animate: false });
 }
 
 function drawNetwork(): void {
-  networkLayer.clearLayers();
-  const roles = rolesOf(overview!.network);
   const kind = byId<HTMLSelectElement>("filter-kind").value;
   const group = byId<HTMLSelectElement>("filter-group").value;
   placed = new Map(resources
     .filter(r => r.latitude !== null && r.longitude !== null && (!kind || r.kind === kind) && (!group || r.targetGroups.includes(group)))
     .map(r => [r.id, r]));
 
-  // Ties first, under the markers; each drawn once, thicker for stronger.
+  // Ties first, under the markers; each once, thicker for stronger: one line of many segments per strength, so that
+  // Leaflet keeps five layers instead of one per tie (40,000 at 20,000 resources) and the canvas strokes five paths.
+  tieLayer.clearLayers();
   const seen = new Set<string>();
+  const byStrength = new Map<number, L.LatLngTuple[][]>();
+  const ends: number[] = [];
   let drawn = 0;
   for (const resource of placed.values())
     for (const tie of resource.relationships) {
@@ -273,74 +357,74 @@ function drawNetwork(): void {
       const a = placed.get(tie.source.id);
       const b = placed.get(tie.target.id);
       if (!a || !b) continue; // an end without a place: the tie is in the panel's count, not on the map
-      networkLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { color: "#6b7280", weight: 1 + tie.strength, opacity: 0.6, renderer: tieRenderer, interactive: false }));
+      if (!byStrength.has(tie.strength)) byStrength.set(tie.strength, []);
+      byStrength.get(tie.strength)!.push([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]]);
+      ends.push(a.latitude!, a.longitude!, b.latitude!, b.longitude!);
       drawn++;
     }
+  tieEnds = Float64Array.from(ends);
+  hairlines = tiesInView() > manyTies;
+  tieLines = [...byStrength].map(([strength, segments]) => ({
+    strength,
+    line: L.polyline(segments, { ...tieStyle(strength), color: "#6b7280", renderer: tieRenderer, interactive: false }),
+  }));
+  for (const { line } of tieLines) tieLayer.addLayer(line);
 
-  clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-  markers.clear();
-  for (const resource of placed.values()) {
-    const outside = roles.get(resource.id) === "isolated" || roles.get(resource.id) === "isolatedGroup";
-    const marker = L.marker([resource.latitude!, resource.longitude!], {
-      icon: iconOf(resource, roles), title: resource.name, alt: resource.name, keyboard: true, zIndexOffset: outside ? 1000 : 0,
-    });
-    marker.on("click keypress", () => select(resource.id));
-    markers.set(resource.id, marker);
-    // Who is outside the network is what the worker looks for first: never hidden inside a cluster's count.
-    if (outside) networkLayer.addLayer(marker);
-    else clusters.addLayer(marker);
-  }
-  networkLayer.addLayer(clusters);
+  drawRoles(true);
   drawSelection();
   fillKindLegend();
-  mapElement.dataset.selected = selectedId && markers.has(selectedId) ? selectedId : "";
+  mapElement.dataset.selected = selectedId && placed.has(selectedId) ? selectedId : "";
   mapElement.dataset.markers = String(placed.size);
   mapElement.dataset.resources = String(resources.length);
   mapElement.dataset.ties = String(drawn);
-  mapElement.dataset.isolatedGroups = String(overview!.network.isolatedGroups.length);
+  mapElement.dataset.tieLines = hairlines ? "hairlines" : "by-strength";
   mapElement.dataset.asOf = scope.asOf;
-  graph.draw(resources, overview!.network);
   graph.select(selectedId);
-  mapElement.dataset.state = "ready";
   const unplaced = resources.length - placed.size;
   status = () => t("loaded", { resources: resources.length, ties: seen.size }) + (unplaced > 0 ? " " + t("noPlace", { count: unplaced }) : "");
 }
 
-/** A marker: the kind's sign on the role's colour, ringed when selected. */
-function iconOf(resource: Resource, roles: Map<string, Role>): L.DivIcon {
-  const role: Role = roles.get(resource.id) ?? "other";
-  const selected = resource.id === selectedId ? " selected" : "";
-  return L.divIcon({
-    className: "",
-    html: `<span class="rm-marker role-${role}${selected}" style="background:${roleColours[role]}">${kindSymbol(resource.kind)}</span>`,
-    iconSize: [24, 24],
-  });
+const tieStyle = (strength: number): L.PathOptions => (hairlines ? { weight: 1, opacity: 0.35 } : { weight: 1 + strength, opacity: 0.6 });
+
+/** How many ties have an end in view. */
+function tiesInView(): number {
+  const bounds = map.getBounds();
+  const [south, west, north, east] = [bounds.getSouth(), bounds.getWest(), bounds.getNorth(), bounds.getEast()];
+  const inView = (i: number) => tieEnds[i] >= south && tieEnds[i] <= north && tieEnds[i + 1] >= west && tieEnds[i + 1] <= east;
+  let count = 0;
+  for (let i = 0; i < tieEnds.length; i += 4) if (inView(i) || inView(i + 2)) count++;
+  return count;
 }
 
-/** Shows the selected actor's marker ringed, out of its cluster, once the map is visible. */
+// Zoomed in to fewer ties, each shows its strength again; zoomed out to many, they turn to hairlines.
+map.on("moveend", () => {
+  const many = tiesInView() > manyTies;
+  if (many === hairlines) return;
+  hairlines = many;
+  for (const { strength, line } of tieLines) line.setStyle(tieStyle(strength));
+  mapElement.dataset.tieLines = hairlines ? "hairlines" : "by-strength";
+});
+
+/** Shows the selected actor's marker ringed, in view and out of its cluster (zoomed in to where it parts), once the map is visible. */
 function revealSelected(): void {
-  const marker = selectedId ? markers.get(selectedId) : undefined;
-  mapElement.dataset.selected = marker ? selectedId! : "";
-  if (!marker || mapElement.hidden) return;
-  if (clusters?.hasLayer(marker)) clusters.zoomToShowLayer(marker);
-  else map.panInside(marker.getLatLng(), { padding: [40, 40] });
+  const at = selectedId ? markers.placeOf(selectedId) : null;
+  mapElement.dataset.selected = at ? selectedId! : "";
+  if (!at || mapElement.hidden) return;
+  // No deeper than a neighbourhood (zoom 16, about a kilometre across): the selected marker is drawn on its own in
+  // any case, and the view keeps the names of the areas around it.
+  const zoom = Math.min(markers.zoomShowing(selectedId!), 16);
+  if (zoom > map.getZoom()) map.setView(at, zoom);
+  else map.panInside(at, { padding: [40, 40] });
 }
 
 function select(id: string): void {
-  const roles = rolesOf(overview!.network);
-  const previous = selectedId;
   selectedId = id;
-  for (const changed of [previous, id]) {
-    const resource = changed ? resources.find(r => r.id === changed) : undefined;
-    if (resource) markers.get(resource.id)?.setIcon(iconOf(resource, roles));
-  }
+  markers.select(id);
   graph.select(id);
   findBox.show(id);
-  drawSelection();
-  byId<HTMLSelectElement>("path-from").value = id;
+  pathFrom.show(id);
+  detailsToView = true;
   render();
-  // On a tablet the panel is under the map: bring the selected actor's details into view.
-  if (matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
   revealSelected();
 }
 
@@ -348,40 +432,67 @@ function select(id: string): void {
 function render(): void {
   byId("status").textContent = status();
   byId("as-of-day").textContent = formatDate(scope.asOf);
+  const note = byId("analysis-note");
+  note.hidden = analysis.state === "current";
+  note.textContent = analysis.state === "current" ? "" : t(analysis.state === "pending" ? "analysis.pending" : "analysis.updating");
+  byId("legend-pending").hidden = analysis.roles !== null;
   findBox.render();
+  pathFrom.render();
+  pathTo.render();
   renderUser();
   planning.render();
   paths.render();
+  renderOutside();
   if (!overview) return;
 
-  byId("isolated-groups").replaceChildren(...overview.network.isolatedGroups.map(group =>
-    el("li", {}, ...group.resources.flatMap(member => [linkButton(member.name, () => select(member.id)), " "]))));
-  byId("isolated-none").hidden = overview.network.isolatedGroups.length > 0;
-  byId("isolated-actors").replaceChildren(...overview.network.isolatedActors.map(actor => el("li", {}, linkButton(actor.name, () => select(actor.id)))));
-  byId("isolated-actors-none").hidden = overview.network.isolatedActors.length > 0;
-
-  const resource = resources.find(r => r.id === selectedId);
-  byId("details").hidden = !resource;
-  if (!resource) return;
-  const role = rolesOf(overview.network).get(resource.id) ?? "other";
+  const resource = selectedId ? resourcesById.get(selectedId) : undefined;
+  if (!resource) {
+    byId("details").hidden = true;
+    drawSelection();
+    return;
+  }
+  const facts = analysis.factsOf(resource.id);
+  if (analysis.roles && !facts) {
+    // The panel keeps what it shows until the actor's figures come, then says it all at once.
+    if (askedFor !== `${analysis.generation} ${resource.id}`) {
+      askedFor = `${analysis.generation} ${resource.id}`;
+      analysis.readActor(resource.id).then(known => {
+        if (known && selectedId === resource.id) render();
+      }, failed);
+    }
+    return;
+  }
+  byId("details").hidden = false;
+  // On a tablet the panel is under the map: the details of an actor just selected are brought into view.
+  if (detailsToView && matchMedia("(max-width: 800px)").matches) byId("details").scrollIntoView({ block: "start" });
+  detailsToView = false;
+  const role = analysis.roles ? t(`role.${rolesOf(analysis.roles).get(resource.id) ?? "other"}` as TextKey) : t("role.pending");
   byId("details-name").textContent = resource.name;
-  byId("details-kind").textContent = `${kindName(resource.kind)} · ${t(`role.${role}` as TextKey)}`;
-  byId("details-metrics").replaceChildren(...metricsInWords(overview.network, resource.id).map(text => el("li", { textContent: text })));
+  byId("details-kind").textContent = `${kindName(resource.kind)} · ${role}`;
+  byId("details-metrics").replaceChildren(...(facts ? metricsInWords(facts) : [t("metrics.pending")]).map(text => el("li", { textContent: text })));
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
-  const names = new Map(resources.map(r => [r.id, r.name]));
-  byId("tie-list").replaceChildren(...tieItems(resource, names, typeName, mayEdit() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
+  byId("tie-list").replaceChildren(...tieItems(resource, id => resourcesById.get(id)?.name, typeName, mayEdit() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
   byId("closure").textContent = planning.closureText(resource.id);
 
-  const { members, suggestions } = suggestionsFor(resource.id);
+  const { members, suggestions } = analysis.suggestionsFor(resource.id);
   byId("suggestions-none").hidden = suggestions.length > 0;
   byId("suggestions").replaceChildren(...suggestions.map(s => suggestionItem(members, s)));
+  drawSelection();
 }
 
-/** For a member of an isolated group, the ties that would join any of its members: the group's ways in. */
-function suggestionsFor(id: string): { members: Set<string>; suggestions: Suggestion[] } {
-  const group = overview!.network.isolatedGroups.find(g => g.resources.some(m => m.id === id));
-  const members = new Set(group ? group.resources.map(m => m.id) : [id]);
-  return { members, suggestions: overview!.network.suggestions.filter(s => members.has(s.from.id) !== members.has(s.to.id)).slice(0, 5) };
+/** The isolated groups and the actors without ties, a page of each at first: at 20,000 actors there are hundreds. */
+function renderOutside(): void {
+  const groups = analysis.roles?.isolatedGroups ?? [];
+  const actors = analysis.roles?.isolatedActors ?? [];
+  byId("isolated-groups").replaceChildren(...groups.slice(0, shownGroups).map(group =>
+    el("li", {}, ...group.resources.flatMap(member => [linkButton(member.name, () => select(member.id)), " "]))));
+  byId("isolated-none").hidden = !analysis.roles || groups.length > 0;
+  byId("isolated-actors").replaceChildren(...actors.slice(0, shownActors).map(actor => el("li", {}, linkButton(actor.name, () => select(actor.id)))));
+  byId("isolated-actors-none").hidden = !analysis.roles || actors.length > 0;
+  for (const [id, left] of [["isolated-groups-more", groups.length - shownGroups], ["isolated-actors-more", actors.length - shownActors]] as const) {
+    byId(id).hidden = left <= 0;
+    byId(id).textContent = t("more", { count: Math.min(left, listPage) });
+  }
 }
 
 /** The selected actor's ties drawn over the others, and the ties suggested for it (or its group) dashed. */
@@ -390,7 +501,7 @@ function drawSelection(): void {
   const resource = selectedId ? placed.get(selectedId) : undefined;
   let selectedTies = 0;
   let suggestedTies = 0;
-  if (resource && overview) {
+  if (resource) {
     const line = (a: Resource, b: Resource, style: L.PolylineOptions) =>
       selectionLayer.addLayer(L.polyline([[a.latitude!, a.longitude!], [b.latitude!, b.longitude!]], { interactive: false, ...style }));
     for (const tie of resource.relationships) {
@@ -399,7 +510,7 @@ function drawSelection(): void {
       line(resource, partner, { className: "rm-selected-tie", color: "#111827", weight: 2 + tie.strength, opacity: 0.9 });
       selectedTies++;
     }
-    for (const s of suggestionsFor(resource.id).suggestions) {
+    for (const s of analysis.suggestionsFor(resource.id).suggestions) {
       const [a, b] = [placed.get(s.from.id), placed.get(s.to.id)];
       if (!a || !b) continue;
       line(a, b, { className: "rm-suggested-tie", color: "#15803d", weight: 3, opacity: 0.95, dashArray: "8 6" });
@@ -443,11 +554,12 @@ function fillOptions(): void {
 
 /** The actors to go to or to find a path between, by name. */
 function fillActors(): void {
-  const actors = [...resources].sort((a, b) => a.name.localeCompare(b.name)).map(r => [r.id, r.name] as [string, string]);
-  findBox.setResources(actors.map(([id, name]) => ({ id, name })));
-  findBox.show(selectedId);
-  refill("path-from", [["", t("chooseActor")], ...actors]);
-  refill("path-to", [["", t("chooseActor")], ...actors]);
+  const actors = resources.map(r => ({ id: r.id, name: r.name })).sort((a, b) => byName(a.name, b.name));
+  for (const box of [findBox, pathFrom, pathTo]) {
+    const chosen = box === findBox ? selectedId : box.value;
+    box.setResources(actors);
+    box.show(chosen);
+  }
 }
 
 function refill(id: string, options: [string, string][]): void {

@@ -1,4 +1,4 @@
-import type { Network } from "./api";
+import type { NetworkRoles } from "./api";
 
 // What a social worker needs to see at a glance: who holds the network together, who is outside it.
 export type Role = "bridging" | "isolatedGroup" | "isolated" | "other";
@@ -10,7 +10,10 @@ export const roleColours: Record<Role, string> = {
   other: "#1d4ed8",
 };
 
-export function rolesOf(network: Network): Map<string, Role> {
+/** A marker's colour while the analysis has not answered yet: no role is claimed. */
+export const pendingColour = "#64748b";
+
+export function rolesOf(network: NetworkRoles): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const group of network.isolatedGroups) for (const member of group.resources) roles.set(member.id, "isolatedGroup");
   for (const actor of network.isolatedActors) roles.set(actor.id, "isolated");
