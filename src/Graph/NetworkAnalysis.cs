@@ -69,6 +69,11 @@ public sealed class NetworkAnalysis
     private readonly OnDemand<StructuralHoleFigures> _structuralHoles;
     private readonly OnDemand<CommunityFigures> _communities;
     private ApproximateBetweenness.Result? _estimate;
+    private readonly int[]? _stableIds;
+    private BlockBetweenness.Cache? _previousBlocks;
+
+    /// <summary>The block values of this graph's exact betweenness once computed, for the next version to reuse.</summary>
+    public BlockBetweenness.Cache? Blocks { get; private set; }
 
     private sealed record DistanceFigures(double[] Closeness, double[] Harmonic, double AveragePathLength, int Diameter);
     private sealed record StructuralHoleFigures(double[] Constraint, double[] EffectiveSize);
@@ -78,10 +83,17 @@ public sealed class NetworkAnalysis
     /// <param name="options">What to compute and how.</param>
     /// <param name="sameStructure">An analysis of a graph with the same vertices and edges (other weights), whose
     /// structure is taken instead of computed again.</param>
-    public NetworkAnalysis(CompactGraph graph, AnalysisOptions options, NetworkAnalysis? sameStructure = null)
+    /// <param name="stableIds">Each vertex's id that stays the same from one version of the network to the next; by
+    /// default the vertex numbers.</param>
+    /// <param name="previousBlocks">The block values of the previous version's exact betweenness: its unchanged blocks are
+    /// reused (<see cref="BlockBetweenness"/>).</param>
+    public NetworkAnalysis(CompactGraph graph, AnalysisOptions options, NetworkAnalysis? sameStructure = null, int[]? stableIds = null,
+        BlockBetweenness.Cache? previousBlocks = null)
     {
         var n = graph.VertexCount;
         _options = options;
+        _stableIds = stableIds;
+        _previousBlocks = previousBlocks;
         Graph = graph;
         if (sameStructure is not null)
         {
@@ -215,8 +227,16 @@ public sealed class NetworkAnalysis
     /// <summary>Sources whose searches estimate the distances of a large graph.</summary>
     private int DistanceSources => Math.Min(Graph.VertexCount, _options.DistanceSamples);
 
-    private Betweenness.Result ComputeBetweenness(CancellationToken cancellationToken) =>
-        Centrality.Betweenness.Compute(Graph, _options.WeightedPaths, _options.MaxThreads, cancellationToken);
+    /// <summary>Exact betweenness: undirected, block by block, reusing the previous version's unchanged blocks.</summary>
+    private Betweenness.Result ComputeBetweenness(CancellationToken cancellationToken)
+    {
+        if (Graph.Directed) return Centrality.Betweenness.Compute(Graph, _options.WeightedPaths, _options.MaxThreads, cancellationToken);
+        var (result, blocks) = BlockBetweenness.Compute(Graph, _options.WeightedPaths, _stableIds ?? Enumerable.Range(0, Graph.VertexCount).ToArray(),
+            _previousBlocks, _options.MaxThreads, cancellationToken);
+        Blocks = blocks;
+        _previousBlocks = null; // kept no longer than needed: each version would otherwise hold the one before
+        return result;
+    }
 
     private Betweenness.Result EstimateBetweenness(CancellationToken cancellationToken)
     {

@@ -89,7 +89,9 @@ public sealed class NetworkAnalyses(AnalysisQueue queue, AnalysisSettings settin
                 state.Superseded.Cancel();
                 state.Superseded = new CancellationTokenSource();
                 state.Version = snapshot.Version;
-                state.Latest = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope, _options));
+                // The previous version's block values, if it has them, are reused by the new one's betweenness.
+                var previous = state.Latest is { IsValueCreated: true } built ? built.Value : null;
+                state.Latest = new Lazy<ScopedNetwork>(() => new ScopedNetwork(snapshot, scope, _options, previous));
                 newVersion = true;
             }
             latest = state.Latest!;

@@ -31,22 +31,7 @@ public static class Betweenness
     public static Result Compute(CompactGraph graph, bool weighted, int maxThreads = -1, CancellationToken cancellationToken = default)
     {
         var n = graph.VertexCount;
-        // Sources are dealt to a fixed number of parts (every 16th to each) and the parts' sums added in order, so the
-        // result is the same to the last bit on every run and machine; threads merely take parts.
-        var parts = Math.Clamp(n, 1, Partitions);
-        var dependencies = new double[parts][];
-        var lengths = weighted ? WholeLengths(graph) : null;
-        Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
-        {
-            Worker worker = !weighted ? new HopWorker(graph) : lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
-            for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
-            dependencies[part] = worker.Dependency;
-        });
-        cancellationToken.ThrowIfCancellationRequested();
-        var total = new double[n];
-        foreach (var dependency in dependencies)
-            for (var v = 0; v < n; v++) total[v] += dependency[v];
-
+        var total = PairSums(graph, weighted, null, maxThreads, cancellationToken);
         var raw = new double[n];
         var normalized = new double[n];
         var rawScale = graph.Directed ? 1.0 : 0.5;
@@ -56,6 +41,32 @@ public static class Betweenness
             normalized[v] = n > 2 ? total[v] * (1.0 / ((n - 1.0) * (n - 2.0))) : total[v];
         }
         return new Result(raw, normalized);
+    }
+
+    /// <summary>
+    /// Σ over sources s and targets t of w(s)·w(t)·σ_st(v)/σ_st for each v (ordered pairs; w = 1 when
+    /// <paramref name="vertexWeight"/> is null): a vertex weighted k stands for k actors reached through it.
+    /// </summary>
+    internal static double[] PairSums(CompactGraph graph, bool weighted, double[]? vertexWeight, int maxThreads, CancellationToken cancellationToken)
+    {
+        var n = graph.VertexCount;
+        // Sources are dealt to a fixed number of parts (every 16th to each) and the parts' sums added in order, so the
+        // result is the same to the last bit on every run and machine; threads merely take parts.
+        var parts = Math.Clamp(n, 1, Partitions);
+        var dependencies = new double[parts][];
+        var lengths = weighted ? WholeLengths(graph) : null;
+        Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
+        {
+            Worker worker = !weighted ? new HopWorker(graph) : lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
+            worker.VertexWeight = vertexWeight;
+            for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
+            dependencies[part] = worker.Dependency;
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        var total = new double[n];
+        foreach (var dependency in dependencies)
+            for (var v = 0; v < n; v++) total[v] += dependency[v];
+        return total;
     }
 
     /// <summary>
@@ -80,6 +91,11 @@ public static class Betweenness
     {
         /// <summary>Sum over the sources handled so far of each vertex's dependency δ_s(v).</summary>
         public readonly double[] Dependency = new double[n];
+
+        /// <summary>How many actors each vertex stands for; null for one each.</summary>
+        public double[]? VertexWeight { get; set; }
+
+        protected double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
 
         public abstract void AccumulateFrom(int source);
     }
@@ -171,7 +187,8 @@ public static class Betweenness
             }
 
             // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w) over successors w (Brandes 2001, Theorem 6), farthest level first; pull holds
-            // (1 + δ(w)) / σ(w) and is non-zero only on the levels already done.
+            // (1 + δ(w)) / σ(w) and is non-zero only on the levels already done. A vertex weighted k counts k targets.
+            var sourceWeight = WeightOf(source);
             for (var level = levels - 1; level >= 0; level--)
             {
                 int from = _levelStart[level], to = _levelStart[level + 1];
@@ -187,8 +204,8 @@ public static class Betweenness
                 {
                     var v = Unsafe.Add(ref order, i);
                     var delta = Unsafe.Add(ref sigma, v) * Unsafe.Add(ref sums, i);
-                    if (level > 0) Unsafe.Add(ref dependency, v) += delta;
-                    Unsafe.Add(ref pull, v) = (1 + delta) / Unsafe.Add(ref sigma, v);
+                    if (level > 0) Unsafe.Add(ref dependency, v) += sourceWeight * delta;
+                    Unsafe.Add(ref pull, v) = (WeightOf(v) + delta) / Unsafe.Add(ref sigma, v);
                 }
             }
 
@@ -266,14 +283,14 @@ public static class Betweenness
             for (var i = settled - 1; i > 0; i--)
             {
                 var w = _order[i];
-                var coefficient = (1 + _delta[w]) / _sigma[w];
+                var coefficient = (WeightOf(w) + _delta[w]) / _sigma[w];
                 var dw = _distance[w];
                 for (var k = inOffsets[w]; k < inOffsets[w + 1]; k++)
                 {
                     var v = inTargets[k];
                     if (_settledAt[v] >= 0 && _settledAt[v] < i && _distance[v] + inWeights[k] == dw) _delta[v] += _sigma[v] * coefficient;
                 }
-                Dependency[w] += _delta[w];
+                Dependency[w] += WeightOf(source) * _delta[w];
             }
             for (var i = 0; i < settled; i++)
             {
@@ -385,7 +402,7 @@ public static class Betweenness
             for (var i = settled - 1; i > 0; i--)
             {
                 var w = _order[i];
-                var coefficient = (1 + delta[w]) / sigma[w];
+                var coefficient = (WeightOf(w) + delta[w]) / sigma[w];
                 var dw = distance[w];
                 var end = inOffsets[w + 1];
                 for (var k = inOffsets[w]; k < end; k++)
@@ -394,7 +411,7 @@ public static class Betweenness
                     var dv = distance[v];
                     if (dv >= 0 && dv + inLengths[k] == dw) delta[v] += sigma[v] * coefficient;
                 }
-                Dependency[w] += delta[w];
+                Dependency[w] += WeightOf(source) * delta[w];
             }
             for (var i = 0; i < settled; i++)
             {

@@ -39,7 +39,9 @@ public sealed class ScopedNetwork
     /// <param name="scope">The part of it to analyse.</param>
     /// <param name="options">When to estimate and refine (<see cref="AnalysisOptions.ExactUpTo"/>, <see cref="AnalysisOptions.RefineUpTo"/>,
     /// the sampling's ε and δ); weights are set here.</param>
-    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope, AnalysisOptions? options = null)
+    /// <param name="previous">The same scope's network of an earlier version: the blocks of its betweenness that no edit
+    /// touched are reused (<see cref="BlockBetweenness"/>).</param>
+    public ScopedNetwork(NetworkSnapshot snapshot, NetworkScope scope, AnalysisOptions? options = null, ScopedNetwork? previous = null)
     {
         options ??= new AnalysisOptions();
         Snapshot = snapshot;
@@ -53,9 +55,12 @@ public sealed class ScopedNetwork
         Graph = strengths.Build();
         DistanceGraph = Graph.WithWeights(strength => LengthOfWeakestTie / (int)strength);
 
-        Analysis = new NetworkAnalysis(Graph, options with { WeightedPaths = false, WeightedCommunities = true });
+        var actorIds = Actors.Select(a => a.Id).ToArray();
+        Analysis = new NetworkAnalysis(Graph, options with { WeightedPaths = false, WeightedCommunities = true }, stableIds: actorIds,
+            previousBlocks: previous?.Analysis.Blocks);
         // Betweenness over tie lengths is the same analysis of the same structure, on the length graph.
-        WeightedAnalysis = new NetworkAnalysis(DistanceGraph, options with { WeightedPaths = true }, sameStructure: Analysis);
+        WeightedAnalysis = new NetworkAnalysis(DistanceGraph, options with { WeightedPaths = true }, sameStructure: Analysis, stableIds: actorIds,
+            previousBlocks: previous?.WeightedAnalysis.Blocks);
     }
 
     /// <summary>The computation of one metric family of this network.</summary>
