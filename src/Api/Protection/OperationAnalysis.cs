@@ -19,8 +19,19 @@ public interface ICostData
     long? GridCells(int areaId, double cellSizeMeters);
 }
 
+/// <summary>The parts of <see cref="ICostData"/> an operation's price reads: each is loaded only when a field needs it.</summary>
+[Flags]
+public enum CostInputs
+{
+    None = 0,
+    /// <summary><see cref="ICostData.NetworkSize"/>.</summary>
+    Network = 1,
+    /// <summary><see cref="ICostData.CoverageSize"/> and <see cref="ICostData.GridCells"/>.</summary>
+    Spatial = 2,
+}
+
 /// <summary>The figures of one operation, each found in one pass over its document with every fragment expanded.</summary>
-public sealed record OperationFigures(long Fields, long FragmentSpreads, int Aliases, int Depth, long Cost, bool NeedsData);
+public sealed record OperationFigures(long Fields, long FragmentSpreads, int Aliases, int Depth, long Cost, CostInputs NeedsData);
 
 /// <summary>
 /// Prices an operation and checks its inputs before any validation rule runs, in time linear in the document: each
@@ -46,7 +57,7 @@ public sealed class OperationAnalysis
     private readonly ICostData? _data;
     private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = [];
     private readonly Dictionary<(string Name, long Sized), Tally?> _fragmentTallies = [];
-    private bool _needsData;
+    private CostInputs _needsData;
 
     private OperationAnalysis(ISchema schema, GraphQLDocument document, Inputs variables, GraphQLLimits limits, ICostData? data)
     {
@@ -171,7 +182,7 @@ public sealed class OperationAnalysis
         var weight = FieldCost.WeightOf(definition) ?? 1;
         var scale = FieldCost.ScaleOf(definition);
         if (scale == CostScale.None) return (long)Math.Ceiling(weight);
-        _needsData = true;
+        _needsData |= scale == CostScale.NetworkSize ? CostInputs.Network : CostInputs.Spatial;
         if (_data is null) return (long)Math.Ceiling(weight);
         double measure = scale switch
         {
@@ -186,7 +197,7 @@ public sealed class OperationAnalysis
 
     private (int Actors, int Ties) NetworkSize()
     {
-        _needsData = true;
+        _needsData |= CostInputs.Network;
         return _data?.NetworkSize ?? (0, 0);
     }
 

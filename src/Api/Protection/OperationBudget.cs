@@ -98,9 +98,9 @@ public static class OperationBudget
         }
         var variables = options.Variables ?? Inputs.Empty;
         var (figures, refusal) = OperationAnalysis.Analyse(schema, options.Document!, operation, variables, limits);
-        if (refusal is null && figures!.NeedsData)
+        if (refusal is null && figures!.NeedsData != CostInputs.None)
         {
-            var data = await CostData.LoadAsync(options.RequestServices!, options.CancellationToken);
+            var data = await CostData.LoadAsync(options.RequestServices!, figures.NeedsData, options.CancellationToken);
             (figures, refusal) = OperationAnalysis.Analyse(schema, options.Document!, operation, variables, limits, data);
         }
         if (refusal is not null) return (Refused(refusal), 0);
@@ -171,28 +171,36 @@ public static class OperationBudget
     }
 }
 
-/// <summary>The data that prices the fields whose work grows with it, from the snapshots every query shares.</summary>
+/// <summary>
+/// The data that prices the fields whose work grows with it, from the snapshots every query shares: only those the
+/// operation's fields read (after an edit a network query must not wait for the spatial index to be built again).
+/// </summary>
 internal sealed class CostData : ICostData
 {
-    private readonly Graph.Network.NetworkSnapshot _network;
-    private readonly Geo.SpatialSnapshot _spatial;
+    private readonly Graph.Network.NetworkSnapshot? _network;
+    private readonly Geo.SpatialSnapshot? _spatial;
 
-    private CostData(Graph.Network.NetworkSnapshot network, Geo.SpatialSnapshot spatial)
+    private CostData(Graph.Network.NetworkSnapshot? network, Geo.SpatialSnapshot? spatial)
     {
         _network = network;
         _spatial = spatial;
     }
 
-    public static async Task<CostData> LoadAsync(IServiceProvider services, CancellationToken ct) => new(
-        await services.GetRequiredService<Network.NetworkSnapshots>().CurrentAsync(ct),
-        await services.GetRequiredService<Geo.SpatialSnapshots>().CurrentAsync(ct));
+    public static async Task<CostData> LoadAsync(IServiceProvider services, CostInputs needs, CancellationToken ct) => new(
+        needs.HasFlag(CostInputs.Network) ? await services.GetRequiredService<Network.NetworkSnapshots>().CurrentAsync(ct) : null,
+        needs.HasFlag(CostInputs.Spatial) ? await services.GetRequiredService<Geo.SpatialSnapshots>().CurrentAsync(ct) : null);
 
-    public (int Actors, int Ties) NetworkSize => (_network.Actors.Count, _network.Ties.Count);
+    public (int Actors, int Ties) NetworkSize => (Network.Actors.Count, Network.Ties.Count);
 
-    public (int Areas, int Resources) CoverageSize => (_spatial.Areas.Count, _spatial.Resources.Count);
+    public (int Areas, int Resources) CoverageSize => (Spatial.Areas.Count, Spatial.Resources.Count);
 
     public long? GridCells(int areaId, double cellSizeMeters) =>
-        _spatial.Area(areaId)?.Boundary is { IsEmpty: false } boundary ? Graph.Spatial.PopulationGrid.CountCells(boundary, cellSizeMeters) : null;
+        Spatial.Area(areaId)?.Boundary is { IsEmpty: false } boundary ? Graph.Spatial.PopulationGrid.CountCells(boundary, cellSizeMeters) : null;
+
+    // The second pricing asks for what the first said it needs; anything else is a bug in CostInputs' bookkeeping.
+    private Graph.Network.NetworkSnapshot Network => _network ?? throw new InvalidOperationException("The network was not loaded for pricing.");
+
+    private Geo.SpatialSnapshot Spatial => _spatial ?? throw new InvalidOperationException("The spatial snapshot was not loaded for pricing.");
 }
 
 /// <summary>
