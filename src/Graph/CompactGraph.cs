@@ -156,25 +156,15 @@ public sealed class GraphBuilder(int vertexCount, bool directed, DuplicateEdges 
             var j = fill[to[e]]++;
             (targets[j], weights[j], edgeIds[j]) = (from[e], weight[e], e);
         }
+        // Sorted rows make triangle counting a merge and results independent of input order. A row is sorted in place by
+        // target with its edge ids alongside (no allocation per vertex), and its weights are read back by edge id.
         for (var v = 0; v < n; v++)
         {
-            // Sorted rows make triangle counting a merge and results independent of input order.
             var start = offsets[v];
             var length = offsets[v + 1] - start;
             if (length < 2) continue;
-            var keys = targets.AsSpan(start, length);
-            var order = new int[length];
-            for (var k = 0; k < length; k++) order[k] = k;
-            var keyCopy = keys.ToArray();
-            Array.Sort(keyCopy, order);
-            var w = weights.AsSpan(start, length).ToArray();
-            var ids = edgeIds.AsSpan(start, length).ToArray();
-            for (var k = 0; k < length; k++)
-            {
-                targets[start + k] = keyCopy[k];
-                weights[start + k] = w[order[k]];
-                edgeIds[start + k] = ids[order[k]];
-            }
+            targets.AsSpan(start, length).Sort(edgeIds.AsSpan(start, length));
+            for (var k = start; k < start + length; k++) weights[k] = weight[edgeIds[k]];
         }
         return new CompactGraph(directed, offsets, targets, weights, edgeIds, from, to, weight, reverse);
     }

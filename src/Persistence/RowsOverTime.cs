@@ -27,56 +27,94 @@ public sealed record DatedRelationship(Relationship Row, DateOnly? Since, DateOn
 /// one created and deleted on the same day (a slip put right) never was.</item>
 /// <item>An erased one is gone from the past too: its values are gone.</item>
 /// </list>
+/// The history is indexed once and can grow (<see cref="Add"/>), so that a row touched by new changes is dated again
+/// alone (<see cref="Resource"/>, <see cref="Relationship"/>) and the rest of a network need not be.
 /// </summary>
-public static class RowsOverTime
+public sealed class RowsOverTime
 {
-    /// <summary>The last deletion of each row that is not there now, erased ones left out unless <paramref name="erasedToo"/>.</summary>
+    private readonly Dictionary<(string Entity, int Id), DateOnly> _createdOn = [];
+    private readonly Dictionary<(string Entity, int Id), Lifecycle> _lastDeletion = [];
+    private readonly HashSet<(string Entity, int Id)> _erased = [];
+
     /// <param name="history">Lifecycles in the order they happened.</param>
+    public RowsOverTime(IEnumerable<Lifecycle> history)
+    {
+        foreach (var lifecycle in history) Add(lifecycle);
+    }
+
+    /// <summary>Takes in a lifecycle that happened after every one taken in before.</summary>
+    public void Add(Lifecycle lifecycle)
+    {
+        var key = (lifecycle.Entity, lifecycle.EntityId);
+        switch (lifecycle.Action)
+        {
+            case ChangeAction.Created:
+                _createdOn.TryAdd(key, lifecycle.Day);
+                break;
+            case ChangeAction.Deleted:
+                _lastDeletion[key] = lifecycle;
+                break;
+            case ChangeAction.Erased:
+                _erased.Add(key);
+                break;
+        }
+    }
+
+    /// <summary>The last deletion of a row, if it was ever deleted; an erased row's only with <paramref name="erasedToo"/>.</summary>
+    public Lifecycle? LastDeletion(string entity, int id, bool erasedToo = false) =>
+        _lastDeletion.TryGetValue((entity, id), out var deletion) && (erasedToo || !_erased.Contains((entity, id))) ? deletion : null;
+
+    /// <summary>The last deletion of each row that is not there now, erased ones left out unless <paramref name="erasedToo"/>.</summary>
     /// <param name="isThereNow">Whether a row (entity, id) is in its table now.</param>
     /// <param name="erasedToo">Keep the deletions of erased rows (whose recorded values are blanked).</param>
-    public static List<Lifecycle> LastDeletions(IEnumerable<Lifecycle> history, Func<string, int, bool> isThereNow, bool erasedToo = false)
+    public List<Lifecycle> LastDeletions(Func<string, int, bool> isThereNow, bool erasedToo = false) => _lastDeletion.Values
+        .Where(d => (erasedToo || !_erased.Contains((d.Entity, d.EntityId))) && !isThereNow(d.Entity, d.EntityId))
+        .ToList();
+
+    /// <summary>A resource on every day: the row there now, else as its last deletion recorded it; null when it never was.</summary>
+    /// <param name="id">The resource's id.</param>
+    /// <param name="now">Its row now; null when it is not in its table.</param>
+    /// <param name="deletedRows">The rows the <see cref="LastDeletions"/> recorded, by change id.</param>
+    public DatedResource? Resource(int id, Resource? now, IReadOnlyDictionary<long, object> deletedRows)
     {
-        var records = history as IReadOnlyCollection<Lifecycle> ?? history.ToList();
-        var erased = erasedToo ? [] : records.Where(h => h.Action == ChangeAction.Erased).Select(h => (h.Entity, h.EntityId)).ToHashSet();
-        return records.Where(h => h.Action == ChangeAction.Deleted && !erased.Contains((h.Entity, h.EntityId)) && !isThereNow(h.Entity, h.EntityId))
-            .GroupBy(h => (h.Entity, h.EntityId))
-            .Select(g => g.MaxBy(h => h.ChangeId)!)
-            .ToList();
+        if (now is not null) return new DatedResource(now, null);
+        if (LastDeletion(nameof(Model.Resource), id) is not { } deletion) return null;
+        var lastDay = deletion.Day.AddDays(-1);
+        return CreatedOn(nameof(Model.Resource), id) > lastDay ? null : new DatedResource((Resource)deletedRows[deletion.ChangeId], lastDay);
+    }
+
+    /// <summary>A tie on every day: the row there now, else as its last deletion recorded it; null when it never was.</summary>
+    /// <param name="id">The tie's id.</param>
+    /// <param name="now">Its row now; null when it is not in its table.</param>
+    /// <param name="deletedRows">The rows the <see cref="LastDeletions"/> recorded, by change id.</param>
+    public DatedRelationship? Relationship(int id, Relationship? now, IReadOnlyDictionary<long, object> deletedRows)
+    {
+        if (now is not null) return Dated(now, null);
+        return LastDeletion(nameof(Model.Relationship), id) is { } deletion ? Dated((Relationship)deletedRows[deletion.ChangeId], deletion.Day.AddDays(-1)) : null;
     }
 
     /// <summary>The resources and ties of every day.</summary>
     /// <param name="resources">The resources there now.</param>
     /// <param name="ties">The ties there now.</param>
-    /// <param name="history">Every lifecycle, in the order they happened.</param>
     /// <param name="deletedRows">The rows the <see cref="LastDeletions"/> recorded, by change id.</param>
-    public static (List<DatedResource> Resources, List<DatedRelationship> Ties) Compose(IReadOnlyCollection<Resource> resources,
-        IReadOnlyCollection<Relationship> ties, IReadOnlyList<Lifecycle> history, IReadOnlyDictionary<long, object> deletedRows)
+    public (List<DatedResource> Resources, List<DatedRelationship> Ties) Compose(IReadOnlyCollection<Resource> resources,
+        IReadOnlyCollection<Relationship> ties, IReadOnlyDictionary<long, object> deletedRows)
     {
-        var createdOn = new Dictionary<(string, int), DateOnly>();
-        foreach (var h in history.Where(h => h.Action == ChangeAction.Created)) createdOn.TryAdd((h.Entity, h.EntityId), h.Day);
-        DateOnly? CreatedOn(string entity, int id) => createdOn.TryGetValue((entity, id), out var day) ? day : null;
-        DatedRelationship Dated(Relationship t, DateOnly? lastDay) => new(t, t.Since ?? CreatedOn(nameof(Relationship), t.Id),
-            lastDay is { } last && (t.Until is null || last < t.Until) ? last : t.Until);
-
-        var datedResources = resources.Select(r => new DatedResource(r, null)).ToList();
-        var datedTies = ties.Select(t => Dated(t, null)).ToList();
         var resourceIds = resources.Select(r => r.Id).ToHashSet();
         var tieIds = ties.Select(t => t.Id).ToHashSet();
-        bool IsThereNow(string entity, int id) => entity == nameof(Resource) ? resourceIds.Contains(id) : entity == nameof(Relationship) && tieIds.Contains(id);
-
-        foreach (var deletion in LastDeletions(history, IsThereNow))
-        {
-            var lastDay = deletion.Day.AddDays(-1);
-            switch (deletedRows[deletion.ChangeId])
-            {
-                case Resource r when !(CreatedOn(nameof(Resource), r.Id) > lastDay):
-                    datedResources.Add(new DatedResource(r, lastDay));
-                    break;
-                case Relationship t:
-                    datedTies.Add(Dated(t, lastDay));
-                    break;
-            }
-        }
+        bool IsThereNow(string entity, int id) => entity == nameof(Model.Resource) ? resourceIds.Contains(id) : entity == nameof(Model.Relationship) && tieIds.Contains(id);
+        var deletions = LastDeletions(IsThereNow);
+        var datedResources = resources.Select(r => Resource(r.Id, r, deletedRows)!)
+            .Concat(deletions.Where(d => d.Entity == nameof(Model.Resource)).Select(d => Resource(d.EntityId, null, deletedRows)).OfType<DatedResource>())
+            .ToList();
+        var datedTies = ties.Select(t => Relationship(t.Id, t, deletedRows)!)
+            .Concat(deletions.Where(d => d.Entity == nameof(Model.Relationship)).Select(d => Relationship(d.EntityId, null, deletedRows)!))
+            .ToList();
         return (datedResources, datedTies);
     }
+
+    private DateOnly? CreatedOn(string entity, int id) => _createdOn.TryGetValue((entity, id), out var day) ? day : null;
+
+    private DatedRelationship Dated(Relationship t, DateOnly? lastDay) => new(t, t.Since ?? CreatedOn(nameof(Model.Relationship), t.Id),
+        lastDay is { } last && (t.Until is null || last < t.Until) ? last : t.Until);
 }

@@ -136,6 +136,33 @@ public class IncrementalSnapshotTests
         steps.Add(() => api.DataAsync("mutation($id: ID!) { updateResource(input: { id: $id, name: \"Zosēnu senioru klubs „Rūdenis”\", status: CLOSED }) { resource { id } } }", new { id = resource }));
         steps.Add(() => api.DataAsync("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = tie }));
         steps.Add(() => api.DataAsync("mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }", new { id = resource }));
+        steps.Add(async () =>
+        {
+            var deletion = (await api.DataAsync("query($id: ID!) { history(id: $id) { id action } }", new { id = resource })).GetProperty("history")[0];
+            Assert.Equal("DELETED", deletion.GetProperty("action").GetString());
+            await api.DataAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = deletion.GetProperty("id").GetString() });
+        });
+        string? person = null;
+        steps.Add(async () => person = (await api.DataAsync("mutation($area: ID) { createResource(input: { name: \"Brīvprātīgā Anna\", kind: VOLUNTEER, areaId: $area }) { resource { id } } }", new { area }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString());
+        steps.Add(() => api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: VOLUNTEERING }) { relationship { id } } }", new { a = person, b }));
+        steps.Add(() => api.DataAsync("mutation($id: ID!) { erasePerson(input: { id: $id }) { erasedResourceId } }", new { id = person }));
+        steps.Add(() => api.DataAsync("mutation($fc: GeoJSONFeatureCollectionInput!) { importAreas(input: { featureCollection: $fc }) { created { id } } }", new
+        {
+            fc = new
+            {
+                type = "FeatureCollection",
+                features = new[]
+                {
+                    new
+                    {
+                        type = "Feature",
+                        properties = new { name = "Jauns pagasts", kind = "parish", parent = "Cēsu novads" },
+                        geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 25.0, 57.0 }, new[] { 25.1, 57.0 }, new[] { 25.1, 57.1 }, new[] { 25.0, 57.0 } } } },
+                    },
+                },
+            },
+        }));
         foreach (var step in steps)
         {
             await step();

@@ -40,6 +40,23 @@ public class HandWorkedTests
     }
 
     [Fact]
+    public void A_bridge_s_smaller_side_is_found_above_or_below_it_in_the_search()
+    {
+        // 0 hangs on the square 1-2-3-4, which a bridge 3-5 joins to the triangle 5-6-7 with a tail 7-8; 9-10 stand apart.
+        // The search starts at 0, so the smaller side of 0-1 ({0}) lies above the bridge and that of 3-5 ({5..8}) below it.
+        var g = Undirected(11, (0, 1), (1, 2), (2, 3), (3, 4), (4, 1), (3, 5), (5, 6), (6, 7), (7, 5), (7, 8), (9, 10));
+        var cuts = ArticulationPoints.Compute(g);
+        Assert.Equal([(0, 1), (3, 5), (7, 8), (9, 10)], cuts.Bridges.Order());
+        Assert.Equal([0], cuts.SmallerSide(0, 1));
+        Assert.Equal([0], cuts.SmallerSide(1, 0));
+        Assert.Equal([5, 6, 7, 8], cuts.SmallerSide(3, 5));
+        Assert.Equal([8], cuts.SmallerSide(7, 8));
+        // Equal sides: the one of the second vertex named.
+        Assert.Equal([10], cuts.SmallerSide(9, 10));
+        Assert.Equal([9], cuts.SmallerSide(10, 9));
+    }
+
+    [Fact]
     public void A_long_chain_does_not_overflow_the_stack()
     {
         var n = 200_000;

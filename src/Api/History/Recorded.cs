@@ -16,7 +16,7 @@ public static class Recorded
             .ToListAsync(ct);
         var recorded = deletions.ToDictionary(d => d.Lifecycle.ChangeId, d => d.Before!);
         // Asked for because they are not in their table: each as its last deletion recorded it.
-        return RowsOverTime.LastDeletions(deletions.Select(d => d.Lifecycle), (_, _) => false, erasedToo: true)
+        return new RowsOverTime(deletions.OrderBy(d => d.Lifecycle.ChangeId).Select(d => d.Lifecycle)).LastDeletions((_, _) => false, erasedToo: true)
             .ToDictionary(d => d.EntityId, d => Persistence.History.Read(db, create(), recorded[d.ChangeId]));
     }
 }

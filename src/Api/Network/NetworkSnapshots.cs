@@ -20,18 +20,24 @@ public sealed class NetworkSnapshots
     public NetworkSnapshots(ResourceMapDbContextFactory factory) => _snapshots = new(factory, LoadAsync);
 
     /// <summary>
-    /// The rows the last snapshot was made of, kept so that the next one reads only what changed since: the rows the new
-    /// changes touched, and the new lifecycles. Snapshots load one at a time, so the loader alone touches it.
+    /// The rows the last snapshot was made of, and its actors and ties, kept so that the next one reads only what changed
+    /// since and dates again only the rows the new changes touched. Snapshots load one at a time, so the loader alone
+    /// touches it.
     /// </summary>
     private sealed class RowCache
     {
         public long LastChangeId;
         public readonly Dictionary<int, Resource> Resources = [];
         public readonly Dictionary<int, Relationship> Ties = [];
-        public readonly List<Lifecycle> History = [];
+        public RowsOverTime History = new([]);
         /// <summary>The rows their last deletions recorded, by change id, each parsed once.</summary>
         public readonly Dictionary<long, object> Deleted = [];
         public List<(int Id, int? ParentId, AreaKind Kind)> Areas = [];
+        public Dictionary<int, int> MunicipalityOf = [];
+        /// <summary>Every resource of every day but the closed ones, as the analysis sees it.</summary>
+        public readonly Dictionary<int, Actor> Actors = [];
+        /// <summary>Every tie of every day with a first day not after its last, whatever its actors.</summary>
+        public readonly Dictionary<int, Tie> NetworkTies = [];
     }
 
     /// <summary>More changes than this since the last snapshot (an import) are read as a whole new snapshot.</summary>
@@ -41,38 +47,17 @@ public sealed class NetworkSnapshots
 
     public async Task<NetworkSnapshot> CurrentAsync(CancellationToken ct) => (await _snapshots.CurrentAsync(ct)).Value;
 
-    /// <summary>The network of a new data version: the rows as they are (updated from the changes since the last one),
-    /// completed by the history (<see cref="RowsOverTime"/>), closed resources left out.</summary>
+    /// <summary>The network of a new data version: the rows as they are, completed by the history (<see cref="RowsOverTime"/>),
+    /// closed resources left out; after a few changes only the rows they touched are read and dated again.</summary>
     private async Task<NetworkSnapshot> LoadAsync(ResourceMapDbContext db, long version, CancellationToken ct)
     {
         var cached = _rows;
         _rows = null; // unusable if what follows fails half-way
         var rows = cached is not null && await UpdateAsync(cached, db, ct) ? cached : await ReadAllAsync(db, ct);
-        bool IsThereNow(string entity, int id) => entity == nameof(Resource) ? rows.Resources.ContainsKey(id) : rows.Ties.ContainsKey(id);
-        var deletions = RowsOverTime.LastDeletions(rows.History, IsThereNow);
-        var unread = deletions.Where(d => !rows.Deleted.ContainsKey(d.ChangeId)).Select(d => d.ChangeId).ToList();
-        foreach (var part in unread.Chunk(500))
-            foreach (var row in await db.Changes.AsNoTracking().Where(h => part.Contains(h.Id)).Select(h => new { h.Id, h.Entity, h.Before }).ToListAsync(ct))
-                rows.Deleted[row.Id] = row.Entity == nameof(Resource)
-                    ? Persistence.History.Read(db, new Resource { Name = "" }, row.Before!)
-                    : Persistence.History.Read(db, new Relationship(), row.Before!);
-        // Forget what is no longer deleted: restored since, or erased (an erased person's values must not stay in memory).
-        foreach (var stale in rows.Deleted.Keys.Except(deletions.Select(d => d.ChangeId)).ToList()) rows.Deleted.Remove(stale);
-
-        var (resources, ties) = RowsOverTime.Compose(rows.Resources.Values, rows.Ties.Values, rows.History, rows.Deleted);
-        var municipalityOf = AreaTree.MunicipalityOf(rows.Areas);
-        int? MunicipalityOf(int? areaId) => areaId is { } id && municipalityOf.TryGetValue(id, out var m) ? m : null;
-        var actors = resources.Where(d => d.Row.Status != ResourceStatus.Closed)
-            .Select(d => d.Row is var r ? new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs,
-                r.Sensitive, d.LastDay, MunicipalityOf(r.AreaId)) : null!)
-            .OrderBy(a => a.Id)
-            .ToList();
-        var live = actors.Select(a => a.Id).ToHashSet();
-        var snapshot = new NetworkSnapshot(version, actors, ties
-            .Where(d => live.Contains(d.Row.SourceId) && live.Contains(d.Row.TargetId) && (d.Since is null || d.Until is null || d.Since <= d.Until))
-            .Select(d => new Tie(d.Row.Id, d.Row.SourceId, d.Row.TargetId, d.Row.Type.ToString(), d.Row.Strength, d.Row.Directed, d.Since, d.Until))
-            .OrderBy(t => t.Id)
-            .ToList())
+        var live = rows.Actors.Keys.ToHashSet();
+        var snapshot = new NetworkSnapshot(version,
+            rows.Actors.Values.OrderBy(a => a.Id).ToList(),
+            rows.NetworkTies.Values.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList())
         {
             AreaParents = rows.Areas.ToDictionary(a => a.Id, a => a.ParentId),
         };
@@ -93,21 +78,43 @@ public sealed class NetworkSnapshots
         rows.LastChangeId = await db.Changes.MaxAsync(h => (long?)h.Id, ct) ?? 0;
         foreach (var r in await AnalysedColumns(db.Resources).ToListAsync(ct)) rows.Resources[r.Id] = r;
         foreach (var t in await db.Relationships.AsNoTracking().ToListAsync(ct)) rows.Ties[t.Id] = t;
-        rows.History.AddRange(await db.Changes.AsNoTracking()
+        rows.History = new RowsOverTime(await db.Changes.AsNoTracking()
             .Where(h => h.Id <= rows.LastChangeId && (h.Action == ChangeAction.Created || h.Action == ChangeAction.Deleted || h.Action == ChangeAction.Erased))
             .OrderBy(h => h.Id)
             .Select(h => new Lifecycle(h.Id, h.Entity, h.EntityId, h.Action, h.At))
             .ToListAsync(ct));
-        rows.Areas = await ReadAreasAsync(db, ct);
+        await ReadAreasAsync(rows, db, ct);
+        bool IsThereNow(string entity, int id) => entity == nameof(Resource) ? rows.Resources.ContainsKey(id) : rows.Ties.ContainsKey(id);
+        var deletions = rows.History.LastDeletions(IsThereNow);
+        await ReadDeletedAsync(rows, db, deletions.Select(d => d.ChangeId).ToList(), ct);
+        foreach (var id in rows.Resources.Keys.Concat(deletions.Where(d => d.Entity == nameof(Resource)).Select(d => d.EntityId))) DateResource(rows, id);
+        foreach (var id in rows.Ties.Keys.Concat(deletions.Where(d => d.Entity == nameof(Relationship)).Select(d => d.EntityId))) DateTie(rows, id);
         return rows;
     }
 
-    private static async Task<List<(int, int?, AreaKind)>> ReadAreasAsync(ResourceMapDbContext db, CancellationToken ct) =>
-        (await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.Kind }).ToListAsync(ct)).Select(a => (a.Id, a.ParentId, a.Kind)).ToList();
+    /// <summary>Reads the areas; true when their tree changed (then every actor's municipality may have).</summary>
+    private static async Task<bool> ReadAreasAsync(RowCache rows, ResourceMapDbContext db, CancellationToken ct)
+    {
+        var areas = (await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.Kind }).ToListAsync(ct)).Select(a => (a.Id, a.ParentId, a.Kind)).ToList();
+        if (areas.SequenceEqual(rows.Areas)) return false;
+        rows.Areas = areas;
+        rows.MunicipalityOf = AreaTree.MunicipalityOf(areas);
+        return true;
+    }
+
+    /// <summary>Parses the rows these deletions recorded.</summary>
+    private static async Task ReadDeletedAsync(RowCache rows, ResourceMapDbContext db, IReadOnlyCollection<long> changeIds, CancellationToken ct)
+    {
+        foreach (var part in changeIds.Where(id => !rows.Deleted.ContainsKey(id)).Chunk(500))
+            foreach (var row in await db.Changes.AsNoTracking().Where(h => part.Contains(h.Id)).Select(h => new { h.Id, h.Entity, h.Before }).ToListAsync(ct))
+                rows.Deleted[row.Id] = row.Entity == nameof(Resource)
+                    ? Persistence.History.Read(db, new Resource { Name = "" }, row.Before!)
+                    : Persistence.History.Read(db, new Relationship(), row.Before!);
+    }
 
     /// <summary>
-    /// Brings the rows up to date from the changes recorded since they were read; false when that is not the way (no
-    /// change recorded for the new version, or too many): then everything is read again.
+    /// Brings the rows up to date from the changes recorded since they were read, and dates again the rows they touched;
+    /// false when that is not the way (no change recorded for the new version, or too many): then everything is read again.
     /// </summary>
     private static async Task<bool> UpdateAsync(RowCache rows, ResourceMapDbContext db, CancellationToken ct)
     {
@@ -126,10 +133,48 @@ public sealed class NetworkSnapshots
             foreach (var id in part) rows.Ties.Remove(id);
             foreach (var t in await db.Relationships.AsNoTracking().Where(t => part.Contains(t.Id)).ToListAsync(ct)) rows.Ties[t.Id] = t;
         }
-        rows.History.AddRange(changes.Where(h => Lifecycle.Decides(h.Action)));
-        rows.Areas = await ReadAreasAsync(db, ct);
+        // A touched row's earlier deletion record is no longer needed (restored, deleted again, or erased: an erased
+        // person's values must not stay in memory).
+        foreach (var (entity, id) in resourceIds.Select(id => (nameof(Resource), id)).Concat(tieIds.Select(id => (nameof(Relationship), id))))
+            if (rows.History.LastDeletion(entity, id, erasedToo: true) is { } earlier) rows.Deleted.Remove(earlier.ChangeId);
+        foreach (var lifecycle in changes.Where(h => Lifecycle.Decides(h.Action))) rows.History.Add(lifecycle);
+        var deletions = resourceIds.Where(id => !rows.Resources.ContainsKey(id)).Select(id => rows.History.LastDeletion(nameof(Resource), id))
+            .Concat(tieIds.Where(id => !rows.Ties.ContainsKey(id)).Select(id => rows.History.LastDeletion(nameof(Relationship), id)))
+            .OfType<Lifecycle>()
+            .Select(d => d.ChangeId)
+            .ToList();
+        await ReadDeletedAsync(rows, db, deletions, ct);
+        var areasChanged = await ReadAreasAsync(rows, db, ct);
+        foreach (var id in areasChanged ? rows.Actors.Keys.Union(resourceIds).ToList() : resourceIds) DateResource(rows, id);
+        foreach (var id in tieIds) DateTie(rows, id);
         rows.LastChangeId = changes[^1].ChangeId;
         return true;
+    }
+
+    /// <summary>Puts a resource in the network as it is on every day, or takes it out (closed, or never there).</summary>
+    private static void DateResource(RowCache rows, int id)
+    {
+        var dated = rows.History.Resource(id, rows.Resources.GetValueOrDefault(id), rows.Deleted);
+        if (dated is not { Row: var r } || r.Status == ResourceStatus.Closed)
+        {
+            rows.Actors.Remove(id);
+            return;
+        }
+        int? municipality = r.AreaId is { } area && rows.MunicipalityOf.TryGetValue(area, out var m) ? m : null;
+        rows.Actors[id] = new Actor(r.Id, r.Name, r.Kind.ToString(), r.Latitude, r.Longitude, r.AreaId, r.TargetGroups, r.Offers, r.Needs,
+            r.Sensitive, dated.LastDay, municipality);
+    }
+
+    /// <summary>Puts a tie in the network as it is on every day, or takes it out (never there, or its days are empty).</summary>
+    private static void DateTie(RowCache rows, int id)
+    {
+        var dated = rows.History.Relationship(id, rows.Ties.GetValueOrDefault(id), rows.Deleted);
+        if (dated is not { Row: var t } || (dated.Since is { } since && dated.Until is { } until && since > until))
+        {
+            rows.NetworkTies.Remove(id);
+            return;
+        }
+        rows.NetworkTies[id] = new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, dated.Since, dated.Until);
     }
 
     /// <summary>

@@ -135,12 +135,20 @@ public sealed class ScopedNetwork
         .OrderByDescending(b => b.ActorsCutOff).ThenBy(b => Actors[IndexOf[b.ActorId]].Name, StringComparer.Ordinal)
         .ToList();
 
-    public IReadOnlyList<BridgeTie> Bridges => _bridges ??= Analysis.Cuts.Bridges.Select(b =>
+    public IReadOnlyList<BridgeTie> Bridges => _bridges ??= DescribeBridges();
+
+    private List<BridgeTie> DescribeBridges()
     {
-        var (a, c) = (Actors[b.A].Id, Actors[b.B].Id);
-        var tieIds = Ties.Where(t => (t.SourceId == a && t.TargetId == c) || (t.SourceId == c && t.TargetId == a)).Select(t => t.Id).Order().ToList();
-        return new BridgeTie(a, c, tieIds, SmallerSideOf(b.A, b.B));
-    }).ToList();
+        static (int, int) Pair(int x, int y) => (Math.Min(x, y), Math.Max(x, y));
+        var pairs = Analysis.Cuts.Bridges.Select(b => Pair(Actors[b.A].Id, Actors[b.B].Id)).ToHashSet();
+        // One pass over the ties for all bridges: a pass per bridge made a network with hundreds of bridges take seconds.
+        var tiesOf = Ties.Where(t => pairs.Contains(Pair(t.SourceId, t.TargetId))).ToLookup(t => Pair(t.SourceId, t.TargetId), t => t.Id);
+        return Analysis.Cuts.Bridges.Select(b =>
+        {
+            var (a, c) = (Actors[b.A].Id, Actors[b.B].Id);
+            return new BridgeTie(a, c, tiesOf[Pair(a, c)].Order().ToList(), Group(Analysis.Cuts.SmallerSide(b.A, b.B)));
+        }).ToList();
+    }
 
     public IReadOnlyList<CommunityInfo> Communities => _communities ??= DescribeCommunities();
 
@@ -155,20 +163,7 @@ public sealed class ScopedNetwork
             if (a == b) inside[a]++;
             else { outside[a]++; outside[b]++; }
         }
-        return Enumerable.Range(0, count).Select(c => new CommunityInfo(c,
-            Group(Enumerable.Range(0, Actors.Count).Where(v => Analysis.CommunityOf[v] == c)), inside[c], outside[c])).ToList();
-    }
-
-    /// <summary>The side of a bridge away from the larger part: the actors reached only through it.</summary>
-    private ActorGroup SmallerSideOf(int a, int b)
-    {
-        var side = new HashSet<int> { b };
-        var queue = new Queue<int>([b]);
-        while (queue.TryDequeue(out var v))
-            foreach (var w in Graph.Neighbours(v))
-                if (!(v == b && w == a) && side.Add(w)) queue.Enqueue(w);
-        var component = Analysis.Components[Analysis.ComponentOf[a]];
-        var other = component.Where(v => !side.Contains(v)).ToList();
-        return Group(side.Count <= other.Count ? side.Order() : other);
+        var members = Enumerable.Range(0, Actors.Count).ToLookup(v => Analysis.CommunityOf[v]);
+        return Enumerable.Range(0, count).Select(c => new CommunityInfo(c, Group(members[c]), inside[c], outside[c])).ToList();
     }
 }

@@ -18,6 +18,29 @@ public static class ArticulationPoints
             foreach (var c in CutVertices) flags[c.Vertex] = true;
             return flags;
         }
+
+        /// <summary>The search tree: each vertex's preorder number, subtree size and component's first preorder number.</summary>
+        internal (int[] Preorder, int[] SubtreeSize, int[] VertexAt, int[] ComponentStart) Tree { get; init; }
+
+        /// <summary>
+        /// The side of the bridge <paramref name="a"/>–<paramref name="b"/> with fewer vertices (<paramref name="b"/>'s
+        /// on a tie), sorted: the child's subtree or the rest of the component, both preorder intervals, so O(side + log).
+        /// </summary>
+        public int[] SmallerSide(int a, int b)
+        {
+            var (preorder, subtreeSize, vertexAt, componentStart) = Tree;
+            var child = preorder[a] > preorder[b] ? a : b;
+            var start = componentStart[child];
+            var componentSize = subtreeSize[vertexAt[start]];
+            var below = subtreeSize[child];
+            var sideOfB = child == b ? below : componentSize - below;
+            var takeSubtree = (child == b) == (sideOfB <= componentSize - sideOfB);
+            var side = takeSubtree
+                ? vertexAt.AsSpan(preorder[child], below).ToArray()
+                : [.. vertexAt.AsSpan(start, preorder[child] - start), .. vertexAt.AsSpan(preorder[child] + below, start + componentSize - preorder[child] - below)];
+            Array.Sort(side);
+            return side;
+        }
     }
 
     /// <param name="graph">The graph; directed edges count as undirected.</param>
@@ -31,6 +54,7 @@ public static class ArticulationPoints
         var subtreeSize = new int[n];
         var parentEdge = new int[n];
         var vertexAt = new int[n];
+        var componentStartOf = new int[n];
         Array.Fill(preorder, -1);
         var cursor = new int[n];
         var stack = new int[n];
@@ -69,13 +93,14 @@ public static class ArticulationPoints
             {
                 preorder[v] = low[v] = counter;
                 vertexAt[counter++] = v;
+                componentStartOf[v] = componentStart;
                 subtreeSize[v] = 1;
                 parentEdge[v] = viaEdge;
                 cursor[v] = g.Offsets[v];
                 stack[top++] = v;
             }
         }
-        return new Result(cutVertices, bridges);
+        return new Result(cutVertices, bridges) { Tree = (preorder, subtreeSize, vertexAt, componentStartOf) };
 
         // A vertex u cuts off the subtree of each DFS child c with low[c] >= pre[u]; the rest of its component stays
         // together. Subtrees are preorder intervals, so parts are found by size first and listed only when asked for.
