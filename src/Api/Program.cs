@@ -40,6 +40,7 @@ builder.Services.AddTokenAuthentication(auth, settings.DataFolder);
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Backup").Get<BackupSettings>() ?? new BackupSettings());
 builder.Services.AddHostedService<BackupService>();
+ResourceMap.Api.Health.HealthEndpoints.AddResourceMapHealth(builder.Services);
 
 var app = builder.Build();
 // Held while the server runs, so that a restore knows to wait for it to stop.
@@ -50,6 +51,7 @@ await UserAccounts.CreateFirstAdminAsync(factory, auth, CancellationToken.None);
 app.UseAuthentication();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapGraphQLEndpoint("/graphql");
+ResourceMap.Api.Health.HealthEndpoints.Map(app);
 ResourceMap.Api.Import.ImportEndpoints.Map(app);
 ResourceMap.Api.Import.ExportEndpoints.Map(app);
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);

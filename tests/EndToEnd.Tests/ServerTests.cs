@@ -45,6 +45,27 @@ public sealed class ServerTests(DemoServer demo) : IClassFixture<DemoServer>
     }
 
     [Fact]
+    public async Task The_probes_answer_live_at_once_and_ready_once_the_network_is_read()
+    {
+        using var live = await _server.Client.GetAsync("/health/live");
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        // The demo's network is read in milliseconds; a minute is only a bound for a loaded machine.
+        for (var waited = 0; ; waited += 100)
+        {
+            using var ready = await _server.Client.GetAsync("/health/ready");
+            if (ready.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+                break;
+            }
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.True(waited < 60_000, "not ready after a minute");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task Responses_carry_latvian_letters_as_utf8_not_escapes()
     {
         using var response = await _server.Client.PostAsync("/graphql", Json("""{"query":"{ resources(text: \"udenszimes\") { nodes { name } } }"}"""));
