@@ -5,7 +5,9 @@ using ResourceMap.Api.Access;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Network;
+using GraphQL;
 using ResourceMap.Persistence;
+using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Api.Import;
 
@@ -14,6 +16,8 @@ namespace ResourceMap.Api.Import;
 /// <c>/export/resources.csv</c>, <c>/export/ties.csv</c>: what the caller's token lets them read (anonymous: no sensitive
 /// resources, no persons' contacts). <c>?areaId=</c> an area's global id, <c>?day=YYYY-MM-DD</c> the ties of that day,
 /// <c>?language=lv|en</c>. Edited and imported again, the workbook updates the same resources.
+/// <c>/export/network.gexf</c> and <c>/export/network.graphml</c> (<see cref="NetworkFile"/>) take <c>?types=</c> too:
+/// tie types as the API names them, separated by commas.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -30,9 +34,20 @@ public static class ExportEndpoints
             Csv(ImportColumns.Resources, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Resources, query.Latvian, "resursi", "resources"))));
         app.MapGet("/export/ties.csv", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             Csv(ImportColumns.Ties, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Ties, query.Latvian, "saites", "ties"))));
+        app.MapGet("/export/network.gexf", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GexfWriter.Write, "application/gexf+xml", "network.gexf"))));
+        app.MapGet("/export/network.graphml", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GraphMLWriter.Write, "application/graphml+xml", "network.graphml"))));
     }
 
-    private sealed record Query(int? AreaId, DateOnly? Day, bool Latvian);
+    private static IResult NetworkResult(NetworkFile file, Action<Stream, NetworkFile> write, string mediaType, string name)
+    {
+        var stream = new MemoryStream();
+        write(stream, file);
+        return Results.File(stream.ToArray(), mediaType + "; charset=utf-8", name);
+    }
+
+    private sealed record Query(int? AreaId, DateOnly? Day, bool Latvian, IReadOnlyList<RelationshipType>? Types);
 
     private static async Task<IResult> ExportAsync(HttpContext http, Func<SpreadsheetExport, Query, Task<IResult>> write)
     {
@@ -54,13 +69,25 @@ public static class ExportEndpoints
                 return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'day' must be a day as YYYY-MM-DD, not '{dayText}'.");
             day = parsed;
         }
+        List<RelationshipType>? types = null;
+        if (http.Request.Query["types"].ToString() is { Length: > 0 } typesText)
+        {
+            types = [];
+            foreach (var name in typesText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!Enum.TryParse<RelationshipType>(name.Replace("_", ""), ignoreCase: true, out var type) || !Enum.IsDefined(type) || name.Any(char.IsDigit))
+                    return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput,
+                        $"'types' lists tie types separated by commas; '{name}' is none of {string.Join(", ", Enum.GetValues<RelationshipType>().Select(t => t.ToString().ToConstantCase()))}.");
+                types.Add(type);
+            }
+        }
         var services = http.RequestServices;
         var caller = new RequestCaller();
         var factory = services.GetRequiredService<ResourceMapDbContextFactory>();
         await caller.SignInAsync(http.User, factory, http.RequestAborted);
         await using var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
         var export = new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>(), services.GetRequiredService<NetworkAnalyses>());
-        return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http)));
+        return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http), types));
     }
 
     private static IResult Error(int status, string code, string message) =>

@@ -106,5 +106,12 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
         return new SheetToWrite(latvian ? "Rādītāji" : "Metrics", rows) { Numbers = new HashSet<int> { 3, 4, 5, 6 } };
     }
 
+    /// <summary>The scope's network for GEXF and GraphML (<see cref="NetworkFile"/>).</summary>
+    public async Task<NetworkFile> NetworkAsync(int? areaId, DateOnly? day, IReadOnlyList<RelationshipType>? types, CancellationToken ct)
+    {
+        var areaNames = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return await NetworkFile.ReadAsync(networks, analyses, caller, areaNames, areaId, day, types, ct);
+    }
+
     private static string Round(double value) => Math.Round(value, 4).ToString("R", CultureInfo.InvariantCulture);
 }
