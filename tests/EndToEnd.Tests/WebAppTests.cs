@@ -331,6 +331,10 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
             // Offered to a worker only, in the page's language (Latvian), with the template in Latvian and the map as a workbook.
             Assert.True(page.GetProperty("hiddenSignedOut").GetBoolean(), "the import should not be offered to an anonymous visitor");
+            // The network for Gephi is for anyone: an anonymous visitor's file holds the 42 actors they may read (of 43).
+            var gexf = page.GetProperty("gexf");
+            Assert.Equal(("network.gexf", true, true, 42), (gexf.GetProperty("name").GetString(), gexf.GetProperty("version13").GetBoolean(),
+                gexf.GetProperty("dynamic").GetBoolean(), gexf.GetProperty("nodes").GetInt32()));
             Assert.Equal("Importēt sarakstu", page.GetProperty("button").GetString());
             Assert.Equal("/import/template.xlsx?language=lv", page.GetProperty("template").GetString());
             var export = page.GetProperty("export");

@@ -28,6 +28,10 @@ await browse(shots, async browser => {
   await page.goto(url);
   await ready();
   result.hiddenSignedOut = await page.locator('#open-import').isHidden();
+  // The network for Gephi, offered to everyone: a dynamic GEXF 1.3 of what an anonymous visitor may read.
+  const [gexf] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('#export-gexf')]);
+  const gexfText = readFileSync(await gexf.path(), 'utf8');
+  result.gexf = { name: gexf.suggestedFilename(), version13: gexfText.includes('xmlns="http://gexf.net/1.3"'), dynamic: gexfText.includes('mode="dynamic"'), nodes: gexfText.split('<node ').length - 1 };
   await page.evaluate(() => { document.getElementById('map').dataset.state = 'changing'; });
   await signInWithToken(page, token);
   await page.waitForSelector('#open-import:not([hidden])', { timeout: 15_000 });

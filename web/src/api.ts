@@ -48,6 +48,19 @@ export async function download(path: string, fallback: string): Promise<{ blob: 
   return { blob: await response.blob(), name };
 }
 
+/** Saves a file the server sends for the session's token: a plain link cannot send the token. */
+export async function saveDownload(path: string, fallback: string): Promise<void> {
+  const { blob, name } = await download(path, fallback);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function send(path: string, init: RequestInit): Promise<Response> {
   return fetch(path, init).catch(() => {
     throw new GraphQLError("The server could not be reached.", "NETWORK");

@@ -1,4 +1,4 @@
-import { download, graphql, graphqlWithFiles, GraphQLError } from "./api";
+import { graphql, graphqlWithFiles, GraphQLError, saveDownload } from "./api";
 import { byId, el } from "./dom";
 import { failureText } from "./errors";
 import { currentLanguage, t, type TextKey } from "./i18n";
@@ -195,16 +195,10 @@ export class ImportPage {
     }
   }
 
-  /** The map as a spreadsheet: a plain link cannot send the session's token, so the file is fetched and saved from here. */
+  /** The map as a spreadsheet, fetched with the session's token and saved. */
   private async downloadMap(): Promise<void> {
     const language = currentLanguage();
-    const { blob, name } = await download(`/export/resources.xlsx?language=${language}`, language === "lv" ? "resursi.xlsx" : "resources.xlsx");
-    const url = URL.createObjectURL(blob);
-    const link = el("a", { href: url, download: name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    await saveDownload(`/export/resources.xlsx?language=${language}`, language === "lv" ? "resursi.xlsx" : "resources.xlsx");
   }
 
   /** A refused list shows its problems (the server's refusal lists them); any other failure in words by its code. */

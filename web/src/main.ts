@@ -1,6 +1,6 @@
 import L from "leaflet";
 import { NetworkAnalysis } from "./analysis";
-import { allResources, graphql, overviewQuery, type Area, type NetworkRoles, type Overview, type Resource, type Scope, type Suggestion } from "./api";
+import { allResources, graphql, overviewQuery, saveDownload, type Area, type NetworkRoles, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
 import { failureText } from "./errors";
 import { metricsInWords, reasonsOf, tieItems } from "./details";
@@ -193,6 +193,15 @@ async function start(): Promise<void> {
     if (scope.areaId) query.set("areaId", scope.areaId);
     window.open(`report.html?${query}`, "_blank");
   });
+
+  for (const format of ["gexf", "graphml"] as const)
+    byId(`export-${format}`).addEventListener("click", () => {
+      byId("network-files-error").textContent = "";
+      saveDownload(networkFilePath(format), `network.${format}`).catch(error => {
+        console.error(error);
+        byId("network-files-error").textContent = failureText(error);
+      });
+    });
 
   await useToken(null); // the session kept over a reload, if the server still takes it
   const config = fetch("/app/config").then(response => response.json() as Promise<Config>);
@@ -599,6 +608,18 @@ function renderUser(): void {
   byId("open-import").hidden = !mayEdit();
   byId("sign-in-state").textContent = t(!user ? "signedOut" : mayEdit() ? "signedIn" : "signedInViewer");
   for (const element of document.querySelectorAll<HTMLElement>(".signed-in")) element.hidden = !mayEdit();
+}
+
+/**
+ * The network of the map's scope as a file: its area and tie type, and the day the slider shows when it is not today
+ * (then that day's ties alone; else every tie with its dates, for Gephi's timeline).
+ */
+function networkFilePath(format: "gexf" | "graphml"): string {
+  const query = new URLSearchParams();
+  if (scope.areaId) query.set("areaId", scope.areaId);
+  if (scope.asOf !== today) query.set("day", scope.asOf);
+  if (scope.relationshipTypes) query.set("types", scope.relationshipTypes.join(","));
+  return `/export/network.${format}${query.size > 0 ? `?${query}` : ""}`;
 }
 
 function failed(error: Error): void {
