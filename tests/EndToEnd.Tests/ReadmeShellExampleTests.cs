@@ -1,7 +1,7 @@
 namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>
-/// The shell examples of README's sections on spreadsheets and backups, run as written in bash against a server of
+/// The shell examples of README's sections on spreadsheets, network files and backups, run as written in bash against a server of
 /// their own: `dotnet run --project src/Api --` is the built executable, localhost:5080 the test server, the data
 /// folder and $TOKEN (a worker of Cēsu novads, like Ilze) come from the environment, as a reader's shell would have them.
 /// </summary>
@@ -61,6 +61,14 @@ public sealed class ReadmeShellExampleTests : IAsyncLifetime
         Assert.DoesNotContain("\"errors\"", output);
         foreach (var file in new[] { "resursi.xlsx", "resources.csv", "ties.csv" })
             Assert.True(new FileInfo(Path.Combine(_folder, file)).Length > 1000, $"{file} is missing or empty");
+
+        // The network files: anyone's GEXF, a worker's GraphML of two tie types on a day.
+        await RunAsync(Commands("The network in Gephi, yEd and Cytoscape"), token);
+        Assert.Contains("xmlns=\"http://gexf.net/1.3\"", await File.ReadAllTextAsync(Path.Combine(_folder, "tikls.gexf")));
+        var graphml = await File.ReadAllTextAsync(Path.Combine(_folder, "tikls.graphml"));
+        Assert.Contains("<graph id=\"resourcemap\" edgedefault=\"undirected\">", graphml);
+        Assert.Contains("<data key=\"edge.type\">SHARED_ACTIVITY</data>", graphml);
+        Assert.DoesNotContain("<data key=\"edge.type\">FUNDING</data>", graphml);
 
         // Backups: the copy while the server runs, the restore once it has stopped.
         var backups = Commands("Backups");
