@@ -5,7 +5,15 @@ using ResourceMap.Api.Access;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Network;
+using System.Text.Json;
 using GraphQL;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Converters;
+using ResourceMap.Api.Coverage;
+using ResourceMap.Api.Geo;
+using ResourceMap.Api.Protection;
+using ResourceMap.Api.Resources;
+using ResourceMap.Api.Schema;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
 
@@ -17,7 +25,9 @@ namespace ResourceMap.Api.Import;
 /// resources, no persons' contacts). <c>?areaId=</c> an area's global id, <c>?day=YYYY-MM-DD</c> the ties of that day,
 /// <c>?language=lv|en</c>. Edited and imported again, the workbook updates the same resources.
 /// <c>/export/network.gexf</c> and <c>/export/network.graphml</c> (<see cref="NetworkFile"/>) take <c>?types=</c> too:
-/// tie types as the API names them, separated by commas.
+/// tie types as the API names them, separated by commas. <c>/export/resources.geojson</c>, <c>ties.geojson</c> and
+/// <c>areas.geojson</c> are the map's GIS layers (<see cref="MapLayers"/>); the areas' with <c>?targetGroup=</c> and
+/// <c>?maxDistanceMeters=</c> carry coverage figures.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -34,10 +44,51 @@ public static class ExportEndpoints
             Csv(ImportColumns.Resources, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Resources, query.Latvian, "resursi", "resources"))));
         app.MapGet("/export/ties.csv", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             Csv(ImportColumns.Ties, (await export.RowsAsync(query.AreaId, query.Day, query.Latvian, http.RequestAborted)).Ties, query.Latvian, "saites", "ties"))));
+        app.MapGet("/export/resources.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            GeoJsonResult(MapLayers.Resources(await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted)), "resources.geojson"))));
+        app.MapGet("/export/ties.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
+            GeoJsonResult(MapLayers.Ties(await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted)), "ties.geojson"))));
+        app.MapGet("/export/areas.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (export, query) => AreasAsync(http, export, query))));
         app.MapGet("/export/network.gexf", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GexfWriter.Write, "application/gexf+xml", "network.gexf"))));
         app.MapGet("/export/network.graphml", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GraphMLWriter.Write, "application/graphml+xml", "network.graphml"))));
+    }
+
+    // Letters as they are (UTF-8), not \u escapes: GIS tools show the file's text to people.
+    private static readonly JsonSerializerOptions GeoJson = new()
+    {
+        Converters = { new GeoJsonConverterFactory() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static IResult GeoJsonResult(FeatureCollection layer, string name) =>
+        Results.File(JsonSerializer.SerializeToUtf8Bytes(layer, GeoJson), "application/geo+json", name);
+
+    /// <summary>
+    /// The areas layer: with <c>targetGroup</c> and <c>maxDistanceMeters</c> each area's coverage figures too (as the
+    /// <c>coverage</c> query computes them), a <c>BAD_USER_INPUT</c> refusal when only one is given or either is wrong.
+    /// </summary>
+    private static async Task<IResult> AreasAsync(HttpContext http, SpreadsheetExport export, Query query)
+    {
+        var group = http.Request.Query["targetGroup"].ToString().Trim().ToLowerInvariant();
+        var distanceText = http.Request.Query["maxDistanceMeters"].ToString();
+        if ((group.Length > 0) != (distanceText.Length > 0))
+            return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, "Coverage figures need both 'targetGroup' and 'maxDistanceMeters'; give both or neither.");
+        CoverageRequest? request = null;
+        if (group.Length > 0)
+        {
+            if (!double.TryParse(distanceText, NumberStyles.Float, CultureInfo.InvariantCulture, out var distance) || !double.IsFinite(distance) || distance <= 0)
+                return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'maxDistanceMeters' must be a distance in metres above 0, not '{distanceText}'.");
+            try { request = new CoverageRequest(TextRules.Required(group, "targetGroup", 100), Distance.Check(distance, "maxDistanceMeters")); }
+            catch (UserError e) { return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, e.Message); }
+        }
+        var spatial = await http.RequestServices.GetRequiredService<SpatialSnapshots>().CurrentAsync(http.RequestAborted);
+        var within = query.AreaId is { } id ? spatial.SelfAndDescendants(id) : null;
+        var coverage = request is null ? null
+            : await OwnThread.RunAsync(() => new CoverageAnalysis(spatial, request).Areas(within), http.RequestAborted);
+        var areas = spatial.Areas.Where(a => within is null || within.Contains(a.Id));
+        return GeoJsonResult(MapLayers.Areas(areas, spatial.Areas.ToDictionary(a => a.Id, a => a.Name), coverage), "areas.geojson");
     }
 
     private static IResult NetworkResult(NetworkFile file, Action<Stream, NetworkFile> write, string mediaType, string name)

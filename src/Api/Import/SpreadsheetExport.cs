@@ -39,26 +39,36 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
     /// <summary>The resources' and ties' rows, in the template's column order.</summary>
     public async Task<(List<IReadOnlyList<string>> Resources, List<IReadOnlyList<string>> Ties)> RowsAsync(int? areaId, DateOnly? day, bool latvian, CancellationToken ct)
     {
+        var rows = await ReadAsync(areaId, day, ct);
+        var keys = rows.Resources.ToDictionary(r => r.Id, r => r.ExternalId ?? GlobalId.Encode(GlobalId.Resource, r.Id));
+        return (rows.Resources.Select(r => ResourceRow(r, rows, latvian)).ToList(), rows.Ties.Select(t => TieRow(t, keys, latvian)).ToList());
+    }
+
+    /// <summary>
+    /// What every export of resources and ties writes, as the caller may read it: the resources of the area (and the
+    /// areas inside it) or all, the ties among them (of the day, or all), and each area's name.
+    /// </summary>
+    public async Task<ExportRows> ReadAsync(int? areaId, DateOnly? day, CancellationToken ct)
+    {
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId }).ToListAsync(ct);
-        var names = areas.ToDictionary(a => a.Id, a => a.Name);
         var within = areaId is { } id ? AreaTree.SelfAndDescendants(areas.Select(a => (a.Id, a.ParentId)), id) : null;
         var resources = (await db.Resources.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct))
             .Where(r => within is null || (r.AreaId is { } a && within.Contains(a))).ToList();
-        var keys = resources.ToDictionary(r => r.Id, r => r.ExternalId ?? GlobalId.Encode(GlobalId.Resource, r.Id));
+        var kept = resources.Select(r => r.Id).ToHashSet();
         var ties = (await db.Relationships.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct))
-            .Where(t => keys.ContainsKey(t.SourceId) && keys.ContainsKey(t.TargetId) && (day is null || t.IsActiveOn(day.Value))).ToList();
-        return (resources.Select(r => ResourceRow(r, names, latvian)).ToList(), ties.Select(t => TieRow(t, keys, latvian)).ToList());
+            .Where(t => kept.Contains(t.SourceId) && kept.Contains(t.TargetId) && (day is null || t.IsActiveOn(day.Value))).ToList();
+        return new ExportRows(resources, ties, areas.ToDictionary(a => a.Id, a => a.Name), caller);
     }
 
-    private IReadOnlyList<string> ResourceRow(Resource r, Dictionary<int, string> areas, bool latvian)
+    private static IReadOnlyList<string> ResourceRow(Resource r, ExportRows rows, bool latvian)
     {
-        var hidden = ResourceKinds.IsPerson(r.Kind) && !caller.IsInsider(r.AreaId);
+        var hidden = rows.PersonalDataHidden(r);
         return
         [
             GlobalId.Encode(GlobalId.Resource, r.Id), r.ExternalId ?? "", r.Name, ImportColumns.Word(r.Kind, latvian), r.Description ?? "",
             hidden ? "" : r.Address ?? "",
             r.Latitude?.ToString("R", CultureInfo.InvariantCulture) ?? "", r.Longitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-            r.AreaId is { } area ? areas.GetValueOrDefault(area, "") : "",
+            r.AreaId is { } area ? rows.AreaNames.GetValueOrDefault(area, "") : "",
             string.Join("; ", r.TargetGroups), string.Join("; ", r.Offers), string.Join("; ", r.Needs), string.Join("; ", r.Languages),
             ImportColumns.Word(r.Status, latvian),
             hidden ? "" : r.ContactWeb ?? "", hidden ? "" : r.ContactEmail ?? "", hidden ? "" : r.ContactPhone ?? "",
@@ -114,4 +124,11 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
     }
 
     private static string Round(double value) => Math.Round(value, 4).ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The rows an export writes, read as <see cref="Caller"/> may read them.</summary>
+public sealed record ExportRows(List<Resource> Resources, List<Relationship> Ties, IReadOnlyDictionary<int, string> AreaNames, RequestCaller Caller)
+{
+    /// <summary>A person's address, contacts and place are for insiders of their municipality only (GDPR: volunteers, leaders).</summary>
+    public bool PersonalDataHidden(Resource r) => ResourceKinds.IsPerson(r.Kind) && !Caller.IsInsider(r.AreaId);
 }
