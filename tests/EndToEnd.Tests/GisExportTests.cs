@@ -114,6 +114,17 @@ public sealed class GisExportTests(DemoServer demo) : IClassFixture<DemoServer>,
             Assert.Equal(p.GetProperty("latitude").GetDouble(), full.Features[id].GetProperty("geometry").GetProperty("coordinates")[1].GetDouble());
             if (p.GetProperty("address").GetString() is { } address) Assert.DoesNotContain(address, open.Text);
         }
+
+        // The GeoPackage's resources layer, as GDAL reads it: the same rule.
+        var path = Path.Combine(_folder, "anonymous.gpkg");
+        await File.WriteAllBytesAsync(path, await Server.Client.GetByteArrayAsync("/export/map.gpkg"));
+        var json = Path.Combine(_folder, "anonymous-resources.geojson");
+        var (exit, _, error) = await Processes.RunAsync("ogr2ogr", ["-f", "GeoJSON", json, path, "resources"], _folder);
+        Assert.True(exit == 0, error);
+        var layer = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("properties").GetProperty("id").GetString()!, f => f.Clone());
+        Assert.Equal(open.Features.Keys.Order(), layer.Keys.Order());
+        Assert.All(persons, p => Assert.Equal(JsonValueKind.Null, layer[p.GetProperty("id").GetString()!].GetProperty("geometry").ValueKind));
     }
 
     [Fact]
@@ -143,5 +154,59 @@ public sealed class GisExportTests(DemoServer demo) : IClassFixture<DemoServer>,
             Assert.Equal("BAD_USER_INPUT", error.GetProperty("extensions").GetProperty("code").GetString());
             Assert.Contains(says, error.GetProperty("message").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_planner_opens_the_map_the_under_served_areas_and_the_grid_as_a_geopackage_in_gdal()
+    {
+        var daugavpils = (await Server.DataAsync("{ areas(text: \"Daugavpils\") { nodes { id name } } }")).GetProperty("areas").GetProperty("nodes").EnumerateArray()
+            .Single(a => a.GetProperty("name").GetString() == "Daugavpils").GetProperty("id").GetString();
+        using var response = await Server.Client.GetAsync($"/export/map.gpkg?areaId={Uri.EscapeDataString(daugavpils!)}&targetGroup=seniors&maxDistanceMeters=1000&cellSizeMeters=250");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geopackage+sqlite3", response.Content.Headers.ContentType!.MediaType);
+        var path = Path.Combine(_folder, "karte.gpkg");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+
+        var (exit, layers, error) = await Processes.RunAsync("ogrinfo", ["-ro", path], _folder);
+        Assert.True(exit == 0, error);
+        Assert.Contains("using driver `GPKG' successful", layers);
+        foreach (var layer in new[] { "1: resources (Point)", "2: ties (Line String)", "3: areas (Multi Polygon)", "4: underserved_areas (Multi Polygon)", "5: coverage_grid (Polygon)" })
+            Assert.Contains(layer, layers);
+        Assert.DoesNotContain("Warning", error);
+
+        async Task<(string Summary, List<JsonElement> Features)> LayerAsync(string name)
+        {
+            var (code, summary, why) = await Processes.RunAsync("ogrinfo", ["-ro", "-so", path, name], _folder);
+            Assert.True(code == 0, why);
+            Assert.Contains("ID[\"EPSG\",4326]", summary);
+            var json = Path.Combine(_folder, $"{name}.geojson");
+            (code, _, why) = await Processes.RunAsync("ogr2ogr", ["-f", "GeoJSON", json, path, name], _folder);
+            Assert.True(code == 0, why);
+            return (summary, JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList());
+        }
+
+        // README's example: Daugavpils' neighbourhoods without a resource for seniors within 1 km are Mežciems and Cietoksnis.
+        var (_, underServed) = await LayerAsync("underserved_areas");
+        Assert.Equal(["Cietoksnis", "Mežciems"], underServed.Select(f => f.GetProperty("properties").GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(underServed, f => Assert.Equal(JsonValueKind.True, f.GetProperty("properties").GetProperty("underServed").ValueKind));
+        Assert.All(underServed, f => Assert.Equal("MultiPolygon", f.GetProperty("geometry").GetProperty("type").GetString()));
+
+        // The grid: the cells coverageGrid lays over the city at 250 m, with the same figures.
+        var grid = (await Server.DataAsync("query($a: ID!) { coverageGrid(targetGroup: \"seniors\", maxDistanceMeters: 1000, areaId: $a, cellSizeMeters: 250) { features { properties { population reachableResources } } } }", new { a = daugavpils }))
+            .GetProperty("coverageGrid").GetProperty("features").EnumerateArray().ToList();
+        var (gridSummary, cells) = await LayerAsync("coverage_grid");
+        Assert.Contains($"Feature Count: {grid.Count}\n", gridSummary);
+        Assert.Equal(grid.Sum(c => c.GetProperty("properties").GetProperty("reachableResources").GetInt32()),
+            cells.Sum(c => c.GetProperty("properties").GetProperty("reachableResources").GetInt32()));
+        Assert.Equal(grid.Sum(c => c.GetProperty("properties").GetProperty("population").GetDouble()),
+            cells.Sum(c => c.GetProperty("properties").GetProperty("population").GetDouble()), 6);
+
+        // The resources and ties are the GeoJSON layers' (the same rows and rights).
+        var points = await ReadAsync($"/export/resources.geojson?areaId={Uri.EscapeDataString(daugavpils!)}");
+        var (_, resources) = await LayerAsync("resources");
+        Assert.Equal(points.Features.Keys.Order(), resources.Select(f => f.GetProperty("properties").GetProperty("id").GetString()).Order());
+        foreach (var feature in resources.Where(f => f.GetProperty("geometry").ValueKind != JsonValueKind.Null))
+            Assert.Equal(points.Features[feature.GetProperty("properties").GetProperty("id").GetString()!].GetProperty("geometry").GetProperty("coordinates").ToString(),
+                feature.GetProperty("geometry").GetProperty("coordinates").ToString());
     }
 }

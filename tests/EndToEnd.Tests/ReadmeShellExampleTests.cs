@@ -72,11 +72,12 @@ public sealed class ReadmeShellExampleTests : IAsyncLifetime
 
         // The map's GIS layers (the section's other command imports a file of the reader's own).
         var layers = Commands("Geography for planners").Where(c => c.StartsWith("curl ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, layers.Count);
+        Assert.Equal(4, layers.Count);
         await RunAsync(layers, token);
         foreach (var file in new[] { "resursi.geojson", "saites.geojson", "apgabali.geojson" })
             Assert.Equal("FeatureCollection", System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, file))).RootElement.GetProperty("type").GetString());
         Assert.Contains("\"underServed\":true", await File.ReadAllTextAsync(Path.Combine(_folder, "apgabali.geojson")));
+        Assert.Equal("SQLite format 3\0", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(Path.Combine(_folder, "karte.gpkg")), 0, 16));
 
         // Backups: the copy while the server runs, the restore once it has stopped.
         var backups = Commands("Backups");

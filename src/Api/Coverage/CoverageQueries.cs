@@ -138,7 +138,7 @@ public static class CoverageQueries
         return area.Boundary ?? throw UserError.BadInput($"areaId: the area '{area.Name}' has no boundary to lay a grid over.", "areaId");
     }
 
-    private static double CellSize(double meters, Geometry clip)
+    internal static double CellSize(double meters, Geometry clip)
     {
         if (!double.IsFinite(meters) || meters < 10 || meters > 100_000)
             throw UserError.BadInput($"cellSizeMeters: must be from 10 to 100,000 metres, not {meters}.", "cellSizeMeters");
@@ -148,7 +148,7 @@ public static class CoverageQueries
         return meters;
     }
 
-    private static double DefaultCellSize(double maxDistanceMeters, Geometry clip)
+    internal static double DefaultCellSize(double maxDistanceMeters, Geometry clip)
     {
         var size = Math.Clamp(maxDistanceMeters / 4, 10, 100_000);
         while (Graph.Spatial.PopulationGrid.CountCells(clip, size) > MaxGridCells) size *= 1.25;

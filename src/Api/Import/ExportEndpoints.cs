@@ -8,6 +8,7 @@ using ResourceMap.Api.Network;
 using System.Text.Json;
 using GraphQL;
 using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using ResourceMap.Api.Coverage;
 using ResourceMap.Api.Geo;
@@ -16,6 +17,7 @@ using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
+using Area = ResourceMap.Persistence.Model.Area;
 
 namespace ResourceMap.Api.Import;
 
@@ -48,7 +50,8 @@ public static class ExportEndpoints
             GeoJsonResult(MapLayers.Resources(await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted)), "resources.geojson"))));
         app.MapGet("/export/ties.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             GeoJsonResult(MapLayers.Ties(await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted)), "ties.geojson"))));
-        app.MapGet("/export/areas.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (export, query) => AreasAsync(http, export, query))));
+        app.MapGet("/export/areas.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (_, query) => AreasLayerAsync(http, query))));
+        app.MapGet("/export/map.gpkg", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (export, query) => GeoPackageAsync(http, export, query))));
         app.MapGet("/export/network.gexf", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GexfWriter.Write, "application/gexf+xml", "network.gexf"))));
         app.MapGet("/export/network.graphml", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
@@ -66,29 +69,93 @@ public static class ExportEndpoints
         Results.File(JsonSerializer.SerializeToUtf8Bytes(layer, GeoJson), "application/geo+json", name);
 
     /// <summary>
-    /// The areas layer: with <c>targetGroup</c> and <c>maxDistanceMeters</c> each area's coverage figures too (as the
-    /// <c>coverage</c> query computes them), a <c>BAD_USER_INPUT</c> refusal when only one is given or either is wrong.
+    /// The coverage asked for by <c>targetGroup</c> and <c>maxDistanceMeters</c> (null when neither is given), or the
+    /// <c>BAD_USER_INPUT</c> refusal when only one is given or either is wrong.
     /// </summary>
-    private static async Task<IResult> AreasAsync(HttpContext http, SpreadsheetExport export, Query query)
+    private static (CoverageRequest? Request, IResult? Refused) CoverageRequestOf(HttpContext http)
     {
         var group = http.Request.Query["targetGroup"].ToString().Trim().ToLowerInvariant();
         var distanceText = http.Request.Query["maxDistanceMeters"].ToString();
-        if ((group.Length > 0) != (distanceText.Length > 0))
-            return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, "Coverage figures need both 'targetGroup' and 'maxDistanceMeters'; give both or neither.");
-        CoverageRequest? request = null;
-        if (group.Length > 0)
-        {
-            if (!double.TryParse(distanceText, NumberStyles.Float, CultureInfo.InvariantCulture, out var distance) || !double.IsFinite(distance) || distance <= 0)
-                return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'maxDistanceMeters' must be a distance in metres above 0, not '{distanceText}'.");
-            try { request = new CoverageRequest(TextRules.Required(group, "targetGroup", 100), Distance.Check(distance, "maxDistanceMeters")); }
-            catch (UserError e) { return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, e.Message); }
-        }
+        if (group.Length == 0 && distanceText.Length == 0) return (null, null);
+        if (group.Length == 0 || distanceText.Length == 0)
+            return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, "Coverage figures need both 'targetGroup' and 'maxDistanceMeters'; give both or neither."));
+        if (!double.TryParse(distanceText, NumberStyles.Float, CultureInfo.InvariantCulture, out var distance) || !double.IsFinite(distance) || distance <= 0)
+            return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'maxDistanceMeters' must be a distance in metres above 0, not '{distanceText}'."));
+        try { return (new CoverageRequest(TextRules.Required(group, "targetGroup", 100), Distance.Check(distance, "maxDistanceMeters")), null); }
+        catch (UserError e) { return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, e.Message)); }
+    }
+
+    /// <summary>The areas of the query's scope, their names, and the coverage asked for (as the <c>coverage</c> query computes it).</summary>
+    private static async Task<(SpatialSnapshot Spatial, List<Area> Areas, Dictionary<int, string> Names, CoverageResult? Coverage)> AreasAsync(
+        HttpContext http, Query query, CoverageRequest? request)
+    {
         var spatial = await http.RequestServices.GetRequiredService<SpatialSnapshots>().CurrentAsync(http.RequestAborted);
         var within = query.AreaId is { } id ? spatial.SelfAndDescendants(id) : null;
         var coverage = request is null ? null
             : await OwnThread.RunAsync(() => new CoverageAnalysis(spatial, request).Areas(within), http.RequestAborted);
-        var areas = spatial.Areas.Where(a => within is null || within.Contains(a.Id));
-        return GeoJsonResult(MapLayers.Areas(areas, spatial.Areas.ToDictionary(a => a.Id, a => a.Name), coverage), "areas.geojson");
+        return (spatial, spatial.Areas.Where(a => within is null || within.Contains(a.Id)).ToList(), spatial.Areas.ToDictionary(a => a.Id, a => a.Name), coverage);
+    }
+
+    private static async Task<IResult> AreasLayerAsync(HttpContext http, Query query)
+    {
+        var (request, refused) = CoverageRequestOf(http);
+        if (refused is not null) return refused;
+        var (_, areas, names, coverage) = await AreasAsync(http, query, request);
+        return GeoJsonResult(MapLayers.Areas(areas, names, coverage), "areas.geojson");
+    }
+
+    /// <summary>
+    /// The map as a GeoPackage: resources, ties and areas, and with a target group and a distance the under-served areas
+    /// and the coverage grid over the area asked for (without one, over the outermost areas with a boundary), in cells of <c>cellSizeMeters</c> or,
+    /// by default, a quarter of the distance (coarser when the grid would pass its 20,000 cells).
+    /// </summary>
+    private static async Task<IResult> GeoPackageAsync(HttpContext http, SpreadsheetExport export, Query query)
+    {
+        var (request, refused) = CoverageRequestOf(http);
+        if (refused is not null) return refused;
+        var rows = await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted);
+        var (spatial, areas, names, coverage) = await AreasAsync(http, query, request);
+        var layers = new List<GeoPackageWriter.Layer>
+        {
+            new("resources", "Community resources", "POINT", MapLayers.Resources(rows)),
+            new("ties", "Ties between resources, from source to target", "LINESTRING", MapLayers.Ties(rows)),
+            new("areas", "Areas with population" + (coverage is null ? "" : " and coverage"), "MULTIPOLYGON", MapLayers.Areas(areas, names, coverage)),
+        };
+        if (request is not null && coverage is not null)
+        {
+            var underServed = coverage.Areas.Where(a => a.UnderServed).Select(a => a.Area.Id).ToHashSet();
+            layers.Add(new("underserved_areas", $"Areas under-served for {request.TargetGroup} within {request.MaxDistanceMeters} m", "MULTIPOLYGON",
+                MapLayers.Areas(areas.Where(a => underServed.Contains(a.Id)), names, coverage)));
+            var clip = query.AreaId is { } id ? spatial.Area(id)?.Boundary : OutermostBoundaries(spatial);
+            if (clip is null)
+                return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, query.AreaId is { } asked
+                    ? $"The area '{spatial.Area(asked)?.Name}' has no boundary to lay the coverage grid over."
+                    : "No area has a boundary to lay the coverage grid over.");
+            double cellSize;
+            try
+            {
+                cellSize = http.Request.Query["cellSizeMeters"].ToString() is { Length: > 0 } sizeText
+                    ? CoverageQueries.CellSize(double.TryParse(sizeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var size) ? size : double.NaN, clip)
+                    : CoverageQueries.DefaultCellSize(request.MaxDistanceMeters, clip);
+            }
+            catch (UserError e) { return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, e.Message); }
+            var cells = await OwnThread.RunAsync(() => new CoverageAnalysis(spatial, request).Grid(clip, cellSize, http.RequestAborted), http.RequestAborted);
+            layers.Add(new("coverage_grid", $"Coverage for {request.TargetGroup} within {request.MaxDistanceMeters} m on {cellSize:0.#} m cells", "POLYGON", MapLayers.Grid(cells)));
+        }
+        return Results.File(GeoPackageWriter.Write(layers), "application/geopackage+sqlite3", "map.gpkg");
+    }
+
+    /// <summary>The union of the boundaries of the areas with one that lie in no area with one (the country's, if it has one).</summary>
+    private static Geometry? OutermostBoundaries(SpatialSnapshot spatial)
+    {
+        bool InsideAnother(Area area)
+        {
+            for (var parent = area.ParentId is { } p ? spatial.Area(p) : null; parent is not null; parent = parent.ParentId is { } q ? spatial.Area(q) : null)
+                if (parent.Boundary is not null) return true;
+            return false;
+        }
+        var outermost = spatial.Areas.Where(a => a.Boundary is not null && !InsideAnother(a)).Select(a => a.Boundary!).ToList();
+        return outermost.Count == 0 ? null : NetTopologySuite.Operation.Union.UnaryUnionOp.Union(outermost);
     }
 
     private static IResult NetworkResult(NetworkFile file, Action<Stream, NetworkFile> write, string mediaType, string name)

@@ -106,5 +106,23 @@ public static class MapLayers
         return layer;
     }
 
+    /// <summary>The coverage grid's cells with their figures, as <c>coverageGrid</c> computes them.</summary>
+    public static FeatureCollection Grid(IEnumerable<(Graph.Spatial.GridCell Cell, CoverageCell Coverage)> cells)
+    {
+        var layer = new FeatureCollection();
+        foreach (var (cell, coverage) in cells)
+            layer.Add(new Feature(cell.Boundary, new AttributesTable
+            {
+                { "row", coverage.Row },
+                { "column", coverage.Column },
+                { "population", coverage.Population },
+                { "accessibilityIndex", coverage.AccessibilityIndex },
+                { "reachableResources", coverage.ReachableResources },
+                { "nearestResourceMeters", double.IsFinite(coverage.NearestResourceMeters) ? coverage.NearestResourceMeters : null },
+                { "underServed", coverage.UnderServed },
+            }));
+        return layer;
+    }
+
     private static Point? Point(Resource r) => r is { Latitude: { } lat, Longitude: { } lon } ? Wgs84.CreatePoint(new Coordinate(lon, lat)) : null;
 }
