@@ -116,12 +116,22 @@ public class GeoJsonImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_collection_in_another_reference_system_is_refused()
+    public async Task A_collection_in_another_reference_system_or_in_degrees_labelled_LKS92_is_refused()
     {
-        var collection = new { type = "FeatureCollection", crs = new { type = "name", properties = new { name = "urn:ogc:def:crs:EPSG::3059" } }, features = new[] { Feature(Polygon(West), new { name = "X", kind = "parish" }) } };
+        var before = await _api.SnapshotAsync();
+        var collection = new { type = "FeatureCollection", crs = new { type = "name", properties = new { name = "urn:ogc:def:crs:EPSG::3857" } }, features = new[] { Feature(Polygon(West), new { name = "X", kind = "parish" }) } };
         var response = await _api.ExecuteAsync(Import, new { fc = collection });
         Assert.Equal("BAD_USER_INPUT", response.Code());
         Assert.Contains("EPSG:4326", response.Message());
+        Assert.Contains("EPSG:3059", response.Message());
+
+        // Labelled LKS-92 but in degrees: every position is far outside Latvia's grid, and said so.
+        var mislabelled = new { type = "FeatureCollection", crs = new { type = "name", properties = new { name = "urn:ogc:def:crs:EPSG::3059" } }, features = new[] { Feature(Polygon(West), new { name = "X", kind = "parish" }) } };
+        response = await _api.ExecuteAsync(Import, new { fc = mislabelled });
+        Assert.Equal("BAD_USER_INPUT", response.Code());
+        Assert.Contains("features[0].geometry.coordinates: (", response.Message());
+        Assert.Contains("outside LKS-92's grid over Latvia", response.Message());
+        Assert.Equal(before, await _api.SnapshotAsync());
     }
 
     [Fact]

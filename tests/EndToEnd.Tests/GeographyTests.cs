@@ -69,3 +69,75 @@ public sealed class ImportAreasProcessTests : IDisposable
         Assert.Equal(328, area.GetProperty("population").EnumerateArray().Single(p => p.GetProperty("targetGroup").GetString() == "total").GetProperty("count").GetInt32());
     }
 }
+
+/// <summary>
+/// Official boundaries as the State Land Service publishes them, in LKS-92 (EPSG:3059): a file GDAL reprojected from
+/// WGS84 is imported and comes back to within a centimetre of where it started.
+/// </summary>
+public sealed class Lks92ImportTests : IAsyncLifetime
+{
+    private static readonly string ServerAssembly = typeof(Lks92ImportTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("resourcemap-lks92-").FullName;
+
+    public Task InitializeAsync() => DebianPackage.Gdal.EnsureInstalledAsync();
+
+    public Task DisposeAsync()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    private Task<(int Exit, string Output, string Error)> ImportAsync(string path) => Processes.RunAsync("dotnet",
+        [ServerAssembly, "import-areas", path, "--Database:DataFolder", Path.Combine(_folder, "data"), "--Database:DemoData=false"], _folder);
+
+    [Fact]
+    public async Task A_parish_in_LKS92_from_gdal_is_imported_where_it_was_in_WGS84()
+    {
+        // A parish around the Freedom Monument, in WGS84, reprojected by GDAL (PROJ) to LKS-92 as QGIS would save it.
+        double[][] corners = [[24.10, 56.94], [24.13, 56.94], [24.13, 56.96], [24.10, 56.96], [24.10, 56.94]];
+        var wgs84 = Path.Combine(_folder, "wgs84.geojson");
+        await File.WriteAllTextAsync(wgs84, JsonSerializer.Serialize(new
+        {
+            type = "FeatureCollection",
+            features = new[]
+            {
+                new { type = "Feature", properties = new { name = "Brīvības apkaime", kind = "apkaime" }, geometry = new { type = "Polygon", coordinates = new[] { corners } } },
+            },
+        }));
+        var lks92 = Path.Combine(_folder, "lks92.geojson");
+        var (exit, _, error) = await Processes.RunAsync("ogr2ogr", ["-f", "GeoJSON", "-t_srs", "EPSG:3059", lks92, wgs84], _folder);
+        Assert.True(exit == 0, error);
+        var written = await File.ReadAllTextAsync(lks92);
+        Assert.Contains("EPSG::3059", written);
+        Assert.Contains("506", written); // eastings in metres, not degrees
+
+        (exit, var output, error) = await ImportAsync(lks92);
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 area(s) created", output);
+
+        await using var server = await ServerProcess.StartAsync(Path.Combine(_folder, "data"), demoData: false);
+        var area = (await server.DataAsync("{ areaAt(latitude: 56.951522, longitude: 24.113292) { name boundary { type coordinates } } }")).GetProperty("areaAt");
+        Assert.Equal("Brīvības apkaime", area.GetProperty("name").GetString());
+        var ring = area.GetProperty("boundary").GetProperty("coordinates").EnumerateArray().First();
+        if (area.GetProperty("boundary").GetProperty("type").GetString() == "MultiPolygon") ring = ring.EnumerateArray().First();
+        var positions = ring.EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToList();
+        Assert.Equal(5, positions.Count);
+        foreach (var (longitude, latitude) in positions)
+            Assert.Contains(corners, c => Math.Abs(c[0] - longitude) < 1e-7 && Math.Abs(c[1] - latitude) < 1e-7); // 1e-7° ≈ 1 cm
+    }
+
+    [Fact]
+    public async Task A_file_in_another_projection_is_refused_naming_the_two_it_may_be_in()
+    {
+        var path = Path.Combine(_folder, "mercator.geojson");
+        await File.WriteAllTextAsync(path, """
+            { "type": "FeatureCollection", "crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:EPSG::3857" } }, "features": [] }
+            """);
+        var (exit, output, error) = await ImportAsync(path);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("EPSG:3059", error);
+    }
+}

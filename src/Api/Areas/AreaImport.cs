@@ -17,7 +17,8 @@ public sealed record ImportProblem(int FeatureIndex, string Message);
 public sealed record ImportAreasResult(IReadOnlyList<Area> Created, IReadOnlyList<Area> Updated);
 
 /// <summary>
-/// Imports areas from a GeoJSON FeatureCollection as official open-data portals publish them. Each feature is an area:
+/// Imports areas from a GeoJSON FeatureCollection as official open-data portals publish them, in WGS84 or, when its
+/// <c>crs</c> names EPSG:3059 (as GDAL and QGIS write it), in LKS-92 metres reprojected with <see cref="Lks92"/>. Each feature is an area:
 /// a Polygon or MultiPolygon geometry and the properties <c>name</c> (required), <c>kind</c> (country, municipality or
 /// novads, city or pilsēta, parish or pagasts, neighbourhood or apkaime), <c>parent</c> (the name of an area in the same
 /// file or already stored, or its global id), <c>population</c> (an object of counts per target group, "total" for
@@ -82,8 +83,9 @@ public static class AreaImport
     {
         if (collection.Member("type") as string != "FeatureCollection")
             problems.Add(new(-1, $"type: must be \"FeatureCollection\"."));
-        if (collection.Member("crs") is { } crs && !IsWgs84(crs))
-            problems.Add(new(-1, "crs: the collection is not in WGS84 longitude/latitude; reproject it to EPSG:4326 (RFC 7946 §4)."));
+        var lks92 = Lks92.IsNamedBy(collection.Member("crs"));
+        if (collection.Member("crs") is { } crs && !lks92 && !IsWgs84(crs))
+            problems.Add(new(-1, "crs: the collection must be in WGS84 longitude/latitude (EPSG:4326, RFC 7946 §4) or Latvia's LKS-92 (EPSG:3059); reproject it to one of them."));
         var features = collection.TryGetValue("features", out var f) && f is IList list ? list : new List<object?>();
         if (features.Count > MaxFeatures) problems.Add(new(-1, $"features: at most {MaxFeatures} features can be imported at once, not {features.Count}."));
         if (problems.Count > 0) return [];
@@ -97,6 +99,7 @@ public static class AreaImport
             if (features[i] is not IDictionary<string, object?> feature) { Problem("must be a GeoJSON Feature object."); continue; }
             if (feature.Member("type") as string != "Feature") Problem("type: must be \"Feature\".");
 
+            if (lks92 && Lks92.ReprojectGeometry(feature.Member("geometry")) is { } outside) Problem($"geometry.coordinates: {outside}.");
             var geometryProblems = new List<string>();
             var boundary = new GeoJsonReader(geometryProblems).Area(feature.Member("geometry"), $"{path}.geometry");
             problems.AddRange(geometryProblems.Select(p => new ImportProblem(i, p)));
