@@ -89,8 +89,8 @@ public sealed class Lks92ImportTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Task<(int Exit, string Output, string Error)> ImportAsync(string path) => Processes.RunAsync("dotnet",
-        [ServerAssembly, "import-areas", path, "--Database:DataFolder", Path.Combine(_folder, "data"), "--Database:DemoData=false"], _folder);
+    private Task<(int Exit, string Output, string Error)> ImportAsync(string path, params string[] options) => Processes.RunAsync("dotnet",
+        [ServerAssembly, "import-areas", path, .. options, "--Database:DataFolder", Path.Combine(_folder, "data"), "--Database:DemoData=false"], _folder);
 
     [Fact]
     public async Task A_parish_in_LKS92_from_gdal_is_imported_where_it_was_in_WGS84()
@@ -126,6 +126,73 @@ public sealed class Lks92ImportTests : IAsyncLifetime
         Assert.Equal(5, positions.Count);
         foreach (var (longitude, latitude) in positions)
             Assert.Contains(corners, c => Math.Abs(c[0] - longitude) < 1e-7 && Math.Abs(c[1] - latitude) < 1e-7); // 1e-7° ≈ 1 cm
+    }
+
+    [Fact]
+    public async Task Parishes_from_a_zipped_lks92_shapefile_keep_their_latvian_names_population_and_place()
+    {
+        // Two parishes in WGS84 with the columns a State Land Service file has, saved by GDAL as an LKS-92 shapefile.
+        double[][] zoseni = [[25.80, 57.10], [25.90, 57.10], [25.90, 57.20], [25.80, 57.20], [25.80, 57.10]];
+        double[][] jaunpiebalga = [[25.90, 57.10], [26.00, 57.10], [26.00, 57.20], [25.90, 57.20], [25.90, 57.10]];
+        var wgs84 = Path.Combine(_folder, "pagasti-wgs84.geojson");
+        await File.WriteAllTextAsync(wgs84, JsonSerializer.Serialize(new
+        {
+            type = "FeatureCollection",
+            features = new[]
+            {
+                new { type = "Feature", properties = new { NOSAUKUMS = "Zosēnu pagasts", IEDZ = 328 }, geometry = new { type = "Polygon", coordinates = new[] { zoseni } } },
+                new { type = "Feature", properties = new { NOSAUKUMS = "Jaunpiebalgas pagasts", IEDZ = 1850 }, geometry = new { type = "Polygon", coordinates = new[] { jaunpiebalga } } },
+            },
+        }));
+        var shapefile = Directory.CreateDirectory(Path.Combine(_folder, "pagasti")).FullName;
+        var (exit, _, error) = await Processes.RunAsync("ogr2ogr", ["-f", "ESRI Shapefile", "-t_srs", "EPSG:3059", "-lco", "ENCODING=UTF-8", Path.Combine(shapefile, "pagasti.shp"), wgs84], _folder);
+        Assert.True(exit == 0, error);
+        var zip = Path.Combine(_folder, "pagasti.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(shapefile, zip);
+
+        (exit, var output, error) = await ImportAsync(zip, "--kind", "pagasts", "--population-field", "IEDZ");
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 area(s) created", output);
+
+        await using var server = await ServerProcess.StartAsync(Path.Combine(_folder, "data"), demoData: false);
+        foreach (var (name, corners, people) in new[] { ("Zosēnu pagasts", zoseni, 328), ("Jaunpiebalgas pagasts", jaunpiebalga, 1850) })
+        {
+            var inside = corners[0];
+            var area = (await server.DataAsync("query($lat: Float!, $lon: Float!) { areaAt(latitude: $lat, longitude: $lon) { name kind population { targetGroup count } boundary { type coordinates } } }",
+                new { lat = inside[1] + 0.05, lon = inside[0] + 0.05 })).GetProperty("areaAt");
+            Assert.Equal(name, area.GetProperty("name").GetString());
+            Assert.Equal("PARISH", area.GetProperty("kind").GetString());
+            Assert.Equal(people, area.GetProperty("population").EnumerateArray().Single(p => p.GetProperty("targetGroup").GetString() == "total").GetProperty("count").GetInt32());
+            var ring = area.GetProperty("boundary").GetProperty("coordinates").EnumerateArray().First();
+            if (area.GetProperty("boundary").GetProperty("type").GetString() == "MultiPolygon") ring = ring.EnumerateArray().First();
+            foreach (var position in ring.EnumerateArray())
+                Assert.Contains(corners, c => Math.Abs(c[0] - position[0].GetDouble()) < 1e-7 && Math.Abs(c[1] - position[1].GetDouble()) < 1e-7);
+        }
+    }
+
+    [Fact]
+    public async Task A_shapefile_without_its_projection_or_with_a_wrong_column_is_refused_and_nothing_is_written()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "bez-prj")).FullName;
+        var geojson = Path.Combine(_folder, "one.geojson");
+        await File.WriteAllTextAsync(geojson, """{ "type": "FeatureCollection", "features": [ { "type": "Feature", "properties": { "NOSAUKUMS": "Križi" }, "geometry": { "type": "Polygon", "coordinates": [[[26.5,55.8],[26.6,55.8],[26.6,55.9],[26.5,55.8]]] } } ] }""");
+        var (exit, _, error) = await Processes.RunAsync("ogr2ogr", ["-f", "ESRI Shapefile", "-t_srs", "EPSG:3059", Path.Combine(folder, "krizi.shp"), geojson], _folder);
+        Assert.True(exit == 0, error);
+        var withPrj = Path.Combine(_folder, "ar-prj.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(folder, withPrj);
+        (exit, var output, error) = await ImportAsync(withPrj, "--kind", "apkaime", "--name-field", "NAME");
+        Assert.Equal(2, exit);
+        Assert.Contains("has no column 'NAME' for the name (its columns: NOSAUKUMS)", error);
+
+        File.Delete(Path.Combine(folder, "krizi.prj"));
+        var withoutPrj = Path.Combine(_folder, "bez-prj.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(folder, withoutPrj);
+        (exit, output, error) = await ImportAsync(withoutPrj, "--kind", "apkaime");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("has no krizi.prj", error);
+        await using var server = await ServerProcess.StartAsync(Path.Combine(_folder, "data"), demoData: false);
+        Assert.Equal(0, (await server.DataAsync("{ areas(first: 10) { nodes { id } } }")).GetProperty("areas").GetProperty("nodes").GetArrayLength());
     }
 
     [Fact]
