@@ -22,6 +22,7 @@ if (args.Length > 0 && args[0] == "user") return await UserCommand.RunAsync(args
 if (args.Length > 0 && args[0] is "backup" or "restore") return await BackupCommand.RunAsync(args[0], args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import") return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == "import-areas") return await ImportAreasCommand.RunAsync(args[1..], Console.Out, Console.Error);
+if (args.Length > 0 && args[0] == "import-population") return await ImportPopulationCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");

@@ -119,6 +119,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             e.Property(a => a.Name).HasMaxLength(MaxNameLength);
             e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.Code).HasMaxLength(32);
+            e.HasIndex(a => a.Code).IsUnique();
             e.Property(a => a.SearchText).HasMaxLength(MaxNameLength * 2);
             e.Property(a => a.Boundary).HasConversion(GeometryToWkb, GeometryComparer);
             e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -174,4 +174,46 @@ public class GeoJsonImportTests : IAsyncLifetime
             new { g = Polygon([[24.25, 56.05], [24.35, 56.05], [24.35, 56.2], [24.25, 56.2], [24.25, 56.05]]) });
         Assert.Equal(["Testa novads"], intersecting.GetProperty("areas").Names());
     }
+
+    [Fact]
+    public async Task Register_codes_name_areas_as_parents_and_find_them_again_when_renamed()
+    {
+        var collection = new
+        {
+            type = "FeatureCollection",
+            features = new[]
+            {
+                // A numeric code, as a spreadsheet column would give it, gets its leading zero back: ATVK has seven digits.
+                Feature(Polygon(West), new { name = "Zosēnu pagasts", kind = "pagasts", code = (object)420260, parent = "0420200" }),
+                Feature(new { type = "MultiPolygon", coordinates = new[] { new[] { West }, new[] { East } } }, new { name = "Jaunpiebalgas novads", kind = "novads", code = (object)"0420200" }),
+            },
+        };
+        var created = (await _api.DataAsync(Import, new { fc = collection })).GetProperty("importAreas").GetProperty("created");
+        Assert.Equal(2, created.GetArrayLength());
+        var zoseni = (await _api.DataAsync("{ areas(text: \"Zosenu\") { nodes { name code parent { name code } } } }")).GetProperty("areas").GetProperty("nodes")[0];
+        Assert.Equal("0420260", zoseni.GetProperty("code").GetString());
+        Assert.Equal(("Jaunpiebalgas novads", "0420200"), (zoseni.GetProperty("parent").GetProperty("name").GetString(), zoseni.GetProperty("parent").GetProperty("code").GetString()));
+
+        // Renamed in a newer file, found by its code: updated, not made twice.
+        var renamed = new { type = "FeatureCollection", features = new[] { Feature(Polygon(West), new { name = "Zosēnu pag.", kind = "pagasts", code = (object)"0420260", parent = "0420200" }) } };
+        var result = (await _api.DataAsync(Import, new { fc = renamed })).GetProperty("importAreas");
+        Assert.Equal(0, result.GetProperty("created").GetArrayLength());
+        Assert.Equal("Zosēnu pag.", result.GetProperty("updated")[0].GetProperty("name").GetString());
+
+        // One code for two features: refused, nothing written.
+        var before = await _api.SnapshotAsync();
+        var twice = new
+        {
+            type = "FeatureCollection",
+            features = new[]
+            {
+                Feature(Polygon(East), new { name = "A", kind = "pagasts", code = (object)"0420999" }),
+                Feature(Polygon(West), new { name = "B", kind = "pagasts", code = (object)"0420999" }),
+            },
+        };
+        var response = await _api.ExecuteAsync(Import, new { fc = twice });
+        Assert.Equal("BAD_USER_INPUT", response.Code());
+        Assert.Contains("features[1].properties.code: \"0420999\" is given to feature 0 too.", response.Message());
+        Assert.Equal(before, await _api.SnapshotAsync());
+    }
 }

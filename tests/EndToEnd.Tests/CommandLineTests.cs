@@ -18,7 +18,7 @@ public sealed class CommandLineTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var (exit, output, error) = await Processes.RunAsync("dotnet", [ServerAssembly, .. args], _folder).WaitAsync(timeout.Token);
         Assert.True(exit == 0, error);
-        foreach (var command in new[] { "analyze EDGES.csv", "import FILE.xlsx|FILE.csv", "backup FILE.db", "restore FILE.db", "import-areas AREAS.geojson", "token create --user NAME", "schema", "help" })
+        foreach (var command in new[] { "analyze EDGES.csv", "import FILE.xlsx|FILE.csv", "backup FILE.db", "restore FILE.db", "import-areas AREAS.geojson", "import-population TABLE.csv", "token create --user NAME", "schema", "help" })
             Assert.Contains(command, output);
         Assert.DoesNotContain("ResourceMap is running", output);
     }

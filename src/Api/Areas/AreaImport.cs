@@ -20,8 +20,9 @@ public sealed record ImportAreasResult(IReadOnlyList<Area> Created, IReadOnlyLis
 /// Imports areas from a GeoJSON FeatureCollection as official open-data portals publish them, in WGS84 or, when its
 /// <c>crs</c> names EPSG:3059 (as GDAL and QGIS write it), in LKS-92 metres reprojected with <see cref="Lks92"/>. Each feature is an area:
 /// a Polygon or MultiPolygon geometry and the properties <c>name</c> (required), <c>kind</c> (country, municipality or
-/// novads, city or pilsēta, parish or pagasts, neighbourhood or apkaime), <c>parent</c> (the name of an area in the same
-/// file or already stored, or its global id), <c>population</c> (an object of counts per target group, "total" for
+/// novads, city or pilsēta, parish or pagasts, neighbourhood or apkaime), <c>code</c> (its register code, Latvia's ATVK;
+/// an area stored with the code is the one updated), <c>parent</c> (the name or code of an area in the same file or
+/// already stored, or its global id), <c>population</c> (an object of counts per target group, "total" for
 /// everyone) and <c>approximate</c>. An area with the same name under the same parent is updated, any other is created.
 /// Every feature is checked first and every problem is reported with its feature index; if there is any, nothing is written.
 /// </summary>
@@ -38,7 +39,8 @@ public static class AreaImport
         ["neighbourhood"] = AreaKind.Neighbourhood, ["neighborhood"] = AreaKind.Neighbourhood, ["apkaime"] = AreaKind.Neighbourhood,
     };
 
-    private sealed record Parsed(int Index, string Name, AreaKind Kind, string? Parent, Geometry Boundary, Dictionary<string, int> Population, bool Approximate);
+    private sealed record Parsed(int Index, string Name, AreaKind Kind, string? Parent, Geometry Boundary, Dictionary<string, int> Population, bool Approximate,
+        string? Code);
 
     public static async Task<ImportAreasResult> ImportAsync(ResourceMapDbContext db, IDictionary<string, object?> collection, bool approximate, CancellationToken ct)
     {
@@ -65,6 +67,7 @@ public static class AreaImport
             area.Parent = parent;
             area.Boundary = feature.Boundary;
             area.Approximate = feature.Approximate;
+            if (feature.Code is not null) area.Code = feature.Code;
             area.Population = feature.Population.OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new AreaPopulation { TargetGroup = p.Key, Count = p.Value }).ToList();
             area.RefreshSearchText();
@@ -137,6 +140,14 @@ public static class AreaImport
                 default: Problem("properties.population: must be an object of counts per target group, e.g. { \"total\": 328, \"seniors\": 95 }."); break;
             }
 
+            var code = properties.Member("code") switch
+            {
+                null => null,
+                string text when AreaCodes.IsValid(text.Trim()) => text.Trim(),
+                double number when number >= 0 && number == Math.Floor(number) && AreaCodes.IsValid(AreaCodes.Atvk(number)) => AreaCodes.Atvk(number),
+                var other => Fail(Problem, $"properties.code: must be the area's register code (letters and digits, at most 32), not {other}."),
+            };
+
             var isApproximate = properties.Member("approximate") switch
             {
                 null => approximate,
@@ -144,7 +155,7 @@ public static class AreaImport
                 _ => Fail(Problem, "properties.approximate: must be true or false.") is null && approximate,
             };
 
-            if (problems.Count == before) parsed.Add(new Parsed(i, name!, kind, parent, boundary!, population, isApproximate));
+            if (problems.Count == before) parsed.Add(new Parsed(i, name!, kind, parent, boundary!, population, isApproximate, code));
         }
         return parsed;
     }
@@ -167,6 +178,11 @@ public static class AreaImport
     private static List<(Parsed Feature, Area Area, bool IsNew, Area? Parent)> Resolve(List<Parsed> features, List<Area> existing, List<ImportProblem> problems)
     {
         var byName = features.GroupBy(f => TextFolding.Fold(f.Name)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var twice in features.Where(f => f.Code is not null).GroupBy(f => f.Code!).Where(g => g.Count() > 1))
+            foreach (var feature in twice.Skip(1))
+                problems.Add(new(feature.Index, $"features[{feature.Index}].properties.code: \"{twice.Key}\" is given to feature {twice.First().Index} too."));
+        var storedByCode = existing.Where(a => a.Code is not null).ToDictionary(a => a.Code!);
+        var inFileByCode = features.Where(f => f.Code is not null).GroupBy(f => f.Code!).ToDictionary(g => g.Key, g => g.First());
         var stored = existing.ToLookup(a => TextFolding.Fold(a.Name));
         var resolved = new Dictionary<int, Area>(); // feature index → the area it becomes
         var plan = new List<(Parsed, Area, bool, Area?)>();
@@ -183,7 +199,12 @@ public static class AreaImport
                 if (feature.Parent is { } parentRef)
                 {
                     var folded = TextFolding.Fold(parentRef);
-                    if (byName.TryGetValue(folded, out var inFile))
+                    if (inFileByCode.TryGetValue(parentRef, out var coded) && coded.Index != feature.Index)
+                    {
+                        if (!resolved.TryGetValue(coded.Index, out parent)) continue; // not placed yet
+                    }
+                    else if (!byName.ContainsKey(folded) && storedByCode.TryGetValue(parentRef, out var storedParent)) parent = storedParent;
+                    else if (byName.TryGetValue(folded, out var inFile))
                     {
                         if (inFile.Count > 1) { problems.Add(new(feature.Index, $"features[{feature.Index}].properties.parent: \"{parentRef}\" names {inFile.Count} features of the file.")); pending.Remove(feature); continue; }
                         if (inFile[0].Index == feature.Index) { problems.Add(new(feature.Index, $"features[{feature.Index}].properties.parent: an area cannot be its own parent.")); pending.Remove(feature); continue; }
@@ -208,13 +229,19 @@ public static class AreaImport
                     pending.Remove(feature);
                     continue;
                 }
-                // A new parent has nothing stored under it yet.
-                var target = parent switch
+                // The area with the same code, else the same name under the same parent (a new parent has nothing stored under it yet).
+                var target = feature.Code is { } code && storedByCode.TryGetValue(code, out var sameCode) ? sameCode : parent switch
                 {
                     null => stored[nameKey].FirstOrDefault(a => a.ParentId is null),
                     { Id: > 0 } => stored[nameKey].FirstOrDefault(a => a.ParentId == parent.Id),
                     _ => null,
                 };
+                if (feature.Code is { } given && target is not null && target.Code is { } had && had != given)
+                {
+                    problems.Add(new(feature.Index, $"features[{feature.Index}].properties.code: \"{feature.Name}\" is stored with the code {had}, not {given}."));
+                    pending.Remove(feature);
+                    continue;
+                }
                 var area = target ?? new Area { Name = feature.Name };
                 resolved[feature.Index] = area;
                 plan.Add((feature, area, target is null, parent));

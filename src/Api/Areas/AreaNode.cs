@@ -18,6 +18,7 @@ public sealed class AreaNode : ObjectGraphType<Area>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").ResolveSource(s => GlobalId.Encode(GlobalId.Area, s.Id));
         Field(a => a.Name).Description("Name, with its Latvian diacritics.");
         Field<NonNullGraphType<AreaKindEnum>>("kind").Description("What kind of territory this is.").ResolveSource(s => s.Kind);
+        Field<StringGraphType>("code").Description("Its code in the national register (Latvia's ATVK, seven digits); null when not known.").ResolveSource(s => s.Code);
         Field<AreaNode>("parent").Description("The area this one lies in.")
             .ResolveSource((c, s) => s.ParentId is { } id ? c.Service<AreaLoaders>().ById.Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AreaNode>>>>("children").Description("The areas directly inside this one.")

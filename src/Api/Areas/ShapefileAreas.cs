@@ -19,11 +19,12 @@ public static class ShapefileAreas
 {
     /// <summary>
     /// Which attribute holds what: the name (by default the first of name, NAME, NOSAUKUMS, Nosaukums), the kind (a
-    /// column, or one kind for all), the parent (a column, or one parent for all), and the people living there (a column
-    /// of whole numbers, stored as the "total" population).
+    /// column, or one kind for all), the parent (a column, or one parent for all, by name or code), the register code
+    /// (ATVK: a numeric column's lost leading zeros are put back), and the people living there (a column of whole
+    /// numbers, stored as the "total" population).
     /// </summary>
     public sealed record Columns(string? Name = null, string? KindColumn = null, string? Kind = null, string? ParentColumn = null, string? Parent = null,
-        string? PopulationColumn = null);
+        string? PopulationColumn = null, string? CodeColumn = null);
 
     private static readonly string[] NameColumns = ["name", "NAME", "NOSAUKUMS", "Nosaukums", "nosaukums"];
 
@@ -81,7 +82,7 @@ public static class ShapefileAreas
 
         var fields = features.Length == 0 ? [] : features[0].Attributes.GetNames();
         var nameColumn = columns.Name ?? NameColumns.FirstOrDefault(fields.Contains);
-        foreach (var (column, what) in new[] { (nameColumn, "name"), (columns.KindColumn, "kind"), (columns.ParentColumn, "parent"), (columns.PopulationColumn, "population") })
+        foreach (var (column, what) in new[] { (nameColumn, "name"), (columns.KindColumn, "kind"), (columns.ParentColumn, "parent"), (columns.PopulationColumn, "population"), (columns.CodeColumn, "code") })
             if (features.Length > 0 && column is not null && !fields.Contains(column))
                 problems.Add($"{stem}.dbf has no column '{column}' for the {what} (its columns: {string.Join(", ", fields)}).");
         if (features.Length > 0 && nameColumn is null) problems.Add($"{stem}.dbf has no name column ({string.Join(", ", NameColumns)}); name it with --name-field.");
@@ -100,6 +101,13 @@ public static class ShapefileAreas
                 ["name"] = Value(nameColumn)?.ToString()?.Trim(),
                 ["kind"] = columns.Kind ?? Value(columns.KindColumn)?.ToString()?.Trim(),
                 ["parent"] = columns.Parent ?? Value(columns.ParentColumn)?.ToString()?.Trim(),
+                ["code"] = Value(columns.CodeColumn) switch
+                {
+                    null => null,
+                    string text => text.Trim(),
+                    IConvertible number => AreaCodes.Atvk(Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture)),
+                    var other => other.ToString(),
+                },
             };
             if (columns.PopulationColumn is not null)
                 properties["population"] = new Dictionary<string, object?> { ["total"] = Value(columns.PopulationColumn) is IConvertible n ? Convert.ToDouble(n) : null };

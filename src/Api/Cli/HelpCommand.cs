@@ -21,7 +21,9 @@ public static class HelpCommand
         output.WriteLine($"  {Command(ImportCommand.Usage)}");
         output.WriteLine("                 import a community's list of resources and ties (the template's sheets), all or nothing");
         output.WriteLine($"  {Command(ImportAreasCommand.Usage)}");
-        output.WriteLine("                 import or update areas (municipalities, parishes, neighbourhoods) from GeoJSON");
+        output.WriteLine("                 import or update areas (municipalities, parishes, neighbourhoods) from GeoJSON or a zipped shapefile");
+        output.WriteLine($"  {Command(ImportPopulationCommand.Usage)}");
+        output.WriteLine("                 import population per area and target group from a statistics table, all or nothing");
         output.WriteLine($"  {Command(BackupCommand.BackupUsage)}");
         output.WriteLine("                 copy the embedded database while the server runs");
         output.WriteLine($"  {Command(BackupCommand.RestoreUsage)}");

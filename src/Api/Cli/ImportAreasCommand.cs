@@ -10,14 +10,14 @@ namespace ResourceMap.Api.Cli;
 /// <c>import-areas AREAS.geojson|AREAS.zip [--approximate] [shapefile columns] [--Database:…=…]</c>: imports areas into
 /// the configured database, as the <c>importAreas</c> mutation does, all or nothing: a GeoJSON FeatureCollection (WGS84
 /// or LKS-92), or a zipped shapefile (<see cref="ShapefileAreas"/>) whose columns are named by <c>--name-field</c>,
-/// <c>--kind</c> or <c>--kind-field</c>, <c>--parent</c> or <c>--parent-field</c> and <c>--population-field</c>.
+/// <c>--kind</c> or <c>--kind-field</c>, <c>--parent</c> or <c>--parent-field</c>, <c>--population-field</c> and <c>--code-field</c>.
 /// Exit codes: 0 imported, 2 bad arguments or a bad file (every problem on stderr, one per line, nothing written).
 /// </summary>
 public static class ImportAreasCommand
 {
-    public const string Usage = "usage: import-areas AREAS.geojson|AREAS.zip [--approximate] [--name-field F] [--kind K | --kind-field F] [--parent P | --parent-field F] [--population-field F] [--Database:DataFolder=…]";
+    public const string Usage = "usage: import-areas AREAS.geojson|AREAS.zip [--approximate] [--name-field F] [--kind K | --kind-field F] [--parent P | --parent-field F] [--population-field F] [--code-field F] [--Database:DataFolder=…]";
 
-    private static readonly string[] ColumnOptions = ["--name-field", "--kind", "--kind-field", "--parent", "--parent-field", "--population-field"];
+    private static readonly string[] ColumnOptions = ["--name-field", "--kind", "--kind-field", "--parent", "--parent-field", "--population-field", "--code-field"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -66,7 +66,7 @@ public static class ImportAreasCommand
                 var problems = new List<string>();
                 collection = ShapefileAreas.Read(zip, new ShapefileAreas.Columns(columns.GetValueOrDefault("--name-field"), columns.GetValueOrDefault("--kind-field"),
                     columns.GetValueOrDefault("--kind"), columns.GetValueOrDefault("--parent-field"), columns.GetValueOrDefault("--parent"),
-                    columns.GetValueOrDefault("--population-field")), problems);
+                    columns.GetValueOrDefault("--population-field"), columns.GetValueOrDefault("--code-field")), problems);
                 if (collection is null)
                 {
                     error.WriteLine($"error: {files[0]} cannot be imported; nothing was imported.");

@@ -84,6 +84,7 @@ public static class MapLayers
                 { "id", GlobalId.Encode(GlobalId.Area, area.Id) },
                 { "name", area.Name },
                 { "kind", area.Kind.ToString().ToConstantCase() },
+                { "code", area.Code },
                 { "parent", area.ParentId is { } parent ? names.GetValueOrDefault(parent) : null },
                 { "approximate", area.Approximate },
             };

@@ -9,6 +9,13 @@ public class Area
     public required string Name { get; set; }
     public AreaKind Kind { get; set; }
     public int? ParentId { get; set; }
+
+    /// <summary>
+    /// The area's code in the national register, e.g. Latvia's ATVK (Administratīvo teritoriju un teritoriālo vienību
+    /// klasifikators: seven digits, 0420260 for Zosēni parish); unique when given, so files and statistics can name
+    /// areas by it.
+    /// </summary>
+    public string? Code { get; set; }
     public Area? Parent { get; set; }
 
     /// <summary>Polygon or MultiPolygon in WGS84 (x = longitude, y = latitude); stored as WKB.</summary>

@@ -36,6 +36,10 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                     b.Property<byte[]>("Boundary")
                         .HasColumnType("varbinary(max)");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -55,6 +59,10 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasFilter("[Code] IS NOT NULL");
 
                     b.HasIndex("ParentId");
 

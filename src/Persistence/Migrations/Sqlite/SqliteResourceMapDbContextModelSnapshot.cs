@@ -29,6 +29,10 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                     b.Property<byte[]>("Boundary")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -48,6 +52,9 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.HasIndex("ParentId");
 
