@@ -55,6 +55,7 @@ app.MapGraphQLEndpoint("/graphql");
 ResourceMap.Api.Health.HealthEndpoints.Map(app);
 ResourceMap.Api.Import.ImportEndpoints.Map(app);
 ResourceMap.Api.Import.ExportEndpoints.Map(app);
+ResourceMap.Api.Hsds.HsdsEndpoints.Map(app);
 if (builder.Configuration.GetValue<bool>("Benchmark:Endpoints")) ResourceMap.Api.Benchmark.BenchmarkEndpoints.MapBenchmarkEndpoints(app);
 ResourceMap.Api.Web.WebApp.Map(app, builder.Configuration.GetSection("Web").Get<ResourceMap.Api.Web.WebSettings>() ?? new ResourceMap.Api.Web.WebSettings());
 

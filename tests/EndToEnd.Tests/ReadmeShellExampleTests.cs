@@ -1,7 +1,7 @@
 namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>
-/// The shell examples of README's sections on spreadsheets, network files, GIS layers and backups, run as written in bash against a server of
+/// The shell examples of README's sections on spreadsheets, HSDS, network files, GIS layers and backups, run as written in bash against a server of
 /// their own: `dotnet run --project src/Api --` is the built executable, localhost:5080 the test server, the data
 /// folder and $TOKEN (a worker of Cēsu novads, like Ilze) come from the environment, as a reader's shell would have them.
 /// </summary>
@@ -69,6 +69,12 @@ public sealed class ReadmeShellExampleTests : IAsyncLifetime
         Assert.Contains("<graph id=\"resourcemap\" edgedefault=\"undirected\">", graphml);
         Assert.Contains("<data key=\"edge.type\">SHARED_ACTIVITY</data>", graphml);
         Assert.DoesNotContain("<data key=\"edge.type\">FUNDING</data>", graphml);
+
+        // The HSDS API's examples answer JSON pages.
+        var hsds = await RunAsync(Commands("Service directories: HSDS 3.0"), token);
+        Assert.Contains("\"version\":\"3.0\"", hsds);
+        Assert.Contains("\"name\":\"Senioru biedrība \\\"Draudzība-K\\\"\"", hsds);
+        Assert.Contains("\"page_number\":2", hsds);
 
         // The map's GIS layers (the section's other command imports a file of the reader's own).
         var layers = Commands("Geography for planners").Where(c => c.StartsWith("curl ", StringComparison.Ordinal)).ToList();

@@ -165,6 +165,8 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
         // The grid and the placements, as the coverage analysis computes them.
         Assert.Equal(grid.Count, page.GetProperty("gridCells").GetInt32());
+        var geoPackage = page.GetProperty("geoPackage");
+        Assert.Equal(("map.gpkg", true), (geoPackage.GetProperty("name").GetString(), geoPackage.GetProperty("sqlite").GetBoolean()));
         var outOfReach = grid.Where(c => c.GetProperty("underServed").GetBoolean() && c.GetProperty("population").GetDouble() > 0).ToList();
         Assert.NotEmpty(outOfReach);
         Assert.StartsWith($"Cells where people live too far: {outOfReach.Count}; people in them: {English(outOfReach.Sum(c => c.GetProperty("population").GetDouble()))}.", page.GetProperty("gridSummary").GetString());

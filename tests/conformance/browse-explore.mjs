@@ -5,6 +5,7 @@
 // Usage: node browse-explore.mjs URL SCREENSHOT_FOLDER '{"areaId":…,"type":…,"actorId":…,"pathFrom":…,"pathTo":…,"servingId":…,"reportFrom":…}'
 import { browse, find } from './browser.mjs';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const [url, shots, json] = process.argv.slice(2);
 const args = JSON.parse(json);
@@ -22,7 +23,7 @@ async function audit(page) {
 const ready = page => page.waitForSelector('#map[data-state="ready"]', { timeout: 30_000 });
 
 await browse(shots, async browser => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
   const result = {};
@@ -80,6 +81,9 @@ await browse(shots, async browser => {
   await page.waitForSelector('#map[data-grid-cells]');
   result.gridCells = Number(await page.getAttribute('#map', 'data-grid-cells'));
   result.gridSummary = await page.textContent('#grid-summary');
+  // The same question as a GeoPackage for QGIS: an SQLite file.
+  const [gpkg] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('#export-gpkg')]);
+  result.geoPackage = { name: gpkg.suggestedFilename(), sqlite: readFileSync(await gpkg.path()).subarray(0, 15).toString() === 'SQLite format 3', url: gpkg.url() };
   await page.fill('#placement-count', '3');
   await page.click('#suggest-places');
   await page.waitForSelector('#map[data-placements]');

@@ -161,6 +161,7 @@ async function start(): Promise<void> {
   });
   byId("show-grid").addEventListener("click", () => planning.showGrid().catch(failed));
   byId("suggest-places").addEventListener("click", () => planning.suggestPlaces().catch(failed));
+  byId("export-gpkg").addEventListener("click", () => planning.downloadGeoPackage().catch(failed));
 
   byId<HTMLFormElement>("introduction").addEventListener("submit", event => {
     event.preventDefault();

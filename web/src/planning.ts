@@ -1,5 +1,5 @@
 import L from "leaflet";
-import { closureQuery, graphql, GraphQLError, underServedQuery, type ClosureImpact, type Geometry, type UnderServedArea } from "./api";
+import { closureQuery, graphql, GraphQLError, saveDownload, underServedQuery, type ClosureImpact, type Geometry, type UnderServedArea } from "./api";
 import { byId, el } from "./dom";
 import { formatKm, formatNumber, groupName, t } from "./i18n";
 
@@ -93,6 +93,17 @@ export class Planning {
     this.fit();
     byId("map").dataset.gridCells = String(cells.length);
     this.changed();
+  }
+
+  /**
+   * The map, the under-served areas and the coverage grid for the form's question as one GeoPackage file for QGIS (the
+   * grid over the chosen area, or over every area with a boundary, in the form's cell size).
+   */
+  async downloadGeoPackage(): Promise<void> {
+    const { group, distance, areaId } = question();
+    const query = new URLSearchParams({ targetGroup: group, maxDistanceMeters: String(distance), cellSizeMeters: byId<HTMLInputElement>("cell-size").value });
+    if (areaId) query.set("areaId", areaId);
+    await saveDownload(`/export/map.gpkg?${query}`, "map.gpkg");
   }
 
   /** Numbered places where new resources serving the group would bring the most people within reach. */

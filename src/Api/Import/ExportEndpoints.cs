@@ -167,13 +167,28 @@ public static class ExportEndpoints
 
     private sealed record Query(int? AreaId, DateOnly? Day, bool Latvian, IReadOnlyList<RelationshipType>? Types);
 
+    /// <summary>The 401 answer to a token the server does not take (forged, expired, ended); null when there is none or it is good.</summary>
+    internal static async Task<IResult?> RefusedAsync(HttpContext http)
+    {
+        if (await AuthenticationSetup.RefusedTokenAsync(http) is not { } refused) return null;
+        http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refused);
+    }
+
+    /// <summary>The export pipeline for the request's caller, reading through a context that sees only what they may read.</summary>
+    internal static async Task<(SpreadsheetExport Export, ResourceMapDbContext Db)> OpenAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var caller = new RequestCaller();
+        var factory = services.GetRequiredService<ResourceMapDbContextFactory>();
+        await caller.SignInAsync(http.User, factory, http.RequestAborted);
+        var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
+        return (new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>(), services.GetRequiredService<NetworkAnalyses>()), db);
+    }
+
     private static async Task<IResult> ExportAsync(HttpContext http, Func<SpreadsheetExport, Query, Task<IResult>> write)
     {
-        if (await AuthenticationSetup.RefusedTokenAsync(http) is { } refused)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            return Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refused);
-        }
+        if (await RefusedAsync(http) is { } refused) return refused;
         int? areaId = null;
         if (http.Request.Query["areaId"].ToString() is { Length: > 0 } area)
         {
@@ -199,16 +214,11 @@ public static class ExportEndpoints
                 types.Add(type);
             }
         }
-        var services = http.RequestServices;
-        var caller = new RequestCaller();
-        var factory = services.GetRequiredService<ResourceMapDbContextFactory>();
-        await caller.SignInAsync(http.User, factory, http.RequestAborted);
-        await using var db = new CallerDbContextFactory(factory, caller).CreateDbContext();
-        var export = new SpreadsheetExport(db, caller, services.GetRequiredService<NetworkSnapshots>(), services.GetRequiredService<NetworkAnalyses>());
-        return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http), types));
+        var (export, db) = await OpenAsync(http);
+        await using (db) return await write(export, new Query(areaId, day, ImportEndpoints.Latvian(http), types));
     }
 
-    private static IResult Error(int status, string code, string message) =>
+    internal static IResult Error(int status, string code, string message) =>
         Results.Json(new { errors = new[] { new { message, extensions = new { code } } } }, statusCode: status);
 
     /// <summary>

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace ResourceMap.EndToEnd.Tests;
+
+/// <summary>
+/// The HSDS 3.0 API as a directory reads it: every record the real server writes is validated with JsonSchema.Net
+/// against Open Referral's own schemas (../shared/standards/hsds-3.0, formats asserted), and its pages, filters and
+/// privacy are compared with what the GraphQL API answers the same caller.
+/// </summary>
+public sealed class HsdsTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    private static readonly string Folder = new[]
+    {
+        typeof(HsdsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HsdsFolder").Value!,
+        "/work/shared/standards/hsds-3.0",
+    }.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists) ?? throw new DirectoryNotFoundException("The HSDS 3.0 schemas (shared/standards/hsds-3.0) are not beside the project.");
+
+    private static readonly Dictionary<string, JsonSchema> Schemas = LoadSchemas();
+
+    /// <summary>
+    /// Every schema of the folder, built into one registry so that their relative <c>$ref</c>s resolve; as draft 2020-12,
+    /// which keeps the specification's own keywords (name, core, constraints, …) as annotations. The API's page comes
+    /// from its OpenAPI document.
+    /// </summary>
+    private static Dictionary<string, JsonSchema> LoadSchemas()
+    {
+        var build = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
+        var schemas = Directory.GetFiles(Path.Combine(Folder, "schema"), "*.json").Where(f => !f.EndsWith("openapi.json", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => JsonSchema.FromFile(f, build));
+        var openApi = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "schema", "openapi.json")))!;
+        schemas["Page"] = JsonSchema.FromText(openApi["components"]!["schemas"]!["Page"]!.ToJsonString(), build);
+        return schemas;
+    }
+
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private static void AssertValid(string schema, JsonNode record, string where)
+    {
+        var result = Schemas[schema].Evaluate(JsonDocument.Parse(record.ToJsonString()).RootElement, Options);
+        Assert.True(result.IsValid, $"{where} is not a valid HSDS {schema}: " + string.Join("; ",
+            (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    private async Task<JsonNode> GetAsync(string url, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await demo.Server.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private async Task<JsonArray> ContentsAsync(string url, string schema, string? token = null)
+    {
+        var page = await GetAsync(url, token);
+        AssertValid("Page", page, url);
+        var contents = page["contents"]!.AsArray();
+        Assert.Equal(page["size"]!.GetValue<int>(), contents.Count);
+        Assert.True(contents.Count <= page["total_items"]!.GetValue<int>());
+        foreach (var record in contents) AssertValid(schema, record!, $"{url} {record!["id"]}");
+        return contents;
+    }
+
+    [Fact]
+    public async Task Every_record_of_every_list_and_of_each_detail_validates_against_the_hsds_schemas()
+    {
+        var root = await GetAsync("/hsds/");
+        Assert.Equal("3.0", root["version"]!.GetValue<string>());
+
+        var organizations = await ContentsAsync("/hsds/organizations?per_page=500", "organization");
+        Assert.Equal(organizations.Count, (await GetAsync("/hsds/organizations?per_page=1"))["total_items"]!.GetValue<int>());
+        var services = await ContentsAsync("/hsds/services?per_page=500", "service");
+        var located = await ContentsAsync("/hsds/service_at_locations?per_page=500", "service_at_location");
+        var taxonomies = await ContentsAsync("/hsds/taxonomies", "taxonomy");
+        var terms = await ContentsAsync("/hsds/taxonomy_terms?per_page=500", "taxonomy_term");
+
+        // One organization and one service per resource an anonymous caller may read; a located service per placed one.
+        var resources = (await demo.Server.DataAsync("{ resources(first: 500) { nodes { id name latitude kind } } }")).GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(resources.Count, organizations.Count);
+        Assert.Equal(resources.Count, services.Count);
+        Assert.Equal(resources.Select(r => r.GetProperty("name").GetString()).Order(StringComparer.Ordinal), organizations.Select(o => o!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var placed = resources.Count(r => r.GetProperty("latitude").ValueKind == JsonValueKind.Number && r.GetProperty("kind").GetString() is not ("VOLUNTEER" or "COMMUNITY_LEADER"));
+        Assert.Equal(placed, located.Count);
+        Assert.Single(taxonomies);
+        Assert.Contains(terms, t => t!["code"]!.GetValue<string>() == "target_group:seniors");
+
+        // The details: the same records, a service with its organization nested.
+        var service = services[0]!;
+        var detail = await GetAsync($"/hsds/services/{service["id"]}");
+        AssertValid("service", detail, "a service's detail");
+        Assert.Equal(service["organization_id"]!.GetValue<string>(), detail["organization"]!["id"]!.GetValue<string>());
+        AssertValid("organization", await GetAsync($"/hsds/organizations/{organizations[0]!["id"]}"), "an organization's detail");
+        AssertValid("service_at_location", await GetAsync($"/hsds/service_at_locations/{located[0]!["id"]}"), "a service at a location");
+        AssertValid("taxonomy_term", await GetAsync($"/hsds/taxonomy_terms/{terms[0]!["id"]}"), "a term");
+        AssertValid("taxonomy", await GetAsync($"/hsds/taxonomies/{taxonomies[0]!["id"]}"), "the taxonomy");
+    }
+
+    [Fact]
+    public async Task Pages_and_the_specification_s_filters_answer_as_the_graphql_api_does()
+    {
+        var all = (await GetAsync("/hsds/organizations?per_page=500"))["total_items"]!.GetValue<int>();
+        var second = await GetAsync("/hsds/organizations?per_page=10&page=2");
+        Assert.Equal((10, 2, (all + 9) / 10, false, false), (second["size"]!.GetValue<int>(), second["page_number"]!.GetValue<int>(),
+            second["total_pages"]!.GetValue<int>(), second["first_page"]!.GetValue<bool>(), second["last_page"]!.GetValue<bool>()));
+        var last = await GetAsync($"/hsds/organizations?per_page=10&page={(all + 9) / 10}");
+        Assert.Equal((all % 10 == 0 ? 10 : all % 10, true), (last["size"]!.GetValue<int>(), last["last_page"]!.GetValue<bool>()));
+
+        // search, accents and case aside, as the GraphQL search finds the seniors' association of Križi.
+        var found = await ContentsAsync("/hsds/services?search=draudziba", "service");
+        Assert.Equal("Senioru biedrība \"Draudzība-K\"", Assert.Single(found)!["name"]!.GetValue<string>());
+
+        // taxonomy_term_id: the services for seniors are the resources that list the group.
+        var seniors = (await ContentsAsync("/hsds/taxonomy_terms?per_page=500", "taxonomy_term")).Single(t => t!["code"]!.GetValue<string>() == "target_group:seniors")!;
+        var forSeniors = await ContentsAsync($"/hsds/services?per_page=500&taxonomy_term_id={seniors["id"]}", "service");
+        var listing = (await demo.Server.DataAsync("{ resources(first: 500) { nodes { name targetGroups } } }")).GetProperty("resources").GetProperty("nodes").EnumerateArray()
+            .Where(r => r.GetProperty("targetGroups").EnumerateArray().Any(g => g.GetString() == "seniors")).Select(r => r.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(listing, forSeniors.Select(s => s!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        // organization_id: its one service; modified_after: the demo was written today.
+        var organization = (await ContentsAsync("/hsds/organizations?per_page=1", "organization"))[0]!;
+        Assert.Equal(organization["id"]!.GetValue<string>(), Assert.Single(await ContentsAsync($"/hsds/services?organization_id={organization["id"]}", "service"))!["organization_id"]!.GetValue<string>());
+        Assert.Empty(await ContentsAsync($"/hsds/services?modified_after={DateTime.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}", "service"));
+        Assert.Equal(all, (await ContentsAsync("/hsds/services?per_page=500&modified_after=2000-01-01T00:00:00Z", "service")).Count);
+
+        // Top-level terms are the two families; their children name them as parent.
+        var top = await ContentsAsync("/hsds/taxonomy_terms?top_only=true", "taxonomy_term");
+        Assert.Equal(["kind", "target_group"], top.Select(t => t!["code"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var kinds = await ContentsAsync($"/hsds/taxonomy_terms?per_page=500&parent_id={top.Single(t => t!["code"]!.GetValue<string>() == "kind")!["id"]}", "taxonomy_term");
+        Assert.Contains(kinds, k => k!["code"]!.GetValue<string>() == "kind:DAY_CENTRE");
+    }
+
+    [Fact]
+    public async Task Anonymous_readers_get_no_sensitive_resource_and_no_person_s_contact_and_bad_requests_say_why()
+    {
+        var admin = await demo.Server.AdminTokenAsync();
+        var everything = (await demo.Server.DataAsync("{ resources(first: 500) { nodes { name sensitive kind contact { phone email } } } }", token: admin))
+            .GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+        var open = (await ContentsAsync("/hsds/organizations?per_page=500", "organization")).ToJsonString();
+        var full = await ContentsAsync("/hsds/organizations?per_page=500", "organization", admin);
+        Assert.Equal(everything.Count, full.Count);
+        foreach (var r in everything.Where(r => r.GetProperty("sensitive").GetBoolean())) Assert.DoesNotContain(r.GetProperty("name").GetString()!, open);
+        foreach (var r in everything.Where(r => r.GetProperty("kind").GetString() is "VOLUNTEER" or "COMMUNITY_LEADER" && r.GetProperty("contact").ValueKind == JsonValueKind.Object))
+            foreach (var value in new[] { r.GetProperty("contact").GetProperty("phone"), r.GetProperty("contact").GetProperty("email") }.Where(v => v.ValueKind == JsonValueKind.String))
+                Assert.DoesNotContain(value.GetString()!, open);
+
+        foreach (var (url, status, code) in new[] { ("/hsds/organizations?per_page=0", 400, "BAD_USER_INPUT"), ("/hsds/services?modified_after=vakar", 400, "BAD_USER_INPUT"),
+                     ("/hsds/organizations/00000000-0000-0000-0000-000000000000", 404, "NOT_FOUND") })
+        {
+            using var response = await demo.Server.Client.GetAsync(url);
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        }
+    }
+}
