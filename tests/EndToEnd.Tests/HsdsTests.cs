@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using nietras.SeparatedValues;
 
 namespace ResourceMap.EndToEnd.Tests;
 
@@ -155,5 +156,78 @@ public sealed class HsdsTests(DemoServer demo) : IClassFixture<DemoServer>
             Assert.Equal(status, (int)response.StatusCode);
             Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         }
+    }
+
+    [Fact]
+    public async Task The_tabular_export_has_the_specification_s_tables_and_columns_and_every_row_validates()
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await demo.Server.Client.GetByteArrayAsync("/export/hsds.zip")));
+        string Text(string name) => new StreamReader(zip.GetEntry(name)!.Open()).ReadToEnd();
+        var package = JsonNode.Parse(Text("datapackage.json"))!;
+        var ours = package["resources"]!.AsArray().Select(r => r!["path"]!.GetValue<string>()).ToList();
+        Assert.Equal(zip.Entries.Select(e => e.FullName).Where(n => n != "datapackage.json").Order(StringComparer.Ordinal), ours.Order(StringComparer.Ordinal));
+
+        // The specification's own data package says which columns each of its tables has, and of what type.
+        var specification = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "datapackage.json")))!["resources"]!.AsArray()
+            .ToDictionary(r => r!["path"]!.GetValue<string>(), r => r!["schema"]!["fields"]!.AsArray().Select(f => (Name: f!["name"]!.GetValue<string>(), Type: f["type"]!.GetValue<string>())).ToList());
+        var tables = new Dictionary<string, List<JsonObject>>();
+        foreach (var path in ours)
+        {
+            using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(Text(path));
+            var header = reader.Header.ColNames.ToList();
+            if (path.StartsWith("resourcemap_", StringComparison.Ordinal)) Assert.DoesNotContain(path, specification.Keys); // our extension, beside HSDS's tables
+            else Assert.Equal(specification[path].Select(f => f.Name), header);
+            var types = specification.GetValueOrDefault(path)?.ToDictionary(f => f.Name, f => f.Type) ?? [];
+            var rows = new List<JsonObject>();
+            foreach (var row in reader)
+            {
+                var record = new JsonObject();
+                foreach (var column in header)
+                {
+                    var cell = row[column].ToString();
+                    if (cell.Length == 0) continue;
+                    record[column] = types.GetValueOrDefault(column) switch
+                    {
+                        "number" or "integer" => JsonValue.Create(double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture)),
+                        "boolean" => JsonValue.Create(bool.Parse(cell)),
+                        _ => JsonValue.Create(cell),
+                    };
+                }
+                rows.Add(record);
+            }
+            tables[path] = rows;
+        }
+        foreach (var (path, schema) in new[] { ("organizations.csv", "organization"), ("services.csv", "service"), ("locations.csv", "location"), ("service_at_location.csv", "service_at_location"),
+                     ("addresses.csv", "address"), ("languages.csv", "language"), ("service_areas.csv", "service_area"), ("attributes.csv", "attribute"), ("taxonomies.csv", "taxonomy"),
+                     ("taxonomy_terms.csv", "taxonomy_term") })
+            foreach (var record in tables[path]) AssertValid(schema, record, $"{path} {record["id"]}");
+
+        // Every reference lands on a row of its table.
+        HashSet<string> Ids(string path) => tables[path].Select(r => r["id"]!.GetValue<string>()).ToHashSet();
+        void References(string path, string column, string target) =>
+            Assert.All(tables[path].Where(r => r[column] is not null), r => Assert.Contains(r[column]!.GetValue<string>(), Ids(target)));
+        References("services.csv", "organization_id", "organizations.csv");
+        References("locations.csv", "organization_id", "organizations.csv");
+        References("service_at_location.csv", "service_id", "services.csv");
+        References("service_at_location.csv", "location_id", "locations.csv");
+        References("attributes.csv", "link_id", "services.csv");
+        References("attributes.csv", "taxonomy_term_id", "taxonomy_terms.csv");
+        References("resourcemap_relationships.csv", "source_organization_id", "organizations.csv");
+        References("resourcemap_relationships.csv", "target_organization_id", "organizations.csv");
+        var ties = (await demo.Server.DataAsync("{ relationships(first: 500) { nodes { id } } }")).GetProperty("relationships").GetProperty("nodes").GetArrayLength();
+        Assert.Equal(ties, tables["resourcemap_relationships.csv"].Count);
+    }
+
+    [Fact]
+    public async Task The_json_export_holds_every_organization_in_full_and_the_ties_beside_them()
+    {
+        var file = JsonNode.Parse(await demo.Server.Client.GetStringAsync("/export/hsds.json"))!;
+        var organizations = file["organizations"]!.AsArray();
+        foreach (var organization in organizations) AssertValid("organization", organization!, $"hsds.json organization {organization!["id"]}");
+        foreach (var term in file["taxonomy_terms"]!.AsArray()) AssertValid("taxonomy_term", term!, "hsds.json term");
+        AssertValid("taxonomy", file["taxonomies"]![0]!, "hsds.json taxonomy");
+        Assert.Equal((await GetAsync("/hsds/organizations?per_page=1"))["total_items"]!.GetValue<int>(), organizations.Count);
+        var ties = (await demo.Server.DataAsync("{ relationships(first: 500) { nodes { id } } }")).GetProperty("relationships").GetProperty("nodes").GetArrayLength();
+        Assert.Equal(ties, file["resourcemap:relationships"]!.AsArray().Count);
     }
 }

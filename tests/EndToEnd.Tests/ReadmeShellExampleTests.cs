@@ -75,6 +75,7 @@ public sealed class ReadmeShellExampleTests : IAsyncLifetime
         Assert.Contains("\"version\":\"3.0\"", hsds);
         Assert.Contains("\"name\":\"Senioru biedrība \\\"Draudzība-K\\\"\"", hsds);
         Assert.Contains("\"page_number\":2", hsds);
+        Assert.True(new FileInfo(Path.Combine(_folder, "hsds.zip")).Length > 1000 && new FileInfo(Path.Combine(_folder, "hsds.json")).Length > 1000, "the HSDS files are missing");
 
         // The map's GIS layers (the section's other command imports a file of the reader's own).
         var layers = Commands("Geography for planners").Where(c => c.StartsWith("curl ", StringComparison.Ordinal)).ToList();

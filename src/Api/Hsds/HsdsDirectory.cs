@@ -153,18 +153,26 @@ public sealed class HsdsDirectory
             ["latitude"] = latitude,
             ["longitude"] = longitude,
         };
+        // HSDS's address needs a postal code and a municipality: given when the text names a Latvian postal code
+        // (LV-1234), else the address is the location's description, as written.
         if (r.Address is { Length: > 0 } address)
-            location["addresses"] = new JsonArray(new JsonObject
-            {
-                ["id"] = HsdsIds.Of("address", r.Id),
-                ["location_id"] = id,
-                ["address_1"] = address,
-                ["city"] = r.AreaId is { } area ? _rows.AreaNames.GetValueOrDefault(area) ?? "" : "",
-                ["state_province"] = "",
-                ["postal_code"] = "",
-                ["country"] = "LV",
-                ["address_type"] = "physical",
-            });
+        {
+            var postalCode = System.Text.RegularExpressions.Regex.Match(address, @"\bLV-\d{4}\b");
+            var municipality = r.AreaId is { } areaId ? _rows.MunicipalityOf(areaId) : null;
+            if (postalCode.Success && municipality is not null)
+                location["addresses"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = HsdsIds.Of("address", r.Id),
+                    ["location_id"] = id,
+                    ["address_1"] = address.Replace(postalCode.Value, "").Trim(' ', ','),
+                    ["city"] = r.AreaId is { } area ? _rows.AreaNames.GetValueOrDefault(area) ?? municipality : municipality,
+                    ["state_province"] = municipality,
+                    ["postal_code"] = postalCode.Value,
+                    ["country"] = "LV",
+                    ["address_type"] = "physical",
+                });
+            else location["description"] = address;
+        }
         return location;
     }
 

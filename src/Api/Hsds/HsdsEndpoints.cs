@@ -79,7 +79,7 @@ public static class HsdsEndpoints
     {
         var (query, refused) = ParseQuery(http);
         if (refused is not null) return refused;
-        var (directory, error) = await ReadAsync(http);
+        var (directory, error) = await DirectoryAsync(http);
         if (error is not null) return error;
         var all = select(directory!, query!).ToList();
         var pages = Math.Max(1, (int)Math.Ceiling(all.Count / (double)query!.PerPage));
@@ -100,7 +100,7 @@ public static class HsdsEndpoints
     /// <summary>One record by the <c>{id}</c> of the route.</summary>
     private static async Task<IResult> OneAsync(HttpContext http, Func<HsdsDirectory, string, JsonObject?> find)
     {
-        var (directory, error) = await ReadAsync(http);
+        var (directory, error) = await DirectoryAsync(http);
         if (error is not null) return error;
         return find(directory!, http.Request.RouteValues["id"] as string ?? "") is { } found
             ? Json((JsonObject)found.DeepClone())
@@ -129,7 +129,8 @@ public static class HsdsEndpoints
         return (new Query(page, perPage, Text("search"), Text("organization_id"), Text("taxonomy_term_id"), Text("taxonomy_id"), modifiedAfter, topOnly, Text("parent_id")), null);
     }
 
-    private static async Task<(HsdsDirectory? Directory, IResult? Error)> ReadAsync(HttpContext http)
+    /// <summary>The directory the request's caller may read, or the refusal of their token.</summary>
+    internal static async Task<(HsdsDirectory? Directory, IResult? Error)> DirectoryAsync(HttpContext http)
     {
         if (await ExportEndpoints.RefusedAsync(http) is { } refused) return (null, refused);
         var (export, db) = await ExportEndpoints.OpenAsync(http);

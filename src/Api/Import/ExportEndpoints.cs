@@ -51,6 +51,8 @@ public static class ExportEndpoints
         app.MapGet("/export/ties.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             GeoJsonResult(MapLayers.Ties(await export.ReadAsync(query.AreaId, query.Day, http.RequestAborted)), "ties.geojson"))));
         app.MapGet("/export/areas.geojson", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (_, query) => AreasLayerAsync(http, query))));
+        app.MapGet("/export/hsds.json", (Func<HttpContext, Task<IResult>>)(http => HsdsFileAsync(http, Hsds.HsdsFiles.Json, "application/json", "hsds.json")));
+        app.MapGet("/export/hsds.zip", (Func<HttpContext, Task<IResult>>)(http => HsdsFileAsync(http, Hsds.HsdsFiles.Tabular, "application/zip", "hsds.zip")));
         app.MapGet("/export/map.gpkg", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, (export, query) => GeoPackageAsync(http, export, query))));
         app.MapGet("/export/network.gexf", (Func<HttpContext, Task<IResult>>)(http => ExportAsync(http, async (export, query) =>
             NetworkResult(await export.NetworkAsync(query.AreaId, query.Day, query.Types, http.RequestAborted), GexfWriter.Write, "application/gexf+xml", "network.gexf"))));
@@ -156,6 +158,12 @@ public static class ExportEndpoints
         }
         var outermost = spatial.Areas.Where(a => a.Boundary is not null && !InsideAnother(a)).Select(a => a.Boundary!).ToList();
         return outermost.Count == 0 ? null : NetTopologySuite.Operation.Union.UnaryUnionOp.Union(outermost);
+    }
+
+    private static async Task<IResult> HsdsFileAsync(HttpContext http, Func<Hsds.HsdsDirectory, byte[]> write, string mediaType, string name)
+    {
+        var (directory, refused) = await Hsds.HsdsEndpoints.DirectoryAsync(http);
+        return refused ?? Results.File(write(directory!), mediaType, name);
     }
 
     private static IResult NetworkResult(NetworkFile file, Action<Stream, NetworkFile> write, string mediaType, string name)
