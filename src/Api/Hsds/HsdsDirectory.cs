@@ -40,8 +40,12 @@ public sealed class HsdsDirectory
         foreach (var kind in Enum.GetValues<ResourceKind>()) Term($"kind:{Code(kind)}", "kind", Words(kind), $"Kind of resource: {Words(kind)}.");
         foreach (var group in rows.Resources.SelectMany(r => r.TargetGroups).Distinct().Order(StringComparer.Ordinal))
             Term($"target_group:{group}", "target_group", group, $"Target group: {group}.");
+        _organizationIds = rows.Resources.ToDictionary(r => r.Id, r => Guid.TryParse(r.ExternalId, out var kept) ? kept.ToString() : HsdsIds.Of("organization", r.Id));
         Entries = rows.Resources.Select(r => new Entry(r, Organization(r))).ToList();
     }
+
+    /// <summary>Each resource's organization id: the HSDS id it was imported with (its external id, when a UUID), else our own.</summary>
+    private readonly Dictionary<int, string> _organizationIds;
 
     /// <summary>A resource and its organization, with the service (and its service_at_location) nested as HSDS's "full" organization has them.</summary>
     public sealed record Entry(Resource Resource, JsonObject Organization)
@@ -74,8 +78,8 @@ public sealed class HsdsDirectory
     public IEnumerable<JsonObject> Relationships => _rows.Ties.Select(t => new JsonObject
     {
         ["id"] = HsdsIds.Of("relationship", t.Id),
-        ["source_organization_id"] = HsdsIds.Of("organization", t.SourceId),
-        ["target_organization_id"] = HsdsIds.Of("organization", t.TargetId),
+        ["source_organization_id"] = _organizationIds[t.SourceId],
+        ["target_organization_id"] = _organizationIds[t.TargetId],
         ["type"] = Code(t.Type),
         ["strength"] = t.Strength,
         ["directed"] = t.Directed,
@@ -88,12 +92,12 @@ public sealed class HsdsDirectory
         var hidden = _rows.PersonalDataHidden(r);
         var organization = new JsonObject
         {
-            ["id"] = HsdsIds.Of("organization", r.Id),
+            ["id"] = _organizationIds[r.Id],
             ["name"] = r.Name,
             ["description"] = r.Description ?? "",
         };
         if (!hidden && r.ContactEmail is { } email) organization["email"] = email;
-        if (!hidden && Uri.TryCreate(r.ContactWeb, UriKind.Absolute, out var web)) organization["website"] = web.ToString();
+        if (!hidden && Uri.TryCreate(r.ContactWeb, UriKind.Absolute, out _)) organization["website"] = r.ContactWeb; // as written: no slash added
         organization["phones"] = Phones(hidden ? null : r.ContactPhone, "organization", r.Id);
         organization["locations"] = new JsonArray(Location(r, hidden) is { } location ? [location] : []);
         organization["services"] = new JsonArray(Service(r, hidden));
@@ -106,7 +110,7 @@ public sealed class HsdsDirectory
         var service = new JsonObject
         {
             ["id"] = id,
-            ["organization_id"] = HsdsIds.Of("organization", r.Id),
+            ["organization_id"] = _organizationIds[r.Id],
             ["name"] = r.Name,
             ["description"] = r.Description ?? "",
             ["status"] = r.Status switch { ResourceStatus.Active => "active", ResourceStatus.Dormant => "inactive", _ => "defunct" },
@@ -148,7 +152,7 @@ public sealed class HsdsDirectory
         {
             ["id"] = id,
             ["location_type"] = "physical",
-            ["organization_id"] = HsdsIds.Of("organization", r.Id),
+            ["organization_id"] = _organizationIds[r.Id],
             ["name"] = r.Name,
             ["latitude"] = latitude,
             ["longitude"] = longitude,
@@ -176,8 +180,13 @@ public sealed class HsdsDirectory
         return location;
     }
 
-    private static JsonArray Phones(string? number, string owner, int resourceId) => new(number is { Length: > 0 }
-        ? [new JsonObject { ["id"] = HsdsIds.Of("phone", $"{owner}/{resourceId}"), [$"{owner}_id"] = HsdsIds.Of(owner, resourceId), ["number"] = number }]
+    private JsonArray Phones(string? number, string owner, int resourceId) => new(number is { Length: > 0 }
+        ? [new JsonObject
+        {
+            ["id"] = HsdsIds.Of("phone", $"{owner}/{resourceId}"),
+            [$"{owner}_id"] = owner == "organization" ? _organizationIds[resourceId] : HsdsIds.Of(owner, resourceId),
+            ["number"] = number,
+        }]
         : []);
 
     private void Term(string code, string? parent, string name, string description)

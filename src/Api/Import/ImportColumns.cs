@@ -15,8 +15,8 @@ public static class ImportColumns
 {
     public const string ResourcesSheet = "Resources";
     public const string TiesSheet = "Ties";
-    public static readonly string[] ResourcesSheetNames = [ResourcesSheet, "Resursi"];
-    public static readonly string[] TiesSheetNames = [TiesSheet, "Saites"];
+    public static readonly string[] ResourcesSheetNames = [ResourcesSheet, "Resursi", Hsds.HsdsImport.OrganizationsSheet];
+    public static readonly string[] TiesSheetNames = [TiesSheet, "Saites", Hsds.HsdsImport.RelationshipsSheet];
 
     public static readonly Column[] Resources =
     [

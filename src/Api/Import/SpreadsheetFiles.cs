@@ -1,6 +1,6 @@
 namespace ResourceMap.Api.Import;
 
-/// <summary>The sheets of a file to import (uploaded, or read by the import command): an XLSX workbook's Resources and Ties sheets, or a CSV file of resources and optionally one of ties.</summary>
+/// <summary>The sheets of a file to import (uploaded, or read by the import command): an XLSX workbook's Resources and Ties sheets, a CSV file of resources and optionally one of ties, or an HSDS file (<see cref="Hsds.HsdsImport"/>).</summary>
 public static class SpreadsheetFiles
 {
     public static IReadOnlyList<Table> Read(UploadedFile file, UploadedFile? ties, ImportSettings settings)
@@ -20,7 +20,12 @@ public static class SpreadsheetFiles
             if (ties is not null) tables.Add(CsvTables.Read(ties.Content, ImportColumns.TiesSheet, settings));
             return tables;
         }
-        throw new SpreadsheetException($"{file.FileName}: give an .xlsx workbook or a .csv file (old .xls and .ods files: save them as .xlsx first).");
+        if (extension is ".json" or ".zip")
+        {
+            if (ties is not null) throw new SpreadsheetException("An HSDS file holds its ties itself (resourcemap:relationships): give no separate file of ties.");
+            return extension == ".json" ? Hsds.HsdsImport.FromJson(file.Content) : Hsds.HsdsImport.FromTabular(file.Content, settings);
+        }
+        throw new SpreadsheetException($"{file.FileName}: give an .xlsx workbook, a .csv file, or an HSDS file (.json, or the tabular .zip); old .xls and .ods files: save them as .xlsx first.");
     }
 
     /// <summary>The refusal of a file over Import:MaxFileMegabytes (the import command says it before reading the file).</summary>
