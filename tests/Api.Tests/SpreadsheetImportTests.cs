@@ -234,7 +234,10 @@ public class HostileSpreadsheetTests
             Assert.Single(Refusal("saraksts.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj"u8.ToArray())).Message);
         Assert.Equal("The file is a damaged zip, not a readable XLSX workbook.",
             Assert.Single(Refusal("saraksts.xlsx", [.. "PK\u0003\u0004"u8, .. new byte[200]])).Message);
-        Assert.StartsWith("saraksts.ods: give an .xlsx workbook or a .csv file", Assert.Single(Refusal("saraksts.ods", Workbook(Resources()))).Message);
+        Assert.StartsWith("saraksts.ods: give an .xlsx workbook, a .csv file, or an HSDS file (.json, or the tabular .zip)", Assert.Single(Refusal("saraksts.ods", Workbook(Resources()))).Message);
+        // A zip that is not HSDS's tabular form, and a .json that is no JSON, are named as such too.
+        Assert.Equal("The zip holds no organizations.csv: it is not HSDS's tabular form.", Assert.Single(Refusal("saraksts.zip", Workbook(Resources()))).Message);
+        Assert.StartsWith("The HSDS file is not JSON:", Assert.Single(Refusal("saraksts.json", "nosaukums;veids"u8.ToArray())).Message);
         Assert.Equal("Resources: the file is not text (it holds zero bytes): save the sheet as CSV.", Assert.Single(Refusal("saraksts.csv", [0x6E, 0x61, 0x00, 0x6D, 0x65])).Message);
     }
 
