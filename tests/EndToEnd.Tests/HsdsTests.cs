@@ -252,8 +252,8 @@ public sealed class HsdsImportTests : IAsyncLifetime
     private static string Example(string name) => Path.Combine(Path.GetDirectoryName(typeof(HsdsImportTests).Assembly.Location)!, "..", "..", "..", "..", "..", "..", "shared", "standards", "hsds-3.0", "examples", name) is var relative && File.Exists(relative)
         ? relative : Path.Combine("/work/shared/standards/hsds-3.0/examples", name);
 
-    private Task<(int Exit, string Output, string Error)> ImportAsync(string file, string data) =>
-        Processes.RunAsync("dotnet", [ServerProcess.ServerAssembly, "import", file, "--Database:DataFolder", data, "--Database:DemoData=false"], _folder);
+    private Task<(int Exit, string Output, string Error)> ImportAsync(string file, string data, params string[] options) =>
+        Processes.RunAsync("dotnet", [ServerProcess.ServerAssembly, "import", file, .. options, "--Database:DataFolder", data, "--Database:DemoData=false"], _folder);
 
     [Fact]
     public async Task The_specification_s_example_organization_imports_and_comes_back_with_its_id_and_fields()
@@ -291,6 +291,40 @@ public sealed class HsdsImportTests : IAsyncLifetime
         Assert.Equal((56.9496, 24.1052), (back["locations"]![0]!["latitude"]!.GetValue<double>(), back["locations"]![0]!["longitude"]!.GetValue<double>()));
         var languages = original["services"]![0]!["languages"]!.AsArray().Select(l => l!["code"]?.GetValue<string>()).OfType<string>();
         Assert.Equal(languages.Order(), back["services"]![0]!["languages"]!.AsArray().Select(l => l!["code"]!.GetValue<string>()).Order());
+    }
+
+    [Theory]
+    [InlineData("organization_full.json")]
+    [InlineData("organization_list.json")]
+    [InlineData("service_full.json")]
+    [InlineData("service_list.json")]
+    [InlineData("service_at_location_full.json")]
+    [InlineData("service_at_location_list.json")]
+    public async Task Each_example_of_the_specification_imports_or_is_refused_only_for_its_location_at_latitude_100(string example)
+    {
+        var (exit, output, error) = await ImportAsync(Example(example), Path.Combine(_folder, "examples"), "--dry-run");
+        if (exit == 0) Assert.Contains("organizations: 1 created", output);
+        else Assert.Equal(["organizations, row 1, column latitude: location: latitude must be a finite number from -90 to 90, not 100."],
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1));
+    }
+
+    [Fact]
+    public async Task The_specification_s_tabular_example_imports_and_its_organization_comes_back_as_it_was()
+    {
+        var zip = Path.Combine(_folder, "example.zip");
+        var csv = Path.GetDirectoryName(Example(Path.Combine("csv", "organizations.csv")))!;
+        System.IO.Compression.ZipFile.CreateFromDirectory(csv, zip);
+        var data = Path.Combine(_folder, "tabular");
+        var (exit, output, error) = await ImportAsync(zip, data);
+        Assert.True(exit == 0, error);
+
+        var original = new Dictionary<string, string>();
+        using (var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(Path.Combine(csv, "organizations.csv")))
+            foreach (var row in reader)
+                foreach (var field in new[] { "id", "name", "description", "email", "website" }) original[field] = row[field].ToString();
+        await using var server = await ServerProcess.StartAsync(data, demoData: false);
+        var back = JsonNode.Parse(await server.Client.GetStringAsync($"/hsds/organizations/{original["id"]}"))!;
+        foreach (var (field, value) in original) Assert.Equal(value, back[field]!.GetValue<string>());
     }
 
     private static async Task<byte[]> ExportAsync(ServerProcess server, string file)

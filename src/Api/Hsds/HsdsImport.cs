@@ -8,8 +8,8 @@ namespace ResourceMap.Api.Hsds;
 
 /// <summary>
 /// An HSDS 3.0 file read as the import template's two sheets, so that it goes through the one all-or-nothing import
-/// (<see cref="SpreadsheetImport"/>): HSDS JSON (an organization in full, a list of them, an API page of them, or our
-/// export's object with <c>resourcemap:relationships</c>), or the tabular zip (its CSV tables assembled into the same
+/// (<see cref="SpreadsheetImport"/>): HSDS JSON (organizations, services or services at locations — one, a list, or an
+/// API page — or our export's object with <c>resourcemap:relationships</c>), or the tabular zip (its CSV tables assembled into the same
 /// organizations). Each organization becomes a resource whose external id is the organization's id, so importing again
 /// updates it and exporting gives the id back: its name, description, email and website, the first phone, location
 /// (place) and address, its service's status and languages, and the kind and target groups among its terms
@@ -32,15 +32,15 @@ public static class HsdsImport
         {
             throw new SpreadsheetException($"The HSDS file is not JSON: {e.Message}");
         }
-        var organizations = root switch
+        var items = root switch
         {
             JsonArray list => list.OfType<JsonObject>().ToList(),
             JsonObject { } page when page["contents"] is JsonArray contents => contents.OfType<JsonObject>().ToList(),
             JsonObject { } file when file["organizations"] is JsonArray all => all.OfType<JsonObject>().ToList(),
-            JsonObject { } one when one["organization"] is JsonObject owner => [WithService(owner, one)], // a service in full
             JsonObject { } one => [one],
-            _ => throw new SpreadsheetException("The HSDS file must hold an organization, a list or page of organizations, or an export of them."),
+            _ => throw new SpreadsheetException("The HSDS file must hold organizations, services or services at locations: one, a list, an API page, or our export."),
         };
+        var organizations = items.Select(AsOrganization).ToList();
         var relationships = (root as JsonObject)?["resourcemap:relationships"] as JsonArray;
         return Tables(organizations, relationships?.OfType<JsonObject>().ToList() ?? []);
     }
@@ -105,6 +105,29 @@ public static class HsdsImport
         }).ToList();
         var relationships = Read("resourcemap_relationships.csv");
         return Tables(organizations, relationships);
+    }
+
+    /// <summary>
+    /// An organization, a service (the API's services carry their organization) or a service at a location (its
+    /// service, and the location it is at), read as the organization offering it.
+    /// </summary>
+    private static JsonObject AsOrganization(JsonObject item)
+    {
+        if (item["service"] is JsonObject service)
+        {
+            var organization = AsOrganization(service);
+            if (item["location"] is JsonObject location && organization["locations"] is not JsonArray { Count: > 0 })
+                organization["locations"] = new JsonArray(location.DeepClone());
+            return organization;
+        }
+        if (item["organization"] is JsonObject owner) return WithService(owner, item);
+        if (item["organization_id"] is not null && item["status"] is not null && item["services"] is null)
+        {
+            // A service without its organization: the organization is known by its id alone, so it takes the service's name.
+            var offering = new JsonObject { ["id"] = item["organization_id"]!.DeepClone(), ["name"] = item["name"]?.DeepClone(), ["description"] = item["description"]?.DeepClone() };
+            return WithService(offering, item);
+        }
+        return item;
     }
 
     /// <summary>A service in full read as its organization offering it.</summary>
