@@ -151,7 +151,7 @@ public sealed class HsdsTests(DemoServer demo) : IClassFixture<DemoServer>
                 Assert.DoesNotContain(value.GetString()!, open);
 
         foreach (var (url, status, code) in new[] { ("/hsds/organizations?per_page=0", 400, "BAD_USER_INPUT"), ("/hsds/services?modified_after=vakar", 400, "BAD_USER_INPUT"),
-                     ("/hsds/organizations/00000000-0000-0000-0000-000000000000", 404, "NOT_FOUND") })
+                     ("/hsds/services?postcode=LV-1050&proximity=1000", 400, "BAD_USER_INPUT"), ("/hsds/organizations/00000000-0000-0000-0000-000000000000", 404, "NOT_FOUND") })
         {
             using var response = await demo.Server.Client.GetAsync(url);
             Assert.Equal(status, (int)response.StatusCode);

@@ -123,6 +123,11 @@ public static class HsdsEndpoints
                 return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'modified_after' must be a date and time (ISO 8601), not '{afterText}'."));
             modifiedAfter = after;
         }
+        // The specification measures proximity from a postcode's centre; with no postcode map here, answering all
+        // services would mislead a directory into thinking they were near: refused, saying why.
+        if (Text("proximity") is not null || Text("postcode") is not null)
+            return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput,
+                "'proximity' and 'postcode' are measured from a postcode's centre, and this server holds no map of postcodes; use the GraphQL API's resources(near: …) for distances."));
         var topOnly = false;
         if (Text("top_only") is { } topText && !bool.TryParse(topText, out topOnly))
             return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'top_only' must be true or false, not '{topText}'."));
