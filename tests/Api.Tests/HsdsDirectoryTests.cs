@@ -11,7 +11,7 @@ public class HsdsDirectoryTests
 {
     private static ExportRows Rows(params Resource[] resources) => new(resources.ToList(), [], new Dictionary<int, string> { [1] = "Latvija", [2] = "Rīga", [3] = "Avoti" }, new RequestCaller())
     {
-        AreaParents = new Dictionary<int, int?> { [1] = null, [2] = 1, [3] = 2 },
+        Municipalities = new Dictionary<int, int> { [2] = 2, [3] = 2 }, // Avoti lies in Rīga, a state city below Latvija
     };
 
     [Fact]

@@ -86,8 +86,10 @@ public static class AreaImport
     {
         if (collection.Member("type") as string != "FeatureCollection")
             problems.Add(new(-1, $"type: must be \"FeatureCollection\"."));
-        var lks92 = Lks92.IsNamedBy(collection.Member("crs"));
-        if (collection.Member("crs") is { } crs && !lks92 && !IsWgs84(crs))
+        var crsName = collection.Member("crs") is IDictionary<string, object?> crs && crs.Member("properties") is IDictionary<string, object?> named ? named.Member("name") as string : null;
+        var lks92 = Lks92.IsNamedBy(crsName);
+        var wgs84 = crsName is not null && (crsName.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || crsName.EndsWith("4326", StringComparison.Ordinal));
+        if (collection.Member("crs") is not null && !lks92 && !wgs84)
             problems.Add(new(-1, "crs: the collection must be in WGS84 longitude/latitude (EPSG:4326, RFC 7946 §4) or Latvia's LKS-92 (EPSG:3059); reproject it to one of them."));
         var features = collection.TryGetValue("features", out var f) && f is IList list ? list : new List<object?>();
         if (features.Count > MaxFeatures) problems.Add(new(-1, $"features: at most {MaxFeatures} features can be imported at once, not {features.Count}."));
@@ -166,12 +168,6 @@ public static class AreaImport
     {
         problem(message);
         return null;
-    }
-
-    private static bool IsWgs84(object crs)
-    {
-        var name = crs is IDictionary<string, object?> c && c.Member("properties") is IDictionary<string, object?> p ? p.Member("name") as string : null;
-        return name is not null && (name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || name.EndsWith("4326", StringComparison.Ordinal));
     }
 
     /// <summary>Each valid feature with the stored area it updates (or null) and its parent, parents before children.</summary>

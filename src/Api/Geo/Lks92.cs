@@ -30,13 +30,9 @@ public static class Lks92
         lock (ToWgs84Transform) return ToWgs84Transform.Value.Transform(easting, northing);
     }
 
-    /// <summary>Whether a GeoJSON <c>crs</c> member (the 2008 draft's, as GDAL and QGIS write it) names EPSG:3059.</summary>
-    public static bool IsNamedBy(object? crs)
-    {
-        var name = crs is IDictionary<string, object?> c && c.TryGetValue("properties", out var p) && p is IDictionary<string, object?> properties
-            && properties.TryGetValue("name", out var n) ? n as string : null;
-        return name is not null && (name.EndsWith("EPSG::3059", StringComparison.OrdinalIgnoreCase) || name.Equals("EPSG:3059", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>Whether the name of a GeoJSON <c>crs</c> member (the 2008 draft's, as GDAL and QGIS write it) names EPSG:3059.</summary>
+    public static bool IsNamedBy(string? crsName) =>
+        crsName is not null && (crsName.EndsWith("EPSG::3059", StringComparison.OrdinalIgnoreCase) || crsName.Equals("EPSG:3059", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The GeoJSON geometry with every position reprojected to WGS84, in place: positions are the innermost arrays of

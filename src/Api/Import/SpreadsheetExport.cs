@@ -50,14 +50,17 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
     /// </summary>
     public async Task<ExportRows> ReadAsync(int? areaId, DateOnly? day, CancellationToken ct)
     {
-        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId }).ToListAsync(ct);
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId, a.Kind }).ToListAsync(ct);
         var within = areaId is { } id ? AreaTree.SelfAndDescendants(areas.Select(a => (a.Id, a.ParentId)), id) : null;
         var resources = (await db.Resources.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct))
             .Where(r => within is null || (r.AreaId is { } a && within.Contains(a))).ToList();
         var kept = resources.Select(r => r.Id).ToHashSet();
         var ties = (await db.Relationships.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct))
             .Where(t => kept.Contains(t.SourceId) && kept.Contains(t.TargetId) && (day is null || t.IsActiveOn(day.Value))).ToList();
-        return new ExportRows(resources, ties, areas.ToDictionary(a => a.Id, a => a.Name), caller) { AreaParents = areas.ToDictionary(a => a.Id, a => a.ParentId) };
+        return new ExportRows(resources, ties, areas.ToDictionary(a => a.Id, a => a.Name), caller)
+        {
+            Municipalities = AreaTree.MunicipalityOf(areas.Select(a => (a.Id, a.ParentId, a.Kind)).ToList()),
+        };
     }
 
     private static IReadOnlyList<string> ResourceRow(Resource r, ExportRows rows, bool latvian)
@@ -129,16 +132,11 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
 /// <summary>The rows an export writes, read as <see cref="Caller"/> may read them.</summary>
 public sealed record ExportRows(List<Resource> Resources, List<Relationship> Ties, IReadOnlyDictionary<int, string> AreaNames, RequestCaller Caller)
 {
-    /// <summary>Each area's parent (null for a top one).</summary>
-    public IReadOnlyDictionary<int, int?> AreaParents { get; init; } = new Dictionary<int, int?>();
+    /// <summary>Each area's municipality (<see cref="AreaTree.MunicipalityOf"/>), by area id.</summary>
+    public IReadOnlyDictionary<int, int> Municipalities { get; init; } = new Dictionary<int, int>();
 
-    /// <summary>The municipality (or state city) an area lies in: the area just below the country; the area itself at that level.</summary>
-    public string? MunicipalityOf(int areaId)
-    {
-        var area = areaId;
-        while (AreaParents.GetValueOrDefault(area) is { } parent && AreaParents.GetValueOrDefault(parent) is not null) area = parent;
-        return AreaParents.ContainsKey(area) && AreaParents[area] is not null ? AreaNames.GetValueOrDefault(area) : null;
-    }
+    /// <summary>The name of the municipality (or state city) an area lies in; null above that level.</summary>
+    public string? MunicipalityOf(int areaId) => Municipalities.TryGetValue(areaId, out var municipality) ? AreaNames.GetValueOrDefault(municipality) : null;
 
     /// <summary>A person's address, contacts and place are for insiders of their municipality only (GDPR: volunteers, leaders).</summary>
     public bool PersonalDataHidden(Resource r) => ResourceKinds.IsPerson(r.Kind) && !Caller.IsInsider(r.AreaId);
