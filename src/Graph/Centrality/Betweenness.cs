@@ -12,7 +12,7 @@ namespace ResourceMap.Graph.Centrality;
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
 /// normalised values divide the sum over ordered pairs by (n−1)(n−2).
 /// </summary>
-public static class Betweenness
+public static partial class Betweenness
 {
     /// <summary>How many parts the sources are dealt into; fixed, so that sums do not depend on the number of threads.</summary>
     private const int Partitions = 16;
@@ -57,7 +57,20 @@ public static class Betweenness
         var lengths = weighted ? WholeLengths(graph) : null;
         Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
         {
-            Worker worker = !weighted ? new HopWorker(graph) : lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
+            if (!weighted)
+            {
+                var searches = new LaneWorker(graph) { VertexWeight = vertexWeight };
+                var batch = new List<int>(LaneWorker.Batch);
+                for (var first = part; first < n && !cancellationToken.IsCancellationRequested; first += parts * LaneWorker.Batch)
+                {
+                    batch.Clear();
+                    for (var source = first; source < n && batch.Count < LaneWorker.Batch; source += parts) batch.Add(source);
+                    searches.AccumulateFrom(CollectionsMarshal.AsSpan(batch), cancellationToken);
+                }
+                dependencies[part] = searches.Dependency;
+                return;
+            }
+            Worker worker = lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
             worker.VertexWeight = vertexWeight;
             for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
             dependencies[part] = worker.Dependency;
@@ -98,125 +111,6 @@ public static class Betweenness
         protected double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
 
         public abstract void AccumulateFrom(int source);
-    }
-
-    /// <summary>
-    /// Breadth-first searches, level by level. Path counts and dependencies are pulled from neighbours with plain sums and
-    /// no test of each neighbour's level: a level's values are written only after the whole level has been summed, so at
-    /// that moment only the neighbours one level nearer (for σ) or farther (for δ) hold non-zero values. Buffers are
-    /// allocated once and reset only where a search touched them.
-    /// </summary>
-    private sealed class HopWorker : Worker
-    {
-        private readonly CompactGraph _graph;
-        private readonly bool[] _seen;
-        private readonly double[] _sigma;
-        private readonly double[] _pull;
-        private readonly double[] _sums;
-        private readonly int[] _order;
-        private readonly int[] _levelStart;
-
-        public HopWorker(CompactGraph graph) : base(graph.VertexCount)
-        {
-            var n = graph.VertexCount;
-            _graph = graph;
-            _seen = new bool[n];
-            _sigma = new double[n];
-            _pull = new double[n];
-            _sums = new double[n];
-            _order = new int[n + 1]; // one spare slot for the branch-free append
-            _levelStart = new int[n + 2];
-        }
-
-        public override void AccumulateFrom(int source)
-        {
-            ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
-            ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
-            ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
-            ref var order = ref MemoryMarshal.GetArrayDataReference(_order);
-
-            // Levels: order[levelStart[L] .. levelStart[L+1]) holds the vertices at distance L.
-            int tail = 0, levels = 0;
-            Unsafe.Add(ref seen, source) = true;
-            Unsafe.Add(ref order, tail++) = source;
-            _levelStart[0] = 0;
-            var head = 0;
-            while (head < tail)
-            {
-                var levelEnd = tail;
-                _levelStart[++levels] = levelEnd;
-                for (; head < levelEnd; head++)
-                {
-                    var v = Unsafe.Add(ref order, head);
-                    var end = Unsafe.Add(ref offsets, v + 1);
-                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++)
-                    {
-                        // Append without a branch: the slot is overwritten unless w is new.
-                        var w = Unsafe.Add(ref targets, k);
-                        ref var seenW = ref Unsafe.Add(ref seen, w);
-                        Unsafe.Add(ref order, tail) = w;
-                        tail += Unsafe.As<bool, byte>(ref seenW) ^ 1;
-                        seenW = true;
-                    }
-                }
-            }
-            // levels now counts the levels; _levelStart[levels] == tail.
-
-            var incoming = _graph.Reverse;
-            ref var inOffsets = ref MemoryMarshal.GetArrayDataReference(incoming.Offsets);
-            ref var inTargets = ref MemoryMarshal.GetArrayDataReference(incoming.Targets);
-            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
-            ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
-            ref var sums = ref MemoryMarshal.GetArrayDataReference(_sums);
-            ref var dependency = ref MemoryMarshal.GetArrayDataReference(Dependency);
-
-            // σ(v) = Σ σ(u) over predecessors u: sum over in-neighbours, where only the previous level is non-zero yet.
-            Unsafe.Add(ref sigma, source) = 1;
-            for (var level = 1; level < levels; level++)
-            {
-                int from = _levelStart[level], to = _levelStart[level + 1];
-                for (var i = from; i < to; i++)
-                {
-                    var v = Unsafe.Add(ref order, i);
-                    double total = 0;
-                    var end = Unsafe.Add(ref inOffsets, v + 1);
-                    for (var k = Unsafe.Add(ref inOffsets, v); k < end; k++) total += Unsafe.Add(ref sigma, Unsafe.Add(ref inTargets, k));
-                    Unsafe.Add(ref sums, i) = total;
-                }
-                for (var i = from; i < to; i++) Unsafe.Add(ref sigma, Unsafe.Add(ref order, i)) = Unsafe.Add(ref sums, i);
-            }
-
-            // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w) over successors w (Brandes 2001, Theorem 6), farthest level first; pull holds
-            // (1 + δ(w)) / σ(w) and is non-zero only on the levels already done. A vertex weighted k counts k targets.
-            var sourceWeight = WeightOf(source);
-            for (var level = levels - 1; level >= 0; level--)
-            {
-                int from = _levelStart[level], to = _levelStart[level + 1];
-                for (var i = from; i < to; i++)
-                {
-                    var v = Unsafe.Add(ref order, i);
-                    double total = 0;
-                    var end = Unsafe.Add(ref offsets, v + 1);
-                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++) total += Unsafe.Add(ref pull, Unsafe.Add(ref targets, k));
-                    Unsafe.Add(ref sums, i) = total;
-                }
-                for (var i = from; i < to; i++)
-                {
-                    var v = Unsafe.Add(ref order, i);
-                    var delta = Unsafe.Add(ref sigma, v) * Unsafe.Add(ref sums, i);
-                    if (level > 0) Unsafe.Add(ref dependency, v) += sourceWeight * delta;
-                    Unsafe.Add(ref pull, v) = (WeightOf(v) + delta) / Unsafe.Add(ref sigma, v);
-                }
-            }
-
-            for (var i = 0; i < tail; i++)
-            {
-                var v = Unsafe.Add(ref order, i);
-                Unsafe.Add(ref seen, v) = false;
-                Unsafe.Add(ref sigma, v) = 0;
-                Unsafe.Add(ref pull, v) = 0;
-            }
-        }
     }
 
     /// <summary>Dijkstra searches with weights as distances.</summary>

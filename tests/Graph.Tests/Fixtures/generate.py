@@ -104,3 +104,6 @@ fixture("weighted-random", [(u, v, 1 / rng.randint(1, 5)) for u, v in nx.gnm_ran
 fixture("directed-random", edges(nx.gnm_random_graph(30, 90, seed=6, directed=True)), directed=True)
 fixture("directed-weighted", [(u, v, rng.randint(1, 4)) for u, v in nx.gnm_random_graph(25, 70, seed=8, directed=True).edges()],
         directed=True, weighted=True)
+# Past one batch of 64 searches and with searches ending at different levels: Brandes' searches run 64 at a time.
+fixture("batches-undirected", edges(nx.gnm_random_graph(300, 700, seed=9)), isolates=(300, 301))
+fixture("batches-directed", edges(nx.gnm_random_graph(200, 900, seed=10, directed=True)), directed=True)
