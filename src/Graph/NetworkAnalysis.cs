@@ -147,8 +147,11 @@ public sealed class NetworkAnalysis
     public static NetworkAnalysis Run(CompactGraph graph, AnalysisOptions options, CancellationToken cancellationToken = default)
     {
         var analysis = new NetworkAnalysis(graph, options);
-        foreach (var family in new[] { MetricFamily.Betweenness, MetricFamily.Distances, MetricFamily.Clustering, MetricFamily.StructuralHoles, MetricFamily.Communities })
-            analysis.Family(family).Compute(cancellationToken);
+        // The all-pairs searches use every core themselves; the other families are one thread each, so they run side by side.
+        analysis.Family(MetricFamily.Betweenness).Compute(cancellationToken);
+        analysis.Family(MetricFamily.Distances).Compute(cancellationToken);
+        Parallel.ForEach([MetricFamily.Communities, MetricFamily.StructuralHoles, MetricFamily.Clustering], Parallelism.Options(options.MaxThreads, cancellationToken),
+            family => analysis.Family(family).Compute(cancellationToken));
         return analysis;
     }
 
