@@ -129,20 +129,9 @@ public static partial class Betweenness
             }
             var active = (sources.Length + Lanes - 1) / Lanes;
             for (var g = 0; g < active; g++) _groups[g].EndLevel();
-            ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
-            ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
             while (true)
             {
-                Array.Clear(_next);
-                ref var visit = ref MemoryMarshal.GetArrayDataReference(_visit);
-                ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
-                for (var v = 0; v < n; v++)
-                {
-                    var bits = Unsafe.Add(ref visit, v);
-                    if (bits == 0) continue;
-                    var end = Unsafe.Add(ref offsets, v + 1);
-                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++) Unsafe.Add(ref next, Unsafe.Add(ref targets, k)) |= bits;
-                }
+                Paths.HopDistances.Spread(_graph, _visit, _next);
                 ulong arrived = 0;
                 for (var w = 0; w < n; w++)
                 {

@@ -74,20 +74,9 @@ public static class HopDistances
                 _seen[batch[i]] = _visit[batch[i]] = 1UL << i;
                 _reached[batch[i]]++;
             }
-            ref var offsets = ref MemoryMarshal.GetArrayDataReference(graph.Offsets);
-            ref var targets = ref MemoryMarshal.GetArrayDataReference(graph.Targets);
             for (var level = 1; ; level++)
             {
-                Array.Clear(_next);
-                ref var visit = ref MemoryMarshal.GetArrayDataReference(_visit);
-                ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
-                for (var v = 0; v < n; v++)
-                {
-                    var bits = Unsafe.Add(ref visit, v);
-                    if (bits == 0) continue;
-                    var end = Unsafe.Add(ref offsets, v + 1);
-                    for (var k = Unsafe.Add(ref offsets, v); k < end; k++) Unsafe.Add(ref next, Unsafe.Add(ref targets, k)) |= bits;
-                }
+                Spread(graph, _visit, _next);
                 ulong arrived = 0;
                 var reciprocal = 1.0 / level;
                 for (var w = 0; w < n; w++)
@@ -122,6 +111,24 @@ public static class HopDistances
                 }
             }
             return _harmonic;
+        }
+    }
+
+    /// <summary>One level of the bit-parallel searches: <paramref name="next"/> gets, for each vertex, the bits of every
+    /// search that <paramref name="visit"/> holds at one of its in-neighbours (seen ones included; the caller masks them).</summary>
+    internal static void Spread(CompactGraph graph, ulong[] visit, ulong[] next)
+    {
+        Array.Clear(next);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(graph.Offsets);
+        ref var targets = ref MemoryMarshal.GetArrayDataReference(graph.Targets);
+        ref var visitBits = ref MemoryMarshal.GetArrayDataReference(visit);
+        ref var nextBits = ref MemoryMarshal.GetArrayDataReference(next);
+        for (var v = 0; v < visit.Length; v++)
+        {
+            var bits = Unsafe.Add(ref visitBits, v);
+            if (bits == 0) continue;
+            var end = Unsafe.Add(ref offsets, v + 1);
+            for (var k = Unsafe.Add(ref offsets, v); k < end; k++) Unsafe.Add(ref nextBits, Unsafe.Add(ref targets, k)) |= bits;
         }
     }
 
