@@ -136,6 +136,81 @@ public sealed class HsdsTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains(kinds, k => k!["code"]!.GetValue<string>() == "kind:DAY_CENTRE");
     }
 
+    /// <summary>
+    /// The specification's postcode and proximity, on a server of its own with hand-placed resources in the demo's
+    /// Priekuļi parish (a 5 km square round 57.3150, 25.3560), 2 km and more from the demo's own: two addresses with
+    /// LV-4126 place the postcode's centre at their mean, (57.2990, 25.3850); distances are checked by the haversine
+    /// formula here, and the postcode alone keeps the services whose area holds the centre, as GraphQL's areas say.
+    /// </summary>
+    [Fact]
+    public async Task Postcode_and_proximity_select_services_by_the_postcode_s_centre()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var admin = await server.AdminTokenAsync();
+        var areas = (await server.DataAsync("{ areas(first: 100) { nodes { id name } } }", token: admin)).GetProperty("areas").GetProperty("nodes").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("id").GetString()!);
+        async Task Add(string name, double lat, double lon, string? address, string? area) =>
+            await server.DataAsync("mutation($i: CreateResourceInput!) { createResource(input: $i) { resource { id } } }",
+                new { i = new { name, kind = "OTHER", latitude = lat, longitude = lon, address, areaId = area } }, admin);
+        await Add("Pasta nodaļa Priekuļos", 57.2985, 25.3840, "Mazā iela 1, Priekuļi, LV-4126", null);
+        await Add("Veselības punkts Priekuļos", 57.2995, 25.3860, "Mazā iela 9, Priekuļi, LV-4126", null);
+        await Add("Dārzkopju biedrība", 57.2990, 25.3930, "Dārza iela 3, Priekuļi", null);
+        await Add("Priekuļu mednieku klubs", 57.3300, 25.3200, null, areas["Priekuļu pagasts"]);
+        await Add("Zosēnu mednieki", 57.2991, 25.3851, null, areas["Zosēnu pagasts"]);
+
+        static double Haversine(double lat1, double lon1, double lat2, double lon2)
+        {
+            double Rad(double d) => d * Math.PI / 180;
+            var h = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
+            return 2 * 6_371_008.8 * Math.Asin(Math.Sqrt(h));
+        }
+        // The expectations below rest on these distances from the centre.
+        Assert.InRange(Haversine(57.2990, 25.3850, 57.2985, 25.3840), 70, 90);
+        Assert.InRange(Haversine(57.2990, 25.3850, 57.2990, 25.3930), 450, 500);
+        Assert.InRange(Haversine(57.2990, 25.3850, 57.3150, 25.3560), 2_000, 3_000);
+
+        async Task<(HttpStatusCode Status, JsonNode Body)> Get(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
+            using var response = await server.Client.SendAsync(request);
+            return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        }
+        async Task<string[]> Names(string url)
+        {
+            var (status, page) = await Get(url);
+            Assert.True(status == HttpStatusCode.OK, $"{url}: {page}");
+            AssertValid("Page", page, url);
+            return [.. page["contents"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["Pasta nodaļa Priekuļos", "Veselības punkts Priekuļos", "Zosēnu mednieki"],
+            await Names("/hsds/organizations?postcode=LV-4126&proximity=300&per_page=500"));
+        Assert.Equal(["Dārzkopju biedrība", "Pasta nodaļa Priekuļos", "Veselības punkts Priekuļos", "Zosēnu mednieki"],
+            await Names("/hsds/services?postcode=lv4126&proximity=600&per_page=500"));
+
+        // Without proximity: the services whose area holds the centre (Priekuļu pagasts and Cēsu novads), and those with
+        // no area whose own address has the postcode.
+        var holding = (await server.DataAsync("{ resources(first: 500) { nodes { name area { name } } } }", token: admin))
+            .GetProperty("resources").GetProperty("nodes").EnumerateArray()
+            .Where(r => r.GetProperty("area").ValueKind == JsonValueKind.Object && r.GetProperty("area").GetProperty("name").GetString() is "Priekuļu pagasts" or "Cēsu novads")
+            .Select(r => r.GetProperty("name").GetString()!)
+            .Concat(["Pasta nodaļa Priekuļos", "Veselības punkts Priekuļos"])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Contains("Priekuļu mednieku klubs", holding);
+        Assert.Contains("Priekuļu bibliotēka", holding);
+        Assert.Equal(holding, await Names("/hsds/organizations?postcode=LV-4126&per_page=500"));
+
+        foreach (var url in new[] { "/hsds/services?postcode=4126x", "/hsds/services?postcode=LV-4126&proximity=-1", "/hsds/services?proximity=100",
+                     "/hsds/services?postcode=LV-9999&proximity=100" })
+        {
+            var (status, body) = await Get(url);
+            Assert.True(status == HttpStatusCode.BadRequest, $"{url}: {(int)status} {body}");
+            Assert.Equal("BAD_USER_INPUT", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task Anonymous_readers_get_no_sensitive_resource_and_no_person_s_contact_and_bad_requests_say_why()
     {
@@ -264,7 +339,7 @@ public sealed class HsdsImportTests : IAsyncLifetime
         // As published, its location is at latitude 100, on no map: refused where it is, nothing written.
         var (exit, output, error) = await ImportAsync(Example("organization_full.json"), data);
         Assert.Equal(2, exit);
-        Assert.Contains("organizations, row 1, column latitude", error);
+        Assert.Contains("organizations, row 1, column location.latitude", error);
 
         // Placed in Rīga instead, it imports; importing it again changes nothing.
         var placed = (JsonObject)original.DeepClone();
@@ -304,7 +379,7 @@ public sealed class HsdsImportTests : IAsyncLifetime
     {
         var (exit, output, error) = await ImportAsync(Example(example), Path.Combine(_folder, "examples"), "--dry-run");
         if (exit == 0) Assert.Contains("organizations: 1 created", output);
-        else Assert.Equal(["organizations, row 1, column latitude: location: latitude must be a finite number from -90 to 90, not 100."],
+        else Assert.Equal(["organizations, row 1, column location.latitude: location: latitude must be a finite number from -90 to 90, not 100."],
             error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1));
     }
 

@@ -67,6 +67,24 @@ public sealed class HsdsDirectory
     /// <summary>When the resource last changed.</summary>
     public DateTimeOffset? ModifiedOf(int resourceId) => _modified.TryGetValue(resourceId, out var at) ? at : null;
 
+    /// <summary>The Latvian postal code (LV-1234) the resource's address names, if any.</summary>
+    public static string? PostcodeOf(Resource resource) =>
+        resource.Address is { } address && System.Text.RegularExpressions.Regex.Match(address, @"\bLV-\d{4}\b") is { Success: true } found ? found.Value : null;
+
+    /// <summary>
+    /// The centre of a postcode: the mean position of the readable locations whose address has it (a postcode covers a
+    /// few streets or a village, so the mean of latitudes and of longitudes is its centroid to well under a metre's error
+    /// from the earth's curvature); null when none has it. No postcode map of Latvia is at hand, so the directory's own
+    /// addresses place it.
+    /// </summary>
+    public (double Latitude, double Longitude)? CentreOf(string postcode)
+    {
+        var placed = Entries.Select(e => e.Resource)
+            .Where(r => r is { Latitude: not null, Longitude: not null } && PostcodeOf(r) == postcode)
+            .ToList();
+        return placed.Count == 0 ? null : (placed.Average(r => r.Latitude!.Value), placed.Average(r => r.Longitude!.Value));
+    }
+
     /// <summary>Whether a text search (accents and case aside) finds the resource's name, description, offers or needs.</summary>
     public static bool Finds(Resource resource, string search)
     {
@@ -161,17 +179,17 @@ public sealed class HsdsDirectory
         // (LV-1234), else the address is the location's description, as written.
         if (r.Address is { Length: > 0 } address)
         {
-            var postalCode = System.Text.RegularExpressions.Regex.Match(address, @"\bLV-\d{4}\b");
+            var postalCode = PostcodeOf(r);
             var municipality = r.AreaId is { } areaId ? _rows.MunicipalityOf(areaId) : null;
-            if (postalCode.Success && municipality is not null)
+            if (postalCode is not null && municipality is not null)
                 location["addresses"] = new JsonArray(new JsonObject
                 {
                     ["id"] = HsdsIds.Of("address", r.Id),
                     ["location_id"] = id,
-                    ["address_1"] = address.Replace(postalCode.Value, "").Trim(' ', ','),
+                    ["address_1"] = address.Replace(postalCode, "").Trim(' ', ','),
                     ["city"] = r.AreaId is { } area ? _rows.AreaNames.GetValueOrDefault(area) ?? municipality : municipality,
                     ["state_province"] = municipality,
-                    ["postal_code"] = postalCode.Value,
+                    ["postal_code"] = postalCode,
                     ["country"] = "LV",
                     ["address_type"] = "physical",
                 });

@@ -54,7 +54,11 @@ public static class HsdsEndpoints
     }
 
     private sealed record Query(int Page, int PerPage, string? Search, string? OrganizationId, string? TaxonomyTermId, string? TaxonomyId,
-        DateTimeOffset? ModifiedAfter, bool TopOnly, string? ParentId);
+        DateTimeOffset? ModifiedAfter, bool TopOnly, string? ParentId, string? Postcode, double? Proximity)
+    {
+        /// <summary>Whether an entry is where <see cref="Postcode"/> (and <see cref="Proximity"/>) ask; set once the postcode's centre is known.</summary>
+        public Func<HsdsDirectory.Entry, bool> IsPlaced { get; init; } = _ => true;
+    }
 
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 
@@ -73,7 +77,8 @@ public static class HsdsEndpoints
         .Where(e => query.OrganizationId is null || Id(e.Organization) == query.OrganizationId)
         .Where(e => query.TaxonomyTermId is null || e.TermIds.Contains(query.TaxonomyTermId))
         .Where(e => query.TaxonomyId is null || query.TaxonomyId == Id(directory.Taxonomy))
-        .Where(e => query.ModifiedAfter is null || directory.ModifiedOf(e.Resource.Id) >= query.ModifiedAfter);
+        .Where(e => query.ModifiedAfter is null || directory.ModifiedOf(e.Resource.Id) >= query.ModifiedAfter)
+        .Where(query.IsPlaced);
 
     private static async Task<IResult> ListAsync(HttpContext http, Func<HsdsDirectory, Query, IEnumerable<JsonObject>> select)
     {
@@ -81,7 +86,14 @@ public static class HsdsEndpoints
         if (refused is not null) return refused;
         var (directory, error) = await DirectoryAsync(http);
         if (error is not null) return error;
-        var all = select(directory!, query!).ToList();
+        if (query!.Postcode is { } postcode)
+        {
+            if (directory!.CentreOf(postcode) is not { } centre)
+                return Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput,
+                    $"No location in this directory has the postcode {postcode}, so its centre is unknown: 'postcode' is placed by the locations that have it.");
+            query = query with { IsPlaced = await PlacementAsync(http, directory, postcode, centre, query.Proximity) };
+        }
+        var all = select(directory!, query).ToList();
         var pages = Math.Max(1, (int)Math.Ceiling(all.Count / (double)query!.PerPage));
         var contents = all.Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).Select(o => o.DeepClone()).ToArray();
         return Json(new JsonObject
@@ -123,15 +135,43 @@ public static class HsdsEndpoints
                 return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'modified_after' must be a date and time (ISO 8601), not '{afterText}'."));
             modifiedAfter = after;
         }
-        // The specification measures proximity from a postcode's centre; with no postcode map here, answering all
-        // services would mislead a directory into thinking they were near: refused, saying why.
-        if (Text("proximity") is not null || Text("postcode") is not null)
-            return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput,
-                "'proximity' and 'postcode' are measured from a postcode's centre, and this server holds no map of postcodes; use the GraphQL API's resources(near: …) for distances."));
+        string? postcode = null;
+        if (Text("postcode") is { } postcodeText)
+        {
+            var digits = System.Text.RegularExpressions.Regex.Match(postcodeText.Trim(), @"^(?:LV-?\s?)?(\d{4})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (!digits.Success)
+                return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'postcode' must be a Latvian postal code such as LV-4101, not '{postcodeText}'."));
+            postcode = $"LV-{digits.Groups[1].Value}";
+        }
+        double? proximity = null;
+        if (Text("proximity") is { } proximityText)
+        {
+            if (!double.TryParse(proximityText, NumberStyles.Float, CultureInfo.InvariantCulture, out var meters) || !double.IsFinite(meters) || meters < 0)
+                return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'proximity' must be a distance in metres, not '{proximityText}'."));
+            if (postcode is null)
+                return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, "'proximity' is measured from the centre of 'postcode': give both."));
+            proximity = meters;
+        }
         var topOnly = false;
         if (Text("top_only") is { } topText && !bool.TryParse(topText, out topOnly))
             return (null, Error(StatusCodes.Status400BadRequest, ErrorCodes.BadUserInput, $"'top_only' must be true or false, not '{topText}'."));
-        return (new Query(page, perPage, Text("search"), Text("organization_id"), Text("taxonomy_term_id"), Text("taxonomy_id"), modifiedAfter, topOnly, Text("parent_id")), null);
+        return (new Query(page, perPage, Text("search"), Text("organization_id"), Text("taxonomy_term_id"), Text("taxonomy_id"), modifiedAfter, topOnly, Text("parent_id"), postcode, proximity), null);
+    }
+
+    /// <summary>
+    /// Where a postcode query places an entry, as the specification puts it: with <c>proximity</c>, its location within that
+    /// many metres of the postcode's centre (Vincenty); without, a service area (the resource's area) that holds the centre,
+    /// or — for a resource with no area — a location with that postcode.
+    /// </summary>
+    private static async Task<Func<HsdsDirectory.Entry, bool>> PlacementAsync(HttpContext http, HsdsDirectory directory, string postcode,
+        (double Latitude, double Longitude) centre, double? proximity)
+    {
+        if (proximity is { } meters)
+            return e => e.Resource is { Latitude: { } lat, Longitude: { } lon } &&
+                Graph.Spatial.Geodesic.DistanceMeters(centre.Latitude, centre.Longitude, lat, lon) <= meters;
+        var spatial = await http.RequestServices.GetRequiredService<Geo.SpatialLoader>().CurrentAsync(http.RequestAborted);
+        var areas = spatial.AreasAt(centre.Latitude, centre.Longitude).Select(a => a.Id).ToHashSet();
+        return e => e.Resource.AreaId is { } area ? areas.Contains(area) : HsdsDirectory.PostcodeOf(e.Resource) == postcode;
     }
 
     /// <summary>The directory the request's caller may read, or the refusal of their token.</summary>

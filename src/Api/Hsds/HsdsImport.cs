@@ -14,7 +14,7 @@ namespace ResourceMap.Api.Hsds;
 /// updates it and exporting gives the id back: its name, description, email and website, the first phone, location
 /// (place) and address, its service's status and languages, and the kind and target groups among its terms
 /// (<c>kind:…</c>, <c>target_group:…</c> of the <c>resourcemap</c> taxonomy). Problems are reported on the sheet
-/// <c>organizations</c> (row n is the n-th organization) with the template's column names.
+/// <c>organizations</c> (row n is the n-th organization) by the HSDS field the value came from (<c>location.latitude</c>).
 /// </summary>
 public static class HsdsImport
 {
@@ -145,10 +145,13 @@ public static class HsdsImport
         string[] resourceColumns = ["externalId", "name", "kind", "description", "address", "latitude", "longitude", "targetGroups", "languages", "status", "web", "email", "phone"];
         var resources = organizations.Select((o, i) => new TableRow(i + 1, Resource(o, resourceColumns))).ToArray();
         string[] tieColumns = ["source", "target", "type", "strength", "directed", "since", "until"];
+        // Headed by the HSDS fields the values came from, so that a problem names the field as the directory wrote it.
+        string HsdsName(Column[] columns, string name) => columns.Single(c => c.Name == name).Hsds ?? name;
         var ties = relationships.Select((r, i) => new TableRow(i + 1, [
             Text(r, "source_organization_id"), Text(r, "target_organization_id"), Text(r, "type"), Text(r, "strength"), Text(r, "directed"), Text(r, "since"), Text(r, "until"),
         ])).ToArray();
-        return [new Table(OrganizationsSheet, 0, resourceColumns, resources), new Table(RelationshipsSheet, 0, tieColumns, ties)];
+        return [new Table(OrganizationsSheet, 0, [.. resourceColumns.Select(c => HsdsName(ImportColumns.Resources, c))], resources),
+            new Table(RelationshipsSheet, 0, [.. tieColumns.Select(c => HsdsName(ImportColumns.Ties, c))], ties)];
     }
 
     private static string[] Resource(JsonObject organization, string[] columns)

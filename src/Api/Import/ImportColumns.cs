@@ -3,8 +3,11 @@ using ResourceMap.Persistence.Search;
 
 namespace ResourceMap.Api.Import;
 
-/// <summary>A column of the template: its English name (the key), its Latvian alias and what goes in it.</summary>
-public sealed record Column(string Name, string Latvian, string Help, string HelpLatvian);
+/// <summary>
+/// A column of the template: its English name (the key), its Latvian alias and what goes in it; <paramref name="Hsds"/>,
+/// the HSDS 3.0 field it is read from in an HSDS file, is a third alias, so that problems name the field a directory wrote.
+/// </summary>
+public sealed record Column(string Name, string Latvian, string Help, string HelpLatvian, string? Hsds = null);
 
 /// <summary>
 /// The template's sheets and columns, and the words people write in them: English or Latvian headers, kinds, tie types
@@ -21,29 +24,29 @@ public static class ImportColumns
     public static readonly Column[] Resources =
     [
         new("id", "id", "ResourceMap's id: filled in by an export; leave it as it is, empty for new rows.", "ResourceMap id: to aizpilda eksports; nemainiet, jaunām rindām atstājiet tukšu."),
-        new("externalId", "ārējais id", "Your own key for the row (optional, unique): importing again updates the resource it names.", "Jūsu atslēga rindai (nav obligāta, unikāla): importējot vēlreiz, tiek atjaunots tas pats resurss."),
-        new("name", "nosaukums", "The resource's name (required).", "Resursa nosaukums (obligāts)."),
-        new("kind", "veids", "What it is: association, school, day centre … or biedrība, skola, dienas centrs … (required).", "Kas tas ir: biedrība, skola, dienas centrs … (obligāts)."),
-        new("description", "apraksts", "What it does.", "Ko tas dara."),
-        new("address", "adrese", "Street address.", "Adrese."),
-        new("latitude", "platums", "WGS84 latitude in degrees (56,95 or 56.95); with longitude.", "WGS84 platums grādos (56,95 vai 56.95); kopā ar garumu."),
-        new("longitude", "garums", "WGS84 longitude in degrees (24,11 or 24.11); with latitude.", "WGS84 garums grādos (24,11 vai 24.11); kopā ar platumu."),
+        new("externalId", "ārējais id", "Your own key for the row (optional, unique): importing again updates the resource it names.", "Jūsu atslēga rindai (nav obligāta, unikāla): importējot vēlreiz, tiek atjaunots tas pats resurss.", "organization.id"),
+        new("name", "nosaukums", "The resource's name (required).", "Resursa nosaukums (obligāts).", "organization.name"),
+        new("kind", "veids", "What it is: association, school, day centre … or biedrība, skola, dienas centrs … (required).", "Kas tas ir: biedrība, skola, dienas centrs … (obligāts).", "attribute.taxonomy_term.code (kind:…)"),
+        new("description", "apraksts", "What it does.", "Ko tas dara.", "organization.description"),
+        new("address", "adrese", "Street address.", "Adrese.", "address.address_1"),
+        new("latitude", "platums", "WGS84 latitude in degrees (56,95 or 56.95); with longitude.", "WGS84 platums grādos (56,95 vai 56.95); kopā ar garumu.", "location.latitude"),
+        new("longitude", "garums", "WGS84 longitude in degrees (24,11 or 24.11); with latitude.", "WGS84 garums grādos (24,11 vai 24.11); kopā ar platumu.", "location.longitude"),
         new("area", "teritorija", "The name of an existing area (Križi, Zosēnu pagasts); found from the coordinates when empty.", "Esošas teritorijas nosaukums (Križi, Zosēnu pagasts); ja tukšs, to nosaka pēc koordinātām."),
-        new("targetGroups", "mērķa grupas", "Whom it serves, separated by ; (seniors; youth).", "Kam tas kalpo, atdalot ar ; (seniors; youth)."),
+        new("targetGroups", "mērķa grupas", "Whom it serves, separated by ; (seniors; youth).", "Kam tas kalpo, atdalot ar ; (seniors; youth).", "attribute.taxonomy_term.code (target_group:…)"),
         new("offers", "piedāvā", "What it offers, separated by ; (venue; transport).", "Ko tas piedāvā, atdalot ar ; (venue; transport)."),
         new("needs", "vajadzības", "What it needs, separated by ; (volunteers; funding).", "Kas tam vajadzīgs, atdalot ar ; (volunteers; funding)."),
-        new("languages", "valodas", "ISO 639 codes separated by ; (lv; ru).", "ISO 639 kodi, atdalot ar ; (lv; ru)."),
-        new("status", "statuss", "active, dormant or closed (darbojas, neaktīvs, slēgts); active when empty.", "darbojas, neaktīvs vai slēgts; ja tukšs — darbojas."),
-        new("web", "tīmekļa vietne", "http or https address.", "http vai https adrese."),
-        new("email", "e-pasts", "E-mail address.", "E-pasta adrese."),
-        new("phone", "tālrunis", "Phone number.", "Tālruņa numurs."),
+        new("languages", "valodas", "ISO 639 codes separated by ; (lv; ru).", "ISO 639 kodi, atdalot ar ; (lv; ru).", "service.languages.code"),
+        new("status", "statuss", "active, dormant or closed (darbojas, neaktīvs, slēgts); active when empty.", "darbojas, neaktīvs vai slēgts; ja tukšs — darbojas.", "service.status"),
+        new("web", "tīmekļa vietne", "http or https address.", "http vai https adrese.", "organization.website"),
+        new("email", "e-pasts", "E-mail address.", "E-pasta adrese.", "organization.email"),
+        new("phone", "tālrunis", "Phone number.", "Tālruņa numurs.", "phone.number"),
         new("sensitive", "sensitīvs", "yes when it reveals vulnerable people (jā/nē); no when empty.", "jā, ja tas atklāj neaizsargātus cilvēkus; ja tukšs — nē."),
     ];
 
     public static readonly Column[] Ties =
     [
-        new("source", "avots", "One end: the row's externalId or id, or a name unique among the resources (required).", "Viens gals: rindas ārējais id vai id, vai unikāls resursa nosaukums (obligāts)."),
-        new("target", "mērķis", "The other end, written the same way (required).", "Otrs gals, rakstīts tāpat (obligāts)."),
+        new("source", "avots", "One end: the row's externalId or id, or a name unique among the resources (required).", "Viens gals: rindas ārējais id vai id, vai unikāls resursa nosaukums (obligāts).", "source_organization_id"),
+        new("target", "mērķis", "The other end, written the same way (required).", "Otrs gals, rakstīts tāpat (obligāts).", "target_organization_id"),
         new("type", "veids", "cooperation, membership, funding … or sadarbība, dalība, finansējums … (required).", "sadarbība, dalība, finansējums … (obligāts)."),
         new("strength", "stiprums", "1 (weak) to 5 (strong); 3 when empty.", "No 1 (vāja) līdz 5 (stipra); ja tukšs — 3."),
         new("directed", "virzīta", "yes when it goes from source to target only (jā/nē); no when empty.", "jā, ja tā ir tikai no avota uz mērķi; ja tukšs — nē."),
@@ -56,7 +59,7 @@ public static class ImportColumns
     public static Column? Find(IEnumerable<Column> columns, string header)
     {
         var key = Key(header);
-        return columns.FirstOrDefault(c => Key(c.Name) == key || Key(c.Latvian) == key);
+        return columns.FirstOrDefault(c => Key(c.Name) == key || Key(c.Latvian) == key || c.Hsds is not null && Key(c.Hsds) == key);
     }
 
     /// <summary>A word folded for comparison: lower case, no diacritics, no spaces, underscores or hyphens.</summary>
