@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -23,8 +24,8 @@ public sealed class DatabaseSettings
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
-        if (Provider == DatabaseProvider.SqlServer)
-            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+        if (Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {Provider}.");
         return $"Data Source={Path.Combine(Path.GetFullPath(DataFolder), "resourcemap.db")}";
     }
 }

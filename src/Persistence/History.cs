@@ -14,8 +14,8 @@ public static class History
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Properties that are derived from others and not worth recording.</summary>
-    private static readonly HashSet<string> Derived = ["SearchText"];
+    /// <summary>Properties that are derived from others and not worth recording (PostgreSQL's geography point among them).</summary>
+    private static readonly HashSet<string> Derived = ["SearchText", ResourceMapDbContext.GeographyColumn];
 
     /// <summary>Sets a new, untracked row's stored properties (its id included) from values written by <see cref="Values"/>.</summary>
     public static T Read<T>(Microsoft.EntityFrameworkCore.DbContext db, T row, string values) where T : class

@@ -11,7 +11,8 @@ namespace ResourceMap.Persistence;
 
 /// <summary>
 /// The model shared by every provider. Each provider has its own subclass
-/// (<see cref="SqliteResourceMapDbContext"/>, <see cref="SqlServerResourceMapDbContext"/>) so that each keeps its own migrations.
+/// (<see cref="SqliteResourceMapDbContext"/>, <see cref="SqlServerResourceMapDbContext"/>,
+/// <see cref="PostgreSqlResourceMapDbContext"/>) so that each keeps its own migrations.
 /// </summary>
 public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -45,6 +46,11 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // PostgreSQL folds unquoted names to lower case, and our columns are named in Pascal case: its checks quote them.
+        var postgres = Database.IsNpgsql();
+        string Column(string name) => postgres ? $"\"{name}\"" : name;
+        if (postgres) model.HasPostgresExtension("postgis");
+
         model.Entity<Resource>(e =>
         {
             e.Property(r => r.Name).HasMaxLength(MaxNameLength);
@@ -65,6 +71,16 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             // Privacy in the query itself, so that no list, search, loader or mutation can forget it; aggregates that must
             // count every resource say IgnoreQueryFilters.
             e.HasQueryFilter(r => ReadsAllSensitive || !r.Sensitive || (r.AreaId != null && SensitiveAreasRead.Contains(r.AreaId.Value)));
+            if (postgres)
+            {
+                // Latitude and longitude stay the source of truth; PostGIS keeps a geography point of them for its
+                // distance and nearest-neighbour queries, and target groups are a text[] that GIN indexes.
+                e.Property<Point?>(GeographyColumn)
+                    .HasColumnType("geography(Point, 4326)")
+                    .HasComputedColumnSql("""CASE WHEN "Latitude" IS NULL OR "Longitude" IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint("Longitude", "Latitude"), 4326)::geography END""", stored: true);
+                e.HasIndex(GeographyColumn).HasMethod("gist");
+                e.HasIndex(r => r.TargetGroups).HasMethod("gin");
+            }
         });
 
         model.Entity<Relationship>(e =>
@@ -78,8 +94,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.HasIndex(r => r.SourceId);
             e.HasIndex(r => r.TargetId);
             e.Property(r => r.Version).IsConcurrencyToken();
-            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", "Strength BETWEEN 1 AND 5"));
-            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", "SourceId <> TargetId"));
+            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_Strength", $"{Column("Strength")} BETWEEN 1 AND 5"));
+            e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", $"{Column("SourceId")} <> {Column("TargetId")}"));
             // A tie is read when both of its ends are.
             e.HasQueryFilter(t => ReadsAllSensitive || (Resources.Any(r => r.Id == t.SourceId) && Resources.Any(r => r.Id == t.TargetId)));
         });
@@ -122,7 +138,12 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(a => a.Code).HasMaxLength(32);
             e.HasIndex(a => a.Code).IsUnique();
             e.Property(a => a.SearchText).HasMaxLength(MaxNameLength * 2);
-            e.Property(a => a.Boundary).HasConversion(GeometryToWkb, GeometryComparer);
+            if (postgres)
+            {
+                e.Property(a => a.Boundary).HasColumnType("geometry(Geometry, 4326)");
+                e.HasIndex(a => a.Boundary).HasMethod("gist");
+            }
+            else e.Property(a => a.Boundary).HasConversion(GeometryToWkb, GeometryComparer);
             e.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.OwnsMany(a => a.Population, p =>
             {
@@ -134,7 +155,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         });
     }
 
-    // Neither provider has a spatial plugin here, so geometry is stored as WKB and evaluated by NetTopologySuite in memory.
+    /// <summary>PostgreSQL's generated geography point of a resource's latitude and longitude (a shadow property).</summary>
+    public const string GeographyColumn = "Geography";
+
+    // SQLite and SQL Server have no spatial plugin here, so geometry is stored as WKB and evaluated by NetTopologySuite in memory.
     private static readonly ValueConverter<Geometry?, byte[]?> GeometryToWkb = new(
         g => g == null ? null : new WKBWriter().Write(g),
         b => b == null ? null : new WKBReader().Read(b));
@@ -292,6 +316,12 @@ public sealed class SqliteResourceMapDbContext(DbContextOptions<SqliteResourceMa
             ?? throw new InvalidOperationException("EF Core did not take the SQLite transaction.");
     }
 }
+
+/// <summary>
+/// PostgreSQL with PostGIS. Its identity columns are GENERATED BY DEFAULT, so a restored row takes its old id without a
+/// switch, and the sequence needs no moving: that id was issued by it before.
+/// </summary>
+public sealed class PostgreSqlResourceMapDbContext(DbContextOptions<PostgreSqlResourceMapDbContext> options) : ResourceMapDbContext(options);
 
 public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options)
 {

@@ -13,6 +13,7 @@ public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapD
     // Built once: every resolver and loader opens a context, and building options each time cost more than the context.
     private DbContextOptions<SqliteResourceMapDbContext>? _sqlite;
     private DbContextOptions<SqlServerResourceMapDbContext>? _sqlServer;
+    private DbContextOptions<PostgreSqlResourceMapDbContext>? _postgreSql;
 
     public ResourceMapDbContextFactory(DatabaseSettings settings, Action<DbContextOptionsBuilder>? configure = null)
     {
@@ -33,6 +34,7 @@ public sealed class ResourceMapDbContextFactory : IDbContextFactory<ResourceMapD
     {
         DatabaseProvider.Sqlite => new SqliteResourceMapDbContext(_sqlite ??= Options<SqliteResourceMapDbContext>(b => b.UseSqlite(_connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(new SqliteSecureDelete()))),
         DatabaseProvider.SqlServer => new SqlServerResourceMapDbContext(_sqlServer ??= Options<SqlServerResourceMapDbContext>(b => b.UseSqlServer(_connectionString))),
+        DatabaseProvider.PostgreSql => new PostgreSqlResourceMapDbContext(_postgreSql ??= Options<PostgreSqlResourceMapDbContext>(b => b.UseNpgsql(_connectionString, o => o.UseNetTopologySuite()))),
         _ => throw new InvalidOperationException($"Unknown database provider {_settings.Provider}."),
     };
 
@@ -57,4 +59,11 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
 {
     public SqlServerResourceMapDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerResourceMapDbContext>().UseSqlServer("Server=(local);Database=ResourceMap;Integrated Security=true;TrustServerCertificate=true").Options);
+}
+
+/// <summary>Used by <c>dotnet ef</c> to build the PostgreSQL migrations; no server is contacted.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlResourceMapDbContext>
+{
+    public PostgreSqlResourceMapDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlResourceMapDbContext>().UseNpgsql("Host=localhost;Database=resourcemap", o => o.UseNetTopologySuite()).Options);
 }

@@ -104,11 +104,13 @@ public class SqlServerProviderTests
     }
 
     [Fact]
-    public void Committed_migrations_match_the_model_for_both_providers()
+    public void Committed_migrations_match_the_model_for_every_provider()
     {
         using var sqlServer = SqlServer();
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "SQL Server migrations are behind the model: run dotnet ef migrations add.");
         using var sqlite = new ResourceMapDbContextFactory(new DatabaseSettings { ConnectionString = "Data Source=:memory:" }).CreateDbContext();
         Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite migrations are behind the model: run dotnet ef migrations add.");
+        using var postgres = PostgreSqlProviderTests.PostgreSql();
+        Assert.False(postgres.Database.HasPendingModelChanges(), "PostgreSQL migrations are behind the model: run dotnet ef migrations add.");
     }
 }
