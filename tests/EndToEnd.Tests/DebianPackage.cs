@@ -2,7 +2,7 @@ namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>
 /// A Debian package a test needs as an independent peer (Chromium for the browser tests, openpyxl to write and read
-/// workbooks as another program would, networkx to read the network files, GDAL the GIS layers), installed with apt-get the first time a test needs it (as root, or with
+/// workbooks as another program would, networkx to read the network files, GDAL the GIS layers, PostgreSQL with PostGIS as the server database), installed with apt-get the first time a test needs it (as root, or with
 /// password-less sudo), so that the README's one test command is all a fresh machine of ours needs; .ci/run does the
 /// same through this. Nothing is downloaded from anywhere else.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed class DebianPackage(string name, string installedPath)
     public static readonly DebianPackage Openpyxl = new("python3-openpyxl", "/usr/lib/python3/dist-packages/openpyxl");
     public static readonly DebianPackage Networkx = new("python3-networkx", "/usr/lib/python3/dist-packages/networkx");
     public static readonly DebianPackage Gdal = new("gdal-bin", "/usr/bin/ogrinfo");
+    public static readonly DebianPackage PostGis = new("postgresql-15-postgis-3", "/usr/lib/postgresql/15/lib/postgis-3.so");
 
     // One apt-get at a time: two would wait on its lock, or fail.
     private static readonly SemaphoreSlim Installing = new(1, 1);

@@ -48,7 +48,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var setting in settings) start.ArgumentList.Add(setting);
         var process = Process.Start(start)!;
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataFolder) { _settings = settings };
         process.OutputDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (server._output) server._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
@@ -82,6 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var args = new List<string> { ServerAssembly, "token", "create", "--user", $"e2e {role}", "--role", role, "--Database:DataFolder", DataFolder };
         foreach (var municipality in municipalities) args.AddRange(["--municipality", municipality]);
+        args.AddRange(_settings); // the same database as the server's
         var (exit, output, error) = await Processes.RunAsync("dotnet", args, Path.GetDirectoryName(ServerAssembly)!);
         Assert.True(exit == 0, error);
         return output.Trim();
@@ -91,6 +92,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<string> AdminTokenAsync() => _adminToken ??= await TokenAsync("admin");
 
     private string? _adminToken;
+    private string[] _settings = [];
 
     /// <summary>POSTs an operation as application/json (with a bearer token if given) and returns the parsed response.</summary>
     public async Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null)
@@ -128,7 +130,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
