@@ -82,7 +82,9 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var args = new List<string> { ServerAssembly, "token", "create", "--user", $"e2e {role}", "--role", role, "--Database:DataFolder", DataFolder };
         foreach (var municipality in municipalities) args.AddRange(["--municipality", municipality]);
-        args.AddRange(_settings); // the same database as the server's
+        // The same database as the server's: its Database settings (as "--Key value" pairs), the only ones the command takes.
+        for (var i = 0; i + 1 < _settings.Length; i += 2)
+            if (_settings[i].StartsWith("--Database:", StringComparison.Ordinal)) args.AddRange([_settings[i], _settings[i + 1]]);
         var (exit, output, error) = await Processes.RunAsync("dotnet", args, Path.GetDirectoryName(ServerAssembly)!);
         Assert.True(exit == 0, error);
         return output.Trim();
