@@ -50,12 +50,10 @@ public static partial class Betweenness
                 Lanes[Count++] = lanes;
             }
 
-            /// <summary>Closes a level; false once a level adds nothing, as the group's searches have then ended.</summary>
-            public bool EndLevel()
+            /// <summary>Closes a level, unless it added nothing: the group's searches have then ended, and no later level adds more.</summary>
+            public void EndLevel()
             {
-                if (Count == LevelStart[^1]) return false;
-                LevelStart.Add(Count);
-                return true;
+                if (Count > LevelStart[^1]) LevelStart.Add(Count);
             }
         }
 
