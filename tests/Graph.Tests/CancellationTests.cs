@@ -27,8 +27,17 @@ public class CancellationTests
 
     private static void StopsSoonAfterCancellation(Action<CancellationToken> run)
     {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        // Cancelled from a thread of its own: a timer's callback waits for a pool thread, and while the searches hold the
+        // pool and other test assemblies load the machine, it could come only after the run had finished.
+        using var cancel = new CancellationTokenSource();
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(200);
+            cancel.Cancel();
+        }) { IsBackground = true };
+        canceller.Start();
         Assert.ThrowsAny<OperationCanceledException>(() => run(cancel.Token));
+        canceller.Join();
     }
 
     [Fact]
