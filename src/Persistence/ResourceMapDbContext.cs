@@ -184,10 +184,13 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             var recorded = ChangeTracker.Entries().Where(e => e.Entity is Resource or Relationship && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .Select(e => (Entry: e, e.State, Before: e.State == EntityState.Added ? null : History.Values(e, original: true))).ToList();
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await RecordAsync(recorded, cancellationToken);
+            // Raised first: its row stays locked until the commit, so writers take turns and history ids grow in commit
+            // order. On a server database (PostgreSQL) a reader that has seen change n may then rely on seeing no later
+            // commit with a smaller id; SQLite serialises writers anyway.
             await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await RecordAsync(recorded, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;
         }

@@ -5,22 +5,27 @@ namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>
 /// SIGKILL in the middle of a stream of writes: after a restart every acknowledged write is there, and no write is there
-/// in part — a resource deleted with its ties is gone with all of them or kept with all of them.
+/// in part — a resource deleted with its ties is gone with all of them or kept with all of them. On SQLite, and on
+/// PostgreSQL (the server process is killed, not the database).
 /// </summary>
-public sealed class KillDuringWritesTests
+[Collection(PostgresCluster.Collection)]
+public sealed class KillDuringWritesTests(PostgresCluster cluster)
 {
     private const int Victims = 60;
 
-    [Fact]
-    public async Task Every_acknowledged_write_survives_and_none_is_half_done()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_acknowledged_write_survives_and_none_is_half_done(bool postgres)
     {
         var folder = ServerProcess.NewDataFolder();
+        var database = postgres ? await cluster.NewDatabaseAsync() : [];
         try
         {
             var victims = new List<(string Id, string[] Ties)>();
             var created = new ConcurrentBag<string>();
             var deleted = new ConcurrentBag<string>();
-            await using (var server = await ServerProcess.StartAsync(folder, demoData: false))
+            await using (var server = await ServerProcess.StartAsync(folder, demoData: false, database))
             {
                 var token = await server.AdminTokenAsync();
                 async Task<string> CreateAsync(string name) =>
@@ -68,7 +73,7 @@ public sealed class KillDuringWritesTests
             Assert.NotEmpty(deleted);
             Assert.True(deleted.Count < Victims, "the kill came after the stream had ended");
 
-            await using var restarted = await ServerProcess.StartAsync(folder, demoData: false);
+            await using var restarted = await ServerProcess.StartAsync(folder, demoData: false, database);
             foreach (var name in created)
             {
                 var found = await restarted.DataAsync("query($t: String) { resources(text: $t, first: 500) { nodes { name } } }", new { t = name });

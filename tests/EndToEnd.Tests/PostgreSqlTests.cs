@@ -1,12 +1,15 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace ResourceMap.EndToEnd.Tests;
 
 /// <summary>
 /// The server on PostgreSQL 15 with PostGIS (a throwaway cluster, <see cref="PostgresCluster"/>): its migrations run on
-/// a real server, the demo loads and answers as it does on SQLite, and the optimistic version check refuses a stale write.
+/// a real server, the demo loads and answers as it does on SQLite, the optimistic version check refuses stale writes
+/// however many come at once, and two instances on one database hear each other's writes.
 /// </summary>
-public sealed class PostgreSqlTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
+[Collection(PostgresCluster.Collection)]
+public sealed class PostgreSqlTests(PostgresCluster cluster)
 {
     private const string Everything = """
         { resources(first: 500) { totalCount nodes { id name kind status latitude longitude targetGroups offers area { name } } }
@@ -42,5 +45,67 @@ public sealed class PostgreSqlTests(PostgresCluster cluster) : IClassFixture<Pos
         Assert.Equal("CONFLICT", stale.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         var now = await server.DataAsync("query($id: ID!) { resource(id: $id) { name } }", new { id }, admin);
         Assert.Equal("Ūdensziņu biedrība “Krasts”", now.GetProperty("resource").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Of_concurrent_writes_with_one_version_exactly_one_lands()
+    {
+        await using var server = await ServerProcess.StartAsync(settings: await cluster.NewDatabaseAsync());
+        var admin = await server.AdminTokenAsync();
+        var created = (await server.DataAsync("mutation { createResource(input: { name: \"Sākums\", kind: ASSOCIATION }) { resource { id version } } }", token: admin))
+            .GetProperty("createResource").GetProperty("resource");
+        var (id, version) = (created.GetProperty("id").GetString(), created.GetProperty("version").GetInt32());
+        const string rename = "mutation($id: ID!, $v: Int, $n: String!) { updateResource(input: { id: $id, version: $v, name: $n }) { resource { name version } } }";
+
+        var names = Enumerable.Range(1, 12).Select(i => $"Rakstītājs {i}").ToList();
+        var answers = await Task.WhenAll(names.Select(n => server.PostAsync(rename, new { id, v = version, n }, admin)));
+
+        var landed = answers.Where(a => !a.TryGetProperty("errors", out _)).ToList();
+        var winner = Assert.Single(landed).GetProperty("data").GetProperty("updateResource").GetProperty("resource");
+        Assert.Equal(version + 1, winner.GetProperty("version").GetInt32());
+        Assert.All(answers.Where(a => a.TryGetProperty("errors", out _)),
+            a => Assert.Equal("CONFLICT", a.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()));
+        var data = await server.DataAsync("query($id: ID!) { resource(id: $id) { name version } history(id: $id) { action } }", new { id }, admin);
+        var now = data.GetProperty("resource");
+        Assert.Equal(winner.GetProperty("name").GetString(), now.GetProperty("name").GetString());
+        Assert.Equal(version + 1, now.GetProperty("version").GetInt32());
+        Assert.Equal(["UPDATED", "CREATED"], data.GetProperty("history").EnumerateArray().Select(c => c.GetProperty("action").GetString())); // newest first
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_hear_each_other_s_writes()
+    {
+        var database = await cluster.NewDatabaseAsync();
+        // One data folder for both: it holds the token signing key (Auth:SigningKey does the same across machines).
+        var folder = ServerProcess.NewDataFolder();
+        await using var first = await ServerProcess.StartAsync(folder, settings: database);
+        await using var second = await ServerProcess.StartAsync(folder, settings: database);
+        await first.ReadyAsync();
+        await second.ReadyAsync();
+        var admin = await first.AdminTokenAsync();
+        const string isolated = "{ network { dataVersion isolatedActors { name } } }";
+        var before = (await second.DataAsync(isolated, token: admin)).GetProperty("network");
+
+        using var socket = await GraphQLSocket.ConnectAsync(second);
+        await GraphQLSocket.SendAsync(socket, """{"type":"connection_init"}""");
+        Assert.Equal("connection_ack", JsonDocument.Parse(await GraphQLSocket.ReceiveAsync(socket)).RootElement.GetProperty("type").GetString());
+        await GraphQLSocket.SendAsync(socket, """{"id":"r","type":"subscribe","payload":{"query":"subscription { resourceChanged { kind resourceId resource { name } } }"}}""");
+        // The subscription is registered just after the message is read: give it a moment, as a client would.
+        await Task.Delay(500);
+
+        var clock = Stopwatch.StartNew();
+        var id = (await first.DataAsync("mutation { createResource(input: { name: \"Otrās instances pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }", token: admin))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString();
+        var heard = JsonDocument.Parse(await GraphQLSocket.ReceiveAsync(socket, TimeSpan.FromSeconds(1))).RootElement;
+        clock.Stop();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"heard after {clock.Elapsed}");
+        var change = heard.GetProperty("payload").GetProperty("data").GetProperty("resourceChanged");
+        Assert.Equal(("CREATED", id, "Otrās instances pulciņš"),
+            (change.GetProperty("kind").GetString(), change.GetProperty("resourceId").GetString(), change.GetProperty("resource").GetProperty("name").GetString()));
+
+        var after = (await second.DataAsync(isolated, token: admin)).GetProperty("network");
+        Assert.True(after.GetProperty("dataVersion").GetInt64() > before.GetProperty("dataVersion").GetInt64());
+        Assert.DoesNotContain(before.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
+        Assert.Contains(after.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
     }
 }

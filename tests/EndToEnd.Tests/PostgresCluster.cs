@@ -8,6 +8,9 @@ namespace ResourceMap.EndToEnd.Tests;
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
+    /// <summary>The test collection that shares one cluster: every class that needs PostgreSQL joins it.</summary>
+    public const string Collection = "PostgreSQL";
+
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "resourcemap-pg-" + Guid.NewGuid().ToString("N"));
     private readonly int _port = ServerProcess.FreePort();
@@ -47,3 +50,6 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (exit != 0) throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({exit}):\n{output}\n{error}");
     }
 }
+
+[CollectionDefinition(PostgresCluster.Collection)]
+public sealed class PostgresClusterCollection : ICollectionFixture<PostgresCluster>;

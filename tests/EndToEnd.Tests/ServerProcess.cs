@@ -77,6 +77,18 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not answer within 60 s:\n{Output}");
     }
 
+    /// <summary>Waits until <c>/health/ready</c> answers 200 (a minute at most, for a loaded machine).</summary>
+    public async Task ReadyAsync()
+    {
+        for (var waited = 0; ; waited += 100)
+        {
+            using var ready = await Client.GetAsync("/health/ready");
+            if (ready.StatusCode == HttpStatusCode.OK) return;
+            Assert.True(waited < 60_000, $"not ready after a minute:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Runs the executable's <c>token create</c> command on this server's data folder and returns the token.</summary>
     public async Task<string> TokenAsync(string role, params string[] municipalities)
     {

@@ -135,24 +135,11 @@ public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServe
         Assert.Equal(4403, (int)forged.CloseStatus!.Value);
     }
 
-    private async Task<ClientWebSocket> ConnectAsync()
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(Socket, CancellationToken.None);
-        return socket;
-    }
+    private Task<ClientWebSocket> ConnectAsync() => GraphQLSocket.ConnectAsync(demo.Server);
 
-    private static Task SendAsync(ClientWebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static Task SendAsync(ClientWebSocket socket, string json) => GraphQLSocket.SendAsync(socket, json);
 
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        var result = await socket.ReceiveAsync(buffer, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, result.Count);
-    }
+    private static Task<string> ReceiveAsync(ClientWebSocket socket) => GraphQLSocket.ReceiveAsync(socket);
 
     private NodeClient StartClient(string query, int count) => new(Socket.ToString(), query, count);
 

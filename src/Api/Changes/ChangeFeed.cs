@@ -28,17 +28,21 @@ public sealed record TieChange(int RelationshipId, IReadOnlyList<Protection> End
 public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<TieChange> Relationships, IReadOnlyList<int> AreaIds)
 {
     /// <summary>Whether anything is left to tell.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Resources.Count == 0 && Relationships.Count == 0 && AreaIds.Count == 0;
 }
 
 /// <summary>
-/// What mutations changed, for subscribers. In process only: with several server instances each would need a shared
-/// bus (for example a database notification) — one instance is what ResourceMap runs today.
+/// What mutations changed, for subscribers. On PostgreSQL, which several server instances may share, each change is
+/// also announced to the other instances (<see cref="ChangeAnnouncements"/>), whose subscribers then hear of it too.
 /// </summary>
-public sealed class ChangeFeed
+public sealed class ChangeFeed(ResourceMapDbContextFactory factory)
 {
     public Broadcast<ResourceChange> Resources { get; } = new();
     public Broadcast<NetworkChange> Network { get; } = new();
+
+    /// <summary>Announces changes to the other instances and assembles theirs; null when there can be no others.</summary>
+    public ChangeAnnouncements? Announcements { get; } = factory.Provider == DatabaseProvider.PostgreSql ? new() : null;
 
     /// <summary>Called by a mutation after its transaction committed.</summary>
     public async Task PublishAsync(ResourceMapDbContext db, string cause, CancellationToken ct,
@@ -53,8 +57,18 @@ public sealed class ChangeFeed
         var tieEvents = ties.Select(id => new TieChange(id, ends.TryGetValue(id, out var e)
             ? new[] { e.Source, e.Target }.Where(protection.ContainsKey).Select(r => protection[r]).ToList()
             : [new Protection(null)])).ToList(); // a tie with no record of its ends: admins only
-        foreach (var change in events) Resources.Publish(change);
-        Network.Publish(new NetworkChange(version, cause, events, tieEvents, areas?.ToList() ?? []));
+        var change = new NetworkChange(version, cause, events, tieEvents, areas?.ToList() ?? []);
+        Deliver(change);
+        if (Announcements is not null)
+            foreach (var message in Announcements.Messages(change))
+                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ChangeAnnouncements.Channel}, {message})", ct);
+    }
+
+    /// <summary>Hands a change to this instance's subscribers.</summary>
+    public void Deliver(NetworkChange change)
+    {
+        foreach (var resource in change.Resources) Resources.Publish(resource);
+        Network.Publish(change);
     }
 
     /// <summary>The ends of these ties, from their latest recorded values (the row may be gone).</summary>

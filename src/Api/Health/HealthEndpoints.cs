@@ -6,8 +6,9 @@ namespace ResourceMap.Api.Health;
 
 /// <summary>
 /// The probes a load balancer or an orchestrator asks: <c>GET /health/live</c> answers 200 while the process serves;
-/// <c>GET /health/ready</c> answers 200 once the database answers and the network is read (<see cref="NetworkWarmUp"/>),
-/// 503 before or when the database stops answering. Bodies are the bare status (Healthy, Unhealthy): nothing about the
+/// <c>GET /health/ready</c> answers 200 once the database answers, the network is read (<see cref="NetworkWarmUp"/>) and,
+/// on PostgreSQL, the other instances' changes are heard (<see cref="Changes.ChangeListener"/>); 503 before, or when the
+/// database stops answering. Bodies are the bare status (Healthy, Unhealthy): nothing about the
 /// data or the error leaves the server.
 /// </summary>
 public static class HealthEndpoints
@@ -18,9 +19,12 @@ public static class HealthEndpoints
     {
         services.AddSingleton<NetworkWarmUp>();
         services.AddHostedService(s => s.GetRequiredService<NetworkWarmUp>());
+        services.AddSingleton<Changes.ChangeListener>();
+        services.AddHostedService(s => s.GetRequiredService<Changes.ChangeListener>());
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [Ready])
-            .AddCheck<WarmUpCheck>("network", tags: [Ready]);
+            .AddCheck<WarmUpCheck>("network", tags: [Ready])
+            .AddCheck<ChangesCheck>("changes", tags: [Ready]);
         return services;
     }
 
@@ -53,5 +57,12 @@ public static class HealthEndpoints
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
             Task.FromResult(warmUp.IsWarm ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The network is still being read."));
+    }
+
+    /// <summary>Healthy while the other instances' changes are heard (always, when there can be none).</summary>
+    private sealed class ChangesCheck(Changes.ChangeListener listener) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(listener.IsListening ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Not listening for other instances' changes."));
     }
 }
