@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace ResourceMap.Api.Tests;
 
-/// <summary>Resources within areas and shapes, the k nearest, and the area of a point, on the demo data.</summary>
-public class SpatialQueryTests(DemoApi demo) : IClassFixture<DemoApi>
+/// <summary>
+/// Resources within areas and shapes, the k nearest, and the area of a point, on the demo data: on SQLite (the spatial
+/// snapshot's R-tree) and on PostgreSQL (PostGIS), with the same expectations.
+/// </summary>
+public abstract class SpatialQueryTests(DemoApi demo)
 {
     private TestApi Api => demo.Api;
 
@@ -34,6 +37,37 @@ public class SpatialQueryTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(byBox, data.GetProperty("byShape").Names());
         Assert.Contains("Dienas centrs \"Saskarsme\"", byBox);
         Assert.Equal(["Senioru biedrība \"Draudzība-K\"", "Dienas centrs \"Saskarsme\"", "Križu draudze"], data.GetProperty("seniors").Names());
+    }
+
+    [Fact]
+    public async Task Where_location_and_the_areas_of_a_point_or_a_shape_agree_with_the_arguments()
+    {
+        // A square a fifth the size of Križi's, at its centre: it meets Križi and the city around it, no neighbour.
+        var bbox = (await BoundaryAsync("Križi")).GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var (west, south, east, north) = (bbox[0], bbox[1], bbox[2], bbox[3]);
+        var (dx, dy) = ((east - west) / 10, (north - south) / 10);
+        var (cx, cy) = ((west + east) / 2, (south + north) / 2);
+        var inner = new { type = "Polygon", coordinates = new[] { new[] { new[] { cx - dx, cy - dy }, [cx + dx, cy - dy], [cx + dx, cy + dy], [cx - dx, cy + dy], [cx - dx, cy - dy] } } };
+        var data = await Api.DataAsync("""
+            query($a: ID!, $inner: GeoJSONGeometryInput!) {
+              byArea: resources(withinAreaId: $a, first: 500) { nodes { name } }
+              whereArea: resources(where: { location: { withinAreaId: $a } }, first: 500) { nodes { name } }
+              near: resources(near: { latitude: 55.8790, longitude: 26.5800, maxDistanceMeters: 1500 }, order: [{ id: ASC }], first: 500) { nodes { name } }
+              whereNear: resources(where: { location: { near: { latitude: 55.8790, longitude: 26.5800, maxDistanceMeters: 1500 } } }, first: 500) { nodes { name } }
+              containing: areas(containing: { latitude: 55.8790, longitude: 26.5800 }) { nodes { name } }
+              intersecting: areas(intersecting: $inner) { nodes { name } }
+              nowhere: areas(containing: { latitude: 40.0, longitude: 10.0 }) { totalCount }
+              sea: areaAt(latitude: 57.5, longitude: 20.0) { name }
+            }
+            """, new { a = await demo.AreaIdAsync("Križi"), inner });
+        Assert.True(data.GetProperty("byArea").Names().Count >= 4);
+        Assert.Equal(data.GetProperty("byArea").Names(), data.GetProperty("whereArea").Names());
+        Assert.Contains("Dienas centrs \"Saskarsme\"", data.GetProperty("near").Names());
+        Assert.Equal(data.GetProperty("near").Names(), data.GetProperty("whereNear").Names());
+        Assert.Equal(["Daugavpils", "Križi"], data.GetProperty("containing").Names().Order(StringComparer.Ordinal));
+        Assert.Equal(["Daugavpils", "Križi"], data.GetProperty("intersecting").Names().Order(StringComparer.Ordinal));
+        Assert.Equal(0, data.GetProperty("nowhere").GetProperty("totalCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("sea").ValueKind);
     }
 
     [Fact]
@@ -112,5 +146,34 @@ public class SpatialQueryTests(DemoApi demo) : IClassFixture<DemoApi>
         var latvia = await demo.AreaIdAsync("Latvija");
         var noBoundary = await Api.ExecuteAsync("query($a: ID!) { resources(withinAreaId: $a) { totalCount } }", new { a = latvia });
         Assert.Equal("BAD_USER_INPUT", noBoundary.Code());
+    }
+}
+
+public sealed class SqliteSpatialQueryTests(DemoApi demo) : SpatialQueryTests(demo), IClassFixture<DemoApi>;
+
+[Collection(PostgresCluster.Collection)]
+public sealed class PostgreSqlSpatialQueryTests(PostgreSqlDemoApi demo) : SpatialQueryTests(demo), IClassFixture<PostgreSqlDemoApi>
+{
+    [Fact]
+    public async Task The_conditions_run_in_postgis()
+    {
+        var api = demo.Api;
+        var sql = new List<string>();
+        foreach (var query in new[]
+        {
+            "{ resources(near: { latitude: 55.879, longitude: 26.58, maxDistanceMeters: 1500 }) { totalCount } }",
+            "{ resources(nearest: { latitude: 55.879, longitude: 26.58, count: 3 }) { totalCount } }",
+            "{ areaAt(latitude: 55.879, longitude: 26.58) { name } }",
+        })
+        {
+            api.Sql.Reset();
+            await api.DataAsync(query);
+            sql.Add(string.Join("\n", api.Sql.Commands));
+        }
+        Assert.Contains("ST_DWithin", sql[0]);
+        Assert.Contains("ST_Distance", sql[0]);
+        Assert.Contains("<->", sql[1]);
+        Assert.Contains("ST_Covers", sql[2]);
+        Assert.Contains("ST_Area", sql[2]);
     }
 }

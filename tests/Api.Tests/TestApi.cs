@@ -42,10 +42,13 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>Every SQL command the API sends, for tests that count them.</summary>
     public SqlCommandCounter Sql { get; }
 
-    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null)
+    /// <param name="postgres">A PostgreSQL database to run on (its connection string); SQLite in a new folder when null.</param>
+    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null, string? postgres = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "resourcemap-api-" + Guid.NewGuid().ToString("N"));
-        var settings = new DatabaseSettings { DataFolder = folder, DemoData = demoData };
+        var settings = postgres is null
+            ? new DatabaseSettings { DataFolder = folder, DemoData = demoData }
+            : new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = postgres, DataFolder = folder, DemoData = demoData };
         var sql = new SqlCommandCounter();
         var factory = new ResourceMapDbContextFactory(settings, b => b.AddInterceptors(sql));
         await DatabaseInitializer.InitializeAsync(factory, settings);

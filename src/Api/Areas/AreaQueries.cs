@@ -43,15 +43,27 @@ public static class AreaQueries
                 if (c.GetArgument<Dictionary<string, object?>?>("containing") is { } containing)
                 {
                     var (lat, lon) = ReadPoint(containing, "containing");
-                    var ids = (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).Select(a => a.Id).ToList();
-                    query = query.Where(a => ids.Contains(a.Id));
+                    if (PostGis.Answers(db))
+                    {
+                        var inside = PostGis.AreasAt(db.Areas, lat, lon).Select(a => a.Id);
+                        query = query.Where(a => inside.Contains(a.Id));
+                    }
+                    else
+                    {
+                        var ids = (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).Select(a => a.Id).ToList();
+                        query = query.Where(a => ids.Contains(a.Id));
+                    }
                 }
                 if (c.GetArgument<Dictionary<string, object?>?>("intersecting") is { } intersecting)
                 {
                     var shape = GeoJsonReader.ReadArea(intersecting, "intersecting");
-                    var snapshot = await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken);
-                    var ids = snapshot.Areas.Where(a => a.Boundary is { } b && b.Intersects(shape)).Select(a => a.Id).ToList();
-                    query = query.Where(a => ids.Contains(a.Id));
+                    if (PostGis.Answers(db)) query = PostGis.Intersecting(query, shape);
+                    else
+                    {
+                        var snapshot = await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken);
+                        var ids = snapshot.Areas.Where(a => a.Boundary is { } b && b.Intersects(shape)).Select(a => a.Id).ToList();
+                        query = query.Where(a => ids.Contains(a.Id));
+                    }
                 }
                 if (c.GetArgument<Dictionary<string, object?>?>("where") is { } where) query = query.Where(AreaFilters.Where.Build(where));
                 return await AreaFilters.Order.Apply(query, c.GetArgument<List<object?>?>("order"), a => a.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
@@ -65,6 +77,8 @@ public static class AreaQueries
             {
                 var (lat, lon) = (c.GetArgument<double>("latitude"), c.GetArgument<double>("longitude"));
                 Coordinates.Check(lat, lon, "areaAt");
+                await using var db = c.Db();
+                if (PostGis.Answers(db)) return await PostGis.AreasAt(db.Areas.AsNoTracking(), lat, lon).FirstOrDefaultAsync(c.CancellationToken);
                 return (await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)).AreasAt(lat, lon).FirstOrDefault();
             });
 

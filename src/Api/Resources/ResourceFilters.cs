@@ -35,10 +35,10 @@ public static class ResourceFilters
     /// <summary>Without spatial conditions, for nested use (a tie's source or target).</summary>
     public static readonly Where<Resource> Plain = new(Fields);
 
-    /// <summary>With <c>location</c>, answered from the spatial snapshot's R-tree as a set of ids the SQL then tests.</summary>
-    public static Where<Resource> WithLocation(SpatialSnapshot snapshot) => new(Fields, new Dictionary<string, Func<object?, Expression<Func<Resource, bool>>>>
+    /// <summary>With <c>location</c>, answered by <paramref name="located"/> (PostGIS, or the spatial snapshot's R-tree).</summary>
+    public static Where<Resource> WithLocation(Func<ResourceFilter, Expression<Func<Resource, bool>>> located) => new(Fields, new Dictionary<string, Func<object?, Expression<Func<Resource, bool>>>>
     {
-        ["location"] = value => Location(snapshot, new InputFields((IDictionary<string, object?>)value!)),
+        ["location"] = value => located(Location(new InputFields((IDictionary<string, object?>)value!))),
     });
 
     public static readonly Order<Resource> Order = new(new Dictionary<string, LambdaExpression>
@@ -55,16 +55,11 @@ public static class ResourceFilters
     public static bool UsesLocation(IDictionary<string, object?> where) =>
         where.ContainsKey("location") || where.Where(kv => kv.Key is "and" or "or").SelectMany(kv => (kv.Value as IEnumerable)?.OfType<IDictionary<string, object?>>() ?? []).Any(UsesLocation);
 
-    private static Expression<Func<Resource, bool>> Location(SpatialSnapshot snapshot, InputFields location)
-    {
-        var filter = new ResourceFilter(
-            Near: location.Object("near") is { } n ? ResourceSearch.ReadNear(n) : null,
-            Within: location.Raw("within") is IDictionary<string, object?> shape ? GeoJsonReader.ReadArea(shape, "where.location.within") : null,
-            WithinAreaId: location.String("withinAreaId") is { } areaId ? GlobalId.Decode(areaId, GlobalId.Area, "where.location.withinAreaId") : null,
-            BoundingBox: location.Object("boundingBox") is { } b ? ResourceSearch.ReadBox(b) : null);
-        var ids = ResourceSearch.SpatialIds(snapshot, filter);
-        return r => ids.Contains(r.Id);
-    }
+    private static ResourceFilter Location(InputFields location) => new(
+        Near: location.Object("near") is { } n ? ResourceSearch.ReadNear(n) : null,
+        Within: location.Raw("within") is IDictionary<string, object?> shape ? GeoJsonReader.ReadArea(shape, "where.location.within") : null,
+        WithinAreaId: location.String("withinAreaId") is { } areaId ? GlobalId.Decode(areaId, GlobalId.Area, "where.location.withinAreaId") : null,
+        BoundingBox: location.Object("boundingBox") is { } b ? ResourceSearch.ReadBox(b) : null);
 }
 
 public sealed class ResourceKindOperationFilterInputType() : EquatableOperationFilterInputType<ResourceKindEnum>("ResourceKindOperationFilterInput", "the kind of a resource");

@@ -35,9 +35,9 @@ public static class ResourceQueries
                 var filter = ReadFilter(c);
                 if (c.GetArgument<Dictionary<string, object?>?>("where") is { } where)
                 {
-                    var rules = ResourceFilters.UsesLocation(where)
-                        ? ResourceFilters.WithLocation(await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken))
-                        : ResourceFilters.Plain;
+                    var rules = !ResourceFilters.UsesLocation(where) ? ResourceFilters.Plain
+                        : PostGis.Answers(db) ? ResourceFilters.WithLocation(f => PostGis.Condition(db, f))
+                        : ResourceFilters.WithLocation(ResourceSearch.InSnapshot(await c.Service<SpatialLoader>().CurrentAsync(c.CancellationToken)));
                     filter = filter with { Where = rules.Build(where) };
                 }
                 filter = filter with { Order = c.GetArgument<List<object?>?>("order") };

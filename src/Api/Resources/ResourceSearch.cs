@@ -38,8 +38,8 @@ public sealed record ResourceFilter(
 }
 
 /// <summary>
-/// Finds resources. Attribute filters run in SQL; distance, nearest and inside-a-shape filters run on the R-tree of the
-/// spatial snapshot (geodesic metres for distances, exact point-in-polygon for shapes), and their matches are intersected
+/// Finds resources. Attribute filters run in SQL; distance, nearest and inside-a-shape filters run in PostGIS on
+/// PostgreSQL (<see cref="PostGis"/>), else on the R-tree of the spatial snapshot (geodesic metres for distances, exact point-in-polygon for shapes), and their matches are intersected
 /// with the SQL filters. Results sorted by distance are paged in memory over ids, then only the page's rows are read.
 /// </summary>
 public static class ResourceSearch
@@ -51,9 +51,18 @@ public static class ResourceSearch
         var query = await ApplyAsync(db, db.Resources.AsNoTracking(), filter, ct);
         if (!filter.IsSpatial) return await ResourceFilters.Order.Apply(query, filter.Order, r => r.Id).ToConnectionAsync(page, ct, columns);
 
-        var snapshot = await spatial.CurrentAsync(ct);
-        var matchingIds = (await query.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
-        var ranked = Spatial(snapshot, filter, matchingIds);
+        List<int> ranked;
+        if (PostGis.Answers(db))
+        {
+            if (filter.WithinAreaId is { } areaId)
+                RequireBoundary(areaId, await db.Areas.Where(a => a.Id == areaId).Select(a => new AreaShape(a.Name, a.Boundary != null)).FirstOrDefaultAsync(ct));
+            ranked = await PostGis.RankedAsync(db, query, filter, ct);
+        }
+        else
+        {
+            var matchingIds = (await query.Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+            ranked = Spatial(await spatial.CurrentAsync(ct), filter, matchingIds);
+        }
         if (filter.Order is not null)
             return await ResourceFilters.Order.Apply(query.Where(r => ranked.Contains(r.Id)), filter.Order, r => r.Id).ToConnectionAsync(page, ct, columns);
         var (offset, count) = page.Slice(ranked.Count);
@@ -90,16 +99,33 @@ public static class ResourceSearch
         if (filter.Within is { } shape) inside = index.Within(shape).ToHashSet();
         if (filter.WithinAreaId is { } areaId)
         {
-            var area = snapshot.Area(areaId) ?? throw UserError.NotFound($"withinAreaId: there is no area {areaId}.", "withinAreaId");
-            if (area.Boundary is null) throw UserError.BadInput($"withinAreaId: the area '{area.Name}' has no boundary; use areaId to find resources assigned to it.", "withinAreaId");
-            var inArea = index.Within(area.Boundary);
+            var area = snapshot.Area(areaId);
+            RequireBoundary(areaId, area is null ? null : new AreaShape(area.Name, area.Boundary is not null));
+            var inArea = index.Within(area!.Boundary!);
             inside = inside is null ? inArea.ToHashSet() : inside.Intersect(inArea).ToHashSet();
         }
         return inside;
     }
 
+    /// <summary>An area's name and whether it has a boundary, which <c>withinAreaId</c> needs.</summary>
+    public sealed record AreaShape(string Name, bool HasBoundary);
+
+    /// <summary>A <c>NOT_FOUND</c> or <c>BAD_USER_INPUT</c> error unless the area exists and has a boundary.</summary>
+    public static void RequireBoundary(int areaId, AreaShape? area)
+    {
+        if (area is null) throw UserError.NotFound($"withinAreaId: there is no area {areaId}.", "withinAreaId");
+        if (!area.HasBoundary) throw UserError.BadInput($"withinAreaId: the area '{area.Name}' has no boundary; use areaId to find resources assigned to it.", "withinAreaId");
+    }
+
+    /// <summary>The <c>where.location</c> condition answered from the snapshot's R-tree: the matching ids, which the SQL then tests.</summary>
+    public static Func<ResourceFilter, Expression<Func<Resource, bool>>> InSnapshot(SpatialSnapshot snapshot) => filter =>
+    {
+        var ids = SpatialIds(snapshot, filter);
+        return r => ids.Contains(r.Id);
+    };
+
     /// <summary>Ids of the resources that meet every spatial condition of the filter (near, within, withinAreaId, boundingBox), by id.</summary>
-    public static List<int> SpatialIds(SpatialSnapshot snapshot, ResourceFilter filter)
+    private static List<int> SpatialIds(SpatialSnapshot snapshot, ResourceFilter filter)
     {
         var index = snapshot.ResourceIndex;
         IEnumerable<int> positions = Inside(snapshot, filter) ?? (IEnumerable<int>)Enumerable.Range(0, index.Count);
@@ -133,7 +159,7 @@ public static class ResourceSearch
         return query;
     }
 
-    private static IQueryable<Resource> WithinBox(IQueryable<Resource> query, GeoBox box)
+    public static IQueryable<Resource> WithinBox(IQueryable<Resource> query, GeoBox box)
     {
         query = query.Where(r => r.Latitude != null && r.Latitude >= box.South && r.Latitude <= box.North);
         return box.CrossesAntimeridian

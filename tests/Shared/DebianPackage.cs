@@ -1,4 +1,4 @@
-namespace ResourceMap.EndToEnd.Tests;
+namespace ResourceMap.Tests;
 
 /// <summary>
 /// A Debian package a test needs as an independent peer (Chromium for the browser tests, openpyxl to write and read

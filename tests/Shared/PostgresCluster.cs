@@ -1,4 +1,4 @@
-namespace ResourceMap.EndToEnd.Tests;
+namespace ResourceMap.Tests;
 
 /// <summary>
 /// A throwaway PostgreSQL 15 cluster with PostGIS for the tests that run the server on it: Debian's
@@ -13,15 +13,26 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "resourcemap-pg-" + Guid.NewGuid().ToString("N"));
-    private readonly int _port = ServerProcess.FreePort();
+    private readonly int _port = FreePort();
     private static readonly bool Root = Environment.UserName == "root";
 
-    /// <summary>Settings that point a server at a new, empty database of the cluster.</summary>
-    public async Task<string[]> NewDatabaseAsync()
+    /// <summary>The connection string of a new, empty database of the cluster.</summary>
+    public async Task<string> NewConnectionStringAsync()
     {
         var name = "rm_" + Guid.NewGuid().ToString("N")[..12];
         await RunAsync("psql", "-h", "127.0.0.1", "-p", _port.ToString(), "-U", "resourcemap", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {name}");
-        return ["--Database:Provider", "PostgreSql", "--Database:ConnectionString", $"Host=127.0.0.1;Port={_port};Username=resourcemap;Database={name}"];
+        return $"Host=127.0.0.1;Port={_port};Username=resourcemap;Database={name}";
+    }
+
+    /// <summary>Settings that point a server at a new, empty database of the cluster.</summary>
+    public async Task<string[]> NewDatabaseAsync() =>
+        ["--Database:Provider", "PostgreSql", "--Database:ConnectionString", await NewConnectionStringAsync()];
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task InitializeAsync()
