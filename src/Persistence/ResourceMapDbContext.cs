@@ -200,6 +200,24 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         }
     }
 
+    /// <summary>
+    /// A transaction that takes the writers' turn at once (the data version row, locked until it ends), for a change whose
+    /// checks read much before it writes: no other write commits between its reads.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
+    {
+        var transaction = await Database.BeginTransactionAsync(ct);
+        await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Makes what an erasure replaced unreadable in the database's own storage, after its commit. SQLite has already
+    /// overwritten it (secure_delete); PostgreSQL keeps replaced row versions until a VACUUM reclaims them.
+    /// </summary>
+    public virtual Task ReclaimErasedAsync(CancellationToken ct) => Task.CompletedTask;
+
     private bool _restoring;
 
     /// <summary>
@@ -332,6 +350,16 @@ public sealed class PostgreSqlResourceMapDbContext(DbContextOptions<PostgreSqlRe
     /// </summary>
     public override Task<IDbContextTransaction> BeginReadTransactionAsync(CancellationToken ct) =>
         Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+    /// <summary>
+    /// VACUUM FULL of the tables that held the person: it writes each table anew from its live rows. A plain VACUUM is not
+    /// enough: it frees the old row versions' space without overwriting it, and their bytes stay readable in the pages
+    /// (pageinspect shows them) until new rows happen to fill it. The rewrite locks the three tables while it runs —
+    /// seconds on a large history; erasures are rare. The write-ahead log keeps the values until it is recycled, as
+    /// SQLite's keeps them until a checkpoint; a transaction still open elsewhere can keep a version alive in the copy.
+    /// </summary>
+    public override async Task ReclaimErasedAsync(CancellationToken ct) =>
+        await Database.ExecuteSqlRawAsync("VACUUM FULL \"Resources\", \"Relationships\", \"Changes\"", ct);
 }
 
 public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options)

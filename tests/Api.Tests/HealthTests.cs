@@ -28,7 +28,16 @@ public class HealthTests
         var warmUp = services.GetRequiredService<NetworkWarmUp>();
         await warmUp.StartAsync(default);
         await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
+        // On PostgreSQL a server is ready only once it hears the other instances too (on SQLite there are none).
+        var listener = services.GetRequiredService<Changes.ChangeListener>();
+        await listener.StartAsync(default);
+        for (var waited = 0; !listener.IsListening; waited += 50)
+        {
+            Assert.True(waited < 60_000, "not listening after a minute");
+            await Task.Delay(50);
+        }
         Assert.Equal(HealthStatus.Healthy, (await ReadinessAsync(services)).Status);
+        await listener.StopAsync(default);
         // What it read is what requests read: the snapshot of the current version, already in memory.
         var snapshot = await services.GetRequiredService<NetworkSnapshots>().CurrentAsync(default);
         Assert.Equal(43, snapshot.Actors.Count);

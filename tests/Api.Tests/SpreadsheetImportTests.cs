@@ -437,7 +437,7 @@ public class ConcurrentSpreadsheetImportTests
         var answers = await Task.WhenAll(ImportAsync(), ImportAsync());
         foreach (var answer in answers)
         {
-            if (answer.TryGetProperty("errors", out _)) Assert.Equal("CONFLICT", answer.Code());
+            if (answer.TryGetProperty("errors", out _)) Assert.True(answer.Code() == "CONFLICT", answer.GetRawText());
             else Assert.Matches("^Resources: (300 created, 0 updated, 0 unchanged|0 created, 0 updated, 300 unchanged)$", answer.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
         }
         Assert.Single(answers, a => a.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object && d.GetProperty("importSpreadsheet").GetProperty("summary").GetString()!.StartsWith("Resources: 300 created"));

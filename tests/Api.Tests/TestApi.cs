@@ -42,10 +42,11 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>Every SQL command the API sends, for tests that count them.</summary>
     public SqlCommandCounter Sql { get; }
 
-    /// <param name="postgres">A PostgreSQL database to run on (its connection string); SQLite in a new folder when null.</param>
+    /// <param name="postgres">A PostgreSQL database to run on (its connection string); when null, the run's database (<see cref="TestDatabase"/>).</param>
     public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null, string? postgres = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "resourcemap-api-" + Guid.NewGuid().ToString("N"));
+        postgres ??= await TestDatabase.ConnectionStringAsync();
         var settings = postgres is null
             ? new DatabaseSettings { DataFolder = folder, DemoData = demoData }
             : new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = postgres, DataFolder = folder, DemoData = demoData };
@@ -54,7 +55,7 @@ public sealed class TestApi : IAsyncDisposable
         await DatabaseInitializer.InitializeAsync(factory, settings);
         var collection = new ServiceCollection().AddLogging();
         if (analysis is not null) collection.AddSingleton(analysis);
-        var services = collection.AddResourceMap(factory, exposeExceptionDetails: false, limits).BuildServiceProvider();
+        var services = collection.AddResourceMap(factory, exposeExceptionDetails: true, limits).BuildServiceProvider();
         return new TestApi(folder, services, factory, sql);
     }
 
@@ -130,6 +131,7 @@ public sealed class TestApi : IAsyncDisposable
         await _services.DisposeAsync();
         if (!_ownsData) return;
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools(); // idle connections of finished tests would count against the cluster's limit
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

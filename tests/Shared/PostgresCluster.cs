@@ -42,7 +42,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (Root) await Processes.RunAsync("chown", ["postgres", _folder], "/");
         await RunAsync("initdb", "-D", Path.Combine(_folder, "data"), "-U", "resourcemap", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         await RunAsync("pg_ctl", "-D", Path.Combine(_folder, "data"), "-w", "-l", Path.Combine(_folder, "log"),
-            "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+            "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
     }
 
     public async Task DisposeAsync()
@@ -64,3 +64,24 @@ public sealed class PostgresCluster : IAsyncLifetime
 
 [CollectionDefinition(PostgresCluster.Collection)]
 public sealed class PostgresClusterCollection : ICollectionFixture<PostgresCluster>;
+
+/// <summary>
+/// The database a whole test run uses: SQLite, or PostgreSQL when <c>RESOURCEMAP_TEST_DATABASE=PostgreSql</c> (as
+/// <c>.ci/run</c>'s second pass sets it) — then one throwaway cluster for the run, a new database for each test's data,
+/// and the cluster stopped and deleted when the test process ends.
+/// </summary>
+public static class TestDatabase
+{
+    public static bool PostgreSql => Environment.GetEnvironmentVariable("RESOURCEMAP_TEST_DATABASE") == "PostgreSql";
+
+    private static readonly Lazy<Task<PostgresCluster>> Cluster = new(async () =>
+    {
+        var cluster = new PostgresCluster();
+        await cluster.InitializeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().GetAwaiter().GetResult();
+        return cluster;
+    });
+
+    /// <summary>A new PostgreSQL database's connection string on the PostgreSQL pass; null (SQLite) otherwise.</summary>
+    public static async Task<string?> ConnectionStringAsync() => PostgreSql ? await (await Cluster.Value).NewConnectionStringAsync() : null;
+}

@@ -42,6 +42,9 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         var tieColumns = tieSheet is null ? null : Columns(tieSheet, ImportColumns.Ties, ["source", "target", "type"]);
         if (_problems.Count > 0) return Report(dryRun, null);
 
+        // An import takes the writers' turn before its first read, so that its checks see every other write whole or not
+        // at all: on PostgreSQL each statement would otherwise see what committed since the one before.
+        await using var transaction = dryRun ? null : await db.BeginWriteTransactionAsync(ct);
         var known = await KnownAsync(ct);
         var imported = resourceSheet is null ? [] : await ResourcesAsync(resourceSheet, resourceColumns!, known, ct);
         if (tieSheet is not null) await TiesAsync(tieSheet, tieColumns!, known, imported, ct);
@@ -50,6 +53,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         try
         {
             await SaveAsync(ct);
+            await transaction!.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -62,7 +66,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     private const int TiesPerSave = 5000;
 
     /// <summary>
-    /// Saves in one transaction and one history batch, a part at a time: the resources (and changed ties) first, then the
+    /// Saves in the import's transaction and one history batch, a part at a time: the resources (and changed ties) first, then the
     /// new ties in parts with the context emptied between, so that the tracked rows and their history are not all in
     /// memory at once (20,000 resources and 40,000 ties saved at once took 600 MB).
     /// </summary>
@@ -70,7 +74,6 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     {
         var newTies = db.ChangeTracker.Entries<Relationship>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var tie in newTies) db.Entry(tie).State = EntityState.Detached;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SavesInOneBatch = true;
         await db.SaveChangesAsync(ct);
         foreach (var tie in newTies)
@@ -85,7 +88,6 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
             db.Relationships.AddRange(part);
             await db.SaveChangesAsync(ct);
         }
-        await transaction.CommitAsync(ct);
     }
 
     private ImportReport Report(bool dryRun, long? batch, bool written = false) =>
