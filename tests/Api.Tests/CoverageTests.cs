@@ -227,14 +227,11 @@ public class CoverageTests(DemoApi demo) : IClassFixture<DemoApi>
 }
 
 /// <summary>One API on the demo data, shared by a test class that only reads.</summary>
-public class DemoApi : IAsyncLifetime
+public sealed class DemoApi : IAsyncLifetime
 {
     public TestApi Api { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Api = await TestApi.StartAsync(postgres: await DatabaseAsync());
-
-    /// <summary>The PostgreSQL database to load the demo into; none (SQLite) here.</summary>
-    protected virtual Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+    public async Task InitializeAsync() => Api = await TestApi.StartAsync();
 
     public async Task DisposeAsync() => await Api.DisposeAsync();
 
@@ -243,10 +240,4 @@ public class DemoApi : IAsyncLifetime
         var data = await Api.DataAsync("query($t: String) { areas(text: $t) { nodes { id name } } }", new { t = name });
         return data.GetProperty("areas").GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
     }
-}
-
-/// <summary>The demo on PostgreSQL, in a new database of the shared throwaway cluster.</summary>
-public sealed class PostgreSqlDemoApi(PostgresCluster cluster) : DemoApi
-{
-    protected override async Task<string?> DatabaseAsync() => await cluster.NewConnectionStringAsync();
 }

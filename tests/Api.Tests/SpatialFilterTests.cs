@@ -1,7 +1,7 @@
 namespace ResourceMap.Api.Tests;
 
 /// <summary>
-/// Bounding-box and distance filters on points placed by hand around (56.0 N, 24.0 E), on SQLite and on PostgreSQL. Expected distances, worked on the
+/// Bounding-box and distance filters on points placed by hand around (56.0 N, 24.0 E), on SQLite and (Api.PostgreSql.Tests) on PostgreSQL. Expected distances, worked on the
 /// WGS84 ellipsoid (a = 6 378 137 m, e² = 0.00669438):
 ///   sin²56° = 0.687303, 1 − e²sin² = 0.995399;
 ///   meridian radius M = a(1−e²)/(1−e²sin²)^1.5 = 6 379 417 m → 111 341.9 m per degree of latitude;
@@ -11,16 +11,13 @@ namespace ResourceMap.Api.Tests;
 ///   EastFar(56.0, 24.0161)     0.0161 × 62 392.6    = 1 004.52 m
 ///   SouthWest (55.995, 23.995) √(556.7² + 312.0²)   =   638.2 m
 /// </summary>
-public abstract class SpatialFilterTests : IAsyncLifetime
+public class SpatialFilterTests : IAsyncLifetime
 {
     private TestApi _api = null!;
 
-    /// <summary>The PostgreSQL database to run on; none (SQLite) when null.</summary>
-    protected abstract Task<string?> DatabaseAsync();
-
     public async Task InitializeAsync()
     {
-        _api = await TestApi.StartAsync(demoData: false, postgres: await DatabaseAsync());
+        _api = await TestApi.StartAsync(demoData: false);
         foreach (var (name, lat, lon) in new[]
         {
             ("Centre", 56.0, 24.0), ("North", 56.00899, 24.0), ("East", 56.0, 24.016), ("EastFar", 56.0, 24.0161),
@@ -92,15 +89,4 @@ public abstract class SpatialFilterTests : IAsyncLifetime
         Assert.Equal("BAD_USER_INPUT", response.Code());
         Assert.Contains(messagePart, response.Message());
     }
-}
-
-public sealed class SqliteSpatialFilterTests : SpatialFilterTests
-{
-    protected override Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
-}
-
-[Collection(PostgresCluster.Collection)]
-public sealed class PostgreSqlSpatialFilterTests(PostgresCluster cluster) : SpatialFilterTests
-{
-    protected override async Task<string?> DatabaseAsync() => await cluster.NewConnectionStringAsync();
 }

@@ -42,11 +42,11 @@ public sealed class TestApi : IAsyncDisposable
     /// <summary>Every SQL command the API sends, for tests that count them.</summary>
     public SqlCommandCounter Sql { get; }
 
-    /// <param name="postgres">A PostgreSQL database to run on (its connection string); when null, the run's database (<see cref="TestDatabase"/>).</param>
-    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null, string? postgres = null)
+    /// <summary>A new database (SQLite, or PostgreSQL in Api.PostgreSql.Tests: <see cref="TestDatabase"/>) with the API on it.</summary>
+    public static async Task<TestApi> StartAsync(bool demoData = true, Protection.GraphQLLimits? limits = null, Network.AnalysisSettings? analysis = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "resourcemap-api-" + Guid.NewGuid().ToString("N"));
-        postgres ??= await TestDatabase.ConnectionStringAsync();
+        var postgres = await TestDatabase.ConnectionStringAsync();
         var settings = postgres is null
             ? new DatabaseSettings { DataFolder = folder, DemoData = demoData }
             : new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = postgres, DataFolder = folder, DemoData = demoData };
@@ -55,7 +55,7 @@ public sealed class TestApi : IAsyncDisposable
         await DatabaseInitializer.InitializeAsync(factory, settings);
         var collection = new ServiceCollection().AddLogging();
         if (analysis is not null) collection.AddSingleton(analysis);
-        var services = collection.AddResourceMap(factory, exposeExceptionDetails: true, limits).BuildServiceProvider();
+        var services = collection.AddResourceMap(factory, exposeExceptionDetails: false, limits).BuildServiceProvider();
         return new TestApi(folder, services, factory, sql);
     }
 

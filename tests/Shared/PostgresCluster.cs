@@ -38,18 +38,78 @@ public sealed class PostgresCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await DebianPackage.PostGis.EnsureInstalledAsync();
+        SweepStopped();
         Directory.CreateDirectory(_folder);
         if (Root) await Processes.RunAsync("chown", ["postgres", _folder], "/");
         await RunAsync("initdb", "-D", Path.Combine(_folder, "data"), "-U", "resourcemap", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         await RunAsync("pg_ctl", "-D", Path.Combine(_folder, "data"), "-w", "-l", Path.Combine(_folder, "log"),
             "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+        WatchForExit();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// A watchdog outside the test process (setsid -f: not its child, so not killed with its tree) that stops the cluster
+    /// and deletes its folder a second after the test process ends, however it ends: the test host may be killed as soon
+    /// as the run is over, before its own clean-up has finished.
+    /// </summary>
+    private void WatchForExit()
     {
-        await Processes.RunAsync(Root ? "runuser" : Path.Combine(Bin, "pg_ctl"),
-            Root ? ["-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop"] : ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop"], "/");
-        Directory.Delete(_folder, recursive: true);
+        var stop = $"{(Root ? "runuser -u postgres -- " : "")}{Bin}/pg_ctl -D '{_folder}/data' -m immediate stop";
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{_folder}'";
+        var watchdog = new System.Diagnostics.ProcessStartInfo("setsid");
+        foreach (var arg in new[] { "-f", "bash", "-c", script }) watchdog.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(watchdog)!;
+        process.WaitForExit();
+    }
+
+    public Task DisposeAsync()
+    {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops the cluster and deletes its folder, without awaiting anything: it also runs as the test process exits, when
+    /// continuations may never be scheduled.
+    /// </summary>
+    public void Stop()
+    {
+        var stop = new System.Diagnostics.ProcessStartInfo(Root ? "runuser" : Path.Combine(Bin, "pg_ctl")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])(Root ? ["-u", "postgres", "--", Path.Combine(Bin, "pg_ctl")] : [])) stop.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop" }) stop.ArgumentList.Add(arg);
+        using (var process = System.Diagnostics.Process.Start(stop)!) process.WaitForExit();
+        // The postmaster may still be removing its pid file and socket as the stop returns: try again for a while.
+        for (var attempt = 0; Directory.Exists(_folder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the folders of earlier runs' clusters that are not running (no postmaster.pid) and were last touched over
+    /// ten minutes ago: a test process killed before its clean-up leaves its folder behind, never a running server.
+    /// </summary>
+    private static void SweepStopped()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "resourcemap-pg-*"))
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run is sweeping it too.
+            }
+        }
     }
 
     private async Task RunAsync(string program, params string[] args)
@@ -66,19 +126,23 @@ public sealed class PostgresCluster : IAsyncLifetime
 public sealed class PostgresClusterCollection : ICollectionFixture<PostgresCluster>;
 
 /// <summary>
-/// The database a whole test run uses: SQLite, or PostgreSQL when <c>RESOURCEMAP_TEST_DATABASE=PostgreSql</c> (as
-/// <c>.ci/run</c>'s second pass sets it) — then one throwaway cluster for the run, a new database for each test's data,
-/// and the cluster stopped and deleted when the test process ends.
+/// The database a test project's data lives in: SQLite, or PostgreSQL in the projects compiled with <c>POSTGRESQL</c>
+/// (Api.PostgreSql.Tests, Persistence.PostgreSql.Tests: the same test sources again) — then one throwaway cluster for
+/// the run, a new database for each test's data, and the cluster stopped and deleted when the test process ends.
 /// </summary>
 public static class TestDatabase
 {
-    public static bool PostgreSql => Environment.GetEnvironmentVariable("RESOURCEMAP_TEST_DATABASE") == "PostgreSql";
+#if POSTGRESQL
+    public const bool PostgreSql = true;
+#else
+    public const bool PostgreSql = false;
+#endif
 
     private static readonly Lazy<Task<PostgresCluster>> Cluster = new(async () =>
     {
         var cluster = new PostgresCluster();
         await cluster.InitializeAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     });
 

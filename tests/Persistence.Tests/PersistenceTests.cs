@@ -4,12 +4,13 @@ using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Persistence.Tests;
 
-public class SqlitePersistenceTests
+/// <summary>The database as the server starts and uses it: on SQLite, and on PostgreSQL in the run's PostgreSQL pass (except what is SQLite's own).</summary>
+public class PersistenceTests
 {
     [Fact]
     public async Task Every_connection_overwrites_what_it_deletes_pooled_ones_too()
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(sqlite: true);
         var factory = temp.NewFactory();
         await DatabaseInitializer.InitializeAsync(factory, temp.Settings);
         // Three contexts one after another: the second and third get the pooled connection of the first.
@@ -26,7 +27,7 @@ public class SqlitePersistenceTests
     [Fact]
     public async Task First_start_creates_the_database_file_and_loads_the_demo_network()
     {
-        using var temp = new TempDatabase(demoData: true);
+        using var temp = new TempDatabase(demoData: true, sqlite: true);
         await DatabaseInitializer.InitializeAsync(temp.NewFactory(), temp.Settings);
 
         Assert.True(File.Exists(Path.Combine(temp.Folder, "resourcemap.db")));
@@ -102,7 +103,7 @@ public class SqlitePersistenceTests
     [Fact]
     public async Task Sqlite_runs_in_write_ahead_log_mode()
     {
-        using var temp = new TempDatabase();
+        using var temp = new TempDatabase(sqlite: true);
         await DatabaseInitializer.InitializeAsync(temp.NewFactory(), temp.Settings);
         await using var db = temp.NewFactory().CreateDbContext();
         var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
