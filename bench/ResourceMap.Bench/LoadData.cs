@@ -3,13 +3,16 @@ using ResourceMap.Persistence.Model;
 
 namespace ResourceMap.Bench;
 
-/// <summary>A municipality of five parishes with N resources and (by default) 2N ties, for the HTTP load benchmarks.</summary>
+/// <summary>A municipality of five parishes with N resources and (by default) 2N ties, for the HTTP load benchmarks, on SQLite or PostgreSQL.</summary>
 public static class LoadData
 {
-    public static async Task<int> SeedAsync(string folder, int count, int? tieCount = null)
+    /// <param name="folder">The SQLite data folder, or a PostgreSQL connection string when <paramref name="postgres"/>.</param>
+    public static async Task<int> SeedAsync(string folder, int count, int? tieCount = null, bool postgres = false)
     {
         var tiesWanted = Math.Min(tieCount ?? 2 * count, count * (count - 1L) / 2);
-        var settings = new DatabaseSettings { DataFolder = folder, DemoData = false };
+        var settings = postgres
+            ? new DatabaseSettings { Provider = DatabaseProvider.PostgreSql, ConnectionString = folder, DemoData = false }
+            : new DatabaseSettings { DataFolder = folder, DemoData = false };
         var factory = new ResourceMapDbContextFactory(settings);
         await DatabaseInitializer.InitializeAsync(factory, settings);
         await using var db = factory.CreateDbContext();

@@ -36,10 +36,17 @@ if (args.Length > 0 && args[0] == "families")
     }
     return;
 }
-// `seed FOLDER [RESOURCES] [TIES]` writes the load benchmark's municipality into an empty SQLite database and prints its area id.
-if (args.Length > 1 && args[0] == "seed")
+// `seed FOLDER [RESOURCES] [TIES]` writes the load benchmark's municipality into an empty SQLite database and prints its
+// area id; `seed-postgres CONNECTION [RESOURCES] [TIES]` into an empty PostgreSQL database.
+if (args.Length > 1 && args[0] is "seed" or "seed-postgres")
 {
-    Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : null));
+    Console.WriteLine(await LoadData.SeedAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 500, args.Length > 3 ? int.Parse(args[3]) : null, postgres: args[0] == "seed-postgres"));
+    return;
+}
+// `within-postgis CONNECTION [RESOURCES]`: a within-2-km query answered by PostGIS beside our in-memory R-tree, same points.
+if (args.Length > 1 && args[0] == "within-postgis")
+{
+    await PostGisWithin.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 100_000);
     return;
 }
 // `soak URL TOKEN SERVER_PID [MINUTES] [RATE]`: the reliability benchmark's client (see bench/soak/run.sh).
