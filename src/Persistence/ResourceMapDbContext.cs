@@ -153,6 +153,12 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
                 p.Property(x => x.TargetGroup).HasMaxLength(64);
             });
         });
+
+        // Text compares and sorts by code point on PostgreSQL too, whatever the server's default collation (a Latvian or
+        // English one would sort and compare names otherwise than SQLite does); search folds case and accents itself.
+        if (postgres)
+            foreach (var property in model.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)))
+                property.SetCollation("C");
     }
 
     /// <summary>PostgreSQL's generated geography point of a resource's latitude and longitude (a shadow property).</summary>

@@ -59,6 +59,21 @@ public class FilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Names_sort_and_compare_by_code_point_on_every_database()
+    {
+        // By code point (UTF-16 and UTF-8 agree here): capitals, then small letters, then Ā (U+0100) and Č (U+010C). A
+        // Latvian collation (PostgreSQL's test cluster defaults to one) would say apse, Ābele, Avots, Cīrulis, Čiekurs, Zīle.
+        await using var api = await TestApi.StartAsync(demoData: false);
+        foreach (var name in new[] { "Zīle", "Čiekurs", "apse", "Avots", "Ābele", "Cīrulis" })
+            await api.DataAsync("mutation($n: String!) { createResource(input: { name: $n, kind: OTHER }) { resource { id } } }", new { n = name });
+        var sorted = await api.DataAsync("{ resources(order: [{ name: ASC }]) { nodes { name } } }");
+        Assert.Equal(["Avots", "Cīrulis", "Zīle", "apse", "Ābele", "Čiekurs"], sorted.GetProperty("resources").Names());
+        // Comparison is exact too: a capital is not its small letter, nor Ā an A.
+        var capitalA = await api.DataAsync("{ resources(where: { name: { contains: \"A\" } }, order: [{ name: ASC }]) { nodes { name } } }");
+        Assert.Equal(["Avots"], capitalA.GetProperty("resources").Names());
+    }
+
+    [Fact]
     public async Task Order_sorts_in_SQL_with_the_id_breaking_ties()
     {
         _api.Sql.Reset();

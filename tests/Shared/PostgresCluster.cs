@@ -4,7 +4,8 @@ namespace ResourceMap.Tests;
 /// A throwaway PostgreSQL 15 cluster with PostGIS for the tests that run the server on it: Debian's
 /// postgresql-15-postgis-3 (installed by apt-get on first use), a cluster made with initdb in a temporary folder and
 /// started on a free port with pg_ctl — no system service — then stopped and deleted when the tests are done. PostgreSQL
-/// refuses to run as root, so as root the cluster runs as Debian's postgres user.
+/// refuses to run as root, so as root the cluster runs as Debian's postgres user. Its default collation is Latvian (ICU),
+/// as a Latvian server's may well be: what the tests see of sorting and comparing text is what the schema fixes.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -41,7 +42,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         SweepStopped();
         Directory.CreateDirectory(_folder);
         if (Root) await Processes.RunAsync("chown", ["postgres", _folder], "/");
-        await RunAsync("initdb", "-D", Path.Combine(_folder, "data"), "-U", "resourcemap", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        await RunAsync("initdb", "-D", Path.Combine(_folder, "data"), "-U", "resourcemap", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=lv-LV");
         await RunAsync("pg_ctl", "-D", Path.Combine(_folder, "data"), "-w", "-l", Path.Combine(_folder, "log"),
             "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
         WatchForExit();
