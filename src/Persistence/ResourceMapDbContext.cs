@@ -362,10 +362,24 @@ public sealed class PostgreSqlResourceMapDbContext(DbContextOptions<PostgreSqlRe
     /// enough: it frees the old row versions' space without overwriting it, and their bytes stay readable in the pages
     /// (pageinspect shows them) until new rows happen to fill it. The rewrite locks the three tables while it runs —
     /// seconds on a large history; erasures are rare. The write-ahead log keeps the values until it is recycled, as
-    /// SQLite's keeps them until a checkpoint; a transaction still open elsewhere can keep a version alive in the copy.
+    /// SQLite's keeps them until a checkpoint.
     /// </summary>
-    public override async Task ReclaimErasedAsync(CancellationToken ct) =>
+    public override async Task ReclaimErasedAsync(CancellationToken ct)
+    {
+        // A transaction that began before the erasure's commit may still see the old rows, and the rewrite keeps every
+        // row version some snapshot can see: wait (a while, not for ever) until the transactions older than now are over.
+        var erased = await Database.SqlQuery<DateTime>($"SELECT clock_timestamp() AS \"Value\"").SingleAsync(ct);
+        for (var waited = 0; waited < 30_000; waited += 100)
+        {
+            var older = await Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < {erased}
+                """).SingleAsync(ct);
+            if (older == 0) break;
+            await Task.Delay(100, ct);
+        }
         await Database.ExecuteSqlRawAsync("VACUUM FULL \"Resources\", \"Relationships\", \"Changes\"", ct);
+    }
 }
 
 public sealed class SqlServerResourceMapDbContext(DbContextOptions<SqlServerResourceMapDbContext> options) : ResourceMapDbContext(options)

@@ -36,6 +36,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string? dataFolder = null, bool demoData = true, params string[] settings)
     {
         dataFolder ??= NewDataFolder();
+        // On the PostgreSQL pass the data folder's database, unless the test names a database itself.
+        if (!settings.Contains("--Database:Provider") && await TestDatabase.ForFolderAsync(dataFolder) is { } database)
+            settings = [.. settings, "--Database:Provider", "PostgreSql", "--Database:ConnectionString", database];
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {

@@ -149,4 +149,13 @@ public static class TestDatabase
 
     /// <summary>A new PostgreSQL database's connection string on the PostgreSQL pass; null (SQLite) otherwise.</summary>
     public static async Task<string?> ConnectionStringAsync() => PostgreSql ? await (await Cluster.Value).NewConnectionStringAsync() : null;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> ByFolder = new();
+
+    /// <summary>
+    /// On the PostgreSQL pass, the database that stands for a data folder: the same one each time the folder is named, so
+    /// that a server restarted on its folder, or a command run on it, finds the data it left. Null otherwise.
+    /// </summary>
+    public static async Task<string?> ForFolderAsync(string folder) =>
+        PostgreSql ? await ByFolder.GetOrAdd(Path.GetFullPath(folder), _ => new(async () => (await ConnectionStringAsync())!)).Value : null;
 }

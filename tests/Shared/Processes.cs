@@ -13,6 +13,14 @@ public static class Processes
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, WorkingDirectory = workingDirectory };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        // On the PostgreSQL pass a command run on a data folder works on that folder's database (command-line settings
+        // win over the environment's, so the folder still holds the signing key).
+        var folder = start.ArgumentList.SkipWhile(a => a != "--Database:DataFolder").Skip(1).FirstOrDefault();
+        if (folder is not null && await TestDatabase.ForFolderAsync(Path.GetFullPath(folder, workingDirectory)) is { } database)
+        {
+            start.Environment["Database__Provider"] = "PostgreSql";
+            start.Environment["Database__ConnectionString"] = database;
+        }
         // As a shell starting it in that directory would say.
         start.Environment["PWD"] = workingDirectory;
         using var process = Process.Start(start)!;
