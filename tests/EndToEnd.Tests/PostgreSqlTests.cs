@@ -108,4 +108,56 @@ public sealed class PostgreSqlTests(PostgresCluster cluster)
         Assert.DoesNotContain(before.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
         Assert.Contains(after.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
     }
+
+    [Fact]
+    public async Task README_s_two_lines_start_the_service_on_postgresql()
+    {
+        // The section's sh block as written, with the cluster's database for the example's, the built executable for
+        // `dotnet run --project src/Api`, and a free port.
+        var readme = await File.ReadAllTextAsync(Path.Combine(NodeClients.Folder, "..", "..", "README.md"));
+        var section = readme[readme.IndexOf("\n### PostgreSQL: the server database", StringComparison.Ordinal)..];
+        var block = section[(section.IndexOf("```sh\n", StringComparison.Ordinal) + 6)..];
+        var lines = block[..block.IndexOf("```", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var connection = (await cluster.NewDatabaseAsync())[3];
+        var port = ServerProcess.FreePort();
+        var folder = ServerProcess.NewDataFolder();
+        var script = string.Join('\n', lines.Select(line => System.Text.RegularExpressions.Regex.Replace(line, "Database__ConnectionString='[^']*'", $"Database__ConnectionString='{connection}'")
+            .Replace("dotnet run --project src/Api", $"exec dotnet '{ServerProcess.ServerAssembly}' --urls http://127.0.0.1:{port} --Database:DataFolder '{folder}'")));
+        Assert.Contains(connection, script);
+        using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        // Read as it comes: a full pipe would stop the server at its next log line.
+        var output = new System.Text.StringBuilder();
+        bash.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        bash.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        bash.BeginOutputReadLine();
+        bash.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            JsonElement answer = default;
+            for (var waited = 0; answer.ValueKind == JsonValueKind.Undefined; waited += 200)
+            {
+                if (bash.HasExited) Assert.Fail($"the service stopped ({bash.ExitCode}):\n{output}");
+                Assert.True(waited < 60_000, "no answer within a minute");
+                try
+                {
+                    using var response = await client.PostAsync("/graphql", new StringContent("""{"query":"{ resources(first: 1) { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
+                    answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+            Assert.Equal(42, answer.GetProperty("data").GetProperty("resources").GetProperty("totalCount").GetInt32()); // the demo's public resources
+            Assert.False(File.Exists(Path.Combine(folder, "resourcemap.db"))); // not on SQLite in the data folder
+        }
+        finally
+        {
+            bash.Kill(entireProcessTree: true);
+            await bash.WaitForExitAsync();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
 }
