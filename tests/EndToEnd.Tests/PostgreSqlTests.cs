@@ -29,19 +29,26 @@ public sealed class PostgreSqlTests(PostgresCluster cluster)
         Assert.Equal(expected, (await postgres.DataAsync(Everything)).GetRawText());
     }
 
+    private const string Rename = "mutation($id: ID!, $v: Int, $n: String!) { updateResource(input: { id: $id, version: $v, name: $n }) { resource { name version } } }";
+
+    /// <summary>A new association's id and version.</summary>
+    private static async Task<(string Id, int Version)> CreateAsync(ServerProcess server, string token, string name)
+    {
+        var created = (await server.DataAsync("mutation($n: String!) { createResource(input: { name: $n, kind: ASSOCIATION }) { resource { id version } } }", new { n = name }, token))
+            .GetProperty("createResource").GetProperty("resource");
+        return (created.GetProperty("id").GetString()!, created.GetProperty("version").GetInt32());
+    }
+
     [Fact]
     public async Task A_write_with_a_stale_version_is_refused_and_overwrites_nothing()
     {
         await using var server = await ServerProcess.StartAsync(settings: await cluster.NewDatabaseAsync());
         var admin = await server.AdminTokenAsync();
-        var created = (await server.DataAsync("mutation { createResource(input: { name: \"Ūdensziņu biedrība\", kind: ASSOCIATION }) { resource { id version } } }", token: admin))
-            .GetProperty("createResource").GetProperty("resource");
-        var (id, version) = (created.GetProperty("id").GetString(), created.GetProperty("version").GetInt32());
-        const string rename = "mutation($id: ID!, $v: Int, $n: String!) { updateResource(input: { id: $id, version: $v, name: $n }) { resource { name version } } }";
-        var first = await server.DataAsync(rename, new { id, v = version, n = "Ūdensziņu biedrība “Krasts”" }, admin);
+        var (id, version) = await CreateAsync(server, admin, "Ūdensziņu biedrība");
+        var first = await server.DataAsync(Rename, new { id, v = version, n = "Ūdensziņu biedrība “Krasts”" }, admin);
         Assert.Equal(version + 1, first.GetProperty("updateResource").GetProperty("resource").GetProperty("version").GetInt32());
 
-        var stale = await server.PostAsync(rename, new { id, v = version, n = "Vecā versija" }, admin);
+        var stale = await server.PostAsync(Rename, new { id, v = version, n = "Vecā versija" }, admin);
         Assert.Equal("CONFLICT", stale.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         var now = await server.DataAsync("query($id: ID!) { resource(id: $id) { name } }", new { id }, admin);
         Assert.Equal("Ūdensziņu biedrība “Krasts”", now.GetProperty("resource").GetProperty("name").GetString());
@@ -52,13 +59,10 @@ public sealed class PostgreSqlTests(PostgresCluster cluster)
     {
         await using var server = await ServerProcess.StartAsync(settings: await cluster.NewDatabaseAsync());
         var admin = await server.AdminTokenAsync();
-        var created = (await server.DataAsync("mutation { createResource(input: { name: \"Sākums\", kind: ASSOCIATION }) { resource { id version } } }", token: admin))
-            .GetProperty("createResource").GetProperty("resource");
-        var (id, version) = (created.GetProperty("id").GetString(), created.GetProperty("version").GetInt32());
-        const string rename = "mutation($id: ID!, $v: Int, $n: String!) { updateResource(input: { id: $id, version: $v, name: $n }) { resource { name version } } }";
+        var (id, version) = await CreateAsync(server, admin, "Sākums");
 
         var names = Enumerable.Range(1, 12).Select(i => $"Rakstītājs {i}").ToList();
-        var answers = await Task.WhenAll(names.Select(n => server.PostAsync(rename, new { id, v = version, n }, admin)));
+        var answers = await Task.WhenAll(names.Select(n => server.PostAsync(Rename, new { id, v = version, n }, admin)));
 
         var landed = answers.Where(a => !a.TryGetProperty("errors", out _)).ToList();
         var winner = Assert.Single(landed).GetProperty("data").GetProperty("updateResource").GetProperty("resource");
