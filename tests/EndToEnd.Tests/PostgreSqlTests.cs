@@ -94,20 +94,30 @@ public sealed class PostgreSqlTests(PostgresCluster cluster)
         await GraphQLSocket.SendAsync(socket, """{"type":"connection_init"}""");
         Assert.Equal("connection_ack", JsonDocument.Parse(await GraphQLSocket.ReceiveAsync(socket)).RootElement.GetProperty("type").GetString());
         await GraphQLSocket.SendAsync(socket, """{"id":"r","type":"subscribe","payload":{"query":"subscription { resourceChanged { kind resourceId resource { name } } }"}}""");
-        // The subscription is registered just after the message is read: give it a moment, as a client would.
+        await GraphQLSocket.SendAsync(socket, """{"id":"n","type":"subscribe","payload":{"query":"subscription { networkChanged { dataVersion cause resourceIds } }"}}""");
+        // The subscriptions are registered just after the messages are read: give them a moment, as a client would.
         await Task.Delay(500);
 
         var clock = Stopwatch.StartNew();
         var id = (await first.DataAsync("mutation { createResource(input: { name: \"Otrās instances pulciņš\", kind: INFORMAL_GROUP }) { resource { id } } }", token: admin))
             .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString();
-        var heard = JsonDocument.Parse(await GraphQLSocket.ReceiveAsync(socket, TimeSpan.FromSeconds(1))).RootElement;
+        var heard = new Dictionary<string, JsonElement>();
+        while (heard.Count < 2)
+        {
+            var message = JsonDocument.Parse(await GraphQLSocket.ReceiveAsync(socket, TimeSpan.FromSeconds(1))).RootElement;
+            heard[message.GetProperty("id").GetString()!] = message.GetProperty("payload").GetProperty("data");
+        }
         clock.Stop();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"heard after {clock.Elapsed}");
-        var change = heard.GetProperty("payload").GetProperty("data").GetProperty("resourceChanged");
+        var change = heard["r"].GetProperty("resourceChanged");
         Assert.Equal(("CREATED", id, "Otrās instances pulciņš"),
             (change.GetProperty("kind").GetString(), change.GetProperty("resourceId").GetString(), change.GetProperty("resource").GetProperty("name").GetString()));
+        var network = heard["n"].GetProperty("networkChanged");
+        Assert.Equal("createResource", network.GetProperty("cause").GetString());
+        Assert.Equal([id], network.GetProperty("resourceIds").EnumerateArray().Select(r => r.GetString()));
 
         var after = (await second.DataAsync(isolated, token: admin)).GetProperty("network");
+        Assert.True(after.GetProperty("dataVersion").GetInt64() >= network.GetProperty("dataVersion").GetInt64());
         Assert.True(after.GetProperty("dataVersion").GetInt64() > before.GetProperty("dataVersion").GetInt64());
         Assert.DoesNotContain(before.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
         Assert.Contains(after.GetProperty("isolatedActors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Otrās instances pulciņš");
