@@ -222,7 +222,9 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     /// Makes what an erasure replaced unreadable in the database's own storage, after its commit. SQLite has already
     /// overwritten it (secure_delete); PostgreSQL keeps replaced row versions until a VACUUM reclaims them.
     /// </summary>
-    public virtual Task ReclaimErasedAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <param name="erasure">The id of the history row the erasure marked: its transaction is the one whose replaced rows go.</param>
+    /// <param name="ct">Cancels the wait.</param>
+    public virtual Task ReclaimErasedAsync(long erasure, CancellationToken ct) => Task.CompletedTask;
 
     private bool _restoring;
 
@@ -364,18 +366,20 @@ public sealed class PostgreSqlResourceMapDbContext(DbContextOptions<PostgreSqlRe
     /// seconds on a large history; erasures are rare. The write-ahead log keeps the values until it is recycled, as
     /// SQLite's keeps them until a checkpoint.
     /// </summary>
-    public override async Task ReclaimErasedAsync(CancellationToken ct)
+    public override async Task ReclaimErasedAsync(long erasure, CancellationToken ct)
     {
-        // A transaction that began before the erasure's commit may still see the old rows, and the rewrite keeps every
-        // row version some snapshot can see: wait (a while, not for ever) until the transactions older than now are over.
-        var erased = await Database.SqlQuery<DateTime>($"SELECT clock_timestamp() AS \"Value\"").SingleAsync(ct);
+        // The rewrite keeps every row version that a snapshot of this database may still see: those of backends whose
+        // oldest visible transaction (xmin) is not after the erasure's. A snapshot taken after the erasure can still have
+        // such an xmin while a transaction older than the erasure runs anywhere in the cluster. So wait — a while, not
+        // for ever — until every other backend of this database has a later xmin or none.
         for (var waited = 0; waited < 30_000; waited += 100)
         {
-            var older = await Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < {erased}
+            var holding = await Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_stat_activity, (SELECT xmin AS erased FROM "Changes" WHERE "Id" = {erasure}) AS c
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+                  AND age(backend_xmin) >= age(c.erased)
                 """).SingleAsync(ct);
-            if (older == 0) break;
+            if (holding == 0) break;
             await Task.Delay(100, ct);
         }
         await Database.ExecuteSqlRawAsync("VACUUM FULL \"Resources\", \"Relationships\", \"Changes\"", ct);

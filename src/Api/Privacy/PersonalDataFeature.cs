@@ -77,7 +77,7 @@ public static class PersonalDataFeature
                 }
                 await db.SaveChangesAsync(c.CancellationToken);
                 await transaction.CommitAsync(c.CancellationToken);
-                await db.ReclaimErasedAsync(c.CancellationToken);
+                await db.ReclaimErasedAsync(erasure.Id, c.CancellationToken);
                 await c.Service<Changes.ChangeFeed>().PublishAsync(db, "erasePerson", c.CancellationToken,
                     resources: [(Changes.ChangeKind.Deleted, person.Id)], relationships: ties.Select(t => t.Id));
                 return new ErasePersonPayload(GlobalId.Encode(GlobalId.Resource, person.Id), ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList(), erasure);
