@@ -370,14 +370,15 @@ public sealed class PostgreSqlResourceMapDbContext(DbContextOptions<PostgreSqlRe
     {
         // The rewrite keeps every row version that a snapshot of this database may still see: those of backends whose
         // oldest visible transaction (xmin) is not after the erasure's. A snapshot taken after the erasure can still have
-        // such an xmin while a transaction older than the erasure runs anywhere in the cluster. So wait — a while, not
-        // for ever — until every other backend of this database has a later xmin or none.
+        // such an xmin while a transaction older than the erasure runs anywhere in the cluster, and a writer between its
+        // statements holds its own xid. So wait — a while, not for ever — until every other backend of this database
+        // has later ones or none.
         for (var waited = 0; waited < 30_000; waited += 100)
         {
             var holding = await Database.SqlQuery<int>($"""
                 SELECT count(*)::int AS "Value" FROM pg_stat_activity, (SELECT xmin AS erased FROM "Changes" WHERE "Id" = {erasure}) AS c
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
-                  AND age(backend_xmin) >= age(c.erased)
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                  AND (age(backend_xmin) >= age(c.erased) OR age(backend_xid) >= age(c.erased))
                 """).SingleAsync(ct);
             if (holding == 0) break;
             await Task.Delay(100, ct);

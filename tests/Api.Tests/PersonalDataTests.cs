@@ -87,7 +87,9 @@ public class PersonalDataTests(DemoApi demo) : IClassFixture<DemoApi>
         var api = demo.Api;
         var (person, marker, ties) = await VolunteerAsync("erasure");
 
+        api.Sql.Reset();
         var erased = (await api.DataAsync(Erase, new { id = person }, ZoseniWorker)).GetProperty("erasePerson");
+        var erasureSql = api.Sql.Commands;
         Assert.Equal(person, erased.GetProperty("erasedResourceId").GetString());
         Assert.Equal(ties.Take(2).Order(), erased.GetProperty("erasedRelationshipIds").EnumerateArray().Select(t => t.GetString()).Order());
         Assert.Equal("ERASED", erased.GetProperty("change").GetProperty("action").GetString());
@@ -113,6 +115,8 @@ public class PersonalDataTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.False(await db.Changes.AnyAsync(h => (h.Before != null && h.Before.Contains(marker)) || (h.After != null && h.After.Contains(marker))));
         if (db.Database.IsNpgsql())
         {
+            // The erasure rewrote the tables that held the person itself; the pages are then read back.
+            Assert.Contains(erasureSql, c => c.StartsWith("VACUUM FULL", StringComparison.Ordinal));
             await AssertNotInPagesAsync(db, marker);
             return;
         }
@@ -141,23 +145,31 @@ public class PersonalDataTests(DemoApi demo) : IClassFixture<DemoApi>
     }
 
     /// <summary>
-    /// On PostgreSQL: after a VACUUM (an operator's, or autovacuum's), no page of any table, index or TOAST table of the
-    /// database holds the text, read byte by byte with pageinspect's get_raw_page.
+    /// On PostgreSQL: no page of any table, index or TOAST table of the database holds the text, read byte by byte with
+    /// pageinspect's get_raw_page, after a VACUUM FULL as an operator would run it. The erasure ran one itself; a snapshot
+    /// open elsewhere at that moment (the suite runs many databases on one server) can make it keep the old rows, so the
+    /// operator's is tried again for a while until the pages are clean.
     /// </summary>
     private static async Task AssertNotInPagesAsync(Persistence.ResourceMapDbContext db, string marker)
     {
         await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS pageinspect");
-        await db.Database.ExecuteSqlRawAsync("VACUUM");
         var pages = await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM pg_class c, generate_series(0, pg_relation_size(c.oid) / 8192 - 1) AS b
             WHERE c.relkind IN ('r', 'i', 't') AND c.relnamespace IN ('public'::regnamespace, 'pg_toast'::regnamespace)
             """).SingleAsync();
         Assert.True(pages > 10, $"only {pages} pages read");
-        var holding = await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT c.oid::regclass::text AS "Value" FROM pg_class c, generate_series(0, pg_relation_size(c.oid) / 8192 - 1) AS b
-            WHERE c.relkind IN ('r', 'i', 't') AND c.relnamespace IN ('public'::regnamespace, 'pg_toast'::regnamespace)
-              AND position(convert_to({marker}, 'UTF8') IN get_raw_page(c.oid::regclass::text, b::int)) > 0
-            """).ToListAsync();
+        List<string> holding = [];
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM FULL \"Resources\", \"Relationships\", \"Changes\"");
+            holding = await db.Database.SqlQuery<string>($"""
+                SELECT DISTINCT c.oid::regclass::text AS "Value" FROM pg_class c, generate_series(0, pg_relation_size(c.oid) / 8192 - 1) AS b
+                WHERE c.relkind IN ('r', 'i', 't') AND c.relnamespace IN ('public'::regnamespace, 'pg_toast'::regnamespace)
+                  AND position(convert_to({marker}, 'UTF8') IN get_raw_page(c.oid::regclass::text, b::int)) > 0
+                """).ToListAsync();
+            if (holding.Count == 0) return;
+            await Task.Delay(250);
+        }
         Assert.Empty(holding);
     }
 }
