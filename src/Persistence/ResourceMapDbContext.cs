@@ -193,8 +193,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             // Raised first: its row stays locked until the commit, so writers take turns and history ids grow in commit
             // order. On a server database (PostgreSQL) a reader that has seen change n may then rely on seeing no later
             // commit with a smaller id; SQLite serialises writers anyway.
-            await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+            await RaiseDataVersionAsync(cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await RecordAsync(recorded, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -213,10 +212,13 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
     {
         var transaction = await Database.BeginTransactionAsync(ct);
-        await DataVersions.Where(v => v.Id == DataVersion.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        await RaiseDataVersionAsync(ct);
         return transaction;
     }
+
+    /// <summary>One more data version, in the current transaction; its row stays locked until the transaction ends.</summary>
+    private Task<int> RaiseDataVersionAsync(CancellationToken ct) =>
+        DataVersions.Where(v => v.Id == DataVersion.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
 
     /// <summary>
     /// Makes what an erasure replaced unreadable in the database's own storage, after its commit. SQLite has already

@@ -30,13 +30,12 @@ public static class PostGis
         return query.Where(r => EF.Property<Point>(r, Place).IsWithinDistance(centre, meters));
     }
 
-    /// <summary>The resources that meet the filter's shape, area, box and distance conditions (not nearest), by id.</summary>
+    /// <summary>The resources that meet the filter's shape, area and distance conditions (not nearest; the box is plain SQL, <see cref="ResourceSearch.WithinBox"/>).</summary>
     public static IQueryable<Resource> Matching(ResourceMapDbContext db, IQueryable<Resource> query, ResourceFilter filter)
     {
         if (filter.Within is { } shape)
         {
-            var plane = shape.Copy();
-            plane.SRID = Wgs84;
+            var plane = InWgs84(shape);
             var covered = db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Resources" WHERE ST_Covers({plane}, "Geography"::geometry)""");
             query = query.Where(r => covered.Contains(r.Id));
         }
@@ -48,7 +47,6 @@ public static class PostGis
                 """);
             query = query.Where(r => inArea.Contains(r.Id));
         }
-        if (filter.BoundingBox is { } box) query = ResourceSearch.WithinBox(query, box);
         if (filter.Near is { } near) query = WithinDistance(query, near.Latitude, near.Longitude, near.MaxDistanceMeters);
         return query;
     }
@@ -59,15 +57,16 @@ public static class PostGis
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<Resource, bool>> Condition(ResourceMapDbContext db, ResourceFilter filter)
     {
-        if (filter.WithinAreaId is { } areaId)
-            ResourceSearch.RequireBoundary(areaId, db.Areas.Where(a => a.Id == areaId).Select(a => new ResourceSearch.AreaShape(a.Name, a.Boundary != null)).FirstOrDefault());
-        var ids = Matching(db, db.Resources, filter).Select(r => r.Id);
+        if (filter.WithinAreaId is { } areaId) ResourceSearch.RequireBoundary(areaId, ResourceSearch.ShapeOf(db, areaId).FirstOrDefault());
+        var matching = Matching(db, db.Resources, filter);
+        if (filter.BoundingBox is { } box) matching = ResourceSearch.WithinBox(matching, box);
+        var ids = matching.Select(r => r.Id);
         return r => ids.Contains(r.Id);
     }
 
     /// <summary>
     /// Ids of the resources of <paramref name="query"/> that pass the spatial filters: nearest first when a distance is
-    /// involved, else by id. The k nearest take two queries: the index's nearest-neighbour order (<c>&lt;-&gt;</c>,
+    /// involved, else by id (the filter's box is already in <paramref name="query"/>). The k nearest take two queries: the index's nearest-neighbour order (<c>&lt;-&gt;</c>,
     /// distances on a sphere) picks k candidates; every one of the true k nearest on the spheroid is then no farther than
     /// the farthest candidate, so a distance query with that radius, sorted on the spheroid, finds them exactly.
     /// </summary>
@@ -103,8 +102,15 @@ public static class PostGis
     /// <summary>Areas whose boundary meets the shape.</summary>
     public static IQueryable<Area> Intersecting(IQueryable<Area> areas, Geometry shape)
     {
-        var plane = shape.Copy();
-        plane.SRID = Wgs84;
+        var plane = InWgs84(shape);
         return areas.Where(a => a.Boundary != null && a.Boundary.Intersects(plane));
+    }
+
+    /// <summary>A copy of a shape read from GeoJSON with its SRID set: PostGIS refuses to compare geometries of two SRIDs.</summary>
+    private static Geometry InWgs84(Geometry shape)
+    {
+        var copy = shape.Copy();
+        copy.SRID = Wgs84;
+        return copy;
     }
 }

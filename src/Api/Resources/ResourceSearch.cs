@@ -55,7 +55,7 @@ public static class ResourceSearch
         if (PostGis.Answers(db))
         {
             if (filter.WithinAreaId is { } areaId)
-                RequireBoundary(areaId, await db.Areas.Where(a => a.Id == areaId).Select(a => new AreaShape(a.Name, a.Boundary != null)).FirstOrDefaultAsync(ct));
+                RequireBoundary(areaId, await ShapeOf(db, areaId).FirstOrDefaultAsync(ct));
             ranked = await PostGis.RankedAsync(db, query, filter, ct);
         }
         else
@@ -109,6 +109,10 @@ public static class ResourceSearch
 
     /// <summary>An area's name and whether it has a boundary, which <c>withinAreaId</c> needs.</summary>
     public sealed record AreaShape(string Name, bool HasBoundary);
+
+    /// <summary>The area's name and whether it has a boundary, read from the database.</summary>
+    public static IQueryable<AreaShape> ShapeOf(ResourceMapDbContext db, int areaId) =>
+        db.Areas.Where(a => a.Id == areaId).Select(a => new AreaShape(a.Name, a.Boundary != null));
 
     /// <summary>A <c>NOT_FOUND</c> or <c>BAD_USER_INPUT</c> error unless the area exists and has a boundary.</summary>
     public static void RequireBoundary(int areaId, AreaShape? area)
