@@ -31,6 +31,7 @@ public static class ServiceSetup
         services.AddScoped<ResourceLoaders>();
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
+        services.AddScoped<Activities.ActivityLoaders>();
         services.AddSingleton<Network.NetworkSnapshots>();
         services.AddSingleton<Network.AnalysisQueue>();
         services.AddSingleton<Network.NetworkAnalyses>();

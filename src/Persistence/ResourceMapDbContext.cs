@@ -23,6 +23,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<User> Users => Set<User>();
@@ -61,6 +63,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.ContactWeb).HasMaxLength(MaxNameLength);
             e.Property(r => r.ContactEmail).HasMaxLength(MaxNameLength);
             e.Property(r => r.ContactPhone).HasMaxLength(64);
+            e.Property(r => r.AudienceTargetGroup).HasMaxLength(64);
+            e.ToTable(t => t.HasCheckConstraint("CK_Resources_AudienceCount", $"{Column("AudienceCount")} >= 0"));
             e.Property(r => r.SearchText).HasMaxLength(2 * MaxTextLength);
             e.HasIndex(r => new { r.Latitude, r.Longitude });
             e.HasIndex(r => r.Kind);
@@ -98,6 +102,37 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.ToTable(t => t.HasCheckConstraint("CK_Relationships_NotSelf", $"{Column("SourceId")} <> {Column("TargetId")}"));
             // A tie is read when both of its ends are.
             e.HasQueryFilter(t => ReadsAllSensitive || (Resources.Any(r => r.Id == t.SourceId) && Resources.Any(r => r.Id == t.TargetId)));
+        });
+
+        model.Entity<Activity>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(MaxNameLength);
+            e.Property(a => a.ExternalId).HasMaxLength(MaxExternalIdLength);
+            e.HasIndex(a => a.ExternalId).IsUnique();
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.Recurrence).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Note).HasMaxLength(MaxTextLength);
+            // Participants and attendance are part of the activity, saved and recorded in the history with it.
+            e.Property(a => a.Participants).HasConversion(JsonList<ActivityParticipant>(), JsonListComparer<ActivityParticipant>());
+            e.Property(a => a.Attendance).HasConversion(JsonList<Attendance>(), JsonListComparer<Attendance>());
+            e.HasIndex(a => a.StartsOn);
+            e.HasIndex(a => a.AreaId);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<Area>().WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.SetNull);
+            e.ToTable(t => t.HasCheckConstraint("CK_Activities_Days", $"{Column("EndsOn")} IS NULL OR {Column("EndsOn")} >= {Column("StartsOn")}"));
+            e.HasQueryFilter(a => ReadsAllSensitive || !a.Sensitive || (a.AreaId != null && SensitiveAreasRead.Contains(a.AreaId.Value)));
+        });
+
+        model.Entity<Introduction>(e =>
+        {
+            e.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Note).HasMaxLength(MaxTextLength);
+            e.HasIndex(i => i.FirstId);
+            e.HasIndex(i => i.SecondId);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.ToTable(t => t.HasCheckConstraint("CK_Introductions_NotSelf", $"{Column("FirstId")} <> {Column("SecondId")}"));
+            // Read when both actors are, as a tie is.
+            e.HasQueryFilter(i => ReadsAllSensitive || (Resources.Any(r => r.Id == i.FirstId) && Resources.Any(r => r.Id == i.SecondId)));
         });
 
         model.Entity<Change>(e =>
@@ -174,6 +209,16 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         g => g == null ? 0 : g.GetHashCode(),
         g => g == null ? null : g.Copy());
 
+    /// <summary>A list of records stored as one JSON text, compared by its JSON.</summary>
+    private static ValueConverter<List<T>, string> JsonList<T>() => new(
+        list => System.Text.Json.JsonSerializer.Serialize(list, History.Json),
+        json => System.Text.Json.JsonSerializer.Deserialize<List<T>>(json, History.Json) ?? new List<T>());
+
+    private static ValueComparer<List<T>> JsonListComparer<T>() => new(
+        (a, b) => System.Text.Json.JsonSerializer.Serialize(a, History.Json) == System.Text.Json.JsonSerializer.Serialize(b, History.Json),
+        list => System.Text.Json.JsonSerializer.Serialize(list, History.Json).GetHashCode(),
+        list => list.ToList());
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -188,7 +233,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var recorded = ChangeTracker.Entries().Where(e => e.Entity is Resource or Relationship && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            var recorded = ChangeTracker.Entries().Where(e => e.Entity is Resource or Relationship or Activity or Introduction && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .Select(e => (Entry: e, e.State, Before: e.State == EntityState.Added ? null : History.Values(e, original: true))).ToList();
             // Raised first: its row stays locked until the commit, so writers take turns and history ids grow in commit
             // order. On a server database (PostgreSQL) a reader that has seen change n may then rely on seeing no later
@@ -327,6 +372,14 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
                 case Relationship t:
                     if (created) t.CreatedAt = now;
                     t.UpdatedAt = now;
+                    break;
+                case Activity a:
+                    if (created) a.CreatedAt = now;
+                    a.UpdatedAt = now;
+                    break;
+                case Introduction i:
+                    if (created) i.CreatedAt = now;
+                    i.UpdatedAt = now;
                     break;
                 case Area a:
                     a.RefreshSearchText();

@@ -25,8 +25,8 @@ public static class HistoryFeature
 
     public static void AddQueriesTo(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history")
-            .Description("The changes of a resource or a tie, newest first. Viewers and workers of its municipality, and admins.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of a resource or a tie (also of one deleted since).")
+            .Description("The changes of a resource, a tie, an activity or an introduction, newest first. Viewers and workers of its municipality, and admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of a resource, a tie, an activity or an introduction (also of one deleted since).")
             .ResolveAsync(async c =>
             {
                 c.Require(Role.Viewer, "read the history");
@@ -131,9 +131,13 @@ public static class HistoryFeature
             });
 
     private static async Task<object> FindAsync(ResourceMapDbContext db, Change change, CancellationToken ct) =>
-        (change.Entity == GlobalId.Resource
-            ? await db.Resources.FindAsync([change.EntityId], ct)
-            : (object?)await db.Relationships.FindAsync([change.EntityId], ct))
+        (change.Entity switch
+        {
+            GlobalId.Resource => await db.Resources.FindAsync([change.EntityId], ct),
+            GlobalId.Activity => await db.Activities.FindAsync([change.EntityId], ct),
+            GlobalId.Introduction => await db.Introductions.FindAsync([change.EntityId], ct),
+            _ => (object?)await db.Relationships.FindAsync([change.EntityId], ct),
+        })
         ?? throw new UserError(ErrorCodes.Conflict, $"The {change.Entity.ToLowerInvariant()} has been deleted since.", "changeId");
 
     /// <summary>
@@ -166,6 +170,23 @@ public static class HistoryFeature
                 db.AddRange(back);
                 await db.SaveRestoredAsync<Relationship>(ct);
             }
+        }
+        else if (change.Entity == GlobalId.Activity)
+        {
+            var activity = ResourceMap.Persistence.History.Read(db, new Activity { Name = "" }, change.Before!);
+            if (await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.Id == activity.Id, ct))
+                throw new UserError(ErrorCodes.Conflict, "The activity is there already.", "changeId");
+            if (activity.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, ct)) activity.AreaId = null;
+            db.Add(activity);
+            await db.SaveRestoredAsync<Activity>(ct);
+        }
+        else if (change.Entity == GlobalId.Introduction)
+        {
+            var introduction = ResourceMap.Persistence.History.Read(db, new Introduction(), change.Before!);
+            if (await db.Introductions.IgnoreQueryFilters().AnyAsync(i => i.Id == introduction.Id, ct))
+                throw new UserError(ErrorCodes.Conflict, "The introduction is there already.", "changeId");
+            db.Add(introduction);
+            await db.SaveRestoredAsync<Introduction>(ct);
         }
         else
         {
@@ -217,24 +238,32 @@ public static class HistoryFeature
     }
 
     /// <summary>Whether the caller can read the object now (public, or sensitive in their areas); a deleted one they cannot.</summary>
-    private static async Task<bool> ReadableAsync(ResourceMapDbContext db, string entity, int key, CancellationToken ct) =>
-        entity == GlobalId.Resource
-            ? await db.Resources.AsNoTracking().AnyAsync(r => r.Id == key, ct)
-            : await db.Relationships.AsNoTracking().AnyAsync(t => t.Id == key, ct);
+    private static async Task<bool> ReadableAsync(ResourceMapDbContext db, string entity, int key, CancellationToken ct) => entity switch
+    {
+        GlobalId.Resource => await db.Resources.AsNoTracking().AnyAsync(r => r.Id == key, ct),
+        GlobalId.Activity => await db.Activities.AsNoTracking().AnyAsync(a => a.Id == key, ct),
+        GlobalId.Introduction => await db.Introductions.AsNoTracking().AnyAsync(i => i.Id == key, ct),
+        _ => await db.Relationships.AsNoTracking().AnyAsync(t => t.Id == key, ct),
+    };
 
     private static (string Entity, int Key) Subject(string id)
     {
-        if (GlobalId.TryDecode(id, out var type, out var key) && type is GlobalId.Resource or GlobalId.Relationship) return (type, key);
-        throw UserError.BadInput($"'{id}' is not the id of a resource or a tie.", "id");
+        if (GlobalId.TryDecode(id, out var type, out var key) && type is GlobalId.Resource or GlobalId.Relationship or GlobalId.Activity or GlobalId.Introduction) return (type, key);
+        throw UserError.BadInput($"'{id}' is not the id of a resource, a tie, an activity or an introduction.", "id");
     }
 
-    /// <summary>The areas a change's object is (or was last) in: a resource's own, or a tie's ends'.</summary>
+    /// <summary>The areas a change's object is (or was last) in: a resource's or an activity's own, a tie's ends' or an introduction's actors'.</summary>
     private static async Task<IReadOnlyCollection<int?>> AreasAsync(ResourceMapDbContext db, Change change)
     {
         var values = JsonDocument.Parse(change.After ?? change.Before!).RootElement;
-        if (change.Entity == GlobalId.Resource)
-            return [values.GetProperty(nameof(Resource.AreaId)).ValueKind == JsonValueKind.Number ? values.GetProperty(nameof(Resource.AreaId)).GetInt32() : null];
-        return await Permissions.AreasOfAsync(db, [values.GetProperty(nameof(Relationship.SourceId)).GetInt32(), values.GetProperty(nameof(Relationship.TargetId)).GetInt32()], CancellationToken.None);
+        int Id(string name) => values.GetProperty(name).GetInt32();
+        return change.Entity switch
+        {
+            GlobalId.Resource or GlobalId.Activity =>
+                [values.GetProperty(nameof(Resource.AreaId)).ValueKind == JsonValueKind.Number ? Id(nameof(Resource.AreaId)) : null],
+            GlobalId.Introduction => await Permissions.AreasOfAsync(db, [Id(nameof(Introduction.FirstId)), Id(nameof(Introduction.SecondId))], CancellationToken.None),
+            _ => await Permissions.AreasOfAsync(db, [Id(nameof(Relationship.SourceId)), Id(nameof(Relationship.TargetId))], CancellationToken.None),
+        };
     }
 }
 

@@ -12,6 +12,8 @@ public static class GlobalId
     public const string Resource = "Resource";
     public const string Relationship = "Relationship";
     public const string Area = "Area";
+    public const string Activity = "Activity";
+    public const string Introduction = "Introduction";
 
     // A map query writes each resource's id as its own and again as an end of each of its ties: the ids of resources and
     // ties are made once and kept (a few MB for a hundred thousand; emptied beyond that, as a crude bound).

@@ -23,10 +23,11 @@ internal static class ActorFields
 
     public static object Resource(IResolveFieldContext context, int id) => context.Service<ResourceLoaders>().AsRecorded.Load(id);
 
+    /// <summary>The recorded ties among these ids: ties projected from activities (negative ids) are no relationships.</summary>
     public static object Relationships(IResolveFieldContext context, IEnumerable<int> ids)
     {
         var loader = context.Service<RelationshipLoaders>().AsRecorded;
-        return new CombinedResult<Relationship?>(ids.Select(loader.Load).ToList());
+        return new CombinedResult<Relationship?>(ids.Where(id => id > 0).Select(loader.Load).ToList());
     }
 }
 
@@ -131,6 +132,14 @@ public sealed class ActorMetricsType : ObjectGraphType<ActorInNetwork>
         Field<NonNullGraphType<ResourceNode>>("resource").Description("The actor.").ResolveSource((c, s) => ActorFields.Resource(c, s.View.Network.Actors[s.Vertex].Id));
         Field<NonNullGraphType<NetworkRoleEnum>>("role").Description("Its place in the network in plain words.").ResolveSource(s => s.Role);
         Field<NonNullGraphType<IntGraphType>>("degree").Description("How many actors it is tied to.").ResolveSource(s => s.Structure.Degree[s.Vertex]);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("metOnlyThroughActivities")
+            .Description("Actors of the scope it took part in activities with (held by the scope's day) but has no recorded tie to: those it met only through them.")
+            .ResolveAsync(async c =>
+            {
+                var network = c.Source.View.Network;
+                var hidden = NetworkSnapshots.HiddenActivities(network.Snapshot, c.Service<Access.RequestCaller>());
+                return ActorFields.Resources(c, ActivityFigures.MetOnlyThroughActivities(network, network.Snapshot.Activities.Where(a => !hidden.Contains(a.Id)), network.Actors[c.Source.Vertex].Id));
+            });
         Field<NonNullGraphType<FloatGraphType>>("weightedDegree")
             .Description("Sum of the strengths of its ties (strongest tie per partner).")
             .ResolveSource(s => s.Structure.WeightedDegree[s.Vertex]);
@@ -207,6 +216,15 @@ public sealed class SuggestedTieType : ObjectGraphType<SuggestedTie>
         Field<NonNullGraphType<IntGraphType>>("commonNeighbours").Description("Partners they share.").ResolveSource(s => s.CommonNeighbours);
         Field<NonNullGraphType<FloatGraphType>>("adamicAdar").Description("Adamic–Adar index of their shared partners.").ResolveSource(s => s.AdamicAdar);
         Field<NonNullGraphType<IntGraphType>>("actorsNewlyReached").Description("Actors the tie would bring into the main network.").ResolveSource(s => s.ActorsNewlyReached);
+        Field<Activities.IntroductionNode>("introduction")
+            .Description("The latest introduction a worker recorded of these two actors, with its outcome; null when they were never introduced.")
+            .ResolveAsync(async c =>
+            {
+                var snapshot = await c.Service<NetworkSnapshots>().CurrentAsync(c.CancellationToken);
+                var pair = c.Source.FromId < c.Source.ToId ? (c.Source.FromId, c.Source.ToId) : (c.Source.ToId, c.Source.FromId);
+                var latest = snapshot.Introductions.Where(i => i.Pair == pair).MaxBy(i => (i.On, i.Id));
+                return latest is null ? null : await c.Service<Activities.ActivityLoaders>().IntroductionById.Load(latest.Id).GetResultAsync(c.CancellationToken);
+            });
     }
 }
 
@@ -308,6 +326,10 @@ public sealed class NetworkChangeType : ObjectGraphType<NetworkChange>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsBroughtIn").Description("Actors in the main network on the second day but not the first.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsBroughtIn));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsLeftOut").Description("Actors in the main network on the first day but not the second.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsLeftOut));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GroupChangeType>>>>("isolatedGroups").Description("What became of each isolated group and actor of the first day.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<IntroductionCountsType>>("introductions").Description("The introductions made from the first day to the second (both actors in scope), and what came of them.").ResolveSource(s => s.Introductions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Activities.ActivityNode>>>>("activitiesHeld")
+            .Description("Activities held on some day from the first to the second with a participant in scope, by first day; sensitive ones outside your municipalities left out.")
+            .ResolveSource((c, s) => Activities.ActivityFields.Load(c, s.ActivitiesHeld));
         Field<NonNullGraphType<StringGraphType>>("report").Description("The comparison as a Markdown report for the municipality.").ResolveSource(s => s.Report);
     }
 }
@@ -322,5 +344,66 @@ public sealed class ApproximationType : ObjectGraphType<ResourceMap.Graph.Approx
         Field<NonNullGraphType<FloatGraphType>>("betweennessDelta").Description("δ: the probability that some estimate misses by more.").ResolveSource(s => s.BetweennessDelta);
         Field<NonNullGraphType<IntGraphType>>("betweennessSamples").Description("Shortest paths sampled.").ResolveSource(s => s.BetweennessSamples);
         Field<NonNullGraphType<IntGraphType>>("distanceSources").Description("Sources whose searches estimate closeness, harmonic centrality and path lengths.").ResolveSource(s => s.DistanceSources);
+    }
+}
+
+public sealed class IntroductionCountsType : ObjectGraphType<IntroductionCounts>
+{
+    public IntroductionCountsType()
+    {
+        Name = "IntroductionCounts";
+        Description = "A period's introductions and what came of them, as known on its last day.";
+        Field<NonNullGraphType<IntGraphType>>("made").Description("Introductions made in the period.").ResolveSource(s => s.Made.Count);
+        Field<NonNullGraphType<IntGraphType>>("tieFormed").Description("Of them, those that became ties.").ResolveSource(s => s.TieFormed);
+        Field<NonNullGraphType<IntGraphType>>("declined").Description("Of them, those declined.").ResolveSource(s => s.Declined);
+        Field<NonNullGraphType<IntGraphType>>("pending").Description("Of them, those without an answer by the last day.").ResolveSource(s => s.Pending);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Activities.IntroductionNode>>>>("introductions").Description("The introductions made, by day; those you may not read left out.")
+            .ResolveSource((c, s) => Activities.ActivityFields.LoadIntroductions(c, s.Made));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipNode>>>>("tiesFollowing")
+            .Description($"Ties built in the period that followed an introduction of their pair within {NetworkComparison.FollowingDays} days (their first day at most that long after it), or that an introduction names as its outcome.")
+            .ResolveSource((c, s) => ActorFields.Relationships(c, s.TiesFollowingIntroduction));
+    }
+}
+
+public sealed class ActivityInNetworkType : ObjectGraphType<ActivityInNetwork>
+{
+    public ActivityInNetworkType()
+    {
+        Name = "ActivityInNetwork";
+        Description = "What an activity did for the network of recorded ties: whom it brought together, from how many communities, and whether it joins isolated groups to the main network.";
+        Field<NonNullGraphType<Activities.ActivityNode>>("activity").Description("The activity.").ResolveSource((c, s) => c.Service<Activities.ActivityLoaders>().ById.Load(s.ActivityId));
+        Field<NonNullGraphType<IntGraphType>>("actorCount").Description("Its participants in the scope.").ResolveSource(s => s.ActorIds.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actors").Description("Those participants.").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorIds));
+        Field<NonNullGraphType<IntGraphType>>("communityCount").Description("How many communities (Louvain's, of the recorded ties) they come from.").ResolveSource(s => s.Communities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceNode>>>>("actorsJoiningMainNetwork")
+            .Description("Actors that ties among its participants would bring into the main network (what-if).").ResolveSource((c, s) => ActorFields.Resources(c, s.ActorsJoiningMainNetwork));
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroupsJoined").Description("The isolated groups and actors it joins to the main network.").ResolveSource(s => s.IsolatedGroupsJoined);
+    }
+}
+
+/// <summary>The network's size and shape on one day, for charts over a period.</summary>
+public sealed record NetworkPoint(DateOnly Day, int Actors, int Ties, int MainNetworkSize, int IsolatedGroups, int IsolatedActors, double Density)
+{
+    /// <summary>Actors outside the main network, as a share of all.</summary>
+    public double IsolatedShare => Actors == 0 ? 0 : (double)(Actors - MainNetworkSize) / Actors;
+
+    public static NetworkPoint Of(ScopedNetwork n) => new(n.Scope.AsOf!.Value, n.Actors.Count, n.Ties.Count, n.MainNetwork.ActorIds.Count,
+        n.IsolatedGroups.Count, n.IsolatedActors.Count, n.Analysis.Density);
+}
+
+public sealed class NetworkPointType : ObjectGraphType<NetworkPoint>
+{
+    public NetworkPointType()
+    {
+        Name = "NetworkPoint";
+        Description = "The network's size and shape on one day.";
+        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveSource(s => s.Day);
+        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").ResolveSource(s => s.Actors);
+        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").ResolveSource(s => s.Ties);
+        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").ResolveSource(s => s.MainNetworkSize);
+        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").ResolveSource(s => s.IsolatedGroups);
+        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
+        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Density);
+        Field<NonNullGraphType<FloatGraphType>>("isolatedShare").Description("Actors outside the main network as a share of all, 0 to 1.").ResolveSource(s => s.IsolatedShare);
     }
 }

@@ -13,10 +13,10 @@ public sealed class NetworkLoader(NetworkSnapshots snapshots, NetworkAnalyses an
 
     /// <summary>The view of a scope with the metric families the request reads.</summary>
     public Task<NetworkView> ViewAsync(int? areaId, DateOnly asOf, IReadOnlyList<string>? targetGroups, IReadOnlyList<RelationshipType>? types,
-        IReadOnlySet<MetricFamily> families, CancellationToken ct)
+        IReadOnlySet<MetricFamily> families, CancellationToken ct, int? activityHalfLifeDays = null)
     {
         var key = string.Join("|", areaId, asOf, targetGroups is null ? "" : string.Join(",", targetGroups), types is null ? "" : string.Join(",", types),
-            string.Join(",", families.Order()));
+            string.Join(",", families.Order()), activityHalfLifeDays);
         lock (_views)
         {
             if (!_views.TryGetValue(key, out var view))
@@ -28,6 +28,7 @@ public sealed class NetworkLoader(NetworkSnapshots snapshots, NetworkAnalyses an
         {
             var snapshot = await snapshots.CurrentAsync(ct);
             var scope = await snapshots.ScopeAsync(snapshot, areaId, asOf, targetGroups, types, caller, ct);
+            if (activityHalfLifeDays is { } halfLife) scope = scope with { ActivityTies = snapshots.ActivityTies(snapshot, halfLife, caller) };
             return await analyses.ViewAsync(snapshot, scope, families, ct);
         }
     }

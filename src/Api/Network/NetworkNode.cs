@@ -137,6 +137,8 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
                 return WhatIf.Evaluate(s, add, ActorIds(c, s, "removeActorIds"));
             });
 
+        AddActivityFieldsTo(this);
+
         Field<NonNullGraphType<NetworkChangeType>>("comparison")
             .Description("The same scope on two days, and what changed between them: evidence of the work done.")
             .Cost(4, CostScale.NetworkSize)
@@ -153,6 +155,54 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
                 var before = await analyses.ViewAsync(network.Snapshot, network.Scope.At(from), [MetricFamily.Distances], c.CancellationToken);
                 var after = await analyses.ViewAsync(network.Snapshot, network.Scope.At(to), [MetricFamily.Distances], c.CancellationToken);
                 return NetworkComparison.Compare(before.Of(MetricFamily.Distances), after.Of(MetricFamily.Distances));
+            });
+    }
+
+    /// <summary>The most days <c>overTime</c> computes.</summary>
+    public const int MaxPoints = 60;
+
+    private static void AddActivityFieldsTo(NetworkNode node)
+    {
+        node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityInNetworkType>>>>("activities")
+            .Description("The activities held from one day to another with participants in scope, by first day, with what each did for the network of recorded ties.")
+            .Cost(2, CostScale.NetworkSize)
+            .Argument<DateOnlyGraphType>("from", "The first day (default: the scope's day a year before).")
+            .Argument<DateOnlyGraphType>("to", "The last day (default: the scope's day).")
+            .ResolveAsync(async c =>
+            {
+                var view = c.Source!;
+                var day = view.Network.Scope.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+                var to = c.GetArgument<DateOnly?>("to") ?? day;
+                var from = c.GetArgument<DateOnly?>("from") ?? to.AddYears(-1);
+                if (to < from) throw UserError.BadInput("'to' must not be before 'from'.", "to");
+                // Measured on the recorded ties: on a network that already holds the projected ties, an activity adds nothing.
+                var network = view.Network.Scope.ActivityTies is null ? view.Network
+                    : (await c.Service<NetworkAnalyses>().ViewAsync(view.Network.Snapshot, view.Network.Scope with { ActivityTies = null }, [], c.CancellationToken)).Network;
+                var hidden = NetworkSnapshots.HiddenActivities(network.Snapshot, c.Service<Access.RequestCaller>());
+                return ActivityFigures.Of(network, network.Snapshot.Activities.Where(a => !hidden.Contains(a.Id)), from, to);
+            });
+
+        node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkPointType>>>>("overTime")
+            .Description("The network's size and shape on evenly spaced days from one day to another (both included), for charts of its change.")
+            .Cost(4, CostScale.NetworkSize)
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "The first day.")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "The last day.")
+            .Argument<IntGraphType>("points", $"How many days (default 10, from 2 to {MaxPoints}; fewer when the period has fewer days).")
+            .ResolveAsync(async c =>
+            {
+                var from = c.GetArgument<DateOnly>("from");
+                var to = c.GetArgument<DateOnly>("to");
+                if (to < from) throw UserError.BadInput("'to' must not be before 'from'.", "to");
+                var points = c.GetArgument("points", 10);
+                if (points is < 2 or > MaxPoints) throw UserError.BadInput($"'points' must be from 2 to {MaxPoints}.", "points");
+                var span = to.DayNumber - from.DayNumber;
+                var days = Enumerable.Range(0, points).Select(i => from.AddDays((int)Math.Round((double)span * i / (points - 1)))).Distinct().ToList();
+                var network = c.Source!.Network;
+                var analyses = c.Service<NetworkAnalyses>();
+                var result = new List<NetworkPoint>();
+                foreach (var day in days)
+                    result.Add(NetworkPoint.Of((await analyses.ViewAsync(network.Snapshot, network.Scope.At(day), [], c.CancellationToken)).Network));
+                return result;
             });
     }
 

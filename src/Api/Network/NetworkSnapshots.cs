@@ -38,6 +38,9 @@ public sealed class NetworkSnapshots
         public readonly Dictionary<int, Actor> Actors = [];
         /// <summary>Every tie of every day with a first day not after its last, whatever its actors.</summary>
         public readonly Dictionary<int, Tie> NetworkTies = [];
+        /// <summary>Activities and introductions carry their own days, so they are read as they are (few rows), after any change of them.</summary>
+        public List<ActivityRecord> Activities = [];
+        public List<IntroductionRecord> Introductions = [];
     }
 
     /// <summary>More changes than this since the last snapshot (an import) are read as a whole new snapshot.</summary>
@@ -60,6 +63,8 @@ public sealed class NetworkSnapshots
             rows.NetworkTies.Values.Where(t => live.Contains(t.SourceId) && live.Contains(t.TargetId)).OrderBy(t => t.Id).ToList())
         {
             AreaParents = rows.Areas.ToDictionary(a => a.Id, a => a.ParentId),
+            Activities = rows.Activities,
+            Introductions = rows.Introductions,
         };
         _rows = rows;
         return snapshot;
@@ -84,7 +89,14 @@ public sealed class NetworkSnapshots
             .Select(h => new Lifecycle(h.Id, h.Entity, h.EntityId, h.Action, h.At))
             .ToListAsync(ct));
         await ReadAreasAsync(rows, db, ct);
-        bool IsThereNow(string entity, int id) => entity == nameof(Resource) ? rows.Resources.ContainsKey(id) : rows.Ties.ContainsKey(id);
+        await ReadActivitiesAsync(rows, db, ct);
+        // Activities and introductions are not dated by the history: only resources and ties can be "not there now".
+        bool IsThereNow(string entity, int id) => entity switch
+        {
+            nameof(Resource) => rows.Resources.ContainsKey(id),
+            nameof(Relationship) => rows.Ties.ContainsKey(id),
+            _ => true,
+        };
         var deletions = rows.History.LastDeletions(IsThereNow);
         await ReadDeletedAsync(rows, db, deletions.Select(d => d.ChangeId).ToList(), ct);
         foreach (var id in rows.Resources.Keys.Concat(deletions.Where(d => d.Entity == nameof(Resource)).Select(d => d.EntityId))) DateResource(rows, id);
@@ -100,6 +112,18 @@ public sealed class NetworkSnapshots
         rows.Areas = areas;
         rows.MunicipalityOf = AreaTree.MunicipalityOf(areas);
         return true;
+    }
+
+    private static async Task ReadActivitiesAsync(RowCache rows, ResourceMapDbContext db, CancellationToken ct)
+    {
+        rows.Activities = (await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct))
+            .Select(a => new ActivityRecord(a.Id, a.Name, a.StartsOn, a.EndsOn, Enum.Parse<Recurrence>(a.Recurrence.ToString()), a.AreaId, a.Sensitive,
+                a.Participants.Select(p => p.ResourceId).Distinct().ToList()))
+            .ToList();
+        rows.Introductions = (await db.Introductions.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct))
+            .Select(i => new IntroductionRecord(i.Id, i.FirstId, i.SecondId, i.On, i.ActivityId, Enum.Parse<Graph.Network.IntroductionOutcome>(i.Outcome.ToString()),
+                i.OutcomeOn, i.RelationshipId))
+            .ToList();
     }
 
     /// <summary>Parses the rows these deletions recorded.</summary>
@@ -145,6 +169,7 @@ public sealed class NetworkSnapshots
             .ToList();
         await ReadDeletedAsync(rows, db, deletions, ct);
         var areasChanged = await ReadAreasAsync(rows, db, ct);
+        if (changes.Any(h => h.Entity is nameof(Activity) or nameof(Introduction))) await ReadActivitiesAsync(rows, db, ct);
         foreach (var id in areasChanged ? rows.Actors.Keys.Union(resourceIds).ToList() : resourceIds) DateResource(rows, id);
         foreach (var id in tieIds) DateTie(rows, id);
         rows.LastChangeId = changes[^1].ChangeId;
@@ -176,6 +201,17 @@ public sealed class NetworkSnapshots
         }
         rows.NetworkTies[id] = new Tie(t.Id, t.SourceId, t.TargetId, t.Type.ToString(), t.Strength, t.Directed, dated.Since, dated.Until);
     }
+
+    /// <summary>Ties projected from the activities the caller may read.</summary>
+    public ActivityTies ActivityTies(NetworkSnapshot snapshot, int halfLifeDays, RequestCaller caller)
+    {
+        var hidden = HiddenActivities(snapshot, caller);
+        return new ActivityTies(halfLifeDays, hidden.Count > 0 ? hidden : null);
+    }
+
+    /// <summary>The sensitive activities outside the caller's municipalities.</summary>
+    public static HashSet<int> HiddenActivities(NetworkSnapshot snapshot, RequestCaller caller) =>
+        snapshot.Activities.Where(a => a.Sensitive && !caller.IsInsider(a.AreaId)).Select(a => a.Id).ToHashSet();
 
     /// <summary>
     /// A scope from the client's input: the area includes every area inside it; sensitive actors outside the caller's

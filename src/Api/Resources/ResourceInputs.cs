@@ -30,6 +30,8 @@ internal static class ResourceInputFields
         input.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages").Description("ISO 639 language codes.");
         input.Field<ResourceStatusEnum>("status").Description("Working status (default ACTIVE).");
         input.Field<ContactInputType>("contact").Description("Contact details (a person's are shown only to insiders of their municipality); replaces all three; null clears them.");
+        input.Field<IntGraphType>("audienceCount").Description("How many people it reaches, when known: members, a chat group's member count; with audienceTargetGroup it gives its reach.");
+        input.Field<StringGraphType>("audienceTargetGroup").Description("Whom audienceCount counts: a target group, or \"total\" (the default) for residents of every group.");
         input.Field<BooleanGraphType>("sensitive").Description("True when the resource reveals vulnerable people: then only admins and the viewers and workers of its municipality see it (default false).");
     }
 }

@@ -39,6 +39,10 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ["status"] = [nameof(Resource.Status)],
             ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone), nameof(Resource.Kind), nameof(Resource.AreaId)],
             ["sensitive"] = [nameof(Resource.Sensitive)],
+            ["audienceCount"] = [nameof(Resource.AudienceCount), nameof(Resource.AudienceTargetGroup), nameof(Resource.AreaId)],
+            ["audienceTargetGroup"] = [nameof(Resource.AudienceTargetGroup)],
+            ["reach"] = [nameof(Resource.AudienceCount), nameof(Resource.AudienceTargetGroup), nameof(Resource.AreaId)],
+            ["activities"] = [],
             ["createdAt"] = [nameof(Resource.CreatedAt)],
             ["updatedAt"] = [nameof(Resource.UpdatedAt)],
             ["version"] = [nameof(Resource.Version)],
@@ -110,6 +114,8 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             });
 
         Network.NetworkQueries.AddMetricsTo(this);
+        Activities.ActivityQueries.AddTo(this);
+        Activities.ResourceReach.AddTo(this);
     }
 
     /// <summary>A person's address and contacts are for insiders of their municipality only (GDPR: volunteers, leaders).</summary>

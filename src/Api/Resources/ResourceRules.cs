@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using ResourceMap.Api.Activities;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
 using ResourceMap.Api.Schema;
@@ -26,6 +27,8 @@ public static partial class ResourceRules
         if (input.Has("address")) resource.Address = TextRules.Optional(input.String("address"), "address", ResourceMapDbContext.MaxNameLength);
         if (input.Has("status"))
             resource.Status = input.Raw("status") as ResourceStatus? ?? throw UserError.BadInput("'status' must not be null.", "status");
+        if (input.Has("audienceCount")) resource.AudienceCount = Reach.Count(input.Value<int>("audienceCount"), "audienceCount");
+        if (input.Has("audienceTargetGroup")) resource.AudienceTargetGroup = Reach.TargetGroup(input.String("audienceTargetGroup"), "audienceTargetGroup");
         if (input.Has("sensitive")) resource.Sensitive = input.Value<bool>("sensitive") ?? false;
         if (input.Has("locationApproximate")) resource.LocationApproximate = input.Value<bool>("locationApproximate") ?? false;
 

@@ -34,6 +34,8 @@ public static class NodeQueries
             GlobalId.Resource => Untyped(context.Service<ResourceLoaders>().ById.Load(key)),
             GlobalId.Relationship => Untyped(context.Service<RelationshipLoaders>().ById.Load(key)),
             GlobalId.Area => Untyped(context.Service<AreaLoaders>().ById.Load(key)),
+            GlobalId.Activity => Untyped(context.Service<Activities.ActivityLoaders>().ById.Load(key)),
+            GlobalId.Introduction => Untyped(context.Service<Activities.ActivityLoaders>().IntroductionById.Load(key)),
             _ => None,
         };
     }

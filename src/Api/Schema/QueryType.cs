@@ -18,6 +18,7 @@ public sealed class QueryType : ObjectGraphType
         RelationshipQueries.AddTo(this);
         AreaQueries.AddTo(this);
         NetworkQueries.AddTo(this);
+        Activities.ActivityQueries.AddTo(this);
         Coverage.CoverageQueries.AddTo(this);
         History.HistoryFeature.AddQueriesTo(this);
         Privacy.PersonalDataFeature.AddQueriesTo(this);
@@ -34,6 +35,8 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything that can be changed.";
         ResourceMutations.AddTo(this);
         RelationshipMutations.AddTo(this);
+        Activities.ActivityMutations.AddTo(this);
+        Activities.IntroductionMutations.AddTo(this);
         AreaMutations.AddTo(this);
         History.HistoryFeature.AddMutationsTo(this);
         Privacy.PersonalDataFeature.AddMutationsTo(this);

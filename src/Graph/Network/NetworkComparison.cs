@@ -8,6 +8,13 @@ public sealed record NetworkFigures(DateOnly Day, int Actors, int Ties, int Main
 /// <summary>What became of an isolated group of the first day by the second.</summary>
 public sealed record GroupChange(IReadOnlyList<int> ActorIdsBefore, int StillIsolated, int JoinedMainNetwork);
 
+/// <summary>
+/// The worker's introductions of the period (both actors in scope on one of the days): how many were made, what came of
+/// them, and the ties built in the period that followed an introduction of their pair within
+/// <see cref="NetworkComparison.FollowingDays"/> days (or that an introduction names as its outcome).
+/// </summary>
+public sealed record IntroductionCounts(IReadOnlyList<int> Made, int TieFormed, int Declined, int Pending, IReadOnlyList<int> TiesFollowingIntroduction);
+
 /// <summary>The evidence of change between two days, for a report a worker can hand to the municipality.</summary>
 public sealed record NetworkChange(
     NetworkFigures From,
@@ -17,11 +24,16 @@ public sealed record NetworkChange(
     IReadOnlyList<int> ActorsBroughtIn,
     IReadOnlyList<int> ActorsLeftOut,
     IReadOnlyList<GroupChange> IsolatedGroups,
+    IntroductionCounts Introductions,
+    IReadOnlyList<int> ActivitiesHeld,
     string Report);
 
 /// <summary>Compares the network of one scope as it was on two days (ties valid on each day). O(analysis of both days).</summary>
 public static class NetworkComparison
 {
+    /// <summary>A tie built this many days after an introduction of its pair or fewer followed it.</summary>
+    public const int FollowingDays = 90;
+
     public static NetworkChange Compare(ScopedNetwork from, ScopedNetwork to)
     {
         var fromDay = from.Scope.AsOf ?? throw new ArgumentException("The first network needs a day.");
@@ -35,14 +47,39 @@ public static class NetworkComparison
                 g.ActorIds.Count(a => !mainAfter.Contains(a)),
                 g.ActorIds.Count(mainAfter.Contains)))
             .ToList();
+        // Ties projected from activities are no recorded ties: the counts of ties built and ended are of recorded ones.
+        var built = tiesAfter.Except(tiesBefore).Where(id => id > 0).Order().ToList();
+        var inScope = from.Actors.Select(a => a.Id).Concat(to.Actors.Select(a => a.Id)).ToHashSet();
+        var activities = to.Snapshot.Activities.Where(a => a.HeldBetween(fromDay, toDay) && a.ParticipantIds.Any(inScope.Contains))
+            .OrderBy(a => a.StartsOn).ThenBy(a => a.Id).Select(a => a.Id).ToList();
         var change = new NetworkChange(
             Figures(from, fromDay), Figures(to, toDay),
-            tiesAfter.Except(tiesBefore).Order().ToList(),
-            tiesBefore.Except(tiesAfter).Order().ToList(),
+            built,
+            tiesBefore.Except(tiesAfter).Where(id => id > 0).Order().ToList(),
             mainAfter.Except(mainBefore).Order().ToList(),
             mainBefore.Except(mainAfter).Where(a => to.Index(a) is not null).Order().ToList(),
-            groups, "");
+            groups, Introductions(to, inScope, built, fromDay, toDay), activities, "");
         return change with { Report = Report(change, to) };
+    }
+
+    private static IntroductionCounts Introductions(ScopedNetwork to, IReadOnlySet<int> inScope, IReadOnlyList<int> built, DateOnly fromDay, DateOnly toDay)
+    {
+        var all = to.Snapshot.Introductions.Where(i => inScope.Contains(i.FirstId) && inScope.Contains(i.SecondId)).ToList();
+        var made = all.Where(i => fromDay <= i.On && i.On <= toDay).OrderBy(i => i.On).ThenBy(i => i.Id).ToList();
+        // The outcome as known on the second day: one recorded later is still pending then.
+        IntroductionOutcome OutcomeBy(IntroductionRecord i) => i.OutcomeOn is { } known && known > toDay ? IntroductionOutcome.Pending : i.Outcome;
+        var introducedOn = all.ToLookup(i => i.Pair, i => i.On);
+        var named = all.Where(i => i.RelationshipId is not null).Select(i => i.RelationshipId!.Value).ToHashSet();
+        var ties = to.Ties.ToDictionary(t => t.Id);
+        var following = built.Where(id => named.Contains(id) || (ties.TryGetValue(id, out var t) && t.Since is { } since &&
+                introducedOn[t.SourceId < t.TargetId ? (t.SourceId, t.TargetId) : (t.TargetId, t.SourceId)]
+                    .Any(on => on <= since && since.DayNumber - on.DayNumber <= FollowingDays)))
+            .ToList();
+        return new IntroductionCounts(made.Select(i => i.Id).ToList(),
+            made.Count(i => OutcomeBy(i) == IntroductionOutcome.TieFormed),
+            made.Count(i => OutcomeBy(i) == IntroductionOutcome.Declined),
+            made.Count(i => OutcomeBy(i) == IntroductionOutcome.Pending),
+            following);
     }
 
     private static NetworkFigures Figures(ScopedNetwork n, DateOnly day) => new(day, n.Actors.Count, n.Ties.Count, n.MainNetwork.ActorIds.Count,
@@ -64,6 +101,7 @@ public static class NetworkComparison
         r.AppendLine($"| density | {c.From.Density:0.000} | {c.To.Density:0.000} |");
         r.AppendLine();
         r.AppendLine($"Ties built: {c.TiesBuilt.Count}. Ties ended: {c.TiesEnded.Count}.");
+        r.AppendLine($"Activities held: {c.ActivitiesHeld.Count}. Introductions made: {c.Introductions.Made.Count} ({c.Introductions.TieFormed} became ties, {c.Introductions.Declined} declined, {c.Introductions.Pending} without an answer yet); ties that followed an introduction within {FollowingDays} days: {c.Introductions.TiesFollowingIntroduction.Count}.");
         if (c.ActorsBroughtIn.Count > 0) r.AppendLine($"Brought into the main network: {string.Join(", ", c.ActorsBroughtIn.Select(Name))}.");
         foreach (var g in c.IsolatedGroups.Where(g => g.JoinedMainNetwork > 0))
             r.AppendLine($"Of the isolated {(g.ActorIdsBefore.Count == 1 ? "actor" : $"group of {g.ActorIdsBefore.Count}")} {string.Join(", ", g.ActorIdsBefore.Select(Name))}, {g.JoinedMainNetwork} joined the main network.");

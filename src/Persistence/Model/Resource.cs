@@ -38,6 +38,15 @@ public class Resource : IVersioned
     /// </summary>
     public bool Sensitive { get; set; }
 
+    /// <summary>
+    /// How many people it reaches, when known: an association's members, a chat group's member count (Zosēni's WhatsApp
+    /// group: 105). With <see cref="AudienceTargetGroup"/> it gives the resource's reach against its area's population.
+    /// </summary>
+    public int? AudienceCount { get; set; }
+
+    /// <summary>Whom <see cref="AudienceCount"/> counts: a target group, or "total" for residents of every group.</summary>
+    public string? AudienceTargetGroup { get; set; }
+
     public string? ContactWeb { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }

@@ -25,6 +25,97 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("StartsOn");
+
+                    b.ToTable("Activities", t =>
+                        {
+                            t.HasCheckConstraint("CK_Activities_Days", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
             modelBuilder.Entity("ResourceMap.Persistence.Model.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -146,6 +237,67 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Introduction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FromSuggestion")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RelationshipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecondId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstId");
+
+                    b.HasIndex("SecondId");
+
+                    b.ToTable("Introductions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Introductions_NotSelf", "\"FirstId\" <> \"SecondId\"");
+                        });
+                });
+
             modelBuilder.Entity("ResourceMap.Persistence.Model.Relationship", b =>
                 {
                     b.Property<int>("Id")
@@ -221,6 +373,14 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
 
                     b.Property<int?>("AreaId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("AudienceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AudienceTargetGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(200)
@@ -331,7 +491,10 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Latitude", "Longitude");
 
-                    b.ToTable("Resources");
+                    b.ToTable("Resources", t =>
+                        {
+                            t.HasCheckConstraint("CK_Resources_AudienceCount", "\"AudienceCount\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.Session", b =>
@@ -412,6 +575,14 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Activity", b =>
+                {
+                    b.HasOne("ResourceMap.Persistence.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.Area", b =>

@@ -17,6 +17,92 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("StartsOn");
+
+                    b.ToTable("Activities", t =>
+                        {
+                            t.HasCheckConstraint("CK_Activities_Days", "EndsOn IS NULL OR EndsOn >= StartsOn");
+                        });
+                });
+
             modelBuilder.Entity("ResourceMap.Persistence.Model.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -123,6 +209,64 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Introduction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromSuggestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RelationshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstId");
+
+                    b.HasIndex("SecondId");
+
+                    b.ToTable("Introductions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Introductions_NotSelf", "FirstId <> SecondId");
+                        });
+                });
+
             modelBuilder.Entity("ResourceMap.Persistence.Model.Relationship", b =>
                 {
                     b.Property<int>("Id")
@@ -192,6 +336,13 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AudienceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceTargetGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(200)
@@ -282,7 +433,10 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Latitude", "Longitude");
 
-                    b.ToTable("Resources");
+                    b.ToTable("Resources", t =>
+                        {
+                            t.HasCheckConstraint("CK_Resources_AudienceCount", "AudienceCount >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.Session", b =>
@@ -356,6 +510,14 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("ResourceMap.Persistence.Model.Activity", b =>
+                {
+                    b.HasOne("ResourceMap.Persistence.Model.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.Area", b =>
