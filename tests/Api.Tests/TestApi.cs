@@ -111,6 +111,8 @@ public sealed class TestApi : IAsyncDisposable
         {
             Resources = await db.Resources.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
             Relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
+            Activities = await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync(),
+            Introductions = await db.Introductions.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
             Changes = await db.Changes.CountAsync(),
             Areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => new { a.Id, a.Name, a.Kind, a.ParentId, a.Approximate, Boundary = a.Boundary?.ToText(), a.Population }),
             Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(),

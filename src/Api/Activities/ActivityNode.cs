@@ -45,7 +45,7 @@ public sealed class ActivityNode : ObjectGraphType<Activity>
             .ResolveSource((c, s) => Participants(c, s));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
             .Description($"How many people came, by target group; counts below {Reach.SmallestShown} are suppressed for callers outside its municipality.")
-            .ResolveSource((c, s) => s.Attendance.Select(a => Reach.Of(a.TargetGroup, a.Count, null, c.Service<RequestCaller>()) with { Area = null }).ToList());
+            .ResolveSource((c, s) => s.Attendance.Select(a => Reach.Of(a.TargetGroup, a.Count, s.AreaId, null, c.Service<RequestCaller>())).ToList());
         Field<IntGraphType>("attendanceTotal").Description("How many people came in all; null when not recorded, or suppressed (below 5, for callers outside its municipality).")
             .ResolveSource((c, s) => s.Attendance.Count == 0 ? null : Total(s) is var total && Reach.Shown(total, s.AreaId, c.Service<RequestCaller>()) ? total : null);
         Field<ReachType>("reach")
@@ -66,8 +66,8 @@ public sealed class ActivityNode : ObjectGraphType<Activity>
         int? count = group == Reach.Total ? (activity.Attendance.Count == 0 ? null : Total(activity)) : activity.Attendance.FirstOrDefault(a => a.TargetGroup == group)?.Count;
         if (count is null) return null;
         var caller = c.Service<RequestCaller>();
-        if (activity.AreaId is not { } areaId) return Reach.Of(group, count.Value, null, caller);
-        return new MappedResult<Area?, ReachFigure>(c.Service<AreaLoaders>().ById.Load(areaId), area => Reach.Of(group, count.Value, area, caller));
+        if (activity.AreaId is not { } areaId) return Reach.Of(group, count.Value, null, null, caller);
+        return new MappedResult<Area?, ReachFigure>(c.Service<AreaLoaders>().ById.Load(areaId), area => Reach.Of(group, count.Value, areaId, area, caller));
     }
 
     private static IDataLoaderResult<List<ParticipantEntry>> Participants(IResolveFieldContext c, Activity activity)

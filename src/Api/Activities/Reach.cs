@@ -39,9 +39,14 @@ public static class Reach
     /// <summary>Whether a count of people shows for this caller: not when it is small and its area is not the caller's.</summary>
     public static bool Shown(int count, int? areaId, Access.RequestCaller caller) => count >= SmallestShown || caller.IsInsider(areaId);
 
-    public static ReachFigure Of(string targetGroup, int count, Area? area, Access.RequestCaller caller)
+    /// <param name="targetGroup">Whom the count counts.</param>
+    /// <param name="count">How many people.</param>
+    /// <param name="areaId">The area of the resource or activity counted: its insiders see small counts.</param>
+    /// <param name="area">That area with its population, when the reach against it is wanted.</param>
+    /// <param name="caller">Who asks.</param>
+    public static ReachFigure Of(string targetGroup, int count, int? areaId, Area? area, Access.RequestCaller caller)
     {
-        var shown = Shown(count, area?.Id, caller);
+        var shown = Shown(count, areaId, caller);
         var population = area?.Population.FirstOrDefault(p => p.TargetGroup == targetGroup)?.Count;
         return new ReachFigure(targetGroup, shown ? count : null, !shown, area, population);
     }

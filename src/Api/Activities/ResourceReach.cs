@@ -31,7 +31,7 @@ public static class ResourceReach
                     : (row.AudienceCount, row.AudienceTargetGroup);
                 if (count is null) return null;
                 var area = row.AreaId is { } areaId ? await c.Service<AreaLoaders>().ById.Load(areaId).GetResultAsync(c.CancellationToken) : null;
-                return Reach.Of(group ?? Reach.Total, count.Value, area, c.Service<RequestCaller>());
+                return Reach.Of(group ?? Reach.Total, count.Value, row.AreaId, area, c.Service<RequestCaller>());
             });
     }
 

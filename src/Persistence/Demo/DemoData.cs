@@ -22,10 +22,34 @@ public static class DemoData
         db.Resources.AddRange(set.Resources);
         db.Relationships.AddRange(set.Relationships);
         await db.SaveChangesAsync(cancellationToken);
+        // Activities and introductions name resources and ties by id: saved once those have theirs.
+        foreach (var demo in set.Activities)
+        {
+            demo.Activity.VenueId = demo.Venue?.Id;
+            demo.Activity.AreaId ??= demo.Venue?.AreaId;
+            demo.Activity.Participants = demo.Participants.Select(p => new ActivityParticipant(p.Resource.Id, p.Role)).ToList();
+            db.Activities.Add(demo.Activity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var demo in set.Introductions)
+        {
+            demo.Introduction.FirstId = demo.First.Id;
+            demo.Introduction.SecondId = demo.Second.Id;
+            demo.Introduction.ActivityId = demo.At?.Activity.Id;
+            demo.Introduction.RelationshipId = demo.Tie?.Id;
+            db.Introductions.Add(demo.Introduction);
+        }
+        await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 
-    public sealed record DemoSet(List<Area> Areas, List<Resource> Resources, List<Relationship> Relationships);
+    public sealed record DemoSet(List<Area> Areas, List<Resource> Resources, List<Relationship> Relationships, List<DemoActivity> Activities, List<DemoIntroduction> Introductions);
+
+    /// <summary>An activity with the resources it names (their ids are known once they are saved).</summary>
+    public sealed record DemoActivity(Activity Activity, Resource? Venue, IReadOnlyList<(Resource Resource, ParticipantRole Role)> Participants);
+
+    /// <summary>An introduction with the resources, activity and tie it names.</summary>
+    public sealed record DemoIntroduction(Introduction Introduction, Resource First, Resource Second, DemoActivity? At, Relationship? Tie);
 
     public static DemoSet Build()
     {
@@ -96,6 +120,8 @@ public static class DemoData
         var priekuluLibrary = Add("Priekuļu bibliotēka", Library, priekuli, 57.3140, 25.3580, "Parish library; not yet part of the network.", ["all", "seniors"], ["computer skills", "venue"]);
         var zosenuCulture = Add("Zosēnu kultūras nams", CultureHouse, zoseni, 57.1400, 25.9000, "Culture house of Zosēni parish.", ["all"], ["venue", "cultural events"], ["meeting place"]);
         var zosenuWhatsApp = Add("Zosēnu iedzīvotāju WhatsApp grupa", InformalGroup, zoseni, null, null, "105 of the parish's 328 residents are in this group.", ["all"], ["information channel"], ["meeting place"]);
+        zosenuWhatsApp.AudienceCount = 105; // of 328 residents (seed 004): its reach is 32 %
+        zosenuWhatsApp.AudienceTargetGroup = "total";
         var zosenuFestival = Add("Zosēnu rudens svētku rīkotāji", InformalGroup, zoseni, 57.1420, 25.9030, "Residents who run the autumn festival themselves: market, sports, parade, karaoke, young talents concert.", ["all"], ["event organising"], ["funding", "meeting place"]);
         var zosenuTalents = Add("Zosēnu jaunie talanti", InformalGroup, zoseni, 57.1390, 25.8980, "Young performers of the parish's talents concert.", ["youth"], ["performances"], ["rehearsal space", "mentoring"]);
 
@@ -143,9 +169,9 @@ public static class DemoData
         Tie(cesuDome, cesuSocial, Cooperation, 5, "2015-01-01");
         Tie(cesuSocial, cesuWorker, Membership, 5, "2022-09-01");
         Tie(cesuDome, cesuWorker, Cooperation, 3, "2022-09-01");
-        Tie(cesuWorker, cesuSchool2, Venue, 2, "2022-09-05", "2022-09-05", note: "Discussion \"Nojaucam žogus\" in the school hall.");
-        Tie(cesuWorker, udenszimes, SharedActivity, 2, "2022-09-05", note: "Panel of \"Nojaucam žogus\".");
-        Tie(cesuWorker, mala, SharedActivity, 2, "2022-09-05", note: "Panel of \"Nojaucam žogus\".");
+        Tie(cesuWorker, cesuSchool2, Venue, 2, "2023-09-05", "2023-09-05", note: "Discussion \"Nojaucam žogus\" in the school hall.");
+        Tie(cesuWorker, udenszimes, SharedActivity, 2, "2023-09-05", note: "Panel of \"Nojaucam žogus\".");
+        Tie(cesuWorker, mala, SharedActivity, 2, "2023-09-05", note: "Panel of \"Nojaucam žogus\".");
         Tie(cesuDome, mala, Funding, 2, "2021-03-01", directed: true);
         Tie(udenszimes, selijasSalas, Membership, 5, "2019-01-01", note: "\"Ūdenszīmes\" runs the network.");
         Tie(cesuDome, cesuLibrary, Funding, 4, "2010-01-01", directed: true);
@@ -157,9 +183,9 @@ public static class DemoData
         Tie(cesuDome, priekuluSchool, Funding, 4, "2021-07-01", directed: true);
         Tie(priekuluSchool, priekuluPupils, Membership, 5, "2020-09-01");
         Tie(cesuWorker, mentor, Cooperation, 4, "2022-10-01");
-        Tie(mentor, priekuluSchool, SharedActivity, 3, "2022-11-10", note: "Think-tank \"Vēlās brokastis ar savējiem\".");
+        Tie(mentor, priekuluSchool, SharedActivity, 3, "2023-11-10", note: "Think-tank \"Vēlās brokastis ar savējiem\".");
         Tie(mentor, priekuluSeniors, Mentoring, 3, "2022-10-15", directed: true);
-        Tie(priekuluPupils, priekuluSeniors, SharedActivity, 4, "2022-11-10", note: "Pupils teach social networks; seniors teach card-making and dance steps.");
+        Tie(priekuluPupils, priekuluSeniors, SharedActivity, 4, "2023-11-10", note: "Pupils teach social networks; seniors teach card-making and dance steps.");
         Tie(priekuluSeniors, cesuPensioners, Membership, 2, "2023-02-01");
         Tie(priekuluSeniors, cesuSocial, Referral, 2, "2022-12-01", directed: true, note: "Cards for lonely seniors of the county.");
         Tie(cesuDome, cesuPensioners, Funding, 2, "2018-01-01", directed: true);
@@ -167,7 +193,7 @@ public static class DemoData
         // Zosēni: lively inside, tied to nothing outside — the group the worker should reach.
         Tie(zosenuWhatsApp, zosenuFestival, InformationChannel, 5, "2021-06-01");
         Tie(zosenuFestival, zosenuCulture, Venue, 4, "2021-09-01");
-        Tie(zosenuFestival, zosenuTalents, SharedActivity, 4, "2022-09-17", note: "Young talents concert at the autumn festival.");
+        Tie(zosenuFestival, zosenuTalents, SharedActivity, 4, "2023-09-16", note: "Young talents concert at the autumn festival.");
         Tie(zosenuWhatsApp, zosenuCulture, InformationChannel, 3, "2021-06-01");
         Tie(zosenuTalents, zosenuCulture, Venue, 3, "2022-01-01");
 
@@ -211,7 +237,71 @@ public static class DemoData
         Tie(dgvSocial, forte, Referral, 3, "2017-01-01", directed: true);
         Tie(dgvSocial, dgvLibrary, Cooperation, 2, "2016-01-01");
 
-        return new DemoSet(areas, resources, ties);
+        var activities = new List<DemoActivity>();
+        DemoActivity Activity(string name, ActivityKind kind, string startsOn, Resource? venue, string note,
+            (Resource, ParticipantRole)[] participants, ActivityRecurrence recurrence = ActivityRecurrence.Once, string? endsOn = null,
+            (string Group, int Count)[]? attendance = null, bool sensitive = false)
+        {
+            var demo = new DemoActivity(new Activity
+            {
+                Name = name, Kind = kind, StartsOn = DateOnly.Parse(startsOn), EndsOn = endsOn is null ? null : DateOnly.Parse(endsOn),
+                Recurrence = recurrence, Note = note, Sensitive = sensitive,
+                Attendance = (attendance ?? []).Select(a => new Attendance(a.Group, a.Count)).ToList(),
+            }, venue, participants);
+            activities.Add(demo);
+            return demo;
+        }
+        const ParticipantRole organiser = ParticipantRole.Organiser, partner = ParticipantRole.Partner, participant = ParticipantRole.Participant;
+
+        // Cēsu novads: the campaign "Savējais savējiem!" that closed the pilot (autumn 2023, seeds 000 and 001).
+        Activity("Diskusija \"Nojaucam žogus\"", ActivityKind.Discussion, "2023-09-05", cesuSchool2,
+            "The first event of the campaign \"Savējais savējiem!\", 11:00–13:00 in the school hall, streamed on the ministry's Facebook page; a panel of the council, the Social Service, \"Ūdenszīmes\", \"Mala\" and the community social worker.",
+            [(ministry, organiser), (cesuWorker, organiser), (cesuDome, participant), (cesuSocial, participant), (udenszimes, participant), (mala, participant)]);
+        Activity("Domnīca \"Vēlās brokastis ar savējiem. Kā sadarboties paaudzēm\"", ActivityKind.Meeting, "2023-11-10", priekuluSchool,
+            "Intergenerational think-tank, Friday 11:00–15:00 in the school hall: 12th-grade pupils teach seniors social networks, seniors teach card-making and dance steps; with council deputies, the Social Service, NGOs and the ministry.",
+            [(mentor, organiser), (cesuWorker, organiser), (ministry, partner), (priekuluPupils, participant), (priekuluSeniors, participant), (cesuDome, participant), (cesuSocial, participant)]);
+        // The seed gives no day for the festival: an approximate Saturday in September 2023.
+        Activity("Zosēnu rudens svētki", ActivityKind.Festival, "2023-09-16", zosenuCulture,
+            "Run by the residents themselves: market, sports, parade, karaoke and a young talents concert (the day is approximate).",
+            [(zosenuFestival, organiser), (zosenuTalents, participant), (zosenuWhatsApp, participant)]);
+
+        // Daugavpils during the pilot (28 November 2022 – 31 May 2023, seed 003).
+        var presentation = Activity("Prezentācija par pilotprojektu \"Sociālais darbs kopienā\"", ActivityKind.Meeting, "2023-03-03", saskarsme,
+            "The community social workers present the pilot and their study visit abroad to the Social Service's management and colleagues.",
+            [(dgvWorker, organiser), (dgvSocial, participant)]);
+        Activity("Cigun nodarbības Križu senioriem", ActivityKind.RegularClass, "2023-01-10", saskarsme,
+            "Weekly Qigong for Križi seniors and anyone interested, led by the day centre's culture organiser, with the Social Service's support, near their homes (the first day is approximate).",
+            [(saskarsme, organiser), (dgvSocial, partner), (draudziba, participant)], ActivityRecurrence.Weekly);
+        var leaders = Activity("Daugavpils apkaimju aktīvistu tikšanās", ActivityKind.Meeting, "2023-03-15", saskarsme,
+            "Meeting of the neighbourhood activists, motto \"Līdzdarbība un līdzatbildība\": the pilot's mentor, leaders of Križi, Cietoksnis, Ķīmija and Mežciems, \"Varavīksne\", the leader of the families' community, the community social worker and a deputy of the social committee (the day is approximate).",
+            [(dgvWorker, organiser), (dgvMentor, participant), (kriziLeader, participant), (cietoksnisLeader, participant), (kimijaLeader, participant),
+             (mezciemsLeader, participant), (varaviksne, participant), (familiesLeader, participant), (dgvCouncil, participant)]);
+        Activity("Bezmaksas baseina nodarbības ģimenēm ar bērniem ar invaliditāti", ActivityKind.RegularClass, "2023-02-19", olimpiskais,
+            "Free pool sessions with a professional coach for 13 families of the target group (project 9.2.4.2/16/I/101 with the municipality).",
+            [(dgvWorker, organiser), (dgvCouncil, partner), (familiesLeader, participant), (familiesWhatsApp, participant)], ActivityRecurrence.Weekly,
+            attendance: [("families-of-children-with-disabilities", 13)], sensitive: true);
+        Activity("Bērnu zīmējumu izstāde", ActivityKind.Other, "2023-04-01", saskarsme,
+            "The seniors of \"Draudzība-K\" exhibit the preschool children's drawings (the day and the place are approximate).",
+            [(draudziba, organiser), (preschool, partner)]);
+        Activity("Fotoizstāde autisma dienā", ActivityKind.Other, "2023-04-02", saskarsme,
+            "Photo exhibition for World Autism Awareness Day with children with autism and a photographer.",
+            [(forte, organiser), (dgvWorker, partner)]);
+
+        // A few of the worker's introductions and what came of them (illustrative: the seeds describe the ties, not who introduced whom).
+        var introductions = new List<DemoIntroduction>();
+        void Introduce(Resource a, Resource b, string on, IntroductionOutcome outcome, string? outcomeOn = null, DemoActivity? at = null, Relationship? tie = null, string? note = null) =>
+            introductions.Add(new DemoIntroduction(new Introduction
+            {
+                On = DateOnly.Parse(on), Outcome = outcome, OutcomeOn = outcomeOn is null ? null : DateOnly.Parse(outcomeOn), Note = note,
+            }, a, b, at, tie));
+        Relationship TieOf(Resource a, Resource b) => ties.Single(t => (t.Source == a && t.Target == b) || (t.Source == b && t.Target == a));
+        Introduce(familiesLeader, forte, "2023-01-10", IntroductionOutcome.TieFormed, "2023-01-25", tie: TieOf(familiesLeader, forte));
+        Introduce(forte, olimpiskais, "2023-02-01", IntroductionOutcome.TieFormed, "2023-02-19", tie: TieOf(forte, olimpiskais), note: "Led to the free pool sessions.");
+        Introduce(draudziba, preschool, "2023-03-15", IntroductionOutcome.TieFormed, "2023-04-01", at: leaders, tie: TieOf(draudziba, preschool), note: "Led to the exhibition of the children's drawings.");
+        Introduce(kimijaLeader, kimijaLibrary, "2023-03-15", IntroductionOutcome.Pending, at: leaders, note: "To renew the tie that lapsed in 2020.");
+        Introduce(kriziParish, saskarsme, "2023-03-03", IntroductionOutcome.Declined, "2023-03-20", at: presentation);
+
+        return new DemoSet(areas, resources, ties, activities, introductions);
     }
 
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);

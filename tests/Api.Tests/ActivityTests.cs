@@ -1,0 +1,276 @@
+using System.Text.Json;
+using ResourceMap.Api.Access;
+
+namespace ResourceMap.Api.Tests;
+
+/// <summary>
+/// Activities, introductions and reach through the API: the demo's activities as the seeds describe them, the same rules,
+/// rights, versions and history as resources, the two-mode projection, introductions through to the comparison, and
+/// small-cell suppression for each role.
+/// </summary>
+public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
+{
+    private static readonly Caller CesisWorker = new("cēsu darbiniece", Role.Worker, new HashSet<string> { "Cēsu novads" });
+    private static readonly Caller CesisViewer = new("cēsu skatītājs", Role.Viewer, new HashSet<string> { "Cēsu novads" });
+    private static readonly Caller DaugavpilsWorker = new("daugavpils darbiniece", Role.Worker, new HashSet<string> { "Daugavpils" });
+    private static readonly Caller DaugavpilsViewer = new("daugavpils skatītājs", Role.Viewer, new HashSet<string> { "Daugavpils" });
+
+    private const string ActivityFields = """
+        fragment A on Activity {
+          id name kind startsOn endsOn recurrence sensitive version
+          venue { name } area { name }
+          participants { role resource { name } }
+          attendance { targetGroup count suppressed }
+          attendanceTotal
+        }
+        """;
+
+    private static Dictionary<string, JsonElement> ByName(JsonElement connection) =>
+        connection.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("name").GetString()!);
+
+    private static List<(string Name, string Role)> Participants(JsonElement activity) =>
+        activity.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("resource").GetProperty("name").GetString()!, p.GetProperty("role").GetString()!)).ToList();
+
+    [Fact]
+    public async Task The_demo_activities_answer_as_the_seeds_describe_them()
+    {
+        var cesis = await demo.AreaIdAsync("Cēsu novads");
+        var activities = ByName((await demo.Api.DataAsync("query($a: ID) { activities(areaId: $a) { nodes { ...A } } }" + ActivityFields, new { a = cesis })).GetProperty("activities"));
+
+        // Seed 001: "Nojaucam žogus" on 5 September in the hall of Cēsu 2. pamatskola, with its panel.
+        var fences = activities["Diskusija \"Nojaucam žogus\""];
+        Assert.Equal(("2023-09-05", "DISCUSSION", "Cēsu 2. pamatskola", "Cēsis"), (fences.GetProperty("startsOn").GetString(), fences.GetProperty("kind").GetString(),
+            fences.GetProperty("venue").GetProperty("name").GetString(), fences.GetProperty("area").GetProperty("name").GetString()));
+        Assert.Subset(Participants(fences).Select(p => p.Name).ToHashSet(),
+            new HashSet<string> { "Cēsu novada dome", "Cēsu novada Sociālais dienests", "Biedrība \"Ūdenszīmes\"", "Mākslas telpa \"Mala\"", "Kopienas sociālais darbinieks (Cēsu novads)" });
+        // Seed 000: the think-tank on Friday 10 November in Priekuļu vidusskola, led by the mentor, with pupils, seniors, deputies, Social Service and the ministry.
+        var thinkTank = activities.Single(a => a.Key.StartsWith("Domnīca \"Vēlās brokastis ar savējiem")).Value;
+        Assert.Equal("2023-11-10", thinkTank.GetProperty("startsOn").GetString());
+        Assert.Equal(DayOfWeek.Friday, DateOnly.Parse(thinkTank.GetProperty("startsOn").GetString()!).DayOfWeek);
+        Assert.Equal("Priekuļu vidusskola", thinkTank.GetProperty("venue").GetProperty("name").GetString());
+        Assert.Contains(("Kopienu veidotāja un mentore (Priekuļi)", "ORGANISER"), Participants(thinkTank));
+        Assert.Subset(Participants(thinkTank).Select(p => p.Name).ToHashSet(), new HashSet<string>
+            { "Priekuļu vidusskolas 12. klašu skolēni", "Priekuļu pagasta seniori", "Cēsu novada dome", "Cēsu novada Sociālais dienests", "Labklājības ministrija" });
+        Assert.Equal("FESTIVAL", activities["Zosēnu rudens svētki"].GetProperty("kind").GetString());
+        Assert.Equal("Zosēnu kultūras nams", activities["Zosēnu rudens svētki"].GetProperty("venue").GetProperty("name").GetString());
+
+        // Seed 003: weekly Qigong at "Saskarsme"; the pool sessions for 13 families from 19 February 2023, sensitive.
+        var daugavpils = await demo.AreaIdAsync("Daugavpils");
+        const string query = "query($a: ID) { activities(areaId: $a) { nodes { ...A } } }" + ActivityFields;
+        var insider = ByName((await demo.Api.DataAsync(query, new { a = daugavpils }, DaugavpilsViewer)).GetProperty("activities"));
+        var qigong = insider["Cigun nodarbības Križu senioriem"];
+        Assert.Equal(("WEEKLY", "REGULAR_CLASS", "Dienas centrs \"Saskarsme\""), (qigong.GetProperty("recurrence").GetString(), qigong.GetProperty("kind").GetString(), qigong.GetProperty("venue").GetProperty("name").GetString()));
+        var pool = insider["Bezmaksas baseina nodarbības ģimenēm ar bērniem ar invaliditāti"];
+        Assert.Equal(("2023-02-19", "WEEKLY", "Daugavpils Olimpiskais centrs", true), (pool.GetProperty("startsOn").GetString(), pool.GetProperty("recurrence").GetString(),
+            pool.GetProperty("venue").GetProperty("name").GetString(), pool.GetProperty("sensitive").GetBoolean()));
+        Assert.Equal(13, pool.GetProperty("attendanceTotal").GetInt32());
+        // Outside Daugavpils the sensitive pool sessions are not there at all.
+        var outsider = ByName((await demo.Api.DataAsync(query, new { a = daugavpils }, Caller.Anonymous)).GetProperty("activities"));
+        Assert.Contains("Cigun nodarbības Križu senioriem", outsider.Keys);
+        Assert.DoesNotContain(pool.GetProperty("name").GetString(), outsider.Keys);
+
+        // Seed 004: 105 of Zosēni's 328 residents are in the WhatsApp group: 32 %.
+        var whatsApp = await demo.Api.ResourceIdAsync("Zosēnu iedzīvotāju WhatsApp grupa");
+        var reach = (await demo.Api.DataAsync("query($id: ID!) { resource(id: $id) { audienceCount reach { targetGroup count population share suppressed area { name } } } }", new { id = whatsApp }, Caller.Anonymous))
+            .GetProperty("resource");
+        Assert.Equal(105, reach.GetProperty("audienceCount").GetInt32());
+        Assert.Equal(("total", 105, 328, "Zosēnu pagasts"), (reach.GetProperty("reach").GetProperty("targetGroup").GetString(), reach.GetProperty("reach").GetProperty("count").GetInt32(),
+            reach.GetProperty("reach").GetProperty("population").GetInt32(), reach.GetProperty("reach").GetProperty("area").GetProperty("name").GetString()));
+        Assert.Equal(105.0 / 328, reach.GetProperty("reach").GetProperty("share").GetDouble(), 12);
+        Assert.Equal(32, (int)Math.Round(reach.GetProperty("reach").GetProperty("share").GetDouble() * 100));
+
+        // The demo's introductions: the one that led to the pool sessions names its tie.
+        var introductions = (await demo.Api.DataAsync("{ introductions(outcomes: [TIE_FORMED]) { nodes { on outcome first { name } second { name } relationship { since } } } }"))
+            .GetProperty("introductions").GetProperty("nodes").EnumerateArray().ToList();
+        var toPool = introductions.Single(i => i.GetProperty("second").GetProperty("name").GetString() == "Daugavpils Olimpiskais centrs");
+        Assert.Equal(("2023-02-01", "2023-02-19"), (toPool.GetProperty("on").GetString(), toPool.GetProperty("relationship").GetProperty("since").GetString()));
+    }
+
+    [Fact]
+    public async Task Activities_have_the_rules_rights_versions_and_history_of_resources()
+    {
+        var api = demo.Api;
+        var school = await api.ResourceIdAsync("Cēsu 2. pamatskola");
+        var library = await api.ResourceIdAsync("Cēsu Centrālā bibliotēka");
+        var pensioners = await api.ResourceIdAsync("Cēsu novada pensionāru biedrība");
+        const string create = "mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { ...A } } }" + ActivityFields;
+        var input = new
+        {
+            name = "Datorprasmju darbnīca senioriem", kind = "WORKSHOP", startsOn = "2022-10-04", venueId = library,
+            participants = new object[] { new { resourceId = library, role = "ORGANISER" }, new { resourceId = pensioners } },
+            attendance = new object[] { new { targetGroup = "Seniors", count = 14 } },
+        };
+
+        // Who may: a worker of Cēsu novads; not a viewer, nor a worker of Daugavpils, nor anyone anonymous.
+        var before = await api.SnapshotAsync();
+        Assert.Equal("UNAUTHENTICATED", (await api.ExecuteAsync(create, new { input }, Caller.Anonymous)).Code());
+        Assert.Equal("FORBIDDEN", (await api.ExecuteAsync(create, new { input }, CesisViewer)).Code());
+        Assert.Equal("FORBIDDEN", (await api.ExecuteAsync(create, new { input }, DaugavpilsWorker)).Code());
+        // Broken input names its field and changes nothing.
+        foreach (var (bad, field) in new (object Input, string Field)[]
+        {
+            (new { name = " ", input.kind, input.startsOn }, "'name'"),
+            (new { input.name, input.kind, input.startsOn, endsOn = "2022-10-01", input.venueId }, "'endsOn'"),
+            (new { input.name, input.kind, input.startsOn, participants = new object[] { new { resourceId = pensioners }, new { resourceId = pensioners } } }, "participants[1].resourceId"),
+            (new { input.name, input.kind, input.startsOn, attendance = new object[] { new { targetGroup = "seniors", count = -1 } } }, "attendance[0].count"),
+            (new { input.name, input.kind, input.startsOn, venueId = library, latitude = 57.3, longitude = 25.27 }, "venue or a point"),
+        })
+        {
+            var refused = await api.ExecuteAsync(create, new { input = bad }, CesisWorker);
+            Assert.Equal("BAD_USER_INPUT", refused.Code());
+            Assert.Contains(field, refused.Message());
+        }
+        var unknown = await api.ExecuteAsync(create, new { input = new { input.name, input.kind, input.startsOn, participants = new object[] { new { resourceId = Ids.GlobalId.Encode("Resource", 999_999) } } } }, CesisWorker);
+        Assert.Equal("NOT_FOUND", unknown.Code());
+        Assert.Equal(before, await api.SnapshotAsync());
+
+        var created = (await api.DataAsync(create, new { input }, CesisWorker)).GetProperty("createActivity").GetProperty("activity");
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("Cēsis", created.GetProperty("area").GetProperty("name").GetString()); // the venue's area
+        Assert.Equal([("Cēsu Centrālā bibliotēka", "ORGANISER"), ("Cēsu novada pensionāru biedrība", "PARTICIPANT")], Participants(created));
+        Assert.Equal("seniors", created.GetProperty("attendance")[0].GetProperty("targetGroup").GetString());
+
+        // An update with a stale version is refused; with the current one it lands and the history holds both.
+        const string update = "mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { ...A } } }" + ActivityFields;
+        var moved = (await api.DataAsync(update, new { input = new { id, version = 1, venueId = school, participants = new object[] { new { resourceId = school, role = "PARTNER" }, new { resourceId = pensioners } } } }, CesisWorker))
+            .GetProperty("updateActivity").GetProperty("activity");
+        Assert.Equal(2, moved.GetProperty("version").GetInt32());
+        Assert.Equal("Cēsu 2. pamatskola", moved.GetProperty("venue").GetProperty("name").GetString());
+        Assert.Equal("CONFLICT", (await api.ExecuteAsync(update, new { input = new { id, version = 1, name = "Cits" } }, CesisWorker)).Code());
+        Assert.Equal("FORBIDDEN", (await api.ExecuteAsync(update, new { input = new { id, name = "Cits" } }, DaugavpilsWorker)).Code());
+        var history = (await api.DataAsync("query($id: ID!) { history(id: $id) { id action changedFields author } }", new { id }, CesisViewer)).GetProperty("history");
+        Assert.Equal(["UPDATED", "CREATED"], history.EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        Assert.Equal(["Participants", "VenueId"], history[0].GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()).Order());
+        Assert.Equal("cēsu darbiniece", history[0].GetProperty("author").GetString());
+
+        // The resource lists its activities; undoing the update puts the library back as the venue.
+        var ofSchool = (await api.DataAsync("query($id: ID!) { resource(id: $id) { activities { id } } }", new { id = school })).GetProperty("resource").GetProperty("activities");
+        Assert.Contains(ofSchool.EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        await api.DataAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = history[0].GetProperty("id").GetString() }, CesisWorker);
+        var undone = (await api.DataAsync("query($id: ID!) { activity(id: $id) { ...A } }" + ActivityFields, new { id })).GetProperty("activity");
+        Assert.Equal("Cēsu Centrālā bibliotēka", undone.GetProperty("venue").GetProperty("name").GetString());
+
+        // Deleted, and brought back by undoing the deletion, under its id.
+        var version = undone.GetProperty("version").GetInt32();
+        await api.DataAsync("mutation($id: ID!, $v: Int) { deleteActivity(input: { id: $id, version: $v }) { deletedActivityId } }", new { id, v = version }, CesisWorker);
+        Assert.Equal(JsonValueKind.Null, (await api.DataAsync("query($id: ID!) { node(id: $id) { id } }", new { id })).GetProperty("node").ValueKind);
+        var deletion = (await api.DataAsync("query($id: ID!) { history(id: $id) { id action } }", new { id })).GetProperty("history")[0];
+        Assert.Equal("DELETED", deletion.GetProperty("action").GetString());
+        await api.DataAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = deletion.GetProperty("id").GetString() }, CesisWorker);
+        Assert.Equal("Datorprasmju darbnīca senioriem", (await api.DataAsync("query($id: ID!) { node(id: $id) { ... on Activity { name } } }", new { id })).GetProperty("node").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Counts_below_five_are_suppressed_for_callers_outside_the_municipality()
+    {
+        var api = demo.Api;
+        var culture = await api.ResourceIdAsync("Zosēnu kultūras nams");
+        var id = (await api.DataAsync("""
+            mutation($v: ID!) { createActivity(input: { name: "Senioru pēcpusdiena", kind: MEETING, startsOn: "2023-03-01", venueId: $v,
+              attendance: [{ targetGroup: "seniors", count: 3 }, { targetGroup: "youth", count: 12 }] }) { activity { id } } }
+            """, new { v = culture }, CesisWorker)).GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString();
+        const string read = """
+            query($id: ID!) { activity(id: $id) { attendance { targetGroup count suppressed } attendanceTotal
+              seniors: reach(targetGroup: "seniors") { count suppressed population share }
+              youth: reach(targetGroup: "youth") { count suppressed population share } } }
+            """;
+        foreach (var (caller, sees) in new (Caller Caller, bool SeesSmall)[] { (Caller.Anonymous, false), (DaugavpilsViewer, false), (CesisViewer, true), (TestApi.Admin, true) })
+        {
+            var activity = (await api.DataAsync(read, new { id }, caller)).GetProperty("activity");
+            var seniors = activity.GetProperty("attendance")[0];
+            Assert.Equal<int?>(sees ? 3 : null, seniors.GetProperty("count").ValueKind == JsonValueKind.Null ? null : seniors.GetProperty("count").GetInt32());
+            Assert.Equal(!sees, seniors.GetProperty("suppressed").GetBoolean());
+            Assert.Equal(12, activity.GetProperty("attendance")[1].GetProperty("count").GetInt32());
+            Assert.Equal(15, activity.GetProperty("attendanceTotal").GetInt32());
+            // Zosēni has 95 seniors and 40 young people (the demo's counts): 12 of 40 is 30 %.
+            Assert.Equal(95, activity.GetProperty("seniors").GetProperty("population").GetInt32());
+            Assert.Equal<double?>(sees ? 3.0 / 95 : null, activity.GetProperty("seniors").GetProperty("share").ValueKind == JsonValueKind.Null ? null : activity.GetProperty("seniors").GetProperty("share").GetDouble());
+            Assert.Equal(0.3, activity.GetProperty("youth").GetProperty("share").GetDouble(), 12);
+        }
+    }
+
+    [Fact]
+    public async Task An_introduction_that_became_a_tie_counts_in_the_comparison_and_the_suggestions_know_it()
+    {
+        await using var api = await TestApi.StartAsync(demoData: false);
+        // All serve seniors: a shared target group is a reason to suggest a pair.
+        async Task<string> Create(string name) => (await api.DataAsync("mutation($n: String!) { createResource(input: { name: $n, kind: ASSOCIATION, targetGroups: [\"seniors\"] }) { resource { id } } }", new { n = name }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
+        var (a, b, c, d) = (await Create("Aiviekstes biedrība"), await Create("Bibliotēka"), await Create("Centrs"), await Create("Dārzs"));
+        await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, since: \"2020-01-01\" }) { relationship { id } } }", new { a, b });
+        var meeting = (await api.DataAsync("mutation($b: ID!, $c: ID!) { createActivity(input: { name: \"Tikšanās\", kind: MEETING, startsOn: \"2023-01-05\", participants: [{ resourceId: $b }, { resourceId: $c }] }) { activity { id } } }", new { b, c }))
+            .GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString();
+        var introduction = (await api.DataAsync("mutation($b: ID!, $c: ID!, $m: ID!) { recordIntroduction(input: { firstId: $b, secondId: $c, on: \"2023-01-05\", activityId: $m, fromSuggestion: true }) { introduction { id outcome version activity { name } } } }", new { b, c, m = meeting }))
+            .GetProperty("recordIntroduction").GetProperty("introduction");
+        Assert.Equal(("PENDING", "Tikšanās"), (introduction.GetProperty("outcome").GetString(), introduction.GetProperty("activity").GetProperty("name").GetString()));
+        await api.DataAsync("mutation($a: ID!, $d: ID!) { recordIntroduction(input: { firstId: $a, secondId: $d, on: \"2023-02-01\", outcome: DECLINED, outcomeOn: \"2023-02-10\" }) { introduction { id } } }", new { a, d });
+        // The tie followed 36 days later; naming it records the outcome.
+        var tie = (await api.DataAsync("mutation($b: ID!, $c: ID!) { createRelationship(input: { sourceId: $b, targetId: $c, type: SHARED_ACTIVITY, since: \"2023-02-10\" }) { relationship { id } } }", new { b, c }))
+            .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
+        var wrongTie = await api.ExecuteAsync("mutation($i: ID!, $t: ID!) { updateIntroduction(input: { id: $i, relationshipId: $t, outcome: DECLINED }) { introduction { id } } }", new { i = introduction.GetProperty("id").GetString(), t = tie });
+        Assert.Equal("BAD_USER_INPUT", wrongTie.Code());
+        var updated = (await api.DataAsync("mutation($i: ID!, $t: ID!) { updateIntroduction(input: { id: $i, version: 1, relationshipId: $t, outcomeOn: \"2023-02-10\" }) { introduction { outcome relationship { id } version } } }", new { i = introduction.GetProperty("id").GetString(), t = tie }))
+            .GetProperty("updateIntroduction").GetProperty("introduction");
+        Assert.Equal(("TIE_FORMED", tie, 2), (updated.GetProperty("outcome").GetString(), updated.GetProperty("relationship").GetProperty("id").GetString(), updated.GetProperty("version").GetInt32()));
+
+        var comparison = (await api.DataAsync("""
+            { network { comparison(from: "2022-12-01", to: "2023-03-01") {
+                tiesBuilt { id } activitiesHeld { name }
+                introductions { made tieFormed declined pending tiesFollowing { id } introductions { first { name } } } } } }
+            """)).GetProperty("network").GetProperty("comparison");
+        Assert.Equal([tie], comparison.GetProperty("tiesBuilt").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal(["Tikšanās"], comparison.GetProperty("activitiesHeld").EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+        var counts = comparison.GetProperty("introductions");
+        Assert.Equal((2, 1, 1, 0), (counts.GetProperty("made").GetInt32(), counts.GetProperty("tieFormed").GetInt32(), counts.GetProperty("declined").GetInt32(), counts.GetProperty("pending").GetInt32()));
+        Assert.Equal([tie], counts.GetProperty("tiesFollowing").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+
+        // The suggestions name the latest introduction of their pair, and only of theirs.
+        const string suggest = "{ network(scope: { asOf: \"2023-03-01\" }) { suggestions(first: 50, anywhere: true) { from { id } to { id } introduction { outcome on } } } }";
+        static (string, string) Pair(JsonElement s) => (s.GetProperty("from").GetProperty("id").GetString()!, s.GetProperty("to").GetProperty("id").GetString()!) is var (x, y) && string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x);
+        var first = Pair((await api.DataAsync(suggest)).GetProperty("network").GetProperty("suggestions")[0]);
+        await api.DataAsync("mutation($x: ID!, $y: ID!) { recordIntroduction(input: { firstId: $x, secondId: $y, on: \"2023-02-20\", fromSuggestion: true }) { introduction { id } } }", new { x = first.Item1, y = first.Item2 });
+        static (string, string) Ordered(string x, string y) => string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x);
+        var introduced = new HashSet<(string, string)> { Ordered(a, d), Ordered(b, c), first };
+        var suggestions = (await api.DataAsync(suggest)).GetProperty("network").GetProperty("suggestions").EnumerateArray().ToList();
+        Assert.All(suggestions, s => Assert.Equal(introduced.Contains(Pair(s)), s.GetProperty("introduction").ValueKind != JsonValueKind.Null));
+        Assert.Equal(("PENDING", "2023-02-20"), suggestions.Where(s => Pair(s) == first).Select(s => (s.GetProperty("introduction").GetProperty("outcome").GetString(), s.GetProperty("introduction").GetProperty("on").GetString())).Single());
+    }
+
+    [Fact]
+    public async Task The_scope_projects_activities_onto_ties_and_each_activity_says_whom_it_joined()
+    {
+        await using var api = await TestApi.StartAsync(demoData: false);
+        async Task<string> Create(string name) => (await api.DataAsync("mutation($n: String!) { createResource(input: { name: $n, kind: ASSOCIATION }) { resource { id } } }", new { n = name }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
+        var (a, b, c) = (await Create("A"), await Create("B"), await Create("C"));
+        await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, since: \"2020-01-01\" }) { relationship { id } } }", new { a, b });
+        await api.DataAsync("mutation($b: ID!, $c: ID!) { createActivity(input: { name: \"Svētki\", kind: FESTIVAL, startsOn: \"2023-06-01\", participants: [{ resourceId: $b }, { resourceId: $c }] }) { activity { id } } }", new { b, c });
+
+        const string query = """
+            query($t: Boolean) { network(scope: { asOf: "2023-06-02", activityTies: $t }) {
+              tieCount isolatedActors { name } bridges { relationships { id } }
+              actors { resource { name } metOnlyThroughActivities { name } }
+              activities(from: "2023-01-01") { activity { name } actorCount communityCount actorsJoiningMainNetwork { name } isolatedGroupsJoined } } }
+            """;
+        var plain = (await api.DataAsync(query, new { t = false })).GetProperty("network");
+        Assert.Equal(1, plain.GetProperty("tieCount").GetInt32());
+        Assert.Equal(["C"], plain.GetProperty("isolatedActors").EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+        var projected = (await api.DataAsync(query, new { t = true })).GetProperty("network");
+        Assert.Equal(2, projected.GetProperty("tieCount").GetInt32());
+        Assert.Equal(0, projected.GetProperty("isolatedActors").GetArrayLength());
+        // B–C is a bridge now, but it is no relationship: only the recorded A–B has one.
+        Assert.Equal([1, 0], projected.GetProperty("bridges").EnumerateArray().Select(x => x.GetProperty("relationships").GetArrayLength()).OrderDescending());
+        foreach (var network in new[] { plain, projected })
+        {
+            var met = network.GetProperty("actors").EnumerateArray().ToDictionary(x => x.GetProperty("resource").GetProperty("name").GetString()!,
+                x => x.GetProperty("metOnlyThroughActivities").EnumerateArray().Select(m => m.GetProperty("name").GetString()).ToList());
+            Assert.Equal(["C"], met["B"]);
+            Assert.Empty(met["A"]);
+            var festival = Assert.Single(network.GetProperty("activities").EnumerateArray());
+            Assert.Equal(2, festival.GetProperty("actorCount").GetInt32());
+            Assert.Equal(["C"], festival.GetProperty("actorsJoiningMainNetwork").EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+            Assert.Equal(1, festival.GetProperty("isolatedGroupsJoined").GetInt32());
+        }
+        Assert.Equal("BAD_USER_INPUT", (await api.ExecuteAsync("{ network(scope: { activityHalfLifeDays: 30 }) { tieCount } }")).Code());
+    }
+}
