@@ -22,7 +22,8 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
     {
         // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
         var data = new TheoryData<string, string, string?>();
-        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "undoImport", "erasePerson" })
+        foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "undoImport", "erasePerson",
+                     "createActivity", "updateActivity", "deleteActivity", "recordIntroduction", "updateIntroduction", "deleteIntroduction" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "viewer", "FORBIDDEN");
@@ -75,6 +76,14 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             ? (await api.DataAsync("mutation($a: ID) { createResource(input: { name: \"Brīvprātīgais\", kind: VOLUNTEER, areaId: $a }) { resource { id } } }", new { a = zoseni }))
                 .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()
             : null;
+        var activity = mutation is "updateActivity" or "deleteActivity"
+            ? (await api.DataAsync("mutation($a: ID!, $b: ID!) { createActivity(input: { name: \"Talka\", kind: OTHER, startsOn: \"2023-05-06\", venueId: $a, participants: [{ resourceId: $a }, { resourceId: $b }] }) { activity { id } } }", new { a, b }))
+                .GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString()
+            : null;
+        var introduction = mutation is "updateIntroduction" or "deleteIntroduction"
+            ? (await api.DataAsync("mutation($a: ID!, $b: ID!) { recordIntroduction(input: { firstId: $a, secondId: $b, on: \"2023-05-06\" }) { introduction { id } } }", new { a, b }))
+                .GetProperty("recordIntroduction").GetProperty("introduction").GetProperty("id").GetString()
+            : null;
         var user = mutation == "updateUser"
             ? (await api.DataAsync("mutation($n: String!) { createUser(input: { name: $n, role: VIEWER, municipalities: [\"Cēsu novads\"], password: \"lietotāja-parole\" }) { id } }", new { n = $"Lietotājs {who}" }))
                 .GetProperty("createUser").GetProperty("id").GetString()
@@ -92,6 +101,12 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             "createRelationship" => ("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $b, targetId: $a, type: REFERRAL }) { relationship { id } } }", new { a, b }),
             "updateRelationship" => ("mutation($id: ID!) { updateRelationship(input: { id: $id, strength: 5 }) { relationship { id } } }", new { id = tie }),
             "deleteRelationship" => ("mutation($id: ID!) { deleteRelationship(input: { id: $id }) { deletedRelationshipId } }", new { id = tie }),
+            "createActivity" => ("mutation($a: ID!) { createActivity(input: { name: \"Sapulce\", kind: MEETING, startsOn: \"2023-05-06\", venueId: $a }) { activity { id } } }", new { a }),
+            "updateActivity" => ("mutation($id: ID!) { updateActivity(input: { id: $id, name: \"Lielā talka\" }) { activity { id } } }", new { id = activity }),
+            "deleteActivity" => ("mutation($id: ID!) { deleteActivity(input: { id: $id }) { deletedActivityId } }", new { id = activity }),
+            "recordIntroduction" => ("mutation($a: ID!, $b: ID!) { recordIntroduction(input: { firstId: $a, secondId: $b, on: \"2023-05-06\" }) { introduction { id } } }", new { a, b }),
+            "updateIntroduction" => ("mutation($id: ID!) { updateIntroduction(input: { id: $id, outcome: DECLINED }) { introduction { id } } }", new { id = introduction }),
+            "deleteIntroduction" => ("mutation($id: ID!) { deleteIntroduction(input: { id: $id }) { deletedIntroductionId } }", new { id = introduction }),
             _ => ("mutation($fc: GeoJSONFeatureCollectionInput!) { importAreas(input: { featureCollection: $fc }) { created { id } } }", new
             {
                 fc = new

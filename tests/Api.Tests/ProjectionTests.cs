@@ -21,6 +21,8 @@ public class ProjectionTests(DemoApi demo) : IClassFixture<DemoApi>
         ["relationships"] = "relationships { id type }",
         ["neighbours"] = "neighbours { name }",
         ["metrics"] = "metrics { degree }",
+        ["reach"] = "reach { count share }",
+        ["activities"] = "activities { name }",
         ["source"] = "source { name }",
         ["target"] = "target { name }",
     };

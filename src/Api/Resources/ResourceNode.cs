@@ -40,7 +40,7 @@ public sealed class ResourceNode : ObjectGraphType<Resource>
             ["contact"] = [nameof(Resource.ContactWeb), nameof(Resource.ContactEmail), nameof(Resource.ContactPhone), nameof(Resource.Kind), nameof(Resource.AreaId)],
             ["sensitive"] = [nameof(Resource.Sensitive)],
             ["audienceCount"] = [nameof(Resource.AudienceCount), nameof(Resource.AudienceTargetGroup), nameof(Resource.AreaId)],
-            ["audienceTargetGroup"] = [nameof(Resource.AudienceTargetGroup)],
+            ["audienceTargetGroup"] = [nameof(Resource.AudienceTargetGroup), nameof(Resource.AudienceCount)],
             ["reach"] = [nameof(Resource.AudienceCount), nameof(Resource.AudienceTargetGroup), nameof(Resource.AreaId)],
             ["activities"] = [],
             ["createdAt"] = [nameof(Resource.CreatedAt)],
