@@ -399,6 +399,127 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
     private static string Plain(string text) =>
         new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray()).ToLowerInvariant();
 
+    [Fact]
+    public async Task A_Cesu_worker_records_an_activity_an_introduction_and_the_tie_that_followed_and_prints_the_impact_report()
+    {
+        var server = demo.Server;
+        var worker = await server.TokenAsync("worker", "Cēsu novads");
+        var area = await IdAsync("areas", "Cēsu novads");
+        var (venue, school) = (await IdAsync("resources", "Cēsu Centrālā bibliotēka"), await IdAsync("resources", "Cēsu sporta skola"));
+        const string partner = "Cēsu Bērnu un jauniešu centrs", pensioners = "Cēsu novada pensionāru biedrība", activity = "Digitālo prasmju pēcpusdiena";
+        const string from = "2022-09-01", to = "2023-05-31"; // the pilot period
+        var page = await BrowseAsync("browse-impact.mjs", worker, JsonSerializer.Serialize(new { venueId = venue, schoolId = school, partner, pensioners, activity, areaId = area, from, to }));
+
+        // What the server holds after the page's work, read independently as the worker.
+        var stored = await server.DataAsync("""
+            query($area: ID!, $school: ID!, $from: DateOnly!, $to: DateOnly!) {
+              activities(areaId: $area, from: $from, to: $to, first: 500) { nodes { name startsOn kind venue { name } participants { role resource { name } } attendance { targetGroup count } attendanceTotal } }
+              introductions(resourceId: $school) { nodes { on outcome activity { name } second { name } relationship { since type } } }
+              network(scope: { areaId: $area }) { comparison(from: $from, to: $to) {
+                from { ties mainNetworkSize } to { ties mainNetworkSize } tiesBuilt { source { name } target { name } } actorsBroughtIn { name }
+                introductions { made tieFormed declined pending tiesFollowing { id } } } }
+            }
+            """, new { area, school, from, to }, worker);
+        var recorded = stored.GetProperty("activities").GetProperty("nodes").EnumerateArray().Single(a => a.GetProperty("name").GetString() == activity);
+        Assert.Equal(("2022-10-12", "WORKSHOP", "Cēsu Centrālā bibliotēka", 23), (recorded.GetProperty("startsOn").GetString(), recorded.GetProperty("kind").GetString(),
+            recorded.GetProperty("venue").GetProperty("name").GetString(), recorded.GetProperty("attendanceTotal").GetInt32()));
+        Assert.Equal([("Cēsu Centrālā bibliotēka", "ORGANISER"), (pensioners, "PARTICIPANT"), ("Cēsu sporta skola", "PARTICIPANT")],
+            recorded.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("resource").GetProperty("name").GetString(), p.GetProperty("role").GetString())).OrderBy(p => p.Item2).ThenBy(p => p.Item1, StringComparer.Ordinal));
+        Assert.Equal([("total", 23), ("seniors", 15), ("youth", 3)], recorded.GetProperty("attendance").EnumerateArray().Select(a => (a.GetProperty("targetGroup").GetString(), a.GetProperty("count").GetInt32())));
+        var introduction = Assert.Single(stored.GetProperty("introductions").GetProperty("nodes").EnumerateArray());
+        Assert.Equal(("2022-10-12", "TIE_FORMED", activity, partner, "2022-11-20"), (introduction.GetProperty("on").GetString(), introduction.GetProperty("outcome").GetString(),
+            introduction.GetProperty("activity").GetProperty("name").GetString(), introduction.GetProperty("second").GetProperty("name").GetString(),
+            introduction.GetProperty("relationship").GetProperty("since").GetString()));
+
+        // The report says what the API says: activities, people, introductions, ties built, actors brought in.
+        var comparison = stored.GetProperty("network").GetProperty("comparison");
+        var counts = comparison.GetProperty("introductions");
+        Assert.Equal((1, 1, 0, 0, 1), (counts.GetProperty("made").GetInt32(), counts.GetProperty("tieFormed").GetInt32(), counts.GetProperty("declined").GetInt32(),
+            counts.GetProperty("pending").GetInt32(), counts.GetProperty("tiesFollowing").GetArrayLength()));
+        var latvian = page.GetProperty("latvian");
+        // Latvian agrees in number: one introduction, zero declined ones (the plural), one tie.
+        Assert.Equal("1 iepazīstināšana: 1 kļuva par saiti, 0 atteiktas, 0 bez atbildes. 1 saite izveidojās 90 dienu laikā pēc iepazīstināšanas.", latvian.GetProperty("introductionCounts").GetString());
+        Assert.Equal("1 introduction: 1 became a tie, 0 declined, 0 without an answer. 1 tie was built within 90 days of an introduction.", page.GetProperty("english").GetProperty("introductionCounts").GetString());
+        Assert.Equal("1 aktivitāte laika posmā.", latvian.GetProperty("activitiesCount").GetString());
+        Assert.Equal(stored.GetProperty("activities").GetProperty("nodes").EnumerateArray().Select(a => a.GetProperty("name").GetString()),
+            latvian.GetProperty("activities").EnumerateArray().Select(r => r[1].GetString()));
+        var row = latvian.GetProperty("activities").EnumerateArray().Single(r => r[1].GetString() == activity);
+        Assert.Equal(["12.10.2022.", activity, "darbnīca", "Cēsu Centrālā bibliotēka", "3", "23"], row.EnumerateArray().Select(c => c.GetString()));
+        // Seniors: 15 of Cēsu novads' 9 500 (the demo's count) is 0,16 %, written with a decimal comma; the worker sees the 3 young people.
+        var reach = latvian.GetProperty("reach").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r.EnumerateArray().Skip(1).Select(c => c.GetString()).ToList());
+        Assert.Equal(["15", "9500", "0,2 %"], reach["seniori"]);
+        Assert.Equal("3", reach["jaunieši"][0]);
+        Assert.Equal(comparison.GetProperty("tiesBuilt").EnumerateArray().Select(t => $"{t.GetProperty("source").GetProperty("name").GetString()} — {t.GetProperty("target").GetProperty("name").GetString()}").Order(StringComparer.Ordinal),
+            page.GetProperty("english").GetProperty("tiesBuilt").EnumerateArray().Select(t => t.GetString()![..t.GetString()!.LastIndexOf(" (", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+        Assert.Contains("Cēsu sporta skola", latvian.GetProperty("broughtIn").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(comparison.GetProperty("actorsBroughtIn").GetArrayLength(), latvian.GetProperty("broughtIn").GetArrayLength());
+        var mainFrom = comparison.GetProperty("from").GetProperty("mainNetworkSize").GetInt32();
+        var mainTo = comparison.GetProperty("to").GetProperty("mainNetworkSize").GetInt32();
+        Assert.Contains(latvian.GetProperty("figures").EnumerateArray(), r => r[0].GetString() == "Dalībnieki galvenajā tīklā" && r[1].GetString() == $"{mainFrom}" && r[2].GetString() == $"{mainTo}");
+
+        // Three charts of twelve days each (two lines of actors), and the network on the map on both days: the sports
+        // school, outside the main network on the first day, is in it on the last.
+        var charts = latvian.GetProperty("charts").EnumerateArray().ToList();
+        Assert.Equal(["Dalībnieki", "Blīvums", "Daļa ārpus galvenā tīkla"], charts.Select(c => c.GetProperty("label").GetString()));
+        Assert.Equal([2, 1, 1], charts.Select(c => c.GetProperty("lines").GetInt32()));
+        Assert.Equal([24, 12, 12], charts.Select(c => c.GetProperty("points").GetInt32()));
+        var maps = latvian.GetProperty("maps").EnumerateArray().ToList();
+        Assert.Equal(["01.09.2022.", "31.05.2023."], maps.Select(m => m.GetProperty("label").GetString()));
+        Assert.True(maps[0].GetProperty("outside").GetInt32() > maps[1].GetProperty("outside").GetInt32());
+        // Ties with an end that has no place (a chat group) are not drawn.
+        Assert.InRange(maps[0].GetProperty("ties").GetInt32(), 1, comparison.GetProperty("from").GetProperty("ties").GetInt32());
+        Assert.False(page.GetProperty("navPrinted").GetBoolean(), "the report's buttons should not be printed");
+
+        // The PDFs, as text and as pictures: the Latvian one keeps its diacritics, both carry the charts in colour.
+        await DebianPackage.Poppler.EnsureInstalledAsync();
+        foreach (var (language, words) in new[]
+        {
+            ("lv", new[] { "Tīkls laika gaitā", "Iepazīstināšanas", activity, "1 iepazīstināšana: 1 kļuva par saiti", "Daļa ārpus galvenā tīkla", "Sasniegtie cilvēki pa mērķa grupām" }),
+            ("en", new[] { "The network over time", "Introductions", activity, "1 introduction: 1 became a tie", "Share outside the main network", "People reached by target group" }),
+        })
+        {
+            var pdf = Path.Combine(Shots, $"impact-report-{language}.pdf");
+            var (exit, text, error) = await Processes.RunAsync("pdftotext", [pdf, "-"], Shots);
+            Assert.True(exit == 0, error);
+            // In reading order, with the lines a cell or paragraph wraps into joined again.
+            var joined = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+            foreach (var word in words) Assert.Contains(word, joined);
+            // The first page drawn at 60 dpi: the chart lines' colours are there (blue, green and red strokes, not grey text).
+            (exit, _, error) = await Processes.RunAsync("pdftoppm", ["-r", "60", "-f", "1", "-l", "1", pdf, Path.Combine(Shots, $"impact-report-{language}")], Shots);
+            Assert.True(exit == 0, error);
+            (exit, _, error) = await Processes.RunAsync("pdftoppm", ["-r", "60", "-f", "1", "-l", "1", "-png", pdf, Path.Combine(Shots, $"impact-report-{language}")], Shots);
+            Assert.True(exit == 0, error);
+            var pixels = Ppm.Read(Directory.GetFiles(Shots, $"impact-report-{language}-*1.ppm").Single());
+            foreach (var (name, colour) in new[] { ("blue", (0x1d, 0x4e, 0xd8)), ("green", (0x04, 0x78, 0x57)), ("red", (0xb9, 0x1c, 0x1c)) })
+                Assert.True(pixels.Count(p => Near(p, colour)) >= 40, $"the {language} report's first page shows no {name} chart line");
+        }
+        AssertScreenshots("impact-1-activity-form.png", "impact-2-activity-saved.png", "impact-3-introduction-outcome.png", "impact-4-report-latvian.png");
+    }
+
+    private static bool Near((byte R, byte G, byte B) pixel, (int R, int G, int B) colour) =>
+        Math.Abs(pixel.R - colour.R) + Math.Abs(pixel.G - colour.G) + Math.Abs(pixel.B - colour.B) < 60;
+
+    /// <summary>The pixels of a binary PPM (P6, 8 bits), as pdftoppm writes it.</summary>
+    private static class Ppm
+    {
+        public static List<(byte R, byte G, byte B)> Read(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            var (position, fields) = (0, new List<string>());
+            while (fields.Count < 4)
+            {
+                while (char.IsWhiteSpace((char)bytes[position])) position++;
+                var start = position;
+                while (!char.IsWhiteSpace((char)bytes[position])) position++;
+                fields.Add(System.Text.Encoding.ASCII.GetString(bytes, start, position - start));
+            }
+            Assert.Equal(("P6", "255"), (fields[0], fields[3]));
+            position++; // the one whitespace after the maximum value
+            var (width, height) = (int.Parse(fields[1]), int.Parse(fields[2]));
+            return Enumerable.Range(0, width * height).Select(i => (bytes[position + 3 * i], bytes[position + 3 * i + 1], bytes[position + 3 * i + 2])).ToList();
+        }
+    }
+
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
 
     /// <summary>Runs a browser script against the server and returns what it printed (its last line, JSON); no page error allowed.</summary>

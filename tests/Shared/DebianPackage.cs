@@ -12,6 +12,8 @@ public sealed class DebianPackage(string name, string installedPath)
     public static readonly DebianPackage Openpyxl = new("python3-openpyxl", "/usr/lib/python3/dist-packages/openpyxl");
     public static readonly DebianPackage Networkx = new("python3-networkx", "/usr/lib/python3/dist-packages/networkx");
     public static readonly DebianPackage Gdal = new("gdal-bin", "/usr/bin/ogrinfo");
+    /// <summary>pdftoppm and pdftotext: a printed PDF turned into an image to look at and into its text.</summary>
+    public static readonly DebianPackage Poppler = new("poppler-utils", "/usr/bin/pdftoppm");
     public static readonly DebianPackage PostGis = new("postgresql-15-postgis-3", "/usr/lib/postgresql/15/lib/postgis-3.so");
 
     // One apt-get at a time: two would wait on its lock, or fail.

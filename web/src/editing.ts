@@ -3,6 +3,7 @@ import { graphql, GraphQLError, type Area, type Resource } from "./api";
 import { byId, el } from "./dom";
 import { explain } from "./errors";
 import { formatDate, groupName, kindCodes, kindName, relationshipTypes, t, typeName, type TextKey } from "./i18n";
+import { activityKinds, attendanceGroups, outcomes } from "./activities";
 
 // Adding and changing resources and ties by form, for signed-in workers. The server's rules are the only rules: the
 // form does not validate, it shows each refusal next to the field the server names (extensions.data.field).
@@ -12,6 +13,8 @@ type Value = string | number | boolean | string[] | null;
 interface Field {
   name: string;
   label: TextKey;
+  /** Values of the label's text ({group} of "field.attendance"). */
+  labelValues?: Record<string, string>;
   kind: "text" | "textarea" | "number" | "date" | "select" | "checkboxes" | "checkbox";
   options?: () => [string, string][];
   step?: string;
@@ -20,7 +23,7 @@ interface Field {
 }
 
 interface Target {
-  what: "resource" | "tie";
+  what: "resource" | "tie" | "activity" | "introduction";
   id: string | null; // null while creating
   version: number | null;
   title: TextKey;
@@ -48,11 +51,43 @@ const tieFields = (partners: () => Resource[], creating: boolean): Field[] => [
   { name: "note", label: "field.note", kind: "textarea" },
 ];
 
+/** The resources a worker may name in an activity or an introduction: the owner's nearest first, a few dozen. */
+const nearest = (owner: Resource | undefined, all: Resource[], count = 60): Resource[] => {
+  if (!owner || owner.latitude === null || owner.longitude === null) return [...all].sort((a, b) => a.name.localeCompare(b.name)).slice(0, count);
+  const away = (r: Resource) => r.latitude === null || r.longitude === null ? Infinity
+    : (r.latitude - owner.latitude!) ** 2 + ((r.longitude - owner.longitude!) * Math.cos(owner.latitude! * Math.PI / 180)) ** 2;
+  return [...all].sort((a, b) => away(a) - away(b) || a.name.localeCompare(b.name)).slice(0, count);
+};
+
+const activityFields = (partners: () => Resource[]): Field[] => [
+  { name: "name", label: "field.name", kind: "text", required: true },
+  { name: "kind", label: "field.activityKind", kind: "select", options: () => activityKinds.map(k => [k, t(`activityKind.${k}` as TextKey)]) },
+  { name: "startsOn", label: "field.startsOn", kind: "date", required: true },
+  { name: "endsOn", label: "field.endsOn", kind: "date" },
+  { name: "recurrence", label: "field.recurrence", kind: "select", options: () => ["ONCE", "WEEKLY", "MONTHLY"].map(r => [r, t(`recurrence.${r}` as TextKey)]) },
+  { name: "participants", label: "field.participants", kind: "checkboxes", options: () => partners().map(r => [r.id, r.name]) },
+  ...attendanceGroups.map(group => ({ name: `attendance:${group}`, label: "field.attendance" as TextKey, labelValues: { group: group === "total" ? t("attendance.total") : groupName(group) }, kind: "number" as const, step: "1" })),
+  { name: "note", label: "field.note", kind: "textarea" },
+];
+
+const introductionFields = (partners: () => Resource[], activities: () => [string, string][], ties: () => [string, string][], creating: boolean): Field[] => [
+  ...(creating ? [{ name: "secondId", label: "field.introducedTo", kind: "select", options: () => partners().map(r => [r.id, r.name]) } as Field] : []),
+  { name: "on", label: "field.introducedOn", kind: "date", required: true },
+  { name: "activityId", label: "field.atActivity", kind: "select", options: () => [["", "—"], ...activities()] },
+  { name: "fromSuggestion", label: "field.fromSuggestion", kind: "checkbox" },
+  { name: "outcome", label: "field.outcome", kind: "select", options: () => outcomes.map(o => [o, t(`outcome.${o}` as TextKey)]) },
+  { name: "outcomeOn", label: "field.outcomeOn", kind: "date" },
+  { name: "relationshipId", label: "field.followingTie", kind: "select", options: () => [["", "—"], ...ties()] },
+  { name: "note", label: "field.note", kind: "textarea" },
+];
+
 const readResource = `
   query Read($id: ID!) {
     node(id: $id) {
       ... on Resource { version name kind targetGroups address description latitude longitude area { id } sensitive }
       ... on Relationship { version type strength since until note }
+      ... on Activity { version name activityKind: kind startsOn endsOn recurrence note participants { role resource { id } } attendance { targetGroup count } }
+      ... on Introduction { version on activity { id } fromSuggestion outcome outcomeOn relationship { id } note first { id } second { id } }
     }
   }`;
 
@@ -61,7 +96,14 @@ const mutations = {
   updateResource: `mutation($input: UpdateResourceInput!) { updateResource(input: $input) { resource { id } } }`,
   createTie: `mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { relationship { id } } }`,
   updateTie: `mutation($input: UpdateRelationshipInput!) { updateRelationship(input: $input) { relationship { id } } }`,
+  createActivity: `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
+  updateActivity: `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { id } } }`,
+  recordIntroduction: `mutation($input: RecordIntroductionInput!) { recordIntroduction(input: $input) { introduction { id } } }`,
+  updateIntroduction: `mutation($input: UpdateIntroductionInput!) { updateIntroduction(input: $input) { introduction { id } } }`,
 };
+
+/** The owner's activities, for the introduction's "at which activity". */
+const ownerActivities = `query($id: ID!) { node(id: $id) { ... on Resource { activities { id name startsOn } } } }`;
 
 export interface EditorHost {
   resources(): Resource[];
@@ -73,6 +115,10 @@ export interface EditorHost {
 export class Editor {
   private target: Target | null = null;
   private tieOwner: string | null = null;
+  /** The roles of an activity's participants as read, kept for those still chosen when it is saved. */
+  private roles = new Map<string, string>();
+  /** An activity's counts of target groups the form has no field for, kept as they were. */
+  private otherAttendance: { targetGroup: string; count: number }[] = [];
   private waitingForPlace = false;
 
   constructor(private readonly host: EditorHost, private readonly map: L.Map) {
@@ -110,6 +156,65 @@ export class Editor {
     this.open({ what: "tie", id: tieId, version: values.version as number, title: "edit.tieTitle", fields: tieFields(() => [], false) }, values);
   }
 
+  /** The form for a new activity at the owner: it is the venue and the organiser; the worker ticks the others who took part. */
+  addActivity(ownerId: string): void {
+    this.tieOwner = ownerId;
+    this.roles = new Map([[ownerId, "ORGANISER"]]);
+    this.otherAttendance = [];
+    const today = new Date().toISOString().slice(0, 10);
+    this.open({ what: "activity", id: null, version: null, title: "edit.newActivityTitle", fields: this.activityFields(ownerId, []) },
+      { kind: "MEETING", recurrence: "ONCE", startsOn: today, participants: [] });
+  }
+
+  async editActivity(ownerId: string, activityId: string): Promise<void> {
+    this.tieOwner = ownerId;
+    const values = await this.read(activityId);
+    const chosen = (values.participants as string[] | null) ?? [];
+    this.open({ what: "activity", id: activityId, version: values.version as number, title: "edit.activityTitle", fields: this.activityFields(ownerId, chosen) }, values);
+  }
+
+  /** The form for an introduction of the owner to another actor; one from a suggested tie comes with its partner chosen. */
+  async addIntroduction(ownerId: string, partnerId: string | null = null): Promise<void> {
+    this.tieOwner = ownerId;
+    const fields = await this.introductionFields(ownerId, true);
+    this.open({ what: "introduction", id: null, version: null, title: "edit.newIntroductionTitle", fields },
+      { secondId: partnerId, on: new Date().toISOString().slice(0, 10), outcome: "PENDING", fromSuggestion: partnerId !== null, activityId: "", relationshipId: "" });
+  }
+
+  async editIntroduction(ownerId: string, introductionId: string): Promise<void> {
+    this.tieOwner = ownerId;
+    const values = await this.read(introductionId);
+    this.partnerOfIntroduction = values.partnerId as string;
+    this.open({ what: "introduction", id: introductionId, version: values.version as number, title: "edit.introductionTitle", fields: await this.introductionFields(ownerId, false) }, values);
+  }
+
+  /** The other actor of the introduction being edited: its ties with the owner are those that may have followed. */
+  private partnerOfIntroduction: string | null = null;
+
+  private activityFields(ownerId: string, chosen: string[]): Field[] {
+    const all = this.host.resources();
+    const owner = all.find(r => r.id === ownerId);
+    const near = nearest(owner, all.filter(r => r.id !== ownerId));
+    const named = all.filter(r => chosen.includes(r.id) && r.id !== ownerId && !near.includes(r));
+    return activityFields(() => [...named, ...near]);
+  }
+
+  private async introductionFields(ownerId: string, creating: boolean): Promise<Field[]> {
+    const all = this.host.resources();
+    const owner = all.find(r => r.id === ownerId);
+    const { node } = await graphql<{ node: { activities: { id: string; name: string; startsOn: string }[] } | null }>(ownerActivities, { id: ownerId });
+    const activities = (node?.activities ?? []).map(a => [a.id, `${formatDate(a.startsOn)} ${a.name}`] as [string, string]);
+    const nameOf = (id: string) => all.find(r => r.id === id)?.name ?? "?";
+    // The owner's ties, named by partner and type: with a partner chosen, only theirs.
+    const ties = () => {
+      const partner = creating ? byId<HTMLSelectElement>("f-secondId")?.value : this.partnerOfIntroduction;
+      return (owner?.relationships ?? [])
+        .filter(x => !partner || x.source.id === partner || x.target.id === partner)
+        .map(x => [x.id, `${nameOf(x.source.id === ownerId ? x.target.id : x.source.id)} (${typeName(x.type)})`] as [string, string]);
+    };
+    return introductionFields(() => all.filter(r => r.id !== ownerId).sort((a, b) => a.name.localeCompare(b.name)), () => activities, ties, creating);
+  }
+
   private resourceFields(): Field[] {
     const groups = new Set(["seniors", "youth", "children", "families-of-children-with-disabilities"]);
     for (const r of this.host.resources()) for (const g of r.targetGroups) groups.add(g);
@@ -135,9 +240,28 @@ export class Editor {
   }
 
   private async read(id: string): Promise<Record<string, Value>> {
-    const { node } = await graphql<{ node: (Record<string, Value> & { area?: { id: string } | null }) | null }>(readResource, { id });
+    type Node = Record<string, Value> & {
+      area?: { id: string } | null;
+      participants?: { role: string; resource: { id: string } }[];
+      activityKind?: string;
+      attendance?: { targetGroup: string; count: number }[];
+      activity?: { id: string } | null;
+      relationship?: { id: string } | null;
+      first?: { id: string };
+      second?: { id: string };
+    };
+    const { node } = await graphql<{ node: Node | null }>(readResource, { id });
     if (!node) throw new GraphQLError(t("edit.gone"), "NOT_FOUND");
-    const { area, ...values } = node;
+    const { area, participants, attendance, activity, relationship, first, second, activityKind, ...values } = node;
+    if (participants) {
+      // The owner is the activity's own (its organiser, usually): the form lists the others.
+      this.roles = new Map(participants.map(p => [p.resource.id, p.role]));
+      this.otherAttendance = (attendance ?? []).filter(a => !attendanceGroups.includes(a.targetGroup));
+      const counts = Object.fromEntries((attendance ?? []).map(a => [`attendance:${a.targetGroup}`, a.count]));
+      return { ...values, ...counts, kind: activityKind ?? null, participants: participants.map(p => p.resource.id).filter(p => p !== this.tieOwner) };
+    }
+    if (first && second)
+      return { ...values, activityId: activity?.id ?? "", relationshipId: relationship?.id ?? "", partnerId: first.id === this.tieOwner ? second.id : first.id };
     return area !== undefined ? { ...values, areaId: area?.id ?? "" } : values;
   }
 
@@ -175,6 +299,13 @@ export class Editor {
       if (target.what === "resource") {
         const data = await graphql<Record<string, { resource: { id: string } }>>(target.id ? mutations.updateResource : mutations.createResource, { input });
         resourceId = Object.values(data)[0].resource.id;
+      } else if (target.what === "activity") {
+        await graphql(target.id ? mutations.updateActivity : mutations.createActivity, { input: this.activityInput(input, !target.id) });
+        resourceId = this.tieOwner!;
+      } else if (target.what === "introduction") {
+        if (!target.id) input.firstId = this.tieOwner;
+        await graphql(target.id ? mutations.updateIntroduction : mutations.recordIntroduction, { input });
+        resourceId = this.tieOwner!;
       } else {
         if (!target.id) input.sourceId = this.tieOwner;
         await graphql(target.id ? mutations.updateTie : mutations.createTie, { input });
@@ -188,9 +319,31 @@ export class Editor {
     await this.host.saved(resourceId);
     // Said after the reload, which redraws the panel: the worker sees what was saved and that it was.
     const name = (id: unknown) => this.host.resources().find(r => r.id === id)?.name ?? "";
-    byId("editor-saved").textContent = target.what === "tie" && !target.id
-      ? t("edit.savedTie", { from: name(this.tieOwner), to: name(values.targetId) })
+    byId("editor-saved").textContent = target.what === "tie" && !target.id ? t("edit.savedTie", { from: name(this.tieOwner), to: name(values.targetId) })
+      : target.what === "activity" ? t("edit.savedActivity", { name: String(values.name) })
+      : target.what === "introduction" ? t("edit.savedIntroduction", { from: name(this.tieOwner), to: name(values.secondId ?? this.partnerOfIntroduction) })
       : t("edit.saved", { name: name(resourceId) });
+  }
+
+  /**
+   * The form's values as the API takes an activity: the ticked actors with their roles (the owner, its organiser, first
+   * when creating), the counts by target group, and the owner as the venue of a new one.
+   */
+  private activityInput(input: Record<string, Value>, creating: boolean): Record<string, unknown> {
+    const { participants, ...rest } = input;
+    const ticked = (participants as string[] | null) ?? [];
+    const ids = [...(this.roles.has(this.tieOwner!) || creating ? [this.tieOwner!] : []), ...ticked.filter(id => id !== this.tieOwner)];
+    const attendance = attendanceGroups
+      .filter(group => rest[`attendance:${group}`] !== null && rest[`attendance:${group}`] !== undefined)
+      .map(group => ({ targetGroup: group, count: rest[`attendance:${group}`] }))
+      .concat(this.otherAttendance);
+    const values = Object.fromEntries(Object.entries(rest).filter(([name]) => !name.startsWith("attendance:")));
+    return {
+      ...values,
+      ...(creating ? { venueId: this.tieOwner } : {}),
+      participants: ids.map(id => ({ resourceId: id, role: this.roles.get(id) ?? "PARTICIPANT" })),
+      attendance,
+    };
   }
 
   /**
@@ -237,7 +390,7 @@ export class Editor {
 /** The form field a server's error names: "location" is the latitude and longitude, the ends of a tie its partner. */
 function fieldOf(name: string | undefined, target: Target | null): string | null {
   if (!name || !target) return null;
-  const mapped = name === "location" ? "latitude" : name === "sourceId" ? "targetId" : name;
+  const mapped = name === "location" ? "latitude" : name === "sourceId" ? "targetId" : name.startsWith("participants") ? "participants" : name;
   return target.fields.some(f => f.name === mapped) ? mapped : null;
 }
 
@@ -255,7 +408,7 @@ function fieldElement(field: Field, value: Value): HTMLElement {
     wrap.append(set, error);
     return wrap;
   }
-  const label = textOf(field.label, "label");
+  const label = textOf(field.label, "label", field.labelValues);
   label.htmlFor = id;
   let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   if (field.kind === "select") {
@@ -278,10 +431,11 @@ function fieldElement(field: Field, value: Value): HTMLElement {
 }
 
 /** An element holding a text of the page, translated again when the language changes (data-text). */
-function textOf<K extends "label" | "legend" | "span">(key: TextKey, tag: K): HTMLElementTagNameMap[K] {
+function textOf<K extends "label" | "legend" | "span">(key: TextKey, tag: K, values?: Record<string, string>): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  element.textContent = t(key);
-  element.dataset.text = key;
+  element.textContent = t(key, values);
+  // A text with values is made again with the form, not translated in place (data-text has no values).
+  if (!values) element.dataset.text = key;
   return element;
 }
 

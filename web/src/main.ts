@@ -1,5 +1,6 @@
 import L from "leaflet";
 import { NetworkAnalysis } from "./analysis";
+import { activityItems, introductionItems, readRecords, type ActorRecords } from "./activities";
 import { allResources, graphql, overviewQuery, saveDownload, type Area, type NetworkRoles, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
 import { failureText } from "./errors";
@@ -59,6 +60,7 @@ const editor = new Editor({
   resources: () => resources,
   areas: () => overview?.areas.nodes ?? [],
   saved: async id => {
+    recordsGeneration++;
     await load();
     select(id);
   },
@@ -175,6 +177,12 @@ async function start(): Promise<void> {
   });
   byId("add-tie").addEventListener("click", () => {
     if (selectedId) editor.addTie(selectedId);
+  });
+  byId("add-activity").addEventListener("click", () => {
+    if (selectedId) editor.addActivity(selectedId);
+  });
+  byId("add-introduction").addEventListener("click", () => {
+    if (selectedId) editor.addIntroduction(selectedId).catch(failed);
   });
 
   byId("isolated-groups-more").addEventListener("click", () => {
@@ -483,6 +491,7 @@ function render(): void {
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
   byId("tie-list").replaceChildren(...tieItems(resource, id => resourcesById.get(id)?.name, typeName, mayEdit() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
   byId("closure").textContent = planning.closureText(resource.id);
+  renderRecords(resource.id);
 
   const { members, suggestions } = analysis.suggestionsFor(resource.id);
   byId("suggestions-none").hidden = suggestions.length > 0;
@@ -541,6 +550,24 @@ function fillKindLegend(): void {
   }));
 }
 
+/** The actor's activities and introductions, read when it is selected (and after each save, which reloads). */
+let records: { id: string; generation: number; value: ActorRecords | null } | null = null;
+let recordsGeneration = 0;
+
+function renderRecords(id: string): void {
+  if (records?.id !== id || records.generation !== recordsGeneration) {
+    const asked = { id, generation: recordsGeneration, value: null as ActorRecords | null };
+    records = asked;
+    readRecords(id).then(value => {
+      asked.value = value;
+      if (records === asked && selectedId === id) renderRecords(id);
+    }, failed);
+  }
+  const value = records.value ?? { activities: [], introductions: [] };
+  byId("activity-list").replaceChildren(...activityItems(value, mayEdit() ? activityId => editor.editActivity(id, activityId).catch(failed) : null));
+  byId("introduction-list").replaceChildren(...introductionItems(id, value, mayEdit() ? introductionId => editor.editIntroduction(id, introductionId).catch(failed) : null));
+}
+
 function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIElement {
   const [inside, other] = members.has(suggestion.from.id) ? [suggestion.from, suggestion.to] : [suggestion.to, suggestion.from];
   const reasons = el("ul", {}, ...reasonsOf(suggestion).map(text => el("li", { textContent: text })));
@@ -549,7 +576,10 @@ function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIEle
     // The tie form, filled in: the worker may change its type and strength, or give a day and a note, before saving.
     const record = el("button", { type: "button", className: "record", textContent: t("recordTie") });
     record.addEventListener("click", () => editor.addTie(inside.id, other.id));
-    item.append(record);
+    // Or first the introduction: the worker brings them together, and records the tie when it forms.
+    const introduce = el("button", { type: "button", className: "record", textContent: t("recordIntroduction") });
+    introduce.addEventListener("click", () => editor.addIntroduction(inside.id, other.id).catch(failed));
+    item.append(record, " ", introduce);
   }
   return item;
 }

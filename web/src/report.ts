@@ -1,13 +1,17 @@
 import { graphql } from "./api";
+import { lineChart, networkMap, orderedPlaces, percent, wholeNumber, type PlacedActor } from "./charts";
 import { failureText } from "./errors";
 import { byId, el } from "./dom";
-import { currentLanguage, formatDate, formatNumber, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { currentLanguage, formatDate, formatNumber, groupName, setLanguage, t, typeName, type TextKey } from "./i18n";
 
-// The impact report: the network of a scope on two days and what changed between them, as a page to print and hand on
-// (the evidence that community work changed the network). Opened from the map with ?from=&to=[&areaId=], or alone.
+// The impact report: for an area and two days, the activities held and the people they reached, the worker's
+// introductions and what came of them, the ties built and ended, the actors brought into the main network, what became
+// of each isolated group, the network's size, density and isolated share over the period as charts, and the network on
+// the map on both days — as a page to print or save as PDF and hand on. Opened from the map with ?from=&to=[&areaId=].
 
 interface Figures { day: string; actors: number; ties: number; mainNetworkSize: number; isolatedGroups: number; isolatedActors: number; density: number; bridgingActors: number }
 interface Tie { type: string; source: { name: string }; target: { name: string } }
+interface Introduction { on: string; outcome: string; first: { name: string }; second: { name: string }; activity: { name: string } | null }
 interface Comparison {
   from: Figures;
   to: Figures;
@@ -15,11 +19,37 @@ interface Comparison {
   tiesEnded: Tie[];
   actorsBroughtIn: { name: string }[];
   isolatedGroups: { resources: { name: string }[]; stillIsolated: number; joinedMainNetwork: number }[];
+  introductions: { made: number; tieFormed: number; declined: number; pending: number; tiesFollowing: { id: string }[]; introductions: Introduction[] };
+}
+interface Point { day: string; actors: number; mainNetworkSize: number; density: number; isolatedShare: number }
+interface DrawnNetwork {
+  actors: { component: number; resource: { id: string; latitude: number | null; longitude: number | null } }[];
+  ties: { source: { id: string }; target: { id: string } }[];
+}
+interface Attendance { targetGroup: string; count: number | null; suppressed: boolean }
+interface Activity {
+  name: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+  recurrence: string;
+  venue: { name: string } | null;
+  participants: { role: string; resource: { name: string } }[];
+  attendance: Attendance[];
+  attendanceTotal: number | null;
+}
+interface Report {
+  area?: { name: string; population: { targetGroup: string; count: number }[] } | null;
+  network: { comparison: Comparison; overTime: Point[] };
+  before: DrawnNetwork;
+  after: DrawnNetwork;
+  activities: { totalCount: number; nodes: Activity[] };
 }
 
-const comparisonQuery = `
-  query Report($scope: NetworkScopeInput, $from: DateOnly!, $to: DateOnly!, $areaId: ID!, $hasArea: Boolean!) {
-    area(id: $areaId) @include(if: $hasArea) { name }
+const reportQuery = `
+  query Report($scope: NetworkScopeInput, $before: NetworkScopeInput, $after: NetworkScopeInput, $from: DateOnly!, $to: DateOnly!,
+               $areaId: ID!, $hasArea: Boolean!, $activityArea: ID) {
+    area(id: $areaId) @include(if: $hasArea) { name population { targetGroup count } }
     network(scope: $scope) {
       comparison(from: $from, to: $to) {
         from { ...figures } to { ...figures }
@@ -27,10 +57,19 @@ const comparisonQuery = `
         tiesEnded { type source { name } target { name } }
         actorsBroughtIn { name }
         isolatedGroups { resources { name } stillIsolated joinedMainNetwork }
+        introductions { made tieFormed declined pending tiesFollowing { id } introductions { on outcome first { name } second { name } activity { name } } }
       }
+      overTime(from: $from, to: $to, points: 12) { day actors mainNetworkSize density isolatedShare }
+    }
+    before: network(scope: $before) { ...drawn }
+    after: network(scope: $after) { ...drawn }
+    activities(areaId: $activityArea, from: $from, to: $to, first: 500) {
+      totalCount
+      nodes { name kind startsOn endsOn recurrence venue { name } participants { role resource { name } } attendance { targetGroup count suppressed } attendanceTotal }
     }
   }
-  fragment figures on NetworkFigures { day actors ties mainNetworkSize isolatedGroups isolatedActors density bridgingActors }`;
+  fragment figures on NetworkFigures { day actors ties mainNetworkSize isolatedGroups isolatedActors density bridgingActors }
+  fragment drawn on Network { actors { component resource { id latitude longitude } } ties { source { id } target { id } } }`;
 
 const rows: [TextKey, keyof Figures][] = [
   ["report.actors", "actors"],
@@ -47,7 +86,7 @@ const areaId = params.get("areaId");
 const fromInput = byId<HTMLInputElement>("report-from");
 const toInput = byId<HTMLInputElement>("report-to");
 type State = "loading" | "ready" | "error";
-let data: { area?: { name: string } | null; network: { comparison: Comparison } } | null = null;
+let data: Report | null = null;
 /** The days the figures shown are of (the fields may have changed since). */
 let shown = { from: "", to: "" };
 /** What the page says above the figures, in the current language: why there are none. */
@@ -73,7 +112,7 @@ function start(): void {
   run();
 }
 
-/** Reads the comparison of the days in the fields, and keeps them in the address (to bookmark or send on). */
+/** Reads the report of the days in the fields, and keeps them in the address (to bookmark or send on). */
 async function run(): Promise<void> {
   const [from, to] = [fromInput.value, toInput.value];
   const query = new URLSearchParams({ from, to });
@@ -84,7 +123,11 @@ async function run(): Promise<void> {
   if (from > to) return show("error", () => t("report.reversed", { from: formatDate(from), to: formatDate(to) }));
   show("loading", () => "");
   try {
-    data = await graphql(comparisonQuery, { scope: areaId ? { areaId } : null, from, to, areaId: areaId ?? "", hasArea: areaId !== null });
+    const area = areaId ? { areaId } : {};
+    data = await graphql<Report>(reportQuery, {
+      scope: areaId ? area : null, before: { ...area, asOf: from }, after: { ...area, asOf: to }, from, to,
+      areaId: areaId ?? "", hasArea: areaId !== null, activityArea: areaId,
+    });
     shown = { from, to };
     show("ready", () => "");
   } catch (error) {
@@ -116,6 +159,10 @@ function render(): void {
     return el("tr", {}, el("th", { scope: "row", textContent: t(label) }), el("td", { textContent: format(a) }), el("td", { textContent: format(b) }),
       el("td", { textContent: b > a ? `+${change}` : change }));
   }));
+  renderCharts(data.network.overTime);
+  renderMaps(data.before, data.after);
+  renderActivities(data.activities.nodes, data.area?.population ?? []);
+  renderIntroductions(c.introductions);
   const tie = (x: Tie) => el("li", { textContent: `${x.source.name} — ${x.target.name} (${typeName(x.type)})` });
   list("ties-built", c.tiesBuilt.map(tie));
   list("ties-ended", c.tiesEnded.map(tie));
@@ -125,6 +172,79 @@ function render(): void {
   list("groups", groups.map(g => el("li", {
     textContent: `${g.resources.map(r => r.name).join(", ")}: ` +
       (g.joinedMainNetwork > 0 ? t("report.groupJoined", { joined: g.joinedMainNetwork, still: g.stillIsolated }) : t("report.groupStill", { count: g.resources.length })),
+  })));
+}
+
+function renderCharts(points: Point[]): void {
+  const days = points.map(p => p.day);
+  byId("charts").replaceChildren(
+    lineChart(t("report.chartSize"), days, [
+      { label: t("report.chartAll"), colour: "#1d4ed8", values: points.map(p => p.actors) },
+      { label: t("report.chartMain"), colour: "#047857", values: points.map(p => p.mainNetworkSize) },
+    ], wholeNumber),
+    lineChart(t("report.chartDensity"), days, [{ label: t("report.chartDensity"), colour: "#7c2d12", values: points.map(p => p.density) }], n => formatNumber(n, 3)),
+    lineChart(t("report.chartIsolated"), days, [{ label: t("report.chartIsolated"), colour: "#b91c1c", values: points.map(p => p.isolatedShare) }], percent));
+}
+
+function placed(network: DrawnNetwork): PlacedActor[] {
+  return network.actors
+    .filter(a => a.resource.latitude !== null && a.resource.longitude !== null)
+    .map(a => ({ id: a.resource.id, latitude: a.resource.latitude!, longitude: a.resource.longitude!, outside: a.component !== 0 }));
+}
+
+function renderMaps(before: DrawnNetwork, after: DrawnNetwork): void {
+  const [first, second] = [placed(before), placed(after)];
+  const places = orderedPlaces([...first, ...second]);
+  const ties = (n: DrawnNetwork) => n.ties.map(x => [x.source.id, x.target.id] as [string, string]);
+  byId("maps").replaceChildren(...(places.size > 0
+    ? [networkMap(formatDate(shown.from), places, first, ties(before)), networkMap(formatDate(shown.to), places, second, ties(after))]
+    : [el("p", { textContent: t("report.noPlaces") })]));
+}
+
+/** When an activity was held, in words: its day, its days, or its recurrence. */
+function heldOn(a: Activity): string {
+  if (a.recurrence === "WEEKLY") return t("report.weeklyFrom", { day: formatDate(a.startsOn) });
+  if (a.recurrence === "MONTHLY") return t("report.monthlyFrom", { day: formatDate(a.startsOn) });
+  return a.endsOn && a.endsOn !== a.startsOn ? `${formatDate(a.startsOn)}–${formatDate(a.endsOn)}` : formatDate(a.startsOn);
+}
+
+function renderActivities(activities: Activity[], population: { targetGroup: string; count: number }[]): void {
+  byId("activities-count").textContent = t("report.activitiesHeld", { count: activities.length });
+  const people = (a: Activity) => a.attendanceTotal !== null ? formatNumber(a.attendanceTotal, 0) : a.attendance.some(x => x.suppressed) ? t("report.suppressed") : "—";
+  byId("activities").querySelector("tbody")!.replaceChildren(...activities.map(a => el("tr", {},
+    el("td", { textContent: heldOn(a) }),
+    el("th", { scope: "row", textContent: a.name }),
+    el("td", { textContent: t(`activityKind.${a.kind}` as TextKey) }),
+    el("td", { textContent: a.venue?.name ?? "—" }),
+    el("td", { textContent: formatNumber(a.participants.length, 0) }),
+    el("td", { textContent: people(a) }))));
+  byId("activities").hidden = activities.length === 0;
+
+  // Attendances by target group over the period: the counts shown add up; a suppressed one is said, not guessed.
+  const groups = new Map<string, { count: number; suppressed: boolean }>();
+  for (const attendance of activities.flatMap(a => a.attendance)) {
+    const group = groups.get(attendance.targetGroup) ?? { count: 0, suppressed: false };
+    groups.set(attendance.targetGroup, { count: group.count + (attendance.count ?? 0), suppressed: group.suppressed || attendance.suppressed });
+  }
+  const living = new Map(population.map(p => [p.targetGroup, p.count]));
+  byId("reach").querySelector("tbody")!.replaceChildren(...[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, { count, suppressed }]) => {
+    const total = living.get(group);
+    const counted = suppressed ? `${formatNumber(count, 0)} + ${t("report.suppressed")}` : formatNumber(count, 0);
+    return el("tr", {},
+      el("th", { scope: "row", textContent: group === "total" ? t("attendance.total") : groupName(group) }),
+      el("td", { textContent: counted }),
+      el("td", { textContent: total === undefined ? "—" : formatNumber(total, 0) }),
+      el("td", { textContent: total ? percent(count / total) : "—" }));
+  }));
+  byId("reach-section").hidden = groups.size === 0;
+}
+
+function renderIntroductions(introductions: Comparison["introductions"]): void {
+  byId("introduction-counts").textContent = t("report.introductionCounts", {
+    made: introductions.made, tie: introductions.tieFormed, declined: introductions.declined, pending: introductions.pending, following: introductions.tiesFollowing.length,
+  });
+  list("introductions", introductions.introductions.map(i => el("li", {
+    textContent: `${formatDate(i.on)} ${i.first.name} — ${i.second.name}${i.activity ? ` (${i.activity.name})` : ""}: ${t(`outcome.${i.outcome}` as TextKey)}`,
   })));
 }
 

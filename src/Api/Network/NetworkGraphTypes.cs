@@ -407,3 +407,20 @@ public sealed class NetworkPointType : ObjectGraphType<NetworkPoint>
         Field<NonNullGraphType<FloatGraphType>>("isolatedShare").Description("Actors outside the main network as a share of all, 0 to 1.").ResolveSource(s => s.IsolatedShare);
     }
 }
+
+public sealed class NetworkTieType : ObjectGraphType<Tie>
+{
+    public NetworkTieType()
+    {
+        Name = "NetworkTie";
+        Description = "A tie of a network as analysed: a recorded relationship, or two actors who took part in activities together (projected).";
+        Field<NonNullGraphType<ResourceNode>>("source").Description("One end.").ResolveSource((c, s) => ActorFields.Resource(c, s.SourceId));
+        Field<NonNullGraphType<ResourceNode>>("target").Description("The other end.").ResolveSource((c, s) => ActorFields.Resource(c, s.TargetId));
+        Field<NonNullGraphType<StringGraphType>>("type").Description("The relationship's type as RelationshipType names it (COOPERATION, FUNDING, …), or TOOK_PART_TOGETHER for a projected tie.")
+            .ResolveSource(s => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(s.Type));
+        Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 to 5.").ResolveSource(s => s.Strength);
+        Field<NonNullGraphType<BooleanGraphType>>("projected").Description("True for a tie projected from activities (no relationship).").ResolveSource(s => s.Id < 0);
+        Field<RelationshipNode>("relationship").Description("The recorded relationship; null for a projected tie.")
+            .ResolveSource((c, s) => s.Id > 0 ? c.Service<RelationshipLoaders>().AsRecorded.Load(s.Id) : null);
+    }
+}

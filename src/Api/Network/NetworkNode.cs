@@ -163,6 +163,11 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
 
     private static void AddActivityFieldsTo(NetworkNode node)
     {
+        node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkTieType>>>>("ties")
+            .Description("The ties in scope on its day (one per tie: several ties of one pair each count), ties projected from activities among them when the scope asks for them: to draw the network.")
+            .ListOfActors()
+            .ResolveSource(s => s.Network.Ties);
+
         node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityInNetworkType>>>>("activities")
             .Description("The activities held from one day to another with participants in scope, by first day, with what each did for the network of recorded ties.")
             .Cost(2, CostScale.NetworkSize)
