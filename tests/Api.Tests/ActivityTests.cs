@@ -274,3 +274,121 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal("BAD_USER_INPUT", (await api.ExecuteAsync("{ network(scope: { activityHalfLifeDays: 30 }) { tieCount } }")).Code());
     }
 }
+
+/// <summary>The sheet of activities in the workbook: imported with the same rules, named problems, and back unchanged.</summary>
+public class ActivitySheetTests
+{
+    private static readonly Caller CesisWorker = new("Santa", Role.Worker, new HashSet<string> { "Cēsu novads" });
+
+    private const string Import = """
+        mutation($file: Upload!, $dryRun: Boolean) {
+          importSpreadsheet(file: $file, dryRun: $dryRun) { written batch summary rows { sheet row action name } problems { sheet row column message } }
+        }
+        """;
+
+    private static async Task<JsonElement> ImportAsync(TestApi api, byte[] workbook, bool dryRun = false)
+    {
+        var response = await api.ExecuteAsync(Import, new GraphQL.Inputs(new Dictionary<string, object?> { ["file"] = new ResourceMap.Api.Import.UploadedFile("saraksts.xlsx", null, workbook), ["dryRun"] = dryRun }), CesisWorker);
+        Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+        return response.GetProperty("data").GetProperty("importSpreadsheet");
+    }
+
+    private static byte[] Workbook(params ResourceMap.Api.Import.SheetToWrite[] sheets)
+    {
+        using var stream = new MemoryStream();
+        ResourceMap.Api.Import.XlsxWriter.Write(stream, sheets);
+        return stream.ToArray();
+    }
+
+    // A new club in the sheet of resources, and its first activities, written as a Cēsis worker types them.
+    private static readonly ResourceMap.Api.Import.SheetToWrite Resources = new("Resursi",
+    [
+        ["ārējais id", "nosaukums", "veids", "teritorija", "mērķa grupas"],
+        ["CES-1", "Cēsu senioru deju kopa", "neformāla grupa", "Cēsis", "seniors"],
+    ]);
+
+    private static ResourceMap.Api.Import.SheetToWrite Activities(params IReadOnlyList<string>[] rows) => new("Aktivitātes",
+    [
+        ["ārējais id", "nosaukums", "veids", "sākums", "beigas", "atkārtojas", "vieta", "rīkotāji", "partneri", "dalībnieki", "apmeklējums", "sensitīvs"],
+        .. rows,
+    ]);
+
+    [Fact]
+    public async Task Activities_in_the_workbook_name_new_and_known_resources_and_import_once()
+    {
+        await using var api = await TestApi.StartAsync();
+        // Every mistake at once, each named by sheet, row and column; nothing is written.
+        var before = await api.SnapshotAsync();
+        var bad = await api.ExecuteAsync(Import, new GraphQL.Inputs(new Dictionary<string, object?>
+        {
+            ["file"] = new ResourceMap.Api.Import.UploadedFile("saraksts.xlsx", null, Workbook(Resources, Activities(
+                ["CES-A1", "Deju vakars", "balle", "2023-02-10", "", "", "Cēsu Centrālā bibliotēka", "CES-1", "", "", "", ""],
+                ["CES-A2", "Deju nodarbības", "regulāra nodarbība", "10.02.2023", "01.02.2023", "katru nedēļu", "Cēsu Bērnu un jauniešu centrs", "CES-1", "", "Nezināma biedrība", "seniors: daudz", "varbūt"]))),
+        }), CesisWorker);
+        Assert.Equal("BAD_USER_INPUT", bad.Code());
+        Assert.Equal(
+            [("Aktivitātes", 2, "veids"), ("Aktivitātes", 3, "apmeklējums"), ("Aktivitātes", 3, "beigas"), ("Aktivitātes", 3, "dalībnieki"), ("Aktivitātes", 3, "sensitīvs")],
+            bad.GetProperty("errors")[0].GetProperty("extensions").GetProperty("data").GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("sheet").GetString(), p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString())).OrderBy(p => p.Item2).ThenBy(p => p.Item3, StringComparer.Ordinal));
+        Assert.Equal(before, await api.SnapshotAsync());
+
+        var list = Workbook(Resources, Activities(
+            ["CES-A1", "Deju vakars", "svētki", "2023-02-10", "", "", "Cēsu Centrālā bibliotēka", "CES-1", "Cēsu novada pensionāru biedrība", "", "total: 40; seniors: 31", "nē"],
+            ["CES-A2", "Deju nodarbības", "regulāra nodarbība", "14.02.2023", "30.05.2023", "katru nedēļu", "Cēsu Bērnu un jauniešu centrs", "CES-1", "", "Cēsu Bērnu un jauniešu centrs", "seniors: 12", ""]));
+        var first = await ImportAsync(api, list);
+        Assert.Empty(first.GetProperty("problems").EnumerateArray());
+        Assert.Equal("Resursi: 1 created, 0 updated, 0 unchanged; Aktivitātes: 2 created, 0 updated, 0 unchanged", first.GetProperty("summary").GetString());
+        var activities = (await api.DataAsync("""
+            { activities(first: 500, from: "2023-02-01", to: "2023-06-30") { nodes { name kind startsOn endsOn recurrence venue { name } area { name } participants { role resource { name externalId } } attendance { targetGroup count } } } }
+            """, caller: CesisWorker)).GetProperty("activities").GetProperty("nodes").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!);
+        var evening = activities["Deju vakars"];
+        Assert.Equal(("FESTIVAL", "2023-02-10", "ONCE", "Cēsu Centrālā bibliotēka", "Cēsis"), (evening.GetProperty("kind").GetString(), evening.GetProperty("startsOn").GetString(),
+            evening.GetProperty("recurrence").GetString(), evening.GetProperty("venue").GetProperty("name").GetString(), evening.GetProperty("area").GetProperty("name").GetString()));
+        Assert.Equal([("ORGANISER", "Cēsu senioru deju kopa"), ("PARTNER", "Cēsu novada pensionāru biedrība")],
+            evening.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("role").GetString(), p.GetProperty("resource").GetProperty("name").GetString())));
+        Assert.Equal([("total", 40), ("seniors", 31)], evening.GetProperty("attendance").EnumerateArray().Select(a => (a.GetProperty("targetGroup").GetString(), a.GetProperty("count").GetInt32())));
+        var classes = activities["Deju nodarbības"];
+        Assert.Equal(("REGULAR_CLASS", "2023-02-14", "2023-05-30", "WEEKLY"), (classes.GetProperty("kind").GetString(), classes.GetProperty("startsOn").GetString(),
+            classes.GetProperty("endsOn").GetString(), classes.GetProperty("recurrence").GetString()));
+
+        // One batch in the history, and the same list again changes nothing.
+        var batch = first.GetProperty("batch").GetString();
+        var again = await ImportAsync(api, list);
+        Assert.Equal("Resursi: 0 created, 0 updated, 1 unchanged; Aktivitātes: 0 created, 0 updated, 2 unchanged", again.GetProperty("summary").GetString());
+        // Undone as one import: the club and its activities go together.
+        var undone = await api.DataAsync("mutation($b: ID!) { undoImport(input: { batch: $b }) { action subjectId } }", new { b = batch }, CesisWorker);
+        Assert.Equal(["DELETED", "DELETED", "DELETED"], undone.GetProperty("undoImport").EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+        var left = (await api.DataAsync("{ activities(from: \"2023-02-01\", to: \"2023-06-30\", first: 500) { nodes { name } } }")).GetProperty("activities").GetProperty("nodes");
+        Assert.DoesNotContain(left.EnumerateArray(), a => a.GetProperty("name").GetString()!.StartsWith("Deju ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_exported_workbook_imports_back_unchanged_and_hides_small_counts_from_outsiders()
+    {
+        await using var api = await TestApi.StartAsync();
+        var culture = await api.ResourceIdAsync("Zosēnu kultūras nams");
+        await api.DataAsync("""
+            mutation($v: ID!) { createActivity(input: { name: "Adventes koncerts", kind: FESTIVAL, startsOn: "2023-12-03", venueId: $v,
+              participants: [{ resourceId: $v, role: ORGANISER }], attendance: [{ targetGroup: "seniors", count: 4 }, { targetGroup: "total", count: 60 }] }) { activity { id } } }
+            """, new { v = culture }, CesisWorker);
+        foreach (var (caller, seniors) in new[] { (CesisWorker, "seniors: 4"), (new Caller("Ilze", Role.Worker, new HashSet<string> { "Daugavpils" }), "seniors: <5") })
+        {
+            // The export as its endpoint makes it for the caller: a context that reads only what they may read.
+            var requestCaller = new RequestCaller();
+            await requestCaller.SignInAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(caller.Claims(), "test", Caller.NameClaim, Caller.RoleClaim)), api.Factory, CancellationToken.None);
+            await using var db = new CallerDbContextFactory(api.Factory, requestCaller).CreateDbContext();
+            var export = new ResourceMap.Api.Import.SpreadsheetExport(db, requestCaller, api.Service<Network.NetworkSnapshots>(), api.Service<Network.NetworkAnalyses>());
+            var sheets = await export.SheetsAsync(null, null, latvian: true, CancellationToken.None);
+            var rows = sheets.Single(s => s.Name == "Aktivitātes").Rows;
+            var concert = rows.Single(r => r[2] == "Adventes koncerts");
+            Assert.Equal($"{seniors}; total: 60", concert[12]);
+            Assert.Equal(("svētki", "2023-12-03", "vienreiz", "Zosēnu pagasts"), (concert[3], concert[4], concert[6], concert[8]));
+            // As exported, the workbook imports back without a change, for the insider and for the outsider alike.
+            if (caller == CesisWorker)
+            {
+                var back = await ImportAsync(api, Workbook([.. sheets.Where(s => s.Name is "Resursi" or "Saites" or "Aktivitātes")]), dryRun: true);
+                Assert.Empty(back.GetProperty("problems").EnumerateArray());
+                Assert.Matches("^Resursi: 0 created, 0 updated, [0-9]+ unchanged; Saites: 0 created, 0 updated, [0-9]+ unchanged; Aktivitātes: 0 created, 0 updated, [0-9]+ unchanged$", back.GetProperty("summary").GetString());
+            }
+        }
+    }
+}

@@ -44,7 +44,7 @@ public sealed class ImportTests : IAsyncLifetime
         await File.WriteAllBytesAsync(path, bytes);
         var sheets = (await PythonAsync("read", path)).EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
 
-        Assert.Equal(["Norādījumi", "Resursi", "Saites", "Saraksti"], sheets.Keys);
+        Assert.Equal(["Norādījumi", "Resursi", "Saites", "Aktivitātes", "Saraksti"], sheets.Keys);
         Assert.Equal("hidden", sheets["Saraksti"].GetProperty("state").GetString());
         var resources = sheets["Resursi"];
         Assert.Equal(["id", "ārējais id", "nosaukums", "veids", "apraksts", "adrese", "platums", "garums", "teritorija", "mērķa grupas", "piedāvā", "vajadzības", "valodas", "statuss", "tīmekļa vietne", "e-pasts", "tālrunis", "sensitīvs"],
@@ -60,11 +60,18 @@ public sealed class ImportTests : IAsyncLifetime
         var tieTypes = sheets["Saites"].GetProperty("validations").EnumerateArray().Single(v => v.GetProperty("cells").GetString() == "C2:C100000");
         Assert.Equal("'Saraksti'!$D$2:$D$10", tieTypes.GetProperty("formula").GetString());
         Assert.Contains(sheets["Norādījumi"].GetProperty("rows").EnumerateArray(), r => r[0].GetString() == "Saites" && r[1].GetString() == "stiprums");
+        var activities = sheets["Aktivitātes"];
+        Assert.Equal(["id", "ārējais id", "nosaukums", "veids", "sākums", "beigas", "atkārtojas", "vieta", "teritorija", "rīkotāji", "partneri", "dalībnieki", "apmeklējums", "sensitīvs", "piezīme"],
+            activities.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetString()));
+        // The nine kinds of activity and the three recurrences, in Latvian, from the list sheet's fifth and sixth columns.
+        Assert.Equal("'Saraksti'!$E$2:$E$10", activities.GetProperty("validations").EnumerateArray().Single(v => v.GetProperty("cells").GetString() == "D2:D100000").GetProperty("formula").GetString());
+        Assert.Equal("'Saraksti'!$F$2:$F$4", activities.GetProperty("validations").EnumerateArray().Single(v => v.GetProperty("cells").GetString() == "G2:G100000").GetProperty("formula").GetString());
+        Assert.Equal(["vienreiz", "katru nedēļu", "katru mēnesi"], sheets["Saraksti"].GetProperty("rows").EnumerateArray().Skip(1).Take(3).Select(r => r[5].GetString()));
 
         // Imported as it is, the empty template changes nothing.
         var (exit, output, error) = await Processes.RunAsync("dotnet", [ServerProcess.ServerAssembly, "import", path, "--dry-run", "--Database:DataFolder", _server.DataFolder], _folder);
         Assert.True(exit == 0, error);
-        Assert.Contains("can be imported: Resursi: 0 created, 0 updated, 0 unchanged; Saites: 0 created, 0 updated, 0 unchanged", output);
+        Assert.Contains("can be imported: Resursi: 0 created, 0 updated, 0 unchanged; Saites: 0 created, 0 updated, 0 unchanged; Aktivitātes: 0 created, 0 updated, 0 unchanged", output);
     }
 
     /// <summary>Ten associations of Daugavpils and eight ties, as a worker types them: numbers and days as the program stores them.</summary>
@@ -185,14 +192,15 @@ public sealed class ImportTests : IAsyncLifetime
         var path = Path.Combine(_folder, "resursi.xlsx");
         await File.WriteAllBytesAsync(path, await GetAsync("/export/resources.xlsx?language=lv", worker));
         var sheets = (await PythonAsync("read", path)).EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        Assert.Equal(["Resursi", "Saites", "Rādītāji", "Saraksti"], sheets.Keys);
+        Assert.Equal(["Resursi", "Saites", "Aktivitātes", "Rādītāji", "Saraksti"], sheets.Keys);
 
         // As exported: every row there already, nothing to change.
         var (_, same) = await SendAsync(Upload(dryRun: true, (await File.ReadAllBytesAsync(path), "resursi.xlsx")), worker);
-        var visible = await _server.DataAsync("{ resources(first: 500) { totalCount nodes { id name relationships { id } } } }", token: worker);
+        var visible = await _server.DataAsync("{ resources(first: 500) { totalCount nodes { id name relationships { id } } } activities(first: 500) { totalCount } }", token: worker);
         var count = visible.GetProperty("resources").GetProperty("totalCount").GetInt32();
+        var activityCount = visible.GetProperty("activities").GetProperty("totalCount").GetInt32();
         var tieCount = visible.GetProperty("resources").GetProperty("nodes").EnumerateArray().SelectMany(n => n.GetProperty("relationships").EnumerateArray()).Select(t => t.GetProperty("id").GetString()).Distinct().Count();
-        Assert.Equal($"Resursi: 0 created, 0 updated, {count} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged",
+        Assert.Equal($"Resursi: 0 created, 0 updated, {count} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged; Aktivitātes: 0 created, 0 updated, {activityCount} unchanged",
             same.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
 
         // One description of a Daugavpils resource changed in openpyxl: that resource alone is updated, in that field alone.
@@ -200,7 +208,7 @@ public sealed class ImportTests : IAsyncLifetime
         var row = rows.FindIndex(r => r[2].GetString() == "Senioru biedrība \"Draudzība-K\"") + 1;
         await PythonAsync("edit", path, "Resursi", $"E{row}", "Tiekamies otrdienās Križu bibliotēkā.");
         var (_, edited) = await SendAsync(Upload(dryRun: false, (await File.ReadAllBytesAsync(path), "resursi.xlsx")), worker);
-        Assert.Equal($"Resursi: 0 created, 1 updated, {count - 1} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged",
+        Assert.Equal($"Resursi: 0 created, 1 updated, {count - 1} unchanged; Saites: 0 created, 0 updated, {tieCount} unchanged; Aktivitātes: 0 created, 0 updated, {activityCount} unchanged",
             edited.GetProperty("data").GetProperty("importSpreadsheet").GetProperty("summary").GetString());
         var id = rows[row - 1][0].GetString();
         var history = await _server.DataAsync("query($id: ID!) { resource(id: $id) { description } history(id: $id) { action changedFields } }", new { id }, worker);

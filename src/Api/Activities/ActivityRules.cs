@@ -83,7 +83,8 @@ public static class ActivityRules
         var found = (await db.Resources.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         if (participants.FindIndex(p => !found.Contains(p.ResourceId)) is var missing and >= 0)
             throw UserError.NotFound($"There is no resource with id '{given[missing].String("resourceId")}'.", $"participants[{missing}].resourceId");
-        return participants;
+        // Organisers first, then partners, then participants, each in the order given: one list has one way to be stored.
+        return participants.OrderBy(p => p.Role).ToList();
     }
 
     private static List<Attendance> AttendanceOf(InputFields input)

@@ -20,6 +20,8 @@ public static class ImportColumns
     public const string TiesSheet = "Ties";
     public static readonly string[] ResourcesSheetNames = [ResourcesSheet, "Resursi", Hsds.HsdsImport.OrganizationsSheet];
     public static readonly string[] TiesSheetNames = [TiesSheet, "Saites", Hsds.HsdsImport.RelationshipsSheet];
+    public const string ActivitiesSheet = "Activities";
+    public static readonly string[] ActivitiesSheetNames = [ActivitiesSheet, "Aktivitātes"];
 
     public static readonly Column[] Resources =
     [
@@ -52,6 +54,25 @@ public static class ImportColumns
         new("directed", "virzīta", "yes when it goes from source to target only (jā/nē); no when empty.", "jā, ja tā ir tikai no avota uz mērķi; ja tukšs — nē."),
         new("since", "no", "First day (2024-05-01 or 01.05.2024).", "Pirmā diena (2024-05-01 vai 01.05.2024)."),
         new("until", "līdz", "Last day, when it ended.", "Pēdējā diena, ja saite beigusies."),
+        new("note", "piezīme", "Anything to remember about it.", "Piezīmes."),
+    ];
+
+    public static readonly Column[] Activities =
+    [
+        new("id", "id", "ResourceMap's id: filled in by an export; leave it as it is, empty for new rows.", "ResourceMap id: to aizpilda eksports; nemainiet, jaunām rindām atstājiet tukšu."),
+        new("externalId", "ārējais id", "Your own key for the row (optional, unique): importing again updates the activity it names.", "Jūsu atslēga rindai (nav obligāta, unikāla): importējot vēlreiz, tiek atjaunota tā pati aktivitāte."),
+        new("name", "nosaukums", "The activity's name (required).", "Aktivitātes nosaukums (obligāts)."),
+        new("kind", "veids", "meeting, workshop, festival, regular class, discussion … or tikšanās, darbnīca, svētki, regulāra nodarbība, diskusija … (required).", "tikšanās, darbnīca, svētki, regulāra nodarbība, diskusija … (obligāts)."),
+        new("startsOn", "sākums", "The (first) day (2022-11-10 or 10.11.2022; required).", "Diena vai pirmā diena (2022-11-10 vai 10.11.2022; obligāta)."),
+        new("endsOn", "beigas", "The last day: of a festival of several days, or of a recurring activity.", "Pēdējā diena: vairāku dienu svētkiem vai regulārai aktivitātei."),
+        new("recurrence", "atkārtojas", "once, weekly or monthly (vienreiz, katru nedēļu, katru mēnesi); once when empty.", "vienreiz, katru nedēļu vai katru mēnesi; ja tukšs — vienreiz."),
+        new("venue", "vieta", "The resource it is held at: its externalId, id or name.", "Resurss, kurā tā notiek: tā ārējais id, id vai nosaukums."),
+        new("area", "teritorija", "The name of an existing area; the venue's area when empty.", "Esošas teritorijas nosaukums; ja tukšs — vietas teritorija."),
+        new("organisers", "rīkotāji", "The resources that organised it, separated by ; (externalIds, ids or names).", "Resursi, kas to rīkoja, atdalot ar ; (ārējie id, id vai nosaukumi)."),
+        new("partners", "partneri", "The resources that helped, separated by ;.", "Resursi, kas palīdzēja, atdalot ar ;."),
+        new("participants", "dalībnieki", "The resources that took part, separated by ;.", "Resursi, kas piedalījās, atdalot ar ;."),
+        new("attendance", "apmeklējums", "How many people came, by target group: total: 23; seniors: 15 (numbers only, never names).", "Cik cilvēku atnāca pa mērķa grupām: total: 23; seniors: 15 (tikai skaitļi, nekad vārdi)."),
+        new("sensitive", "sensitīvs", "yes when it reveals vulnerable people (jā/nē); no when empty.", "jā, ja tā atklāj neaizsargātus cilvēkus; ja tukšs — nē."),
         new("note", "piezīme", "Anything to remember about it.", "Piezīmes."),
     ];
 
@@ -88,6 +109,18 @@ public static class ImportColumns
         [ResourceStatus.Active] = "darbojas", [ResourceStatus.Dormant] = "neaktīvs", [ResourceStatus.Closed] = "slēgts",
     };
 
+    public static readonly IReadOnlyDictionary<ActivityKind, string> ActivityKindsInLatvian = new Dictionary<ActivityKind, string>
+    {
+        [ActivityKind.Meeting] = "tikšanās", [ActivityKind.Workshop] = "darbnīca", [ActivityKind.Festival] = "svētki",
+        [ActivityKind.RegularClass] = "regulāra nodarbība", [ActivityKind.Discussion] = "diskusija", [ActivityKind.Campaign] = "kampaņa",
+        [ActivityKind.Training] = "apmācības", [ActivityKind.Excursion] = "ekskursija", [ActivityKind.Other] = "cits",
+    };
+
+    public static readonly IReadOnlyDictionary<ActivityRecurrence, string> RecurrencesInLatvian = new Dictionary<ActivityRecurrence, string>
+    {
+        [ActivityRecurrence.Once] = "vienreiz", [ActivityRecurrence.Weekly] = "katru nedēļu", [ActivityRecurrence.Monthly] = "katru mēnesi",
+    };
+
     /// <summary>A value's words: the enum's name in English words ("day centre", with "center" too) and in Latvian.</summary>
     public static string English<T>(T value) where T : struct, Enum =>
         string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
@@ -106,6 +139,8 @@ public static class ImportColumns
     public static string Word(ResourceKind kind, bool latvian) => latvian ? KindsInLatvian[kind] : English(kind);
     public static string Word(ResourceStatus status, bool latvian) => latvian ? StatusesInLatvian[status] : English(status);
     public static string Word(RelationshipType type, bool latvian) => latvian ? TypesInLatvian[type] : English(type);
+    public static string Word(ActivityKind kind, bool latvian) => latvian ? ActivityKindsInLatvian[kind] : English(kind);
+    public static string Word(ActivityRecurrence recurrence, bool latvian) => latvian ? RecurrencesInLatvian[recurrence] : English(recurrence);
     public static string Word(bool yes, bool latvian) => (yes, latvian) switch { (true, true) => "jā", (false, true) => "nē", (true, false) => "yes", _ => "no" };
 
     /// <summary>yes/no, jā/nē, true/false, 1/0; null when the word is none of them.</summary>

@@ -16,6 +16,8 @@ public static class ImportTemplate
         var kinds = Enum.GetValues<ResourceKind>().Select(k => ImportColumns.Word(k, latvian)).ToList();
         var statuses = Enum.GetValues<ResourceStatus>().Select(s => ImportColumns.Word(s, latvian)).ToList();
         var types = Enum.GetValues<RelationshipType>().Select(t => ImportColumns.Word(t, latvian)).ToList();
+        var activityKinds = Enum.GetValues<ActivityKind>().Select(k => ImportColumns.Word(k, latvian)).ToList();
+        var recurrences = Enum.GetValues<ActivityRecurrence>().Select(r => ImportColumns.Word(r, latvian)).ToList();
         string[] yesNo = [ImportColumns.Word(true, latvian), ImportColumns.Word(false, latvian)];
         string Range(int column, int count) => $"'{lists}'!${XlsxTables.ColumnName(column)}$2:${XlsxTables.ColumnName(column)}${count + 1}";
         int At(Column[] columns, string name) => Array.FindIndex(columns, c => c.Name == name);
@@ -39,19 +41,32 @@ public static class ImportTemplate
                 [At(ImportColumns.Ties, "directed")] = Range(2, yesNo.Length),
             },
         };
-        var listRows = new List<IReadOnlyList<string>> { latvian ? ["veids", "statuss", "jā/nē", "saites veids"] : ["kind", "status", "yes/no", "tie type"] };
+        var activities = new SheetToWrite(latvian ? ImportColumns.ActivitiesSheetNames[1] : ImportColumns.ActivitiesSheet, [ImportColumns.Activities.Select(Header).ToList()])
+        {
+            Choices = new()
+            {
+                [At(ImportColumns.Activities, "kind")] = Range(4, activityKinds.Count),
+                [At(ImportColumns.Activities, "recurrence")] = Range(5, recurrences.Count),
+                [At(ImportColumns.Activities, "sensitive")] = Range(2, yesNo.Length),
+            },
+        };
+        var listRows = new List<IReadOnlyList<string>>
+        {
+            latvian ? ["veids", "statuss", "jā/nē", "saites veids", "aktivitātes veids", "atkārtojas"] : ["kind", "status", "yes/no", "tie type", "activity kind", "recurrence"],
+        };
         for (var i = 0; i < kinds.Count; i++)
-            listRows.Add([kinds[i], statuses.ElementAtOrDefault(i) ?? "", yesNo.ElementAtOrDefault(i) ?? "", types.ElementAtOrDefault(i) ?? ""]);
-        return [Instructions(latvian, resources.Name, ties.Name), resources, ties, new SheetToWrite(lists, listRows, Hidden: true)];
+            listRows.Add([kinds[i], statuses.ElementAtOrDefault(i) ?? "", yesNo.ElementAtOrDefault(i) ?? "", types.ElementAtOrDefault(i) ?? "",
+                activityKinds.ElementAtOrDefault(i) ?? "", recurrences.ElementAtOrDefault(i) ?? ""]);
+        return [Instructions(latvian, resources.Name, ties.Name, activities.Name), resources, ties, activities, new SheetToWrite(lists, listRows, Hidden: true)];
     }
 
-    private static SheetToWrite Instructions(bool latvian, string resources, string ties)
+    private static SheetToWrite Instructions(bool latvian, string resources, string ties, string activities)
     {
         var rows = new List<IReadOnlyList<string>>();
         rows.Add([latvian ? "Kā aizpildīt" : "How to fill this in"]);
         rows.Add([latvian
-            ? $"Katram resursam (biedrībai, skolai, dienas centram, brīvprātīgajam …) viena rinda lapā {resources}; katrai saitei starp diviem resursiem viena rinda lapā {ties}."
-            : $"One row in {resources} for each resource (an association, a school, a day centre, a volunteer …); one row in {ties} for each tie between two of them."]);
+            ? $"Katram resursam (biedrībai, skolai, dienas centram, brīvprātīgajam …) viena rinda lapā {resources}; katrai saitei starp diviem resursiem viena rinda lapā {ties}; katrai aktivitātei (tikšanās, darbnīcai, svētkiem, regulārai nodarbībai) viena rinda lapā {activities}."
+            : $"One row in {resources} for each resource (an association, a school, a day centre, a volunteer …); one row in {ties} for each tie between two of them; one row in {activities} for each activity (a meeting, a workshop, a festival, a regular class)."]);
         rows.Add([latvian
             ? "Importējot vēlreiz, rindas ar to pašu ārējo id (vai id no eksporta) atjauno resursu, nevis pievieno to vēlreiz; rindas bez tā atrod pēc nosaukuma tajā pašā teritorijā."
             : "Importing again, a row with the same externalId (or the id an export wrote) updates its resource instead of adding it twice; a row without one is found by its name in the same area."]);
@@ -62,6 +77,7 @@ public static class ImportTemplate
         rows.Add([latvian ? "Lapa" : "Sheet", latvian ? "Kolonna" : "Column", latvian ? "Ko rakstīt" : "What goes in it"]);
         rows.AddRange(ImportColumns.Resources.Select(c => (IReadOnlyList<string>)[resources, latvian ? c.Latvian : c.Name, latvian ? c.HelpLatvian : c.Help]));
         rows.AddRange(ImportColumns.Ties.Select(c => (IReadOnlyList<string>)[ties, latvian ? c.Latvian : c.Name, latvian ? c.HelpLatvian : c.Help]));
+        rows.AddRange(ImportColumns.Activities.Select(c => (IReadOnlyList<string>)[activities, latvian ? c.Latvian : c.Name, latvian ? c.HelpLatvian : c.Help]));
         return new SheetToWrite(latvian ? "Norādījumi" : "Instructions", rows) { FreezeHeader = false, Widths = new() { [0] = 14, [1] = 18, [2] = 110 } };
     }
 }

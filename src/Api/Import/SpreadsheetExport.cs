@@ -12,8 +12,8 @@ namespace ResourceMap.Api.Import;
 
 /// <summary>
 /// What the caller may read, as the import template: the resources (each with its id, so that the edited workbook
-/// imported again updates them in place), the ties among them, and a sheet of each actor's place in the network in
-/// words and numbers. The context reads as the caller (sensitive resources they may not see are left out); a person's
+/// imported again updates them in place), the ties among them, the activities of the area, and a sheet of each actor's
+/// place in the network in words and numbers. The context reads as the caller (sensitive resources they may not see are left out); a person's
 /// address and contacts are left empty for those outside their municipality, as the API hides them.
 /// </summary>
 public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller caller, NetworkSnapshots networks, NetworkAnalyses analyses)
@@ -30,10 +30,39 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
         {
             template[1] with { Rows = [template[1].Rows[0], .. resources] },
             template[2] with { Rows = [template[2].Rows[0], .. ties] },
+            template[3] with { Rows = [template[3].Rows[0], .. await ActivityRowsAsync(areaId, latvian, ct)] },
             await MetricsAsync(areaId, day, latvian, ct),
-            template[3],
+            template[4],
         };
         return sheets;
+    }
+
+    /// <summary>
+    /// The activities of the area (or all) the caller may read, in the template's column order; their resources named by
+    /// externalId, else id. A participant the caller may not read (sensitive, outside their municipalities) is left out.
+    /// </summary>
+    private async Task<List<IReadOnlyList<string>>> ActivityRowsAsync(int? areaId, bool latvian, CancellationToken ct)
+    {
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId }).ToListAsync(ct);
+        var names = areas.ToDictionary(a => a.Id, a => a.Name);
+        var within = areaId is { } id ? AreaTree.SelfAndDescendants(areas.Select(a => (a.Id, a.ParentId)), id) : null;
+        var activities = (await db.Activities.AsNoTracking().OrderBy(a => a.StartsOn).ThenBy(a => a.Id).ToListAsync(ct))
+            .Where(a => within is null || (a.AreaId is { } area && within.Contains(area))).ToList();
+        var named = activities.SelectMany(a => a.Participants.Select(p => p.ResourceId).Append(a.VenueId ?? 0)).Distinct().ToList();
+        var keys = (await db.Resources.AsNoTracking().Where(r => named.Contains(r.Id)).Select(r => new { r.Id, r.ExternalId }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => r.ExternalId ?? GlobalId.Encode(GlobalId.Resource, r.Id));
+        string Named(Activity a, ParticipantRole role) => string.Join("; ", a.Participants.Where(p => p.Role == role && keys.ContainsKey(p.ResourceId)).Select(p => keys[p.ResourceId]));
+        string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        return activities.Select(a => (IReadOnlyList<string>)
+        [
+            GlobalId.Encode(GlobalId.Activity, a.Id), a.ExternalId ?? "", a.Name, ImportColumns.Word(a.Kind, latvian), Day(a.StartsOn), Day(a.EndsOn),
+            ImportColumns.Word(a.Recurrence, latvian), a.VenueId is { } venue ? keys.GetValueOrDefault(venue, "") : "",
+            a.AreaId is { } area ? names.GetValueOrDefault(area, "") : "",
+            Named(a, ParticipantRole.Organiser), Named(a, ParticipantRole.Partner), Named(a, ParticipantRole.Participant),
+            // Small counts only for those who may read them, as the API answers them.
+            string.Join("; ", a.Attendance.Select(x => $"{x.TargetGroup}: {(Activities.Reach.Shown(x.Count, a.AreaId, caller) ? x.Count.ToString(CultureInfo.InvariantCulture) : SpreadsheetImport.Suppressed)}")),
+            ImportColumns.Word(a.Sensitive, latvian), a.Note ?? "",
+        ]).ToList();
     }
 
     /// <summary>The resources' and ties' rows, in the template's column order.</summary>

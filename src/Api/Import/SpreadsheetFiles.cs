@@ -33,5 +33,5 @@ public static class SpreadsheetFiles
         new($"{name} has {bytes / (1024 * 1024)} MB, more than the {settings.MaxFileMegabytes} MB allowed (Import:MaxFileMegabytes); import the list in parts.");
 
     private static bool IsImported(string sheet) =>
-        ImportColumns.ResourcesSheetNames.Concat(ImportColumns.TiesSheetNames).Contains(sheet.Trim(), StringComparer.OrdinalIgnoreCase);
+        ImportColumns.ResourcesSheetNames.Concat(ImportColumns.TiesSheetNames).Concat(ImportColumns.ActivitiesSheetNames).Contains(sheet.Trim(), StringComparer.OrdinalIgnoreCase);
 }

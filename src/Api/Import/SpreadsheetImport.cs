@@ -21,7 +21,7 @@ namespace ResourceMap.Api.Import;
 /// changes nothing the second time. The context must read as the caller (its query filters), who may write only in
 /// their municipalities.
 /// </summary>
-public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller caller, SpatialLoader spatial)
+public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCaller caller, SpatialLoader spatial)
 {
     /// <summary>How many of one row's values are checked again after a rule refuses one (each refusal drops its field).</summary>
     private const int MaxProblemsPerRow = 20;
@@ -34,12 +34,14 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     {
         var resourceSheet = tables.FirstOrDefault(t => ImportColumns.ResourcesSheetNames.Contains(t.Sheet, StringComparer.OrdinalIgnoreCase));
         var tieSheet = tables.FirstOrDefault(t => ImportColumns.TiesSheetNames.Contains(t.Sheet, StringComparer.OrdinalIgnoreCase));
-        if (resourceSheet is null && tieSheet is null)
-            return Refused($"The file has no sheet named {ImportColumns.ResourcesSheet} (or {ImportColumns.ResourcesSheetNames[1]}) or {ImportColumns.TiesSheet} (or {ImportColumns.TiesSheetNames[1]}).");
+        var activitySheet = tables.FirstOrDefault(t => ImportColumns.ActivitiesSheetNames.Contains(t.Sheet, StringComparer.OrdinalIgnoreCase));
+        if (resourceSheet is null && tieSheet is null && activitySheet is null)
+            return Refused($"The file has no sheet named {ImportColumns.ResourcesSheet} (or {ImportColumns.ResourcesSheetNames[1]}), {ImportColumns.TiesSheet} (or {ImportColumns.TiesSheetNames[1]}) or {ImportColumns.ActivitiesSheet} (or {ImportColumns.ActivitiesSheetNames[1]}).");
 
-        _sheets.AddRange(new[] { resourceSheet, tieSheet }.OfType<Table>().Select(t => t.Sheet));
+        _sheets.AddRange(new[] { resourceSheet, tieSheet, activitySheet }.OfType<Table>().Select(t => t.Sheet));
         var resourceColumns = resourceSheet is null ? null : Columns(resourceSheet, ImportColumns.Resources, ["name", "kind"]);
         var tieColumns = tieSheet is null ? null : Columns(tieSheet, ImportColumns.Ties, ["source", "target", "type"]);
+        var activityColumns = activitySheet is null ? null : Columns(activitySheet, ImportColumns.Activities, ["name", "kind", "startsOn"]);
         if (_problems.Count > 0) return Report(dryRun, null);
 
         // An import takes the writers' turn before its first read, so that its checks see every other write whole or not
@@ -47,7 +49,9 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
         await using var transaction = dryRun ? null : await db.BeginWriteTransactionAsync(ct);
         var known = await KnownAsync(ct);
         var imported = resourceSheet is null ? [] : await ResourcesAsync(resourceSheet, resourceColumns!, known, ct);
-        if (tieSheet is not null) await TiesAsync(tieSheet, tieColumns!, known, imported, ct);
+        var ends = new Ends(known, imported);
+        if (tieSheet is not null) await TiesAsync(tieSheet, tieColumns!, ends, ct);
+        if (activitySheet is not null) await ActivitiesAsync(activitySheet, activityColumns!, ends, ct);
         if (_problems.Count > 0 || dryRun) return Report(dryRun, null);
 
         try
@@ -74,6 +78,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     {
         var newTies = db.ChangeTracker.Entries<Relationship>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var tie in newTies) db.Entry(tie).State = EntityState.Detached;
+        var activities = HoldActivities();
         db.SavesInOneBatch = true;
         await db.SaveChangesAsync(ct);
         foreach (var tie in newTies)
@@ -88,6 +93,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
             db.Relationships.AddRange(part);
             await db.SaveChangesAsync(ct);
         }
+        await SaveActivitiesAsync(activities, ct);
     }
 
     private ImportReport Report(bool dryRun, long? batch, bool written = false) =>
@@ -270,9 +276,10 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
     /// Applies the rules until they pass: each value they refuse is a problem at its column (unless that column has one
     /// already) and is dropped (or stood in for), so that one pass finds every problem of the row, not just the first.
     /// </summary>
-    private async Task CheckAllAsync(Cells cells, Dictionary<string, object?> input, Func<InputFields, Task> apply)
+    private async Task CheckAllAsync(Cells cells, Dictionary<string, object?> input, Func<InputFields, Task> apply, IReadOnlyDictionary<string, object>? standIns = null)
     {
-        foreach (var (field, standIn) in StandIns)
+        standIns ??= StandIns;
+        foreach (var (field, standIn) in standIns)
             if (input.ContainsKey(field) || Reported(cells, field)) input[field] = input.GetValueOrDefault(field) ?? standIn;
         for (var attempt = 0; attempt < MaxProblemsPerRow; attempt++)
         {
@@ -296,7 +303,7 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
                 bool dropped;
                 if (field == "location") dropped = input.Remove("latitude") | input.Remove("longitude");
                 else if (field.StartsWith("contact.", StringComparison.Ordinal)) dropped = input.Remove("contact");
-                else if (StandIns.TryGetValue(field, out var standIn))
+                else if (standIns.TryGetValue(field, out var standIn))
                 {
                     dropped = !Equals(input.GetValueOrDefault(field), standIn);
                     input[field] = standIn;
@@ -395,11 +402,11 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
 
     // ---- Ties ----
 
-    private async Task TiesAsync(Table table, Dictionary<string, int> columns, Known known, List<ImportedResource> imported, CancellationToken ct)
+    private async Task TiesAsync(Table table, Dictionary<string, int> columns, Ends ends, CancellationToken ct)
     {
         var definitions = ImportColumns.Ties;
+        var known = ends.Known;
         var existing = (await db.Relationships.ToListAsync(ct)).ToLookup(t => (t.SourceId, t.TargetId, t.Type));
-        var ends = new Ends(known, imported);
         var seen = new Dictionary<(Resource, Resource, RelationshipType), int>();
         var matched = new HashSet<Relationship>(ReferenceEqualityComparer.Instance);
         var results = new List<(Cells Cells, Relationship Tie)>();
@@ -479,6 +486,12 @@ public sealed class SpreadsheetImport(ResourceMapDbContext db, RequestCaller cal
             Problem(cells, column, $"The {column} is required: a resource's externalId, id or name.");
             return null;
         }
+        return Named(cells, column, text, ends);
+    }
+
+    /// <summary>The resource a key or name in a cell names; a problem at the column when none or several do.</summary>
+    private Resource? Named(Cells cells, string column, string text, Ends ends)
+    {
         if (ends.ByKey.TryGetValue(text, out var keyed)) return keyed;
         try
         {

@@ -27,7 +27,7 @@ public static class DemoData
         {
             demo.Activity.VenueId = demo.Venue?.Id;
             demo.Activity.AreaId ??= demo.Venue?.AreaId;
-            demo.Activity.Participants = demo.Participants.Select(p => new ActivityParticipant(p.Resource.Id, p.Role)).ToList();
+            demo.Activity.Participants = demo.Participants.Select(p => new ActivityParticipant(p.Resource.Id, p.Role)).OrderBy(p => p.Role).ToList();
             db.Activities.Add(demo.Activity);
         }
         await db.SaveChangesAsync(cancellationToken);
