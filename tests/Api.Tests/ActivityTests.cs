@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using ResourceMap.Api.Access;
 
@@ -234,6 +235,38 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         var suggestions = (await api.DataAsync(suggest)).GetProperty("network").GetProperty("suggestions").EnumerateArray().ToList();
         Assert.All(suggestions, s => Assert.Equal(introduced.Contains(Pair(s)), s.GetProperty("introduction").ValueKind != JsonValueKind.Null));
         Assert.Equal(("PENDING", "2023-02-20"), suggestions.Where(s => Pair(s) == first).Select(s => (s.GetProperty("introduction").GetProperty("outcome").GetString(), s.GetProperty("introduction").GetProperty("on").GetString())).Single());
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_takes_their_introductions_and_their_place_in_activities_with_them()
+    {
+        await using var api = await TestApi.StartAsync();
+        var zoseni = await demo.AreaIdAsync("Zosēnu pagasts");
+        var culture = await api.ResourceIdAsync("Zosēnu kultūras nams");
+        var person = (await api.DataAsync("mutation($a: ID) { createResource(input: { name: \"Brīvprātīgā Anna\", kind: VOLUNTEER, areaId: $a, contact: { email: \"anna@example.lv\" } }) { resource { id } } }", new { a = zoseni }))
+            .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString();
+        var activity = (await api.DataAsync("mutation($v: ID!, $p: ID!) { createActivity(input: { name: \"Talka\", kind: OTHER, startsOn: \"2023-04-22\", venueId: $v, participants: [{ resourceId: $v, role: ORGANISER }, { resourceId: $p }] }) { activity { id } } }", new { v = culture, p = person }))
+            .GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString();
+        var introduction = (await api.DataAsync("mutation($v: ID!, $p: ID!) { recordIntroduction(input: { firstId: $p, secondId: $v, on: \"2023-04-22\", note: \"Anna vadīs jauniešu koncertu\" }) { introduction { id } } }", new { v = culture, p = person }))
+            .GetProperty("recordIntroduction").GetProperty("introduction").GetProperty("id").GetString();
+
+        // Her data, all of it: the introduction and the activity that names her are in the export.
+        var export = (await api.DataAsync("query($p: ID!) { personalData(id: $p) { introductions activities history { subjectId } } }", new { p = person })).GetProperty("personalData");
+        Assert.Equal("Anna vadīs jauniešu koncertu", Assert.Single(export.GetProperty("introductions").EnumerateArray()).GetProperty("Note").GetString());
+        Assert.Equal("Talka", Assert.Single(export.GetProperty("activities").EnumerateArray()).GetProperty("Name").GetString());
+        Assert.Contains(export.GetProperty("history").EnumerateArray(), h => h.GetProperty("subjectId").GetString() == introduction);
+
+        await api.DataAsync("mutation($p: ID!) { erasePerson(input: { id: $p }) { erasedResourceId } }", new { p = person });
+        var after = await api.DataAsync("query($a: ID!, $i: ID!) { activity(id: $a) { participants { resource { name } } } node(id: $i) { id } history(id: $i) { action before after } }", new { a = activity, i = introduction });
+        Assert.Equal(["Zosēnu kultūras nams"], after.GetProperty("activity").GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("resource").GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("node").ValueKind);
+        var history = after.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal("ERASED", history[0].GetProperty("action").GetString());
+        // What stays of the introduction's past: the two ids, no note.
+        Assert.All(history, h => Assert.Equal(JsonValueKind.Null, h.GetProperty("after").ValueKind));
+        Assert.All(history, h => Assert.Equal(["FirstId", "SecondId"], h.GetProperty("before").EnumerateObject().Select(p => p.Name)));
+        await using var db = api.Factory.CreateDbContext();
+        Assert.DoesNotContain(await db.Changes.Select(h => h.Before + h.After).ToListAsync(), json => json.Contains("Anna vadīs", StringComparison.Ordinal));
     }
 
     [Fact]

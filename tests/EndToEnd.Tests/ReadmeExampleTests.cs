@@ -50,6 +50,8 @@ public sealed partial class ReadmeExampleTests(DemoServer demo) : IClassFixture<
             // Viewers and workers of the object's municipality.
             ["History"] = await server.TokenAsync("worker", "Daugavpils"),
             ["Network analysis"] = null,
+            // The README says: as a worker of Cēsu novads (its mutations); its queries anyone may ask.
+            ["The worker's evidence: activities, introductions, reach"] = await server.TokenAsync("worker", "Cēsu novads"),
             ["Geography for planners"] = null,
             ["The API for front-end developers"] = null,
         };

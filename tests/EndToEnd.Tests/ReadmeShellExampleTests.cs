@@ -57,7 +57,7 @@ public sealed class ReadmeShellExampleTests : IAsyncLifetime
         var output = await RunAsync(spreadsheets, token);
         Assert.Contains("veidne.xlsx can be imported: Resursi: 0 created, 0 updated, 0 unchanged", output);
         Assert.Contains("imported veidne.xlsx", output);
-        Assert.Contains("\"importSpreadsheet\":{\"summary\":\"Resursi: 0 created, 0 updated, 0 unchanged; Saites: 0 created, 0 updated, 0 unchanged\"", output);
+        Assert.Contains("\"importSpreadsheet\":{\"summary\":\"Resursi: 0 created, 0 updated, 0 unchanged; Saites: 0 created, 0 updated, 0 unchanged; Aktivitātes: 0 created, 0 updated, 0 unchanged\"", output);
         Assert.DoesNotContain("\"errors\"", output);
         foreach (var file in new[] { "resursi.xlsx", "resources.csv", "ties.csv" })
             Assert.True(new FileInfo(Path.Combine(_folder, file)).Length > 1000, $"{file} is missing or empty");

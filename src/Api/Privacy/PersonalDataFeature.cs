@@ -15,8 +15,9 @@ namespace ResourceMap.Api.Privacy;
 
 /// <summary>
 /// The GDPR rights of a person on the map (a volunteer, a community leader): <c>personalData</c> exports everything held
-/// about them — their row, their ties, and the history of both — and <c>erasePerson</c> deletes the person and their ties
-/// and removes their values from that history, leaving a record that an erasure happened, by whom and when.
+/// about them — their row, their ties, the introductions a worker recorded of them, the activities that name them, and
+/// the history of all of it — and <c>erasePerson</c> deletes the person, their ties and introductions, takes them out of
+/// activities, and removes their values from that history, leaving a record that an erasure happened, by whom and when.
 /// </summary>
 public static class PersonalDataFeature
 {
@@ -30,14 +31,22 @@ public static class PersonalDataFeature
                 await using var db = c.Db();
                 var person = await FindPersonAsync(db, c.Service<RequestCaller>(), c.GetArgument<string>("id"), c.CancellationToken);
                 var ties = await TiesOfAsync(db, person.Id, c.CancellationToken);
+                var introductions = await db.Introductions.IgnoreQueryFilters().AsNoTracking().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).OrderBy(i => i.Id).ToListAsync(c.CancellationToken);
+                var activities = await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, tracked: false);
                 var history = (await db.Changes.AsNoTracking().Where(h => h.Entity == GlobalId.Resource && h.EntityId == person.Id).ToListAsync(c.CancellationToken))
-                    .Concat(await TieChangesAsync(db, person.Id, c.CancellationToken)).OrderBy(h => h.Id).ToList();
-                return new PersonalDataExport(person.Id, DateTimeOffset.UtcNow, Values(db, person), ties.Select(t => Values(db, t)).ToList(), history);
+                    .Concat(await PairChangesAsync(db, Ties, person.Id, c.CancellationToken))
+                    .Concat(await PairChangesAsync(db, Introductions, person.Id, c.CancellationToken))
+                    .OrderBy(h => h.Id).ToList();
+                return new PersonalDataExport(person.Id, DateTimeOffset.UtcNow, Values(db, person), ties.Select(t => Values(db, t)).ToList(), history)
+                {
+                    Introductions = introductions.Select(i => Values(db, i)).ToList(),
+                    Activities = activities.Select(a => Values(db, a)).ToList(),
+                };
             });
 
     public static void AddMutationsTo(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ErasePersonPayloadType>>("erasePerson")
-            .Description("Erases a person at their request (right to erasure): deletes them and their ties, and removes their values from the history of both, in one transaction. The history keeps that an erasure happened, by whom and when; it cannot be undone. Workers of their municipality, and admins.")
+            .Description("Erases a person at their request (right to erasure): deletes them, their ties and the introductions of them, takes them out of activities, and removes their values from the history of their ties and introductions, in one transaction. The history keeps that an erasure happened, by whom and when; it cannot be undone. Workers of their municipality, and admins.")
             .Argument<NonNullGraphType<ErasePersonInputType>>("input", "The person to erase.")
             .ResolveAsync(async c =>
             {
@@ -50,6 +59,13 @@ public static class PersonalDataFeature
                 await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
                 var ties = await db.Relationships.IgnoreQueryFilters().Where(t => t.SourceId == person.Id || t.TargetId == person.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
+                // An introduction is a record about the person: it goes with them. An activity stays, without them.
+                db.Introductions.RemoveRange(await db.Introductions.IgnoreQueryFilters().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).ToListAsync(c.CancellationToken));
+                foreach (var activity in await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, tracked: true))
+                {
+                    activity.Participants = activity.Participants.Where(p => p.ResourceId != person.Id).ToList();
+                    if (activity.VenueId == person.Id) activity.VenueId = null;
+                }
                 db.Resources.Remove(person);
                 await db.SaveChangesAsync(c.CancellationToken);
 
@@ -62,18 +78,21 @@ public static class PersonalDataFeature
                 }
                 var erasure = erased.MaxBy(h => h.Id)!;
                 erasure.Action = ChangeAction.Erased;
-                var tieChanges = await TieChangesAsync(db, person.Id, c.CancellationToken, tracked: true);
-                foreach (var deletion in tieChanges.Where(h => h.Action == ChangeAction.Deleted).GroupBy(h => h.EntityId).Select(g => g.MaxBy(h => h.Id)!))
-                    deletion.Action = ChangeAction.Erased; // the tie went with the person, and its past with them
-                foreach (var change in tieChanges)
+                foreach (var pair in new[] { Ties, Introductions })
                 {
-                    var ends = JsonDocument.Parse(change.Before ?? change.After!).RootElement;
-                    change.Before = JsonSerializer.Serialize(new Dictionary<string, int>
+                    var changes = await PairChangesAsync(db, pair, person.Id, c.CancellationToken, tracked: true);
+                    foreach (var deletion in changes.Where(h => h.Action == ChangeAction.Deleted).GroupBy(h => h.EntityId).Select(g => g.MaxBy(h => h.Id)!))
+                        deletion.Action = ChangeAction.Erased; // the tie (or introduction) went with the person, and its past with them
+                    foreach (var change in changes)
                     {
-                        [nameof(Relationship.SourceId)] = ends.GetProperty(nameof(Relationship.SourceId)).GetInt32(),
-                        [nameof(Relationship.TargetId)] = ends.GetProperty(nameof(Relationship.TargetId)).GetInt32(),
-                    });
-                    change.After = null;
+                        var ends = JsonDocument.Parse(change.Before ?? change.After!).RootElement;
+                        change.Before = JsonSerializer.Serialize(new Dictionary<string, int>
+                        {
+                            [pair.First] = ends.GetProperty(pair.First).GetInt32(),
+                            [pair.Second] = ends.GetProperty(pair.Second).GetInt32(),
+                        });
+                        change.After = null;
+                    }
                 }
                 await db.SaveChangesAsync(c.CancellationToken);
                 await transaction.CommitAsync(c.CancellationToken);
@@ -97,29 +116,47 @@ public static class PersonalDataFeature
     private static Task<List<Relationship>> TiesOfAsync(ResourceMapDbContext db, int personId, CancellationToken ct) =>
         db.Relationships.IgnoreQueryFilters().AsNoTracking().Where(t => t.SourceId == personId || t.TargetId == personId).OrderBy(t => t.Id).ToListAsync(ct);
 
+    /// <summary>Rows that join two resources, as the history records them: ties by their ends, introductions by the two introduced.</summary>
+    private sealed record Pair(string Entity, string First, string Second);
+
+    private static readonly Pair Ties = new(GlobalId.Relationship, nameof(Relationship.SourceId), nameof(Relationship.TargetId));
+    private static readonly Pair Introductions = new(GlobalId.Introduction, nameof(Introduction.FirstId), nameof(Introduction.SecondId));
+
     /// <summary>
-    /// The history of every tie the person has or had, deleted ties included. The JSON is searched in SQL for the id,
-    /// then read to drop ids that merely start with it.
+    /// The history of every tie (or introduction) the person has or had, deleted ones included. The JSON is searched in
+    /// SQL for the id, then read to drop ids that merely start with it.
     /// </summary>
-    private static async Task<List<Change>> TieChangesAsync(ResourceMapDbContext db, int personId, CancellationToken ct, bool tracked = false)
+    private static async Task<List<Change>> PairChangesAsync(ResourceMapDbContext db, Pair pair, int personId, CancellationToken ct, bool tracked = false)
     {
-        var source = $"\"{nameof(Relationship.SourceId)}\":{personId}";
-        var target = $"\"{nameof(Relationship.TargetId)}\":{personId}";
-        var query = db.Changes.Where(h => h.Entity == GlobalId.Relationship &&
-            ((h.Before != null && (h.Before.Contains(source) || h.Before.Contains(target))) || (h.After != null && (h.After.Contains(source) || h.After.Contains(target)))));
+        var first = $"\"{pair.First}\":{personId}";
+        var second = $"\"{pair.Second}\":{personId}";
+        var query = db.Changes.Where(h => h.Entity == pair.Entity &&
+            ((h.Before != null && (h.Before.Contains(first) || h.Before.Contains(second))) || (h.After != null && (h.After.Contains(first) || h.After.Contains(second)))));
         var candidates = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
         return candidates.Where(h => new[] { h.Before, h.After }.OfType<string>().Any(json =>
         {
             var values = JsonDocument.Parse(json).RootElement;
-            return values.GetProperty(nameof(Relationship.SourceId)).GetInt32() == personId || values.GetProperty(nameof(Relationship.TargetId)).GetInt32() == personId;
+            return values.GetProperty(pair.First).GetInt32() == personId || values.GetProperty(pair.Second).GetInt32() == personId;
         })).ToList();
+    }
+
+    /// <summary>The activities whose venue or participants name the person (few: read whole, their lists read in memory).</summary>
+    private static async Task<List<Activity>> ActivitiesNamingAsync(ResourceMapDbContext db, int personId, CancellationToken ct, bool tracked)
+    {
+        var query = db.Activities.IgnoreQueryFilters();
+        var all = await (tracked ? query : query.AsNoTracking()).OrderBy(a => a.Id).ToListAsync(ct);
+        return all.Where(a => a.VenueId == personId || a.Participants.Any(p => p.ResourceId == personId)).ToList();
     }
 
     private static object? Values(ResourceMapDbContext db, object row) =>
         JsonValues.FromJson(JsonDocument.Parse(Persistence.History.Values(db.Entry(row), original: false)).RootElement);
 }
 
-public sealed record PersonalDataExport(int PersonId, DateTimeOffset ExportedAt, object? Person, IReadOnlyList<object?> Relationships, IReadOnlyList<Change> History);
+public sealed record PersonalDataExport(int PersonId, DateTimeOffset ExportedAt, object? Person, IReadOnlyList<object?> Relationships, IReadOnlyList<Change> History)
+{
+    public IReadOnlyList<object?> Introductions { get; init; } = [];
+    public IReadOnlyList<object?> Activities { get; init; } = [];
+}
 
 public sealed record ErasePersonPayload(string ErasedResourceId, IReadOnlyList<string> ErasedRelationshipIds, Change Change);
 
@@ -133,7 +170,9 @@ public sealed class PersonalDataExportType : ObjectGraphType<PersonalDataExport>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("exportedAt").Description("When the export was made.").ResolveSource(s => s.ExportedAt);
         Field<NonNullGraphType<JsonScalar>>("person").Description("The person's stored values, by field (contacts, notes and needs included).").ResolveSource(s => s.Person);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JsonScalar>>>>("relationships").Description("The stored values of each of their ties, by field.").ResolveSource(s => s.Relationships);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history").Description("Every recorded change of the person and of their ties (deleted ties included), oldest first.").ResolveSource(s => s.History);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JsonScalar>>>>("introductions").Description("The stored values of each introduction a worker recorded of them.").ResolveSource(s => s.Introductions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JsonScalar>>>>("activities").Description("The stored values of each activity that names them (as venue, organiser, partner or participant).").ResolveSource(s => s.Activities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("history").Description("Every recorded change of the person, of their ties and of their introductions (deleted ones included), oldest first.").ResolveSource(s => s.History);
     }
 }
 
