@@ -361,30 +361,13 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             // A restored row keeps its creation time and counts its restoring as one more change.
             var created = entry.State == EntityState.Added && !_restoring;
             if (entry.Entity is IVersioned versioned)
-                versioned.Version = created ? 1 : (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
-            switch (entry.Entity)
             {
-                case Resource r:
-                    r.RefreshSearchText();
-                    if (created) r.CreatedAt = now;
-                    r.UpdatedAt = now;
-                    break;
-                case Relationship t:
-                    if (created) t.CreatedAt = now;
-                    t.UpdatedAt = now;
-                    break;
-                case Activity a:
-                    if (created) a.CreatedAt = now;
-                    a.UpdatedAt = now;
-                    break;
-                case Introduction i:
-                    if (created) i.CreatedAt = now;
-                    i.UpdatedAt = now;
-                    break;
-                case Area a:
-                    a.RefreshSearchText();
-                    break;
+                versioned.Version = created ? 1 : (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+                if (created) versioned.CreatedAt = now;
+                versioned.UpdatedAt = now;
             }
+            if (entry.Entity is Resource r) r.RefreshSearchText();
+            if (entry.Entity is Area a) a.RefreshSearchText();
         }
     }
 }

@@ -289,13 +289,7 @@ public sealed class NetworkFiguresType : ObjectGraphType<NetworkFigures>
     {
         Name = "NetworkFigures";
         Description = "Figures of the network on one day.";
-        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveSource(s => s.Day);
-        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").ResolveSource(s => s.Actors);
-        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").ResolveSource(s => s.Ties);
-        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").ResolveSource(s => s.MainNetworkSize);
-        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").ResolveSource(s => s.IsolatedGroups);
-        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
-        Field<NonNullGraphType<FloatGraphType>>("density").Description("Ties as a share of all possible pairs.").ResolveSource(s => s.Density);
+        NetworkPointType.AddShapeFields(this);
         Field<NonNullGraphType<FloatGraphType>>("averagePathLength").Description("Mean number of ties between two actors of the main network.").ResolveSource(s => s.AveragePathLength);
         Field<NonNullGraphType<IntGraphType>>("bridgingActors").Description("Actors that alone hold parts together.").ResolveSource(s => s.BridgingActors);
     }
@@ -381,30 +375,26 @@ public sealed class ActivityInNetworkType : ObjectGraphType<ActivityInNetwork>
     }
 }
 
-/// <summary>The network's size and shape on one day, for charts over a period.</summary>
-public sealed record NetworkPoint(DateOnly Day, int Actors, int Ties, int MainNetworkSize, int IsolatedGroups, int IsolatedActors, double Density)
-{
-    /// <summary>Actors outside the main network, as a share of all.</summary>
-    public double IsolatedShare => Actors == 0 ? 0 : (double)(Actors - MainNetworkSize) / Actors;
-
-    public static NetworkPoint Of(ScopedNetwork n) => new(n.Scope.AsOf!.Value, n.Actors.Count, n.Ties.Count, n.MainNetwork.ActorIds.Count,
-        n.IsolatedGroups.Count, n.IsolatedActors.Count, n.Analysis.Density);
-}
-
 public sealed class NetworkPointType : ObjectGraphType<NetworkPoint>
 {
     public NetworkPointType()
     {
         Name = "NetworkPoint";
         Description = "The network's size and shape on one day.";
-        Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveSource(s => s.Day);
-        Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").ResolveSource(s => s.Actors);
-        Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").ResolveSource(s => s.Ties);
-        Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").ResolveSource(s => s.MainNetworkSize);
-        Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").ResolveSource(s => s.IsolatedGroups);
-        Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
-        Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Density);
-        Field<NonNullGraphType<FloatGraphType>>("isolatedShare").Description("Actors outside the main network as a share of all, 0 to 1.").ResolveSource(s => s.IsolatedShare);
+        AddShapeFields(this);
+    }
+
+    /// <summary>The fields of a day's shape, which the figures of a comparison have too.</summary>
+    public static void AddShapeFields<T>(ObjectGraphType<T> type) where T : NetworkPoint
+    {
+        type.Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The day.").ResolveSource(s => s.Day);
+        type.Field<NonNullGraphType<IntGraphType>>("actors").Description("Actors in scope.").ResolveSource(s => s.Actors);
+        type.Field<NonNullGraphType<IntGraphType>>("ties").Description("Ties valid that day.").ResolveSource(s => s.Ties);
+        type.Field<NonNullGraphType<IntGraphType>>("mainNetworkSize").Description("Actors in the main network.").ResolveSource(s => s.MainNetworkSize);
+        type.Field<NonNullGraphType<IntGraphType>>("isolatedGroups").Description("Groups tied only among themselves.").ResolveSource(s => s.IsolatedGroups);
+        type.Field<NonNullGraphType<IntGraphType>>("isolatedActors").Description("Actors without ties.").ResolveSource(s => s.IsolatedActors);
+        type.Field<NonNullGraphType<FloatGraphType>>("density").Description("Tied pairs as a share of all possible pairs.").ResolveSource(s => s.Density);
+        type.Field<NonNullGraphType<FloatGraphType>>("isolatedShare").Description("Actors outside the main network as a share of all, 0 to 1.").ResolveSource(s => s.IsolatedShare);
     }
 }
 

@@ -2,8 +2,20 @@ using System.Text;
 
 namespace ResourceMap.Graph.Network;
 
-/// <summary>Figures of the network on one day.</summary>
-public sealed record NetworkFigures(DateOnly Day, int Actors, int Ties, int MainNetworkSize, int IsolatedGroups, int IsolatedActors, double Density, double AveragePathLength, int BridgingActors);
+/// <summary>The network's size and shape on one day: its structure alone (linear time), for charts over a period.</summary>
+public record NetworkPoint(DateOnly Day, int Actors, int Ties, int MainNetworkSize, int IsolatedGroups, int IsolatedActors, double Density)
+{
+    /// <summary>Actors outside the main network, as a share of all.</summary>
+    public double IsolatedShare => Actors == 0 ? 0 : (double)(Actors - MainNetworkSize) / Actors;
+
+    /// <summary>The point of a network analysed on a day.</summary>
+    public static NetworkPoint Of(ScopedNetwork n) => new(n.Scope.AsOf ?? throw new ArgumentException("The network needs a day."), n.Actors.Count, n.Ties.Count,
+        n.MainNetwork.ActorIds.Count, n.IsolatedGroups.Count, n.IsolatedActors.Count, n.Analysis.Density);
+}
+
+/// <summary>Figures of the network on one day: its shape, and what its distances and cut vertices say.</summary>
+public sealed record NetworkFigures(DateOnly Day, int Actors, int Ties, int MainNetworkSize, int IsolatedGroups, int IsolatedActors, double Density, double AveragePathLength, int BridgingActors)
+    : NetworkPoint(Day, Actors, Ties, MainNetworkSize, IsolatedGroups, IsolatedActors, Density);
 
 /// <summary>What became of an isolated group of the first day by the second.</summary>
 public sealed record GroupChange(IReadOnlyList<int> ActorIdsBefore, int StillIsolated, int JoinedMainNetwork);
