@@ -67,6 +67,40 @@ public sealed class SubscriptionTests(DemoServer demo) : IClassFixture<DemoServe
     }
 
     [Fact]
+    public async Task Activities_and_introductions_are_news_and_a_sensitive_activity_only_for_its_insiders()
+    {
+        using var changes = StartClient("subscription { networkChanged { cause activityIds introductionIds } }", 1);
+        await changes.WaitForAsync("subscribed");
+        var token = await demo.Server.AdminTokenAsync();
+        var venue = (await demo.Server.DataAsync("{ resources(text: \"Saskarsme\") { nodes { id } } }")).GetProperty("resources").GetProperty("nodes")[0].GetProperty("id").GetString();
+        var partner = (await demo.Server.DataAsync("{ resources(text: \"Varavīksne\") { nodes { id } } }")).GetProperty("resources").GetProperty("nodes")[0].GetProperty("id").GetString();
+        // Each round records a sensitive activity first, then a public one and an introduction; only these two may be heard of.
+        var sensitive = new List<string>();
+        var open = new List<string>();
+        for (var attempt = 0; attempt < 20 && !changes.HasEvent; attempt++)
+        {
+            string Id(JsonElement data) => data.GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString()!;
+            sensitive.Add(Id(await demo.Server.DataAsync("mutation($v: ID!) { createActivity(input: { name: \"Atbalsta grupas tikšanās\", kind: MEETING, startsOn: \"2023-03-01\", venueId: $v, sensitive: true }) { activity { id } } }", new { v = venue }, token)));
+            open.Add(Id(await demo.Server.DataAsync("mutation($v: ID!) { createActivity(input: { name: \"Atvērto durvju diena\", kind: MEETING, startsOn: \"2023-03-02\", venueId: $v }) { activity { id } } }", new { v = venue }, token)));
+            await Task.Delay(250);
+        }
+        var heard = (await changes.EventAsync()).GetProperty("data").GetProperty("networkChanged");
+        Assert.Equal("createActivity", heard.GetProperty("cause").GetString());
+        Assert.Contains(Assert.Single(heard.GetProperty("activityIds").EnumerateArray()).GetString(), open);
+
+        using var introductions = StartClient("subscription { networkChanged { cause introductionIds } }", 1);
+        await introductions.WaitForAsync("subscribed");
+        for (var attempt = 0; attempt < 20 && !introductions.HasEvent; attempt++)
+        {
+            await demo.Server.DataAsync("mutation($a: ID!, $b: ID!) { recordIntroduction(input: { firstId: $a, secondId: $b, on: \"2023-03-02\" }) { introduction { id } } }", new { a = venue, b = partner }, token);
+            await Task.Delay(250);
+        }
+        var introduced = (await introductions.EventAsync()).GetProperty("data").GetProperty("networkChanged");
+        Assert.Equal("recordIntroduction", introduced.GetProperty("cause").GetString());
+        Assert.Single(introduced.GetProperty("introductionIds").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_protocol_rules_hold_for_a_raw_socket()
     {
         // subscribe before connection_init: close 4401.

@@ -26,7 +26,7 @@ public static class ActivityMutations
                 await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [activity.AreaId], "The new activity", c.CancellationToken);
                 db.Activities.Add(activity);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "createActivity", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "createActivity", c.CancellationToken, activities: [activity.Id]);
                 return new ActivityPayload(activity);
             });
 
@@ -46,7 +46,7 @@ public static class ActivityMutations
                 if (activity.AreaId != areaBefore)
                     await Permissions.RequireWithinAsync(c.Service<RequestCaller>(), db, [activity.AreaId], $"'{activity.Name}' after the change", c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "updateActivity", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "updateActivity", c.CancellationToken, activities: [activity.Id]);
                 return new ActivityPayload(activity);
             });
 
@@ -63,7 +63,7 @@ public static class ActivityMutations
                 ExpectedVersion.Check(db, activity, input, $"'{activity.Name}'");
                 db.Activities.Remove(activity);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "deleteActivity", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "deleteActivity", c.CancellationToken, activities: [activity.Id]);
                 return new DeleteActivityPayload(GlobalId.Encode(GlobalId.Activity, activity.Id));
             });
     }

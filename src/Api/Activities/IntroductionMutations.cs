@@ -27,7 +27,7 @@ public static class IntroductionMutations
                 await RequireEditAsync(c.Service<RequestCaller>(), db, introduction, c.CancellationToken);
                 db.Introductions.Add(introduction);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "recordIntroduction", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "recordIntroduction", c.CancellationToken, introductions: [introduction.Id]);
                 return new IntroductionPayload(introduction);
             });
 
@@ -44,7 +44,7 @@ public static class IntroductionMutations
                 ExpectedVersion.Check(db, introduction, input, "The introduction");
                 await ApplyAsync(db, input, introduction, creating: false, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "updateIntroduction", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "updateIntroduction", c.CancellationToken, introductions: [introduction.Id]);
                 return new IntroductionPayload(introduction);
             });
 
@@ -61,7 +61,7 @@ public static class IntroductionMutations
                 ExpectedVersion.Check(db, introduction, input, "The introduction");
                 db.Introductions.Remove(introduction);
                 await db.SaveChangesAsync(c.CancellationToken);
-                await c.Service<ChangeFeed>().PublishAsync(db, "deleteIntroduction", c.CancellationToken);
+                await c.Service<ChangeFeed>().PublishAsync(db, "deleteIntroduction", c.CancellationToken, introductions: [introduction.Id]);
                 return new DeleteIntroductionPayload(GlobalId.Encode(GlobalId.Introduction, introduction.Id));
             });
     }

@@ -24,12 +24,21 @@ public sealed record Protection(int? AreaId);
 /// <summary>A tie was created, changed or deleted; <see cref="Ends"/> are its ends that only their insiders may hear of.</summary>
 public sealed record TieChange(int RelationshipId, IReadOnlyList<Protection> Ends);
 
-/// <summary>The data moved to a new version: which resources, ties and areas the change touched, and by what.</summary>
+/// <summary>An activity was created, changed or deleted; a <see cref="Protected"/> (sensitive) one goes only to insiders of its area.</summary>
+public sealed record ActivityChange(int ActivityId, Protection? Protected);
+
+/// <summary>An introduction was recorded, changed or deleted; <see cref="Ends"/> are the actors introduced that only their insiders may hear of.</summary>
+public sealed record IntroductionChange(int IntroductionId, IReadOnlyList<Protection> Ends);
+
+/// <summary>The data moved to a new version: which resources, ties, areas, activities and introductions the change touched, and by what.</summary>
 public sealed record NetworkChange(long DataVersion, string Cause, IReadOnlyList<ResourceChange> Resources, IReadOnlyList<TieChange> Relationships, IReadOnlyList<int> AreaIds)
 {
+    public IReadOnlyList<ActivityChange> Activities { get; init; } = [];
+    public IReadOnlyList<IntroductionChange> Introductions { get; init; } = [];
+
     /// <summary>Whether anything is left to tell.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsEmpty => Resources.Count == 0 && Relationships.Count == 0 && AreaIds.Count == 0;
+    public bool IsEmpty => Resources.Count == 0 && Relationships.Count == 0 && AreaIds.Count == 0 && Activities.Count == 0 && Introductions.Count == 0;
 }
 
 /// <summary>
@@ -46,18 +55,29 @@ public sealed class ChangeFeed(ResourceMapDbContextFactory factory)
 
     /// <summary>Called by a mutation after its transaction committed.</summary>
     public async Task PublishAsync(ResourceMapDbContext db, string cause, CancellationToken ct,
-        IEnumerable<(ChangeKind Kind, int Id)>? resources = null, IEnumerable<int>? relationships = null, IEnumerable<int>? areas = null)
+        IEnumerable<(ChangeKind Kind, int Id)>? resources = null, IEnumerable<int>? relationships = null, IEnumerable<int>? areas = null,
+        IEnumerable<int>? activities = null, IEnumerable<int>? introductions = null)
     {
         var version = await db.GetDataVersionAsync(ct);
         var changed = resources?.ToList() ?? [];
         var ties = relationships?.Distinct().ToList() ?? [];
-        var ends = await TieEndsAsync(db, ties, ct);
-        var protection = await ProtectionAsync(db, changed.Select(c => c.Id).Concat(ends.Values.SelectMany(e => new[] { e.Source, e.Target })).Distinct().ToList(), ct);
+        var introduced = introductions?.Distinct().ToList() ?? [];
+        var ends = await EndsAsync(db, nameof(Relationship), nameof(Relationship.SourceId), nameof(Relationship.TargetId), ties, ct);
+        var pairs = await EndsAsync(db, nameof(Introduction), nameof(Introduction.FirstId), nameof(Introduction.SecondId), introduced, ct);
+        var protection = await ProtectionAsync(db, nameof(Resource), changed.Select(c => c.Id).Concat(ends.Values.Concat(pairs.Values).SelectMany(e => new[] { e.Source, e.Target })).Distinct().ToList(), ct);
         var events = changed.Select(c => new ResourceChange(c.Kind, c.Id, version, protection.GetValueOrDefault(c.Id))).ToList();
-        var tieEvents = ties.Select(id => new TieChange(id, ends.TryGetValue(id, out var e)
+        // A tie (or an introduction) with no record of its ends: admins only.
+        List<Protection> EndsOf(Dictionary<int, (int Source, int Target)> known, int id) => known.TryGetValue(id, out var e)
             ? new[] { e.Source, e.Target }.Where(protection.ContainsKey).Select(r => protection[r]).ToList()
-            : [new Protection(null)])).ToList(); // a tie with no record of its ends: admins only
-        var change = new NetworkChange(version, cause, events, tieEvents, areas?.ToList() ?? []);
+            : [new Protection(null)];
+        var tieEvents = ties.Select(id => new TieChange(id, EndsOf(ends, id))).ToList();
+        var activityIds = activities?.Distinct().ToList() ?? [];
+        var activityProtection = await ProtectionAsync(db, nameof(Activity), activityIds, ct);
+        var change = new NetworkChange(version, cause, events, tieEvents, areas?.ToList() ?? [])
+        {
+            Activities = activityIds.Select(id => new ActivityChange(id, activityProtection.GetValueOrDefault(id))).ToList(),
+            Introductions = introduced.Select(id => new IntroductionChange(id, EndsOf(pairs, id))).ToList(),
+        };
         Deliver(change);
         if (Announcements is not null)
             foreach (var message in Announcements.Messages(change))
@@ -71,30 +91,30 @@ public sealed class ChangeFeed(ResourceMapDbContextFactory factory)
         Network.Publish(change);
     }
 
-    /// <summary>The ends of these ties, from their latest recorded values (the row may be gone).</summary>
-    private static async Task<Dictionary<int, (int Source, int Target)>> TieEndsAsync(ResourceMapDbContext db, List<int> ids, CancellationToken ct)
+    /// <summary>The two resources of these ties (or introductions), from their latest recorded values (the row may be gone).</summary>
+    private static async Task<Dictionary<int, (int Source, int Target)>> EndsAsync(ResourceMapDbContext db, string entity, string first, string second, List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var latest = await db.Changes.AsNoTracking().Where(h => h.Entity == nameof(Relationship) && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
+        var latest = await db.Changes.AsNoTracking().Where(h => h.Entity == entity && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
             .Select(h => new { h.EntityId, Values = h.After ?? h.Before }).ToListAsync(ct);
         var ends = new Dictionary<int, (int, int)>();
         foreach (var row in latest.GroupBy(h => h.EntityId).Select(g => g.First()))
         {
             var values = JsonDocument.Parse(row.Values ?? "{}").RootElement;
-            if (values.TryGetProperty(nameof(Relationship.SourceId), out var source) && values.TryGetProperty(nameof(Relationship.TargetId), out var target))
+            if (values.TryGetProperty(first, out var source) && values.TryGetProperty(second, out var target))
                 ends[row.EntityId] = (source.GetInt32(), target.GetInt32());
         }
         return ends;
     }
 
     /// <summary>
-    /// Which of these resources are protected, from their latest recorded values (the row may be gone): sensitive ones,
-    /// and erased ones, whose values are gone.
+    /// Which of these resources (or activities) are protected, from their latest recorded values (the row may be gone):
+    /// sensitive ones, and erased ones, whose values are gone.
     /// </summary>
-    private static async Task<Dictionary<int, Protection>> ProtectionAsync(ResourceMapDbContext db, List<int> ids, CancellationToken ct)
+    private static async Task<Dictionary<int, Protection>> ProtectionAsync(ResourceMapDbContext db, string entity, List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var latest = (await db.Changes.AsNoTracking().Where(h => h.Entity == nameof(Resource) && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
+        var latest = (await db.Changes.AsNoTracking().Where(h => h.Entity == entity && ids.Contains(h.EntityId)).OrderByDescending(h => h.Id)
                 .Select(h => new { h.EntityId, Values = h.After ?? h.Before }).ToListAsync(ct))
             .GroupBy(h => h.EntityId).Select(g => (Id: g.Key, Values: JsonDocument.Parse(g.First().Values ?? "{}").RootElement));
         var protection = new Dictionary<int, Protection>();

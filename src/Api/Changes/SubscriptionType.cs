@@ -35,6 +35,8 @@ public sealed class SubscriptionType : ObjectGraphType
                 {
                     Resources = e.Resources.Where(r => Heard(caller, r)).ToList(),
                     Relationships = e.Relationships.Where(t => t.Ends.All(p => caller.IsInsider(p.AreaId))).ToList(),
+                    Activities = e.Activities.Where(a => a.Protected is not { } p || caller.IsInsider(p.AreaId)).ToList(),
+                    Introductions = e.Introductions.Where(i => i.Ends.All(p => caller.IsInsider(p.AreaId))).ToList(),
                 });
                 return new Filtered<NetworkChange>(visible, e => !e.IsEmpty);
             });
@@ -90,5 +92,9 @@ public sealed class NetworkChangedEventType : ObjectGraphType<NetworkChange>
             .ResolveSource(s => s.Relationships.Select(t => GlobalId.Encode(GlobalId.Relationship, t.RelationshipId)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("areaIds").Description("Areas created or changed.")
             .ResolveSource(s => s.AreaIds.Select(id => GlobalId.Encode(GlobalId.Area, id)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("activityIds").Description("Activities created, changed or deleted.")
+            .ResolveSource(s => s.Activities.Select(a => GlobalId.Encode(GlobalId.Activity, a.ActivityId)).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("introductionIds").Description("Introductions recorded, changed or deleted.")
+            .ResolveSource(s => s.Introductions.Select(i => GlobalId.Encode(GlobalId.Introduction, i.IntroductionId)).ToList());
     }
 }

@@ -90,7 +90,8 @@ public static class HistoryFeature
                 var undone = db.ChangeTracker.Entries<Change>().Select(e => e.Entity.Id).ToList();
                 await c.Service<Changes.ChangeFeed>().PublishAsync(db, "undoImport", c.CancellationToken,
                     resources: changes.Where(h => h.Entity == GlobalId.Resource).Select(h => (h.Action == ChangeAction.Created ? Changes.ChangeKind.Deleted : Changes.ChangeKind.Updated, h.EntityId)).ToList(),
-                    relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList());
+                    relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList(),
+                    activities: changes.Where(h => h.Entity == GlobalId.Activity).Select(h => h.EntityId).ToList());
                 return await db.Changes.AsNoTracking().Where(h => undone.Contains(h.Id)).OrderBy(h => h.Id).ToListAsync(c.CancellationToken);
             });
 

@@ -45,7 +45,8 @@ public static class ImportFeature
                     var changes = await db.Changes.AsNoTracking().Where(h => h.Batch == batch).Select(h => new { h.Entity, h.EntityId, h.Action }).ToListAsync(c.CancellationToken);
                     await c.Service<ChangeFeed>().PublishAsync(db, "importSpreadsheet", c.CancellationToken,
                         resources: changes.Where(h => h.Entity == GlobalId.Resource).Select(h => (h.Action == Persistence.Model.ChangeAction.Created ? ChangeKind.Created : ChangeKind.Updated, h.EntityId)).ToList(),
-                        relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList());
+                        relationships: changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList(),
+                        activities: changes.Where(h => h.Entity == GlobalId.Activity).Select(h => h.EntityId).ToList());
                 }
                 return report;
             });
