@@ -36,6 +36,45 @@ if (args.Length > 0 && args[0] == "families")
     }
     return;
 }
+// `activities N M A P`: G(N, M) with A activities of P random participants each, held over the last year: the
+// two-mode projection, the structure with and without its ties (the peer in the same run), and every activity's figures.
+if (args.Length > 0 && args[0] == "activities")
+{
+    var vertices = args.Length > 1 ? int.Parse(args[1]) : 30_000;
+    var edges = args.Length > 2 ? int.Parse(args[2]) : 100_000;
+    var count = args.Length > 3 ? int.Parse(args[3]) : 3_000;
+    var size = args.Length > 4 ? int.Parse(args[4]) : 12;
+    var random = new Random(5);
+    var day = new DateOnly(2026, 12, 1);
+    var snapshot = RandomGraphs.Network(vertices, edges, seed: 3);
+    snapshot = snapshot with
+    {
+        Activities = Enumerable.Range(1, count).Select(id => new ResourceMap.Graph.Network.ActivityRecord(id, $"a{id}", day.AddDays(-random.Next(365)), null,
+            ResourceMap.Graph.Network.Recurrence.Once, null, false, Enumerable.Range(0, size).Select(_ => snapshot.Actors[random.Next(vertices)].Id).Distinct().ToList())).ToList(),
+    };
+    var actors = snapshot.Actors.Select(a => a.Id).ToHashSet();
+    Console.WriteLine($"G({vertices:N0}, {edges:N0}), {count:N0} activities of {size} participants, {Environment.ProcessorCount} cores");
+    var clock = Stopwatch.StartNew();
+    var pairs = ResourceMap.Graph.Network.ActivityProjection.Project(snapshot.Activities, day, actors, 365).ToList();
+    Console.WriteLine($"{"projection, first",-28} {clock.Elapsed.TotalMilliseconds,8:F0} ms ({pairs.Count:N0} ties)");
+    clock.Restart();
+    pairs = ResourceMap.Graph.Network.ActivityProjection.Project(snapshot.Activities, day, actors, 365).ToList();
+    Console.WriteLine($"{"projection, again",-28} {clock.Elapsed.TotalMilliseconds,8:F0} ms");
+    clock.Restart();
+    var plain = new ResourceMap.Graph.Network.ScopedNetwork(snapshot, new ResourceMap.Graph.Network.NetworkScope(day));
+    var plainMs = clock.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"{"structure, recorded ties",-28} {plainMs,8:F0} ms");
+    clock.Restart();
+    var projected = new ResourceMap.Graph.Network.ScopedNetwork(snapshot, new ResourceMap.Graph.Network.NetworkScope(day, ActivityTies: new()));
+    Console.WriteLine($"{"structure, with projected",-28} {clock.Elapsed.TotalMilliseconds,8:F0} ms ({clock.Elapsed.TotalMilliseconds / plainMs:F1}×, {projected.Ties.Count:N0} ties)");
+    clock.Restart();
+    plain.Family(MetricFamily.Communities).Compute();
+    Console.WriteLine($"{"communities (Louvain)",-28} {clock.Elapsed.TotalMilliseconds,8:F0} ms");
+    clock.Restart();
+    var figures = ResourceMap.Graph.Network.ActivityFigures.Of(plain, snapshot.Activities, day.AddYears(-1), day);
+    Console.WriteLine($"{"every activity's figures",-28} {clock.Elapsed.TotalMilliseconds,8:F0} ms ({figures.Count:N0} activities, {figures.Sum(f => f.ActorsJoiningMainNetwork.Count):N0} actors joined)");
+    return;
+}
 // `seed FOLDER [RESOURCES] [TIES]` writes the load benchmark's municipality into an empty SQLite database and prints its
 // area id; `seed-postgres CONNECTION [RESOURCES] [TIES]` into an empty PostgreSQL database.
 if (args.Length > 1 && args[0] is "seed" or "seed-postgres")

@@ -111,6 +111,16 @@ public class ActivityTests
         Assert.Equal(2, figures[0].IsolatedGroupsJoined);
         Assert.Empty(figures[1].ActorsJoiningMainNetwork);
         Assert.Equal(0, figures[1].IsolatedGroupsJoined);
+        // Two isolated parts that together outgrow the main network become it: the what-if says so, all four join.
+        var pairs = new NetworkSnapshot(2,
+            [Actor(1), Actor(2), Actor(3), Actor(4), Actor(5), Actor(6), Actor(7)],
+            [Tie(1, 1, 2), Tie(2, 2, 3), Tie(3, 4, 5), Tie(4, 6, 7)])
+        {
+            Activities = [Once(9, "2023-03-01", 4, 6)],
+        };
+        var outgrown = Assert.Single(ActivityFigures.Of(new ScopedNetwork(pairs, new NetworkScope(Day("2023-06-01"))), pairs.Activities, Day("2023-01-01"), Day("2023-05-31")));
+        Assert.Equal([4, 5, 6, 7], outgrown.ActorsJoiningMainNetwork);
+        Assert.Equal(2, outgrown.IsolatedGroupsJoined);
         // Actor 1 met 4 and 6 only through activity 1 and 3 through activity 2 (1 and 3 have no tie of their own).
         Assert.Equal([3, 4, 6], ActivityFigures.MetOnlyThroughActivities(network, snapshot.Activities, 1));
         Assert.Empty(ActivityFigures.MetOnlyThroughActivities(network, snapshot.Activities, 5));

@@ -10,8 +10,10 @@ public sealed record ActivityInNetwork(int ActivityId, IReadOnlyList<int> ActorI
 
 /// <summary>
 /// An activity's figures in the network of recorded ties (no projected ties): the actors it brought together, from how
-/// many communities (Louvain's), and whether it joins isolated groups to the main network — the what-if of tying its
-/// participants to each other (<see cref="WhatIf"/>, O(n + m) per activity).
+/// many communities (Louvain's), and whether it joins isolated groups to the main network — what <see cref="WhatIf"/>
+/// answers for ties among its participants, read from the components in O(p) for an activity of p participants: one
+/// that touches the main network brings in every other part it touches; one that does not brings in none, unless the
+/// parts it joins outgrow the main network, which the what-if itself then settles (O(n + m)).
 /// </summary>
 public static class ActivityFigures
 {
@@ -27,11 +29,23 @@ public static class ActivityFigures
             var present = activity.ParticipantIds.Where(id => network.Index(id) is not null).Distinct().Order().ToList();
             if (present.Count == 0) continue;
             var communities = present.Select(id => network.Analysis.CommunityOf[network.IndexOf[id]]).Distinct().Count();
-            var joining = present.Count < 2 ? [] : WhatIf.Evaluate(network, present.Skip(1).Select(id => new ProposedTie(present[0], id)).ToList(), []).ActorsJoiningMainNetwork;
+            var joining = Joining(network, present);
             result.Add(new ActivityInNetwork(activity.Id, present, communities, joining,
                 joining.Where(groupOf.ContainsKey).Select(id => groupOf[id]).Distinct().Count()));
         }
         return result;
+    }
+
+    /// <summary>The actors ties among these would bring into the main network, by id.</summary>
+    private static IReadOnlyList<int> Joining(ScopedNetwork network, List<int> present)
+    {
+        var analysis = network.Analysis;
+        var touched = present.Select(id => analysis.ComponentOf[network.IndexOf[id]]).Distinct().ToList();
+        if (touched.Count < 2) return [];
+        if (touched.Contains(0))
+            return touched.Where(c => c != 0).SelectMany(c => analysis.Components[c]).Select(v => network.Actors[v].Id).Order().ToList();
+        if (touched.Sum(c => analysis.Components[c].Length) < analysis.Components[0].Length) return [];
+        return WhatIf.Evaluate(network, present.Skip(1).Select(id => new ProposedTie(present[0], id)).ToList(), []).ActorsJoiningMainNetwork;
     }
 
     /// <summary>

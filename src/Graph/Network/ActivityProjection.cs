@@ -9,7 +9,7 @@ namespace ResourceMap.Graph.Network;
 public sealed record TogetherTie(int FirstId, int SecondId, double Weight, IReadOnlyList<int> ActivityIds, DateOnly FirstDay)
 {
     /// <summary>1 for one activity's worth of weight or less, one more for each further one, at most 5.</summary>
-    public int Strength => Math.Clamp((int)Math.Ceiling(Weight - 1e-9), 1, 5);
+    public int Strength => ActivityProjection.Strength(Weight);
 }
 
 /// <summary>
@@ -33,25 +33,12 @@ public static class ActivityProjection
     /// <summary>The actors of <paramref name="actorIds"/> tied by the activities held by <paramref name="day"/>, ordered by the pair's ids.</summary>
     public static List<TogetherTie> Pairs(IEnumerable<ActivityRecord> activities, DateOnly day, IReadOnlySet<int> actorIds, int halfLifeDays)
     {
-        if (halfLifeDays < 1) throw new ArgumentOutOfRangeException(nameof(halfLifeDays), "The half-life is at least a day.");
-        var pairs = new Dictionary<(int, int), (double Weight, List<int> Activities, DateOnly FirstDay)>();
-        foreach (var activity in activities)
-        {
-            if (activity.LastHeldBy(day) is not { } last) continue;
-            var weight = Math.Pow(2, -(day.DayNumber - last.DayNumber) / (double)halfLifeDays);
-            var present = activity.ParticipantIds.Where(actorIds.Contains).Distinct().Order().ToArray();
-            for (var i = 0; i < present.Length; i++)
-                for (var j = i + 1; j < present.Length; j++)
-                {
-                    var key = (present[i], present[j]);
-                    var (sum, shared, first) = pairs.TryGetValue(key, out var found) ? found : (0.0, [], activity.StartsOn);
-                    shared.Add(activity.Id);
-                    pairs[key] = (sum + weight, shared, activity.StartsOn < first ? activity.StartsOn : first);
-                }
-        }
-        return pairs.Where(p => p.Value.Weight >= SmallestWeight)
-            .OrderBy(p => p.Key)
-            .Select(p => new TogetherTie(p.Key.Item1, p.Key.Item2, p.Value.Weight, p.Value.Activities.Order().ToList(), p.Value.FirstDay))
+        var held = activities.ToList();
+        var shared = new Dictionary<long, List<int>>();
+        foreach (var activity in held.Where(a => a.LastHeldBy(day) is not null))
+            ForEachPair(activity, actorIds, key => (shared.TryGetValue(key, out var list) ? list : shared[key] = []).Add(activity.Id));
+        return Accumulate(held, day, actorIds, halfLifeDays)
+            .Select(p => new TogetherTie(p.First, p.Second, p.Weight, shared[Key(p.First, p.Second)].Order().ToList(), p.FirstDay))
             .ToList();
     }
 
@@ -60,5 +47,52 @@ public static class ActivityProjection
     /// <see cref="Pairs"/>): no recorded tie has one, so nothing mistakes them for a relationship.
     /// </summary>
     public static IEnumerable<Tie> Project(IEnumerable<ActivityRecord> activities, DateOnly day, IReadOnlySet<int> actorIds, int halfLifeDays) =>
-        Pairs(activities, day, actorIds, halfLifeDays).Select((p, i) => new Tie(-(i + 1), p.FirstId, p.SecondId, TieType, p.Strength, false, p.FirstDay, null));
+        Accumulate(activities, day, actorIds, halfLifeDays)
+            .Select((p, i) => new Tie(-(i + 1), p.First, p.Second, TieType, Strength(p.Weight), false, p.FirstDay, null));
+
+    /// <summary>1 for one activity's worth of weight or less, one more for each further one, at most 5.</summary>
+    public static int Strength(double weight) => Math.Clamp((int)Math.Ceiling(weight - 1e-9), 1, 5);
+
+    private struct Sum
+    {
+        public double Weight;
+        public DateOnly FirstDay;
+    }
+
+    /// <summary>
+    /// Each pair's weight and first day, summed in one dictionary keyed by the pair packed into a long (no allocation per
+    /// pair: a country's activities make hundreds of thousands), heavy enough pairs ordered by their ids.
+    /// </summary>
+    private static List<(int First, int Second, double Weight, DateOnly FirstDay)> Accumulate(IEnumerable<ActivityRecord> activities, DateOnly day,
+        IReadOnlySet<int> actorIds, int halfLifeDays)
+    {
+        if (halfLifeDays < 1) throw new ArgumentOutOfRangeException(nameof(halfLifeDays), "The half-life is at least a day.");
+        var sums = new Dictionary<long, Sum>();
+        foreach (var activity in activities)
+        {
+            if (activity.LastHeldBy(day) is not { } last) continue;
+            var weight = Math.Pow(2, -(day.DayNumber - last.DayNumber) / (double)halfLifeDays);
+            ForEachPair(activity, actorIds, key =>
+            {
+                ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out var existed);
+                sum.Weight += weight;
+                if (!existed || activity.StartsOn < sum.FirstDay) sum.FirstDay = activity.StartsOn;
+            });
+        }
+        var keys = sums.Where(p => p.Value.Weight >= SmallestWeight).Select(p => p.Key).ToArray();
+        Array.Sort(keys);
+        return keys.Select(key => ((int)(key >> 32), (int)(key & 0xFFFF_FFFF), sums[key].Weight, sums[key].FirstDay)).ToList();
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with each pair of the activity's actors in scope, smaller id first.</summary>
+    private static void ForEachPair(ActivityRecord activity, IReadOnlySet<int> actorIds, Action<long> visit)
+    {
+        var present = activity.ParticipantIds.Where(actorIds.Contains).Distinct().Order().ToArray();
+        for (var i = 0; i < present.Length; i++)
+            for (var j = i + 1; j < present.Length; j++)
+                visit(Key(present[i], present[j]));
+    }
+
+    /// <summary>A pair of non-negative ids in one long that sorts as the pair does.</summary>
+    private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
 }
