@@ -178,16 +178,28 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         foreach (var (caller, sees) in new (Caller Caller, bool SeesSmall)[] { (Caller.Anonymous, false), (DaugavpilsViewer, false), (CesisViewer, true), (TestApi.Admin, true) })
         {
             var activity = (await api.DataAsync(read, new { id }, caller)).GetProperty("activity");
-            var seniors = activity.GetProperty("attendance")[0];
-            Assert.Equal<int?>(sees ? 3 : null, seniors.GetProperty("count").ValueKind == JsonValueKind.Null ? null : seniors.GetProperty("count").GetInt32());
-            Assert.Equal(!sees, seniors.GetProperty("suppressed").GetBoolean());
-            Assert.Equal(12, activity.GetProperty("attendance")[1].GetProperty("count").GetInt32());
-            Assert.Equal(15, activity.GetProperty("attendanceTotal").GetInt32());
+            static int? Count(JsonElement e) => e.GetProperty("count").ValueKind == JsonValueKind.Null ? null : e.GetProperty("count").GetInt32();
+            // 3 seniors is below 5: outside Cēsu novads every count of the activity is hidden, the 12 young people and
+            // the total too (15 − 12 would give the 3 away).
+            Assert.Equal<int?>(sees ? 3 : null, Count(activity.GetProperty("attendance")[0]));
+            Assert.Equal<int?>(sees ? 12 : null, Count(activity.GetProperty("attendance")[1]));
+            Assert.All(activity.GetProperty("attendance").EnumerateArray(), a => Assert.Equal(!sees, a.GetProperty("suppressed").GetBoolean()));
+            Assert.Equal<int?>(sees ? 15 : null, activity.GetProperty("attendanceTotal").ValueKind == JsonValueKind.Null ? null : activity.GetProperty("attendanceTotal").GetInt32());
             // Zosēni has 95 seniors and 40 young people (the demo's counts): 12 of 40 is 30 %.
             Assert.Equal(95, activity.GetProperty("seniors").GetProperty("population").GetInt32());
+            Assert.Equal(!sees, activity.GetProperty("youth").GetProperty("suppressed").GetBoolean());
             Assert.Equal<double?>(sees ? 3.0 / 95 : null, activity.GetProperty("seniors").GetProperty("share").ValueKind == JsonValueKind.Null ? null : activity.GetProperty("seniors").GetProperty("share").GetDouble());
-            Assert.Equal(0.3, activity.GetProperty("youth").GetProperty("share").GetDouble(), 12);
+            Assert.Equal<double?>(sees ? 0.3 : null, activity.GetProperty("youth").GetProperty("share").ValueKind == JsonValueKind.Null ? null : activity.GetProperty("youth").GetProperty("share").GetDouble());
         }
+
+        // Counts all of 5 or more show to everyone.
+        var large = (await api.DataAsync("""
+            mutation($v: ID!) { createActivity(input: { name: "Rudens balle", kind: FESTIVAL, startsOn: "2023-10-01", venueId: $v,
+              attendance: [{ targetGroup: "seniors", count: 20 }, { targetGroup: "youth", count: 5 }] }) { activity { id } } }
+            """, new { v = culture }, CesisWorker)).GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString();
+        var open = (await api.DataAsync("query($id: ID!) { activity(id: $id) { attendanceTotal attendance { count suppressed } } }", new { id = large }, Caller.Anonymous)).GetProperty("activity");
+        Assert.Equal(25, open.GetProperty("attendanceTotal").GetInt32());
+        Assert.Equal([20, 5], open.GetProperty("attendance").EnumerateArray().Select(a => a.GetProperty("count").GetInt32()));
     }
 
     [Fact]
@@ -238,6 +250,40 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
     }
 
     [Fact]
+    public async Task What_a_caller_may_not_read_stays_out_of_their_answers_and_in_the_activity_when_they_change_it()
+    {
+        await using var api = await TestApi.StartAsync();
+        var culture = await api.ResourceIdAsync("Zosēnu kultūras nams");
+        var pensioners = await api.ResourceIdAsync("Cēsu novada pensionāru biedrība");
+        var families = await api.ResourceIdAsync("Bērnu ar invaliditāti ģimeņu WhatsApp grupa"); // sensitive, Daugavpils
+        var activity = (await api.DataAsync("mutation($v: ID!, $f: ID!) { createActivity(input: { name: \"Kopīga ekskursija\", kind: EXCURSION, startsOn: \"2023-05-20\", venueId: $v, participants: [{ resourceId: $v, role: ORGANISER }, { resourceId: $f }] }) { activity { id } } }", new { v = culture, f = families }))
+            .GetProperty("createActivity").GetProperty("activity").GetProperty("id").GetString();
+
+        // A Cēsis worker sees the activity without the families' group, and no activity of that group at all.
+        var seen = (await api.DataAsync("query($a: ID!, $f: ID!) { activity(id: $a) { version participants { resource { name } } } activities(resourceId: $f) { totalCount } }", new { a = activity, f = families }, CesisWorker));
+        Assert.Equal(["Zosēnu kultūras nams"], seen.GetProperty("activity").GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("resource").GetProperty("name").GetString()));
+        Assert.Equal(0, seen.GetProperty("activities").GetProperty("totalCount").GetInt32());
+        // Daugavpils' own viewer sees both of the group's: the demo's pool sessions and this one.
+        Assert.Equal(2, (await api.DataAsync("query($f: ID!) { activities(resourceId: $f) { totalCount } }", new { f = families }, DaugavpilsViewer)).GetProperty("activities").GetProperty("totalCount").GetInt32());
+
+        // Their new list of participants keeps the group they could not name.
+        await api.DataAsync("mutation($a: ID!, $v: ID!, $p: ID!) { updateActivity(input: { id: $a, participants: [{ resourceId: $v, role: ORGANISER }, { resourceId: $p }] }) { activity { id } } }", new { a = activity, v = culture, p = pensioners }, CesisWorker);
+        var stored = (await api.DataAsync("query($a: ID!) { activity(id: $a) { participants { role resource { name } } } }", new { a = activity })).GetProperty("activity");
+        Assert.Equal([("ORGANISER", "Zosēnu kultūras nams"), ("PARTICIPANT", "Cēsu novada pensionāru biedrība"), ("PARTICIPANT", "Bērnu ar invaliditāti ģimeņu WhatsApp grupa")],
+            stored.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("role").GetString(), p.GetProperty("resource").GetProperty("name").GetString())));
+
+        // The comparison neither lists nor counts a sensitive activity for outsiders (the demo's pool sessions).
+        const string compare = "{ network { comparison(from: \"2023-01-01\", to: \"2023-05-31\") { activitiesHeld { name } report } } }";
+        foreach (var (caller, sees) in new[] { (Caller.Anonymous, false), (DaugavpilsViewer, true) })
+        {
+            var comparison = (await api.DataAsync(compare, caller: caller)).GetProperty("network").GetProperty("comparison");
+            var held = comparison.GetProperty("activitiesHeld").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+            Assert.Equal(sees, held.Contains("Bezmaksas baseina nodarbības ģimenēm ar bērniem ar invaliditāti"));
+            Assert.Contains($"Activities held: {held.Count}.", comparison.GetProperty("report").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Erasing_a_person_takes_their_introductions_and_their_place_in_activities_with_them()
     {
         await using var api = await TestApi.StartAsync();
@@ -267,6 +313,13 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.All(history, h => Assert.Equal(["FirstId", "SecondId"], h.GetProperty("before").EnumerateObject().Select(p => p.Name)));
         await using var db = api.Factory.CreateDbContext();
         Assert.DoesNotContain(await db.Changes.Select(h => h.Before + h.After).ToListAsync(), json => json.Contains("Anna vadīs", StringComparison.Ordinal));
+        // The activity's past no longer names her either, and the erasure's change of it cannot be undone.
+        var personKey = Ids.GlobalId.Decode(person, Ids.GlobalId.Resource, "id");
+        var activityHistory = (await api.DataAsync("query($a: ID!) { history(id: $a) { id action after } }", new { a = activity })).GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["UPDATED", "CREATED"], activityHistory.Select(h => h.GetProperty("action").GetString()));
+        Assert.All(activityHistory, h => Assert.DoesNotContain(h.GetProperty("after").GetProperty("Participants").EnumerateArray(), p => p.GetProperty("ResourceId").GetInt32() == personKey));
+        var undo = await api.ExecuteAsync("mutation($c: ID!) { undoChange(input: { changeId: $c }) { action } }", new { c = activityHistory[0].GetProperty("id").GetString() });
+        Assert.Equal("CONFLICT", undo.Code());
     }
 
     [Fact]
@@ -395,7 +448,7 @@ public class ActivitySheetTests
     }
 
     [Fact]
-    public async Task An_exported_workbook_imports_back_unchanged_and_hides_small_counts_from_outsiders()
+    public async Task An_exported_workbook_imports_back_unchanged_and_hides_counts_from_outsiders_when_one_is_small()
     {
         await using var api = await TestApi.StartAsync();
         var culture = await api.ResourceIdAsync("Zosēnu kultūras nams");
@@ -403,7 +456,7 @@ public class ActivitySheetTests
             mutation($v: ID!) { createActivity(input: { name: "Adventes koncerts", kind: FESTIVAL, startsOn: "2023-12-03", venueId: $v,
               participants: [{ resourceId: $v, role: ORGANISER }], attendance: [{ targetGroup: "seniors", count: 4 }, { targetGroup: "total", count: 60 }] }) { activity { id } } }
             """, new { v = culture }, CesisWorker);
-        foreach (var (caller, seniors) in new[] { (CesisWorker, "seniors: 4"), (new Caller("Ilze", Role.Worker, new HashSet<string> { "Daugavpils" }), "seniors: <5") })
+        foreach (var (caller, counts) in new[] { (CesisWorker, "seniors: 4; total: 60"), (new Caller("Ilze", Role.Worker, new HashSet<string> { "Daugavpils" }), "seniors: hidden; total: hidden") })
         {
             // The export as its endpoint makes it for the caller: a context that reads only what they may read.
             var requestCaller = new RequestCaller();
@@ -413,7 +466,7 @@ public class ActivitySheetTests
             var sheets = await export.SheetsAsync(null, null, latvian: true, CancellationToken.None);
             var rows = sheets.Single(s => s.Name == "Aktivitātes").Rows;
             var concert = rows.Single(r => r[2] == "Adventes koncerts");
-            Assert.Equal($"{seniors}; total: 60", concert[12]);
+            Assert.Equal(counts, concert[12]);
             Assert.Equal(("svētki", "2023-12-03", "vienreiz", "Zosēnu pagasts"), (concert[3], concert[4], concert[6], concert[8]));
             // As exported, the workbook imports back without a change, for the insider and for the outsider alike.
             if (caller == CesisWorker)

@@ -12,7 +12,11 @@ public sealed class ChangeAnnouncementTests
     private static NetworkChange Import(int resources, int ties, int areas) => new(4242, "importSpreadsheet",
         Enumerable.Range(1, resources).Select(i => new ResourceChange(ChangeKind.Created, 100_000 + i, 4242, i % 3 == 0 ? new Changes.Protection(1_000 + i) : null)).ToList(),
         Enumerable.Range(1, ties).Select(i => new TieChange(200_000 + i, [new Changes.Protection(i), new Changes.Protection(null)])).ToList(),
-        Enumerable.Range(1, areas).Select(i => 300_000 + i).ToList());
+        Enumerable.Range(1, areas).Select(i => 300_000 + i).ToList())
+    {
+        Activities = Enumerable.Range(1, resources / 2).Select(i => new ActivityChange(400_000 + i, i % 2 == 0 ? new Changes.Protection(2_000 + i) : null)).ToList(),
+        Introductions = Enumerable.Range(1, ties / 5).Select(i => new IntroductionChange(500_000 + i, [new Changes.Protection(i)])).ToList(),
+    };
 
     [Fact]
     public void A_large_change_goes_in_parts_under_the_limit_and_arrives_whole_in_any_order()
@@ -31,6 +35,8 @@ public sealed class ChangeAnnouncementTests
         Assert.Equal(change.Resources, whole.Resources);
         Assert.Equal(change.Relationships.Select(t => (t.RelationshipId, string.Join(",", t.Ends))), whole.Relationships.Select(t => (t.RelationshipId, string.Join(",", t.Ends))));
         Assert.Equal(change.AreaIds, whole.AreaIds);
+        Assert.Equal(change.Activities, whole.Activities);
+        Assert.Equal(change.Introductions.Select(i => (i.IntroductionId, string.Join(",", i.Ends))), whole.Introductions.Select(i => (i.IntroductionId, string.Join(",", i.Ends))));
     }
 
     [Fact]

@@ -229,7 +229,7 @@ function renderActivities(activities: Activity[], population: { targetGroup: str
   const living = new Map(population.map(p => [p.targetGroup, p.count]));
   byId("reach").querySelector("tbody")!.replaceChildren(...[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, { count, suppressed }]) => {
     const total = living.get(group);
-    const counted = suppressed ? `${formatNumber(count, 0)} + ${t("report.suppressed")}` : formatNumber(count, 0);
+    const counted = !suppressed ? formatNumber(count, 0) : count > 0 ? `${formatNumber(count, 0)} + ${t("report.suppressed")}` : t("report.suppressed");
     return el("tr", {},
       el("th", { scope: "row", textContent: group === "total" ? t("attendance.total") : groupName(group) }),
       el("td", { textContent: counted }),

@@ -44,10 +44,15 @@ public sealed class ActivityNode : ObjectGraphType<Activity>
             .Description("Organisers, partners and participants, organisers first; resources the caller may not read are left out.")
             .ResolveSource((c, s) => Participants(c, s));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
-            .Description($"How many people came, by target group; counts below {Reach.SmallestShown} are suppressed for callers outside its municipality.")
-            .ResolveSource((c, s) => s.Attendance.Select(a => Reach.Of(a.TargetGroup, a.Count, s.AreaId, null, c.Service<RequestCaller>())).ToList());
-        Field<IntGraphType>("attendanceTotal").Description("How many people came in all; null when not recorded, or suppressed (below 5, for callers outside its municipality).")
-            .ResolveSource((c, s) => s.Attendance.Count == 0 ? null : Total(s) is var total && Reach.Shown(total, s.AreaId, c.Service<RequestCaller>()) ? total : null);
+            .Description($"How many people came, by target group. When a count is below {Reach.SmallestShown}, every count of the activity is suppressed (null) for callers outside its municipality: the others would give it away.")
+            .ResolveSource((c, s) =>
+            {
+                var caller = c.Service<RequestCaller>();
+                var shown = Reach.Shown(s, caller);
+                return s.Attendance.Select(a => Reach.Of(a.TargetGroup, a.Count, s.AreaId, null, caller, shown)).ToList();
+            });
+        Field<IntGraphType>("attendanceTotal").Description("How many people came in all; null when not recorded, or suppressed (a count below 5, for callers outside its municipality).")
+            .ResolveSource((c, s) => s.Attendance.Count == 0 || !Reach.Shown(s, c.Service<RequestCaller>()) ? null : Total(s));
         Field<ReachType>("reach")
             .Description("The people of a target group who came, against how many of them live in its area; null when its attendance does not count the group.")
             .Argument<StringGraphType>("targetGroup", "The target group (default \"total\": everyone who came, against every resident).")
@@ -66,8 +71,9 @@ public sealed class ActivityNode : ObjectGraphType<Activity>
         int? count = group == Reach.Total ? (activity.Attendance.Count == 0 ? null : Total(activity)) : activity.Attendance.FirstOrDefault(a => a.TargetGroup == group)?.Count;
         if (count is null) return null;
         var caller = c.Service<RequestCaller>();
-        if (activity.AreaId is not { } areaId) return Reach.Of(group, count.Value, null, null, caller);
-        return new MappedResult<Area?, ReachFigure>(c.Service<AreaLoaders>().ById.Load(areaId), area => Reach.Of(group, count.Value, areaId, area, caller));
+        var shown = Reach.Shown(activity, caller);
+        if (activity.AreaId is not { } areaId) return Reach.Of(group, count.Value, null, null, caller, shown);
+        return new MappedResult<Area?, ReachFigure>(c.Service<AreaLoaders>().ById.Load(areaId), area => Reach.Of(group, count.Value, areaId, area, caller, shown));
     }
 
     private static IDataLoaderResult<List<ParticipantEntry>> Participants(IResolveFieldContext c, Activity activity)

@@ -32,6 +32,7 @@ public static class ActivityQueries
                 // Which activities match is the snapshot's to say (it knows participants and recurrences); the rows are read
                 // through the caller's filters, so a sensitive activity outside their municipality stays out.
                 var snapshot = await c.Service<NetworkSnapshots>().CurrentAsync(c.CancellationToken);
+                await using var db = c.Db();
                 IEnumerable<ActivityRecord> matching = snapshot.Activities;
                 if (c.GetArgument<string?>("areaId") is { } areaId)
                 {
@@ -41,12 +42,13 @@ public static class ActivityQueries
                 if (c.GetArgument<string?>("resourceId") is { } resourceId)
                 {
                     var key = GlobalId.Decode(resourceId, GlobalId.Resource, "resourceId");
-                    matching = matching.Where(a => a.ParticipantIds.Contains(key));
+                    // A resource the caller may not read has no activities for them: its id must not say where it took part.
+                    var readable = await db.Resources.AnyAsync(r => r.Id == key, c.CancellationToken);
+                    matching = matching.Where(a => readable && a.ParticipantIds.Contains(key));
                 }
                 if (from is not null || to is not null)
                     matching = matching.Where(a => a.HeldBetween(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue));
                 var ids = matching.Select(a => a.Id).ToList();
-                await using var db = c.Db();
                 IQueryable<Activity> rows = db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id));
                 if (c.GetArgument<List<ActivityKind>?>("kinds") is { Count: > 0 } kinds) rows = rows.Where(a => kinds.Contains(a.Kind));
                 return await rows.OrderBy(a => a.StartsOn).ThenBy(a => a.Id).ToConnectionAsync(c.GetPageRequest(), c.CancellationToken);
@@ -77,7 +79,9 @@ public static class ActivityQueries
                 if (c.GetArgument<string?>("activityId") is { } activityId)
                 {
                     var key = GlobalId.Decode(activityId, GlobalId.Activity, "activityId");
-                    rows = rows.Where(i => i.ActivityId == key);
+                    // Introductions at an activity the caller may not read are none of theirs (a support group's meeting).
+                    var readable = await db.Activities.AnyAsync(a => a.Id == key, c.CancellationToken);
+                    rows = rows.Where(i => readable && i.ActivityId == key);
                 }
                 if (c.GetArgument<DateOnly?>("from") is { } from) rows = rows.Where(i => i.On >= from);
                 if (c.GetArgument<DateOnly?>("to") is { } to) rows = rows.Where(i => i.On <= to);

@@ -43,7 +43,11 @@ public static class ActivityRules
             if (activity.VenueId is not null) throw UserError.BadInput("Give a venue or a point, not both: the venue's place is the activity's.", "latitude");
         }
 
-        if (input.Has("participants")) activity.Participants = await ParticipantsAsync(db, input, ct);
+        if (input.Has("participants"))
+        {
+            var hidden = await HiddenParticipantsAsync(db, activity.Participants, ct);
+            activity.Participants = Ordered((await ParticipantsAsync(db, input, ct)).Concat(hidden));
+        }
         if (input.Has("attendance")) activity.Attendance = AttendanceOf(input);
 
         if (input.Has("areaId"))
@@ -83,8 +87,24 @@ public static class ActivityRules
         var found = (await db.Resources.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         if (participants.FindIndex(p => !found.Contains(p.ResourceId)) is var missing and >= 0)
             throw UserError.NotFound($"There is no resource with id '{given[missing].String("resourceId")}'.", $"participants[{missing}].resourceId");
-        // Organisers first, then partners, then participants, each in the order given: one list has one way to be stored.
-        return participants.OrderBy(p => p.Role).ToList();
+        return participants;
+    }
+
+    /// <summary>Organisers first, then partners, then participants, each in the order given: one list has one way to be stored.</summary>
+    public static List<ActivityParticipant> Ordered(IEnumerable<ActivityParticipant> participants) => participants.OrderBy(p => p.Role).ToList();
+
+    /// <summary>
+    /// The participants the caller may not read (sensitive resources outside their municipalities): a new list from them
+    /// keeps these, since they could not have named them; a deleted resource they may drop.
+    /// </summary>
+    public static async Task<List<ActivityParticipant>> HiddenParticipantsAsync(ResourceMapDbContext db, IReadOnlyList<ActivityParticipant> participants, CancellationToken ct)
+    {
+        var ids = participants.Select(p => p.ResourceId).ToList();
+        if (ids.Count == 0) return [];
+        var there = await db.Resources.IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+        var readable = (await db.Resources.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        var hidden = there.Where(id => !readable.Contains(id)).ToHashSet();
+        return participants.Where(p => hidden.Contains(p.ResourceId)).ToList();
     }
 
     private static List<Attendance> AttendanceOf(InputFields input)

@@ -39,16 +39,24 @@ public static class Reach
     /// <summary>Whether a count of people shows for this caller: not when it is small and its area is not the caller's.</summary>
     public static bool Shown(int count, int? areaId, Access.RequestCaller caller) => count >= SmallestShown || caller.IsInsider(areaId);
 
+    /// <summary>
+    /// Whether an activity's counts show for this caller: all or none. One small count hidden among others shown would
+    /// be their total less the others (secondary suppression, as statistics offices apply it, by the simplest rule).
+    /// </summary>
+    public static bool Shown(Activity activity, Access.RequestCaller caller) =>
+        caller.IsInsider(activity.AreaId) || activity.Attendance.All(a => a.Count >= SmallestShown);
+
     /// <param name="targetGroup">Whom the count counts.</param>
     /// <param name="count">How many people.</param>
     /// <param name="areaId">The area of the resource or activity counted: its insiders see small counts.</param>
     /// <param name="area">That area with its population, when the reach against it is wanted.</param>
     /// <param name="caller">Who asks.</param>
-    public static ReachFigure Of(string targetGroup, int count, int? areaId, Area? area, Access.RequestCaller caller)
+    /// <param name="shown">Whether the count shows, when its table decides it (an activity's counts); else by the count alone.</param>
+    public static ReachFigure Of(string targetGroup, int count, int? areaId, Area? area, Access.RequestCaller caller, bool? shown = null)
     {
-        var shown = Shown(count, areaId, caller);
+        shown ??= Shown(count, areaId, caller);
         var population = area?.Population.FirstOrDefault(p => p.TargetGroup == targetGroup)?.Count;
-        return new ReachFigure(targetGroup, shown ? count : null, !shown, area, population);
+        return new ReachFigure(targetGroup, shown.Value ? count : null, !shown.Value, area, population);
     }
 }
 

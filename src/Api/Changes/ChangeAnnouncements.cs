@@ -12,7 +12,7 @@ public sealed class ChangeAnnouncements
 {
     public const string Channel = "resourcemap_changes";
 
-    /// <summary>Resources or ties per part: about 80 bytes each as JSON, so a part stays well under the limit.</summary>
+    /// <summary>Resources, ties, activities or introductions per part: about 80 bytes each as JSON, so a part stays well under the limit.</summary>
     private const int ItemsPerPart = 60;
     private const int AreasPerPart = 600;
 
@@ -28,10 +28,12 @@ public sealed class ChangeAnnouncements
     /// <summary>The messages that announce one change of this instance.</summary>
     public IReadOnlyList<string> Messages(NetworkChange change)
     {
-        var empty = change with { Resources = [], Relationships = [], AreaIds = [] };
+        var empty = change with { Resources = [], Relationships = [], AreaIds = [], Activities = [], Introductions = [] };
         var parts = change.Resources.Chunk(ItemsPerPart).Select(r => empty with { Resources = r })
             .Concat(change.Relationships.Chunk(ItemsPerPart).Select(t => empty with { Relationships = t }))
             .Concat(change.AreaIds.Chunk(AreasPerPart).Select(a => empty with { AreaIds = a }))
+            .Concat(change.Activities.Chunk(ItemsPerPart).Select(a => empty with { Activities = a }))
+            .Concat(change.Introductions.Chunk(ItemsPerPart).Select(i => empty with { Introductions = i }))
             .DefaultIfEmpty(empty)
             .ToList();
         var id = Interlocked.Increment(ref _sent);
@@ -60,6 +62,8 @@ public sealed class ChangeAnnouncements
                 Resources = parts.SelectMany(p => p!.Resources).ToList(),
                 Relationships = parts.SelectMany(p => p!.Relationships).ToList(),
                 AreaIds = parts.SelectMany(p => p!.AreaIds).ToList(),
+                Activities = parts.SelectMany(p => p!.Activities).ToList(),
+                Introductions = parts.SelectMany(p => p!.Introductions).ToList(),
             };
         }
     }

@@ -37,7 +37,8 @@ public static class HistoryFeature
                 var caller = c.Service<RequestCaller>();
                 var areas = changes.Count == 0 ? [] : await AreasAsync(db, changes[0]);
                 // What the caller may not read answers as what does not exist: sequential ids must not tell where hidden data lives.
-                if (changes.Count == 0 || (caller.InsiderAreas is not null && !areas.Any(caller.IsInsider) && !await ReadableAsync(db, entity, key, c.CancellationToken)))
+                if (changes.Count == 0 || (caller.InsiderAreas is not null && !areas.Any(caller.IsInsider) && !await ReadableAsync(db, entity, key, c.CancellationToken))
+                    || (caller.InsiderAreas is not null && entity == GlobalId.Introduction && await HiddenAsync(db, key, c.CancellationToken)))
                     throw UserError.NotFound($"There is no resource or tie '{c.GetArgument<string>("id")}' with a history you may read.", "id");
                 await Permissions.RequireWithinAsync(caller, db, areas, $"This {entity.ToLowerInvariant()}", c.CancellationToken);
                 return changes;
@@ -109,6 +110,9 @@ public static class HistoryFeature
                 // A change outside the caller's municipalities answers as one that does not exist (change ids are sequential).
                 if (change is null || (caller.InsiderAreas is not null && !(await AreasAsync(db, change)).Any(caller.IsInsider)))
                     throw UserError.NotFound($"There is no change {id} that you may undo.", "changeId");
+                // An erasure's changes (the person gone, taken out of activities) stay: undoing one would bring them back.
+                if (await db.Changes.AnyAsync(h => h.Batch == change.Batch && h.Action == ChangeAction.Erased, c.CancellationToken))
+                    throw new UserError(ErrorCodes.Conflict, "It is part of an erasure at a person's request; it cannot be undone.", "changeId");
                 switch (change.Action)
                 {
                     case ChangeAction.Updated:
@@ -147,6 +151,9 @@ public static class HistoryFeature
     /// </summary>
     private static async Task RestoreAsync(ResourceMapDbContext db, Change change, CancellationToken ct)
     {
+        // The values of a person erased since are gone from their history: what is left names nothing to restore.
+        if (!JsonDocument.Parse(change.Before!).RootElement.TryGetProperty("Id", out _))
+            throw new UserError(ErrorCodes.Conflict, "It was erased at the person's request; it cannot be brought back.", "changeId");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (change.Entity == GlobalId.Resource)
         {
@@ -178,6 +185,8 @@ public static class HistoryFeature
             if (await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.Id == activity.Id, ct))
                 throw new UserError(ErrorCodes.Conflict, "The activity is there already.", "changeId");
             if (activity.AreaId is { } areaId && !await db.Areas.AnyAsync(a => a.Id == areaId, ct)) activity.AreaId = null;
+            if (activity.ExternalId is { } externalId && await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.ExternalId == externalId, ct))
+                throw new UserError(ErrorCodes.Conflict, $"Another activity has taken its externalId '{externalId}' since; change that one's first.", "changeId");
             db.Add(activity);
             await db.SaveRestoredAsync<Activity>(ct);
         }
@@ -186,6 +195,8 @@ public static class HistoryFeature
             var introduction = ResourceMap.Persistence.History.Read(db, new Introduction(), change.Before!);
             if (await db.Introductions.IgnoreQueryFilters().AnyAsync(i => i.Id == introduction.Id, ct))
                 throw new UserError(ErrorCodes.Conflict, "The introduction is there already.", "changeId");
+            if (await db.Resources.IgnoreQueryFilters().CountAsync(r => r.Id == introduction.FirstId || r.Id == introduction.SecondId, ct) < 2)
+                throw new UserError(ErrorCodes.Conflict, "One of the actors introduced has been deleted since; undo that deletion first.", "changeId");
             db.Add(introduction);
             await db.SaveRestoredAsync<Introduction>(ct);
         }
@@ -246,6 +257,13 @@ public static class HistoryFeature
         GlobalId.Introduction => await db.Introductions.AsNoTracking().AnyAsync(i => i.Id == key, ct),
         _ => await db.Relationships.AsNoTracking().AnyAsync(t => t.Id == key, ct),
     };
+
+    /// <summary>
+    /// An introduction there now that the caller may not read: one of its actors is sensitive outside their municipalities,
+    /// though the other is theirs.
+    /// </summary>
+    private static async Task<bool> HiddenAsync(ResourceMapDbContext db, int key, CancellationToken ct) =>
+        await db.Introductions.IgnoreQueryFilters().AnyAsync(i => i.Id == key, ct) && !await db.Introductions.AnyAsync(i => i.Id == key, ct);
 
     private static (string Entity, int Key) Subject(string id)
     {

@@ -59,8 +59,8 @@ public sealed class SpreadsheetExport(ResourceMapDbContext db, RequestCaller cal
             ImportColumns.Word(a.Recurrence, latvian), a.VenueId is { } venue ? keys.GetValueOrDefault(venue, "") : "",
             a.AreaId is { } area ? names.GetValueOrDefault(area, "") : "",
             Named(a, ParticipantRole.Organiser), Named(a, ParticipantRole.Partner), Named(a, ParticipantRole.Participant),
-            // Small counts only for those who may read them, as the API answers them.
-            string.Join("; ", a.Attendance.Select(x => $"{x.TargetGroup}: {(Activities.Reach.Shown(x.Count, a.AreaId, caller) ? x.Count.ToString(CultureInfo.InvariantCulture) : SpreadsheetImport.Suppressed)}")),
+            // Counts only for those who may read them, as the API answers them: all or none.
+            string.Join("; ", a.Attendance.Select(x => $"{x.TargetGroup}: {(Activities.Reach.Shown(a, caller) ? x.Count.ToString(CultureInfo.InvariantCulture) : SpreadsheetImport.Suppressed)}")),
             ImportColumns.Word(a.Sensitive, latvian), a.Note ?? "",
         ]).ToList();
     }

@@ -17,7 +17,7 @@ namespace ResourceMap.Api.Import;
 public sealed partial class SpreadsheetImport
 {
     /// <summary>The resources a row names: they may be new, without ids until the resources are saved.</summary>
-    private sealed record NamedResources(Resource? Venue, List<(Resource Resource, ParticipantRole Role)> Participants);
+    private sealed record NamedResources(Resource? Venue, List<(Resource Resource, ParticipantRole Role)> Participants, List<ActivityParticipant> Hidden);
 
     /// <summary>Stand-ins for an activity's required values once their lack is a problem, so that its other values are checked too.</summary>
     private static readonly Dictionary<string, object> ActivityStandIns = new()
@@ -53,7 +53,7 @@ public sealed partial class SpreadsheetImport
             var input = ActivityInput(cells, ends.Known);
             var (activity, creating) = MatchActivity(cells, input, byId, byExternalId, byNameAndDay);
             if (activity is null) continue;
-            if (cells.Has("attendance")) input["attendance"] = AttendanceIn(cells, activity);
+            if (cells.Has("attendance")) input["attendance"] = AttendanceIn(cells, activity, creating);
             if (!creating && !rowOf.TryAdd(activity, row.Number))
             {
                 Problem(cells, cells["id"].Length > 0 ? "id" : "name", $"Row {rowOf[activity]} is '{activity.Name}' already: one row for each activity.");
@@ -61,7 +61,7 @@ public sealed partial class SpreadsheetImport
             }
             var areaBefore = activity.AreaId;
             await CheckAllAsync(cells, input, fields => ActivityRules.ApplyAsync(db, spatial, fields, activity, creating, ct), ActivityStandIns);
-            var named = NamedIn(cells, ends);
+            var named = NamedIn(cells, ends) with { Hidden = await ActivityRules.HiddenParticipantsAsync(db, activity.Participants, ct) };
             // Without an area of its own, an activity is in its venue's area (the venue may be a row of this list).
             if (cells["area"].Length == 0 && named.Venue?.AreaId is { } venueArea) activity.AreaId = venueArea;
             _activityResources[activity] = named;
@@ -73,8 +73,7 @@ public sealed partial class SpreadsheetImport
         foreach (var (cells, activity, areaBefore) in results)
         {
             var action = ActionOf(db.Entry(activity).State);
-            if (action != ImportAction.Unchanged)
-                await RequireWithinAsync(cells, action == ImportAction.Created ? [activity.AreaId] : [areaBefore, activity.AreaId], activity.Name, ct);
+            if (action != ImportAction.Unchanged) await RequireWithinAsync(cells, areaBefore, activity.AreaId, action == ImportAction.Created, activity.Name, ct);
             _rows.Add(new(table.Sheet, cells.Row.Number, action, activity.Name));
         }
     }
@@ -136,27 +135,32 @@ public sealed partial class SpreadsheetImport
     }
 
     /// <summary>
-    /// "total: 23; seniors: 15" as the input's list of counts; the rules check the groups and the numbers. "seniors: &lt;5"
-    /// keeps the count stored: an export writes so a count below 5 that the caller may not read.
+    /// "total: 23; seniors: 15" as the input's list of counts; the rules check the groups and the numbers. "seniors: hidden"
+    /// keeps the count stored: an export writes so the counts the caller may not read, and for an activity whose counts
+    /// are hidden from the caller that is all a row may say (a number tried there would tell, by the import's answer,
+    /// whether it is the one stored).
     /// </summary>
-    private List<object?> AttendanceIn(Cells cells, Activity activity)
+    private List<object?> AttendanceIn(Cells cells, Activity activity, bool creating)
     {
+        var hidden = !creating && !Reach.Shown(activity, caller);
         var counts = new List<object?>();
         foreach (var part in cells["attendance"].Split([';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var colon = part.LastIndexOf(':');
-            var (group, number) = colon > 0 ? (part[..colon].Trim(), part[(colon + 1)..].Replace(" ", "")) : ("", "");
-            int? count = int.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-                : number == Suppressed ? activity.Attendance.FirstOrDefault(a => a.TargetGroup == Reach.TargetGroup(group, "attendance"))?.Count
+            var (group, number) = colon > 0 ? (part[..colon].Trim(), part[(colon + 1)..].Trim()) : ("", "");
+            var stored = activity.Attendance.FirstOrDefault(a => a.TargetGroup == Reach.TargetGroup(group, "attendance"))?.Count;
+            int? count = number == Suppressed ? stored
+                : !hidden && int.TryParse(number.Replace(" ", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
                 : null;
             if (group.Length > 0 && count is not null) counts.Add(new Dictionary<string, object?> { ["targetGroup"] = group, ["count"] = count });
+            else if (hidden) Problem(cells, "attendance", $"The counts of '{activity.Name}' are hidden from you (one is below {Reach.SmallestShown}); leave them as exported: {group}: {Suppressed}.");
             else Problem(cells, "attendance", $"'{part}' is not a target group and a whole number of people, as in seniors: 15.");
         }
         return counts;
     }
 
-    /// <summary>How an export writes a count below 5 that the caller may not read.</summary>
-    public const string Suppressed = "<5";
+    /// <summary>How an export writes the counts the caller may not read.</summary>
+    public const string Suppressed = "hidden";
 
     /// <summary>The venue and the participants a row names, each once.</summary>
     private NamedResources NamedIn(Cells cells, Ends ends)
@@ -172,13 +176,13 @@ public sealed partial class SpreadsheetImport
                 else participants.Add((resource, role));
             }
         if (participants.Count > ActivityRules.MaxParticipants) Problem(cells, "participants", $"At most {ActivityRules.MaxParticipants} resources take part in one activity.");
-        return new NamedResources(venue, participants);
+        return new NamedResources(venue, participants, []);
     }
 
     private static void SetResourceIds(Activity activity, NamedResources named)
     {
         activity.VenueId = named.Venue?.Id;
-        activity.Participants = named.Participants.Select(p => new ActivityParticipant(p.Resource.Id, p.Role)).OrderBy(p => p.Role).ToList();
+        activity.Participants = ActivityRules.Ordered(named.Participants.Select(p => new ActivityParticipant(p.Resource.Id, p.Role)).Concat(named.Hidden));
     }
 
     /// <summary>

@@ -202,8 +202,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
         {
             var action = ActionOf(db.Entry(r.Resource).State);
             // Rights matter where something is written: an exported list imported again passes rows it leaves as they are.
-            if (action != ImportAction.Unchanged)
-                await RequireWithinAsync(r.Cells, action == ImportAction.Created ? [r.Resource.AreaId] : [r.AreaBefore, r.Resource.AreaId], r.Resource.Name, ct);
+            if (action != ImportAction.Unchanged) await RequireWithinAsync(r.Cells, r.AreaBefore, r.Resource.AreaId, action == ImportAction.Created, r.Resource.Name, ct);
             _rows.Add(new(table.Sheet, r.Cells.Row.Number, action, r.Resource.Name));
         }
         return imported;
@@ -380,11 +379,19 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
     private static string Words<T>(IReadOnlyDictionary<T, string> latvian) where T : struct, Enum =>
         string.Join(", ", latvian.Select(p => $"{ImportColumns.English(p.Key)} ({p.Value})"));
 
-    private async Task RequireWithinAsync(Cells cells, IReadOnlyCollection<int?> areas, string what, CancellationToken ct)
+    /// <summary>
+    /// A row writes in the caller's municipalities: a new one where it is, a changed one where it was and where it goes
+    /// (each on its own: a row may not take another municipality's resource or activity into the caller's).
+    /// </summary>
+    private async Task RequireWithinAsync(Cells cells, int? areaBefore, int? area, bool creating, string what, CancellationToken ct)
     {
         // Where the row's place is wrong already, where it would be is no question of rights yet.
         if (new[] { "area", "latitude", "longitude" }.Any(column => Reported(cells, column))) return;
-        try { await Permissions.RequireWithinAsync(caller, db, areas, $"'{what}'", ct); }
+        try
+        {
+            if (!creating) await Permissions.RequireWithinAsync(caller, db, [areaBefore], $"'{what}'", ct);
+            if (creating || area != areaBefore) await Permissions.RequireWithinAsync(caller, db, [area], $"'{what}'", ct);
+        }
         catch (UserError error) { Problem(cells, cells.Has("area") ? "area" : null, error.Message); }
     }
 

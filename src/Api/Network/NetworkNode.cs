@@ -154,7 +154,8 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
                 var network = c.Source.Network;
                 var before = await analyses.ViewAsync(network.Snapshot, network.Scope.At(from), [MetricFamily.Distances], c.CancellationToken);
                 var after = await analyses.ViewAsync(network.Snapshot, network.Scope.At(to), [MetricFamily.Distances], c.CancellationToken);
-                return NetworkComparison.Compare(before.Of(MetricFamily.Distances), after.Of(MetricFamily.Distances));
+                return NetworkComparison.Compare(before.Of(MetricFamily.Distances), after.Of(MetricFamily.Distances),
+                    NetworkSnapshots.HiddenActivities(network.Snapshot, c.Service<Access.RequestCaller>()));
             });
     }
 

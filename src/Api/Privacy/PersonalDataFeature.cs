@@ -31,8 +31,10 @@ public static class PersonalDataFeature
                 await using var db = c.Db();
                 var person = await FindPersonAsync(db, c.Service<RequestCaller>(), c.GetArgument<string>("id"), c.CancellationToken);
                 var ties = await TiesOfAsync(db, person.Id, c.CancellationToken);
-                var introductions = await db.Introductions.IgnoreQueryFilters().AsNoTracking().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).OrderBy(i => i.Id).ToListAsync(c.CancellationToken);
-                var activities = await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, tracked: false);
+                // As the caller may read them: a sensitive activity elsewhere, or an introduction to a sensitive actor
+                // elsewhere, is not theirs to hand over (its own municipality answers for it).
+                var introductions = await db.Introductions.AsNoTracking().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).OrderBy(i => i.Id).ToListAsync(c.CancellationToken);
+                var activities = await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, forErasure: false);
                 var history = (await db.Changes.AsNoTracking().Where(h => h.Entity == GlobalId.Resource && h.EntityId == person.Id).ToListAsync(c.CancellationToken))
                     .Concat(await PairChangesAsync(db, Ties, person.Id, c.CancellationToken))
                     .Concat(await PairChangesAsync(db, Introductions, person.Id, c.CancellationToken))
@@ -60,12 +62,14 @@ public static class PersonalDataFeature
                 var ties = await db.Relationships.IgnoreQueryFilters().Where(t => t.SourceId == person.Id || t.TargetId == person.Id).ToListAsync(c.CancellationToken);
                 db.Relationships.RemoveRange(ties);
                 // An introduction is a record about the person: it goes with them. An activity stays, without them.
-                db.Introductions.RemoveRange(await db.Introductions.IgnoreQueryFilters().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).ToListAsync(c.CancellationToken));
-                foreach (var activity in await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, tracked: true))
+                var activities = await ActivitiesNamingAsync(db, person.Id, c.CancellationToken, forErasure: true);
+                var introductions = await db.Introductions.IgnoreQueryFilters().Where(i => i.FirstId == person.Id || i.SecondId == person.Id).ToListAsync(c.CancellationToken);
+                foreach (var activity in activities)
                 {
                     activity.Participants = activity.Participants.Where(p => p.ResourceId != person.Id).ToList();
                     if (activity.VenueId == person.Id) activity.VenueId = null;
                 }
+                db.Introductions.RemoveRange(introductions);
                 db.Resources.Remove(person);
                 await db.SaveChangesAsync(c.CancellationToken);
 
@@ -94,11 +98,13 @@ public static class PersonalDataFeature
                         change.After = null;
                     }
                 }
+                await ForgetInActivitiesAsync(db, person.Id, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await transaction.CommitAsync(c.CancellationToken);
                 await db.ReclaimErasedAsync(erasure.Id, c.CancellationToken);
                 await c.Service<Changes.ChangeFeed>().PublishAsync(db, "erasePerson", c.CancellationToken,
-                    resources: [(Changes.ChangeKind.Deleted, person.Id)], relationships: ties.Select(t => t.Id));
+                    resources: [(Changes.ChangeKind.Deleted, person.Id)], relationships: ties.Select(t => t.Id),
+                    activities: activities.Select(a => a.Id), introductions: introductions.Select(i => i.Id));
                 return new ErasePersonPayload(GlobalId.Encode(GlobalId.Resource, person.Id), ties.Select(t => GlobalId.Encode(GlobalId.Relationship, t.Id)).ToList(), erasure);
             });
 
@@ -140,11 +146,41 @@ public static class PersonalDataFeature
         })).ToList();
     }
 
-    /// <summary>The activities whose venue or participants name the person (few: read whole, their lists read in memory).</summary>
-    private static async Task<List<Activity>> ActivitiesNamingAsync(ResourceMapDbContext db, int personId, CancellationToken ct, bool tracked)
+    /// <summary>
+    /// Takes the person's id out of every recorded value of an activity (its participants, its venue), the change the
+    /// erasure itself just recorded included: an activity's past must not say who took part once they are erased.
+    /// </summary>
+    private static async Task ForgetInActivitiesAsync(ResourceMapDbContext db, int personId, CancellationToken ct)
     {
-        var query = db.Activities.IgnoreQueryFilters();
-        var all = await (tracked ? query : query.AsNoTracking()).OrderBy(a => a.Id).ToListAsync(ct);
+        var participant = $"\"{nameof(ActivityParticipant.ResourceId)}\":{personId}";
+        var venue = $"\"{nameof(Activity.VenueId)}\":{personId}";
+        var changes = await db.Changes.Where(h => h.Entity == GlobalId.Activity &&
+            ((h.Before != null && (h.Before.Contains(participant) || h.Before.Contains(venue))) || (h.After != null && (h.After.Contains(participant) || h.After.Contains(venue))))).ToListAsync(ct);
+        foreach (var change in changes)
+        {
+            change.Before = Forget(change.Before, personId);
+            change.After = Forget(change.After, personId);
+        }
+    }
+
+    private static string? Forget(string? values, int personId)
+    {
+        if (values is null || System.Text.Json.Nodes.JsonNode.Parse(values) is not System.Text.Json.Nodes.JsonObject row) return values;
+        static bool Names(System.Text.Json.Nodes.JsonNode? node, int id) => node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<int>(out var n) && n == id;
+        if (Names(row[nameof(Activity.VenueId)], personId)) row[nameof(Activity.VenueId)] = null;
+        if (row[nameof(Activity.Participants)] is System.Text.Json.Nodes.JsonArray participants)
+            foreach (var entry in participants.Where(p => Names(p?[nameof(ActivityParticipant.ResourceId)], personId)).ToList())
+                participants.Remove(entry);
+        return row.ToJsonString(Persistence.History.Json);
+    }
+
+    /// <summary>
+    /// The activities whose venue or participants name the person (few: read whole, their lists read in memory): for an
+    /// erasure every one, tracked; for an export those the caller may read.
+    /// </summary>
+    private static async Task<List<Activity>> ActivitiesNamingAsync(ResourceMapDbContext db, int personId, CancellationToken ct, bool forErasure)
+    {
+        var all = await (forErasure ? db.Activities.IgnoreQueryFilters() : db.Activities.AsNoTracking()).OrderBy(a => a.Id).ToListAsync(ct);
         return all.Where(a => a.VenueId == personId || a.Participants.Any(p => p.ResourceId == personId)).ToList();
     }
 

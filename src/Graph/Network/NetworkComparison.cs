@@ -46,7 +46,10 @@ public static class NetworkComparison
     /// <summary>A tie built this many days after an introduction of its pair or fewer followed it.</summary>
     public const int FollowingDays = 90;
 
-    public static NetworkChange Compare(ScopedNetwork from, ScopedNetwork to)
+    /// <param name="from">The network of the first day.</param>
+    /// <param name="to">The network of the second day.</param>
+    /// <param name="hiddenActivities">Activities the reader may not know of (sensitive ones elsewhere): neither listed nor counted.</param>
+    public static NetworkChange Compare(ScopedNetwork from, ScopedNetwork to, IReadOnlySet<int>? hiddenActivities = null)
     {
         var fromDay = from.Scope.AsOf ?? throw new ArgumentException("The first network needs a day.");
         var toDay = to.Scope.AsOf ?? throw new ArgumentException("The second network needs a day.");
@@ -62,7 +65,7 @@ public static class NetworkComparison
         // Ties projected from activities are no recorded ties: the counts of ties built and ended are of recorded ones.
         var built = tiesAfter.Except(tiesBefore).Where(id => id > 0).Order().ToList();
         var inScope = from.Actors.Select(a => a.Id).Concat(to.Actors.Select(a => a.Id)).ToHashSet();
-        var activities = to.Snapshot.Activities.Where(a => a.HeldBetween(fromDay, toDay) && a.ParticipantIds.Any(inScope.Contains))
+        var activities = to.Snapshot.Activities.Where(a => a.HeldBetween(fromDay, toDay) && a.ParticipantIds.Any(inScope.Contains) && hiddenActivities?.Contains(a.Id) != true)
             .OrderBy(a => a.StartsOn).ThenBy(a => a.Id).Select(a => a.Id).ToList();
         var change = new NetworkChange(
             Figures(from, fromDay), Figures(to, toDay),
