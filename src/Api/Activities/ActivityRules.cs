@@ -32,7 +32,7 @@ public static class ActivityRules
         if (input.Has("externalId")) activity.ExternalId = await ExternalIdAsync(db, input.String("externalId"), activity.Id, ct);
 
         if (input.Has("venueId"))
-            activity.VenueId = input.String("venueId") is { } venue ? await ExistingResourceAsync(db, venue, "venueId", ct) : null;
+            activity.VenueId = input.String("venueId") is { } venue ? await ResourceRules.ExistingAsync(db, venue, "venueId", ct) : null;
         if (input.Has("latitude")) activity.Latitude = input.Value<double>("latitude");
         if (input.Has("longitude")) activity.Longitude = input.Value<double>("longitude");
         if (activity.Latitude is null != activity.Longitude is null)
@@ -50,17 +50,7 @@ public static class ActivityRules
         }
         if (input.Has("attendance")) activity.Attendance = AttendanceOf(input);
 
-        if (input.Has("areaId"))
-        {
-            var areaId = input.String("areaId");
-            if (areaId is null) activity.AreaId = null;
-            else
-            {
-                var key = GlobalId.Decode(areaId, GlobalId.Area, "areaId");
-                if (!await db.Areas.AnyAsync(a => a.Id == key, ct)) throw UserError.NotFound($"There is no area with id '{areaId}'.", "areaId");
-                activity.AreaId = key;
-            }
-        }
+        if (input.Has("areaId")) activity.AreaId = await ResourceRules.AreaAsync(db, input.String("areaId"), ct);
         else if (creating || input.Has("venueId") || input.Has("latitude"))
         {
             // Without an area of its own, an activity is in its venue's area, or in the most specific area holding its point.
@@ -129,12 +119,5 @@ public static class ActivityRules
         if (externalId is not null && await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.ExternalId == externalId && a.Id != id, ct))
             throw new UserError(ErrorCodes.Conflict, $"Another activity has the externalId '{externalId}'.", "externalId");
         return externalId;
-    }
-
-    public static async Task<int> ExistingResourceAsync(ResourceMapDbContext db, string id, string field, CancellationToken ct)
-    {
-        var key = GlobalId.Decode(id, GlobalId.Resource, field);
-        if (!await db.Resources.AnyAsync(r => r.Id == key, ct)) throw UserError.NotFound($"There is no resource with id '{id}'.", field);
-        return key;
     }
 }

@@ -70,8 +70,8 @@ public static class IntroductionMutations
     {
         if (creating)
         {
-            introduction.FirstId = await ActivityRules.ExistingResourceAsync(db, input.String("firstId") ?? "", "firstId", ct);
-            introduction.SecondId = await ActivityRules.ExistingResourceAsync(db, input.String("secondId") ?? "", "secondId", ct);
+            introduction.FirstId = await Resources.ResourceRules.ExistingAsync(db, input.String("firstId"), "firstId", ct);
+            introduction.SecondId = await Resources.ResourceRules.ExistingAsync(db, input.String("secondId"), "secondId", ct);
             if (introduction.FirstId == introduction.SecondId) throw UserError.BadInput("An actor cannot be introduced to itself.", "secondId");
         }
         if (creating || input.Has("on"))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Errors;
 using ResourceMap.Api.Ids;
+using ResourceMap.Api.Resources;
 using ResourceMap.Api.Schema;
 using ResourceMap.Persistence;
 using ResourceMap.Persistence.Model;
@@ -12,8 +13,8 @@ public static class RelationshipRules
 {
     public static async Task ApplyAsync(ResourceMapDbContext db, InputFields input, Relationship tie, bool creating, CancellationToken ct)
     {
-        if (creating || input.Has("sourceId")) tie.SourceId = await ExistingResource(db, input.String("sourceId"), "sourceId", ct);
-        if (creating || input.Has("targetId")) tie.TargetId = await ExistingResource(db, input.String("targetId"), "targetId", ct);
+        if (creating || input.Has("sourceId")) tie.SourceId = await ResourceRules.ExistingAsync(db, input.String("sourceId"), "sourceId", ct);
+        if (creating || input.Has("targetId")) tie.TargetId = await ResourceRules.ExistingAsync(db, input.String("targetId"), "targetId", ct);
         if (tie.SourceId == tie.TargetId) throw UserError.BadInput("A resource cannot be tied to itself.", "targetId");
         ApplyValues(input, tie, creating);
     }
@@ -35,12 +36,5 @@ public static class RelationshipRules
         if (tie.Since is { } since && tie.Until is { } until && until < since)
             throw UserError.BadInput($"'until' ({until:yyyy-MM-dd}) must not be before 'since' ({since:yyyy-MM-dd}).", "until");
         if (input.Has("note")) tie.Note = TextRules.Optional(input.String("note"), "note", ResourceMapDbContext.MaxTextLength, multiline: true);
-    }
-
-    private static async Task<int> ExistingResource(ResourceMapDbContext db, string? id, string field, CancellationToken ct)
-    {
-        var key = GlobalId.Decode(id, GlobalId.Resource, field);
-        if (!await db.Resources.AnyAsync(r => r.Id == key, ct)) throw UserError.NotFound($"There is no resource with id '{id}'.", field);
-        return key;
     }
 }

@@ -56,17 +56,7 @@ public static partial class ResourceRules
             resource.ContactPhone = Phone(contact?.String("phone"));
         }
 
-        if (input.Has("areaId"))
-        {
-            var areaId = input.String("areaId");
-            if (areaId is null) resource.AreaId = null;
-            else
-            {
-                var key = GlobalId.Decode(areaId, GlobalId.Area, "areaId");
-                if (!await db.Areas.AnyAsync(a => a.Id == key, ct)) throw UserError.NotFound($"There is no area with id '{areaId}'.", "areaId");
-                resource.AreaId = key;
-            }
-        }
+        if (input.Has("areaId")) resource.AreaId = await AreaAsync(db, input.String("areaId"), ct);
         else if ((creating || input.Has("latitude")) && resource.Latitude is { } latitude && resource.Longitude is { } longitude &&
                  (await spatial.CurrentAsync(ct)).AreasAt(latitude, longitude).FirstOrDefault() is { } area)
         {
@@ -74,6 +64,21 @@ public static partial class ResourceRules
             // the rights of that area's municipality apply (a point in no boundary keeps the area it had).
             resource.AreaId = area.Id;
         }
+    }
+
+    /// <summary>The key of the area an input's <c>areaId</c> names; null for null; <c>NOT_FOUND</c> when there is none.</summary>
+    public static async Task<int?> AreaAsync(ResourceMapDbContext db, string? areaId, CancellationToken ct)
+    {
+        if (areaId is null) return null;
+        var key = GlobalId.Decode(areaId, GlobalId.Area, "areaId");
+        return await db.Areas.AnyAsync(a => a.Id == key, ct) ? key : throw UserError.NotFound($"There is no area with id '{areaId}'.", "areaId");
+    }
+
+    /// <summary>The key of the resource an input's field names; <c>NOT_FOUND</c> when the caller reads none by that id.</summary>
+    public static async Task<int> ExistingAsync(ResourceMapDbContext db, string? id, string field, CancellationToken ct)
+    {
+        var key = GlobalId.Decode(id, GlobalId.Resource, field);
+        return await db.Resources.AnyAsync(r => r.Id == key, ct) ? key : throw UserError.NotFound($"There is no resource with id '{id}'.", field);
     }
 
     private static List<string> Tags(List<string>? values, string field, bool lowerCase)
