@@ -29,9 +29,15 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     /// <summary>Who the changes saved through this context are recorded as (the signed-in user); null for the system.</summary>
     public string? Author { get; set; }
+
+    /// <summary>What the changes saved through this context come from, when not a user's own edit ("survey 3, wave 2"); recorded with them.</summary>
+    public string? Source { get; set; }
 
     /// <summary>
     /// False for contexts that read for a caller who is not an admin: then sensitive resources (and their ties) are read
@@ -139,6 +145,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             e.Property(c => c.Entity).HasMaxLength(32);
             e.Property(c => c.Author).HasMaxLength(MaxNameLength);
+            e.Property(c => c.Source).HasMaxLength(MaxNameLength);
             e.Property(c => c.Action).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(c => new { c.Entity, c.EntityId });
         });
@@ -157,6 +164,38 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
             e.Property(s => s.Id).HasMaxLength(64);
             e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => s.UserId);
+        });
+
+        model.Entity<Survey>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(MaxNameLength);
+            e.Property(s => s.CreatedBy).HasMaxLength(MaxNameLength);
+            e.HasIndex(s => new { s.Name, s.Wave }).IsUnique();
+            e.HasOne<Area>().WithMany().HasForeignKey(s => s.AreaId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("CK_Surveys_Days", $"{Column("ClosesOn")} >= {Column("OpensOn")}"));
+        });
+
+        model.Entity<SurveyInvitation>(e =>
+        {
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => new { i.SurveyId, i.ResourceId });
+            e.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Resource>().WithMany().HasForeignKey(i => i.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<SurveyResponse>(e =>
+        {
+            e.Property(r => r.Language).HasMaxLength(8);
+            e.Property(r => r.Note).HasMaxLength(MaxTextLength);
+            e.HasIndex(r => r.InvitationId).IsUnique();
+            e.HasIndex(r => r.SurveyId);
+            e.HasIndex(r => r.ResourceId);
+            e.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
+            // The answer is one document: the record's corrections, the partners named, the worker's decisions.
+            e.Property(r => r.Record).HasConversion(Json<SurveyRecord>(), JsonComparer<SurveyRecord>());
+            e.Property(r => r.Partners).HasConversion(JsonList<SurveyPartner>(), JsonListComparer<SurveyPartner>());
+            e.Property(r => r.Decisions).HasConversion(JsonList<SurveyDecision>(), JsonListComparer<SurveyDecision>());
         });
 
         model.Entity<DataVersion>(e =>
@@ -214,6 +253,16 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         list => System.Text.Json.JsonSerializer.Serialize(list, History.Json),
         json => System.Text.Json.JsonSerializer.Deserialize<List<T>>(json, History.Json) ?? new List<T>());
 
+    /// <summary>A record stored as one JSON text, compared by its JSON.</summary>
+    private static ValueConverter<T, string> Json<T>() where T : class, new() => new(
+        value => System.Text.Json.JsonSerializer.Serialize(value, History.Json),
+        json => System.Text.Json.JsonSerializer.Deserialize<T>(json, History.Json) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() where T : class => new(
+        (a, b) => System.Text.Json.JsonSerializer.Serialize(a, History.Json) == System.Text.Json.JsonSerializer.Serialize(b, History.Json),
+        value => System.Text.Json.JsonSerializer.Serialize(value, History.Json).GetHashCode(),
+        value => System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(value, History.Json), History.Json)!);
+
     private static ValueComparer<List<T>> JsonListComparer<T>() => new(
         (a, b) => System.Text.Json.JsonSerializer.Serialize(a, History.Json) == System.Text.Json.JsonSerializer.Serialize(b, History.Json),
         list => System.Text.Json.JsonSerializer.Serialize(list, History.Json).GetHashCode(),
@@ -228,8 +277,8 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         Stamp();
         var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0) return 0;
-        // Users and sessions are not the network: signing in must not make every analysis start again.
-        if (changed.All(e => e.Entity is User or Session)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Users, sessions and surveys are not the network: signing in or answering a survey must not make every analysis start again.
+        if (changed.All(e => e.Entity is User or Session or Survey or SurveyInvitation or SurveyResponse)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -326,6 +375,7 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             At = now,
             Author = Author,
+            Source = Source,
             Entity = r.Entry.Metadata.ClrType.Name,
             EntityId = (int)r.Entry.Property("Id").CurrentValue!,
             Action = r.State switch

@@ -64,15 +64,28 @@ public static class ErrorCodes
     };
 }
 
-/// <summary>An error the client caused and can fix; its message is shown as is.</summary>
+/// <summary>
+/// An error the client caused and can fix; its message is shown as is, in the language the request asked for
+/// (<see cref="Languages.Catalog"/>): call sites write English, as an interpolated string or a plain text.
+/// </summary>
 public sealed class UserError : GraphQL.ExecutionError
 {
-    public UserError(string code, string message, string? field = null) : base(message)
+    public UserError(string code, Languages.Message message, string? field = null) : base(message.ToString())
     {
         Code = code;
+        Text = message;
         if (field is not null) Data["field"] = field;
     }
 
+    public UserError(string code, string message, string? field = null) : this(code, Languages.Message.Of(message), field) { }
+
+    public UserError(string code, ref Languages.MessageHandler message, string? field = null) : this(code, message.ToMessage(), field) { }
+
+    /// <summary>The message with its values, to be written in the request's language.</summary>
+    public Languages.Message Text { get; }
+
     public static UserError BadInput(string message, string? field = null) => new(ErrorCodes.BadUserInput, message, field);
+    public static UserError BadInput(ref Languages.MessageHandler message, string? field = null) => new(ErrorCodes.BadUserInput, message.ToMessage(), field);
     public static UserError NotFound(string message, string? field = null) => new(ErrorCodes.NotFound, message, field);
+    public static UserError NotFound(ref Languages.MessageHandler message, string? field = null) => new(ErrorCodes.NotFound, message.ToMessage(), field);
 }

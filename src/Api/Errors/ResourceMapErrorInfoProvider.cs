@@ -22,7 +22,7 @@ public sealed partial class ResourceMapErrorInfoProvider(bool exposeExceptionDet
         var info = base.GetInfo(executionError);
         var (code, message) = executionError switch
         {
-            UserError e => (e.Code!, info.Message),
+            UserError e => (e.Code!, e.Text.In(Languages.RequestLanguage.Current)),
             SyntaxError => (ErrorCodes.ParseFailed, info.Message),
             GraphQL.Validation.Errors.Custom.NoIntrospectionError => (ErrorCodes.IntrospectionDisabled, "Introspection is turned off on this server; the schema is in schema.graphql."),
             Protection.PageSizeError => (ErrorCodes.PageSizeTooLarge, info.Message),
@@ -38,6 +38,8 @@ public sealed partial class ResourceMapErrorInfoProvider(bool exposeExceptionDet
             _ when executionError.Code is { } own && ErrorCodes.Own.Contains(own) && executionError is not ValidationError => (own, info.Message),
             _ => (ErrorCodes.Internal, exposeExceptionDetails ? info.Message : "An internal error occurred."),
         };
+        // Texts of the server's own (a request error, a refusal) are translated whole; GraphQL.NET's are not in the catalog.
+        if (executionError is not UserError) message = Languages.Catalog.Translate(message, Languages.RequestLanguage.Current);
         var extensions = info.Extensions ?? new Dictionary<string, object?>();
         extensions["code"] = code;
         extensions.Remove("number");

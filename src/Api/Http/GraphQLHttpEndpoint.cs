@@ -36,6 +36,7 @@ public static class GraphQLHttpEndpoint
     private static async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        Languages.RequestLanguage.Use(http);
         if (http.RequestServices.GetRequiredService<Protection.ClientRateLimiter>().Refuse(Protection.ClientRateLimiter.ClientOf(http.User, http.Connection.RemoteIpAddress)) is { } wait)
         {
             await Protection.ClientRateLimiter.WriteRefusalAsync(http, wait);

@@ -23,6 +23,9 @@ public class Change
     /// <summary>The signed-in user's name; null for the system (demo data, commands run on the server).</summary>
     public string? Author { get; set; }
 
+    /// <summary>What the change came from when not the author's own edit: "survey “Name”, wave 2, response 7".</summary>
+    public string? Source { get; set; }
+
     /// <summary>The id of the first change saved in the same transaction (deleting a resource with its ties is one batch).</summary>
     public long Batch { get; set; }
 
