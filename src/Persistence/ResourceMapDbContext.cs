@@ -188,10 +188,10 @@ public abstract class ResourceMapDbContext(DbContextOptions options) : DbContext
         {
             e.Property(r => r.Language).HasMaxLength(8);
             e.Property(r => r.Note).HasMaxLength(MaxTextLength);
-            e.HasIndex(r => r.InvitationId).IsUnique();
-            e.HasIndex(r => r.SurveyId);
+            e.HasIndex(r => new { r.SurveyId, r.ResourceId }).IsUnique();
             e.HasIndex(r => r.ResourceId);
-            e.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Resource>().WithMany().HasForeignKey(r => r.ResourceId).OnDelete(DeleteBehavior.Cascade);
             // The answer is one document: the record's corrections, the partners named, the worker's decisions.
             e.Property(r => r.Record).HasConversion(Json<SurveyRecord>(), JsonComparer<SurveyRecord>());
             e.Property(r => r.Partners).HasConversion(JsonList<SurveyPartner>(), JsonListComparer<SurveyPartner>());

@@ -45,14 +45,16 @@ public class SurveyInvitation
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>What an invited actor answered, saved part-way as often as it likes, and what a worker decided about each item.</summary>
+/// <summary>
+/// What an invited actor answered in a wave, saved part-way as often as it likes, and what a worker decided about each
+/// item. One per actor and wave: a new invitation (the old link revoked) continues the same answer.
+/// </summary>
 public class SurveyResponse
 {
     public int Id { get; set; }
-    public int InvitationId { get; set; }
     public int SurveyId { get; set; }
 
-    /// <summary>The actor answering (the invitation's).</summary>
+    /// <summary>The actor answering.</summary>
     public int ResourceId { get; set; }
 
     /// <summary>The form's language when last saved: lv, ru or en.</summary>

@@ -631,9 +631,6 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -667,12 +664,10 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId")
-                        .IsUnique();
-
                     b.HasIndex("ResourceId");
 
-                    b.HasIndex("SurveyId");
+                    b.HasIndex("SurveyId", "ResourceId")
+                        .IsUnique();
 
                     b.ToTable("SurveyResponses");
                 });
@@ -838,9 +833,15 @@ namespace ResourceMap.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.SurveyResponse", b =>
                 {
-                    b.HasOne("ResourceMap.Persistence.Model.SurveyInvitation", null)
+                    b.HasOne("ResourceMap.Persistence.Model.Resource", null)
                         .WithMany()
-                        .HasForeignKey("InvitationId")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResourceMap.Persistence.Model.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -588,9 +588,6 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("int");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -622,12 +619,10 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId")
-                        .IsUnique();
-
                     b.HasIndex("ResourceId");
 
-                    b.HasIndex("SurveyId");
+                    b.HasIndex("SurveyId", "ResourceId")
+                        .IsUnique();
 
                     b.ToTable("SurveyResponses");
                 });
@@ -788,9 +783,15 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.SurveyResponse", b =>
                 {
-                    b.HasOne("ResourceMap.Persistence.Model.SurveyInvitation", null)
+                    b.HasOne("ResourceMap.Persistence.Model.Resource", null)
                         .WithMany()
-                        .HasForeignKey("InvitationId")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResourceMap.Persistence.Model.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

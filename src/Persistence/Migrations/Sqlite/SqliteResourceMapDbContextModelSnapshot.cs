@@ -562,9 +562,6 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -596,12 +593,10 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvitationId")
-                        .IsUnique();
-
                     b.HasIndex("ResourceId");
 
-                    b.HasIndex("SurveyId");
+                    b.HasIndex("SurveyId", "ResourceId")
+                        .IsUnique();
 
                     b.ToTable("SurveyResponses");
                 });
@@ -760,9 +755,15 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ResourceMap.Persistence.Model.SurveyResponse", b =>
                 {
-                    b.HasOne("ResourceMap.Persistence.Model.SurveyInvitation", null)
+                    b.HasOne("ResourceMap.Persistence.Model.Resource", null)
                         .WithMany()
-                        .HasForeignKey("InvitationId")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResourceMap.Persistence.Model.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -80,7 +80,6 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
                     SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
                     ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -96,9 +95,15 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_SurveyResponses", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyResponses_SurveyInvitations_InvitationId",
-                        column: x => x.InvitationId,
-                        principalTable: "SurveyInvitations",
+                        name: "FK_SurveyResponses_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -120,20 +125,15 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyResponses_InvitationId",
-                table: "SurveyResponses",
-                column: "InvitationId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_ResourceId",
                 table: "SurveyResponses",
                 column: "ResourceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyResponses_SurveyId",
+                name: "IX_SurveyResponses_SurveyId_ResourceId",
                 table: "SurveyResponses",
-                column: "SurveyId");
+                columns: new[] { "SurveyId", "ResourceId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Surveys_AreaId",
@@ -151,10 +151,10 @@ namespace ResourceMap.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SurveyResponses");
+                name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
-                name: "SurveyInvitations");
+                name: "SurveyResponses");
 
             migrationBuilder.DropTable(
                 name: "Surveys");

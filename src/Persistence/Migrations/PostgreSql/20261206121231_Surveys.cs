@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ResourceMap.Persistence.Migrations.SqlServer
+namespace ResourceMap.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Surveys : Migration
@@ -14,28 +15,29 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "Changes",
-                type: "nvarchar(200)",
+                type: "character varying(200)",
                 maxLength: 200,
-                nullable: true);
+                nullable: true,
+                collation: "C");
 
             migrationBuilder.CreateTable(
                 name: "Surveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Wave = table.Column<int>(type: "int", nullable: false),
-                    AreaId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Wave = table.Column<int>(type: "integer", nullable: false),
+                    AreaId = table.Column<int>(type: "integer", nullable: false),
                     OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Surveys", x => x.Id);
-                    table.CheckConstraint("CK_Surveys_Days", "ClosesOn >= OpensOn");
+                    table.CheckConstraint("CK_Surveys_Days", "\"ClosesOn\" >= \"OpensOn\"");
                     table.ForeignKey(
                         name: "FK_Surveys_Areas_AreaId",
                         column: x => x.AreaId,
@@ -48,14 +50,14 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                 name: "SurveyInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SurveyId = table.Column<int>(type: "int", nullable: false),
-                    ResourceId = table.Column<int>(type: "int", nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,27 +80,32 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvitationId = table.Column<int>(type: "int", nullable: false),
-                    SurveyId = table.Column<int>(type: "int", nullable: false),
-                    ResourceId = table.Column<int>(type: "int", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    ConsentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Record = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Partners = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Decisions = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
+                    ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Record = table.Column<string>(type: "text", nullable: false),
+                    Partners = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Decisions = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SurveyResponses", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyResponses_SurveyInvitations_InvitationId",
-                        column: x => x.InvitationId,
-                        principalTable: "SurveyInvitations",
+                        name: "FK_SurveyResponses_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -120,20 +127,15 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyResponses_InvitationId",
-                table: "SurveyResponses",
-                column: "InvitationId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_ResourceId",
                 table: "SurveyResponses",
                 column: "ResourceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyResponses_SurveyId",
+                name: "IX_SurveyResponses_SurveyId_ResourceId",
                 table: "SurveyResponses",
-                column: "SurveyId");
+                columns: new[] { "SurveyId", "ResourceId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Surveys_AreaId",
@@ -151,10 +153,10 @@ namespace ResourceMap.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SurveyResponses");
+                name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
-                name: "SurveyInvitations");
+                name: "SurveyResponses");
 
             migrationBuilder.DropTable(
                 name: "Surveys");
