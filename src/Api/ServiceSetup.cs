@@ -32,6 +32,8 @@ public static class ServiceSetup
         services.AddScoped<RelationshipLoaders>();
         services.AddScoped<AreaLoaders>();
         services.AddScoped<Activities.ActivityLoaders>();
+        services.AddSingleton<Surveys.SurveyAccess>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<Network.NetworkSnapshots>();
         services.AddSingleton<Network.AnalysisQueue>();
         services.AddSingleton<Network.NetworkAnalyses>();

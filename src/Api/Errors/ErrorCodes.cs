@@ -55,12 +55,19 @@ public static class ErrorCodes
     /// <summary>signIn: an admin has deactivated the account.</summary>
     public const string AccountDeactivated = "ACCOUNT_DEACTIVATED";
 
+    /// <summary>A survey link (token) that no invitation has: mistyped, cut short, or made up.</summary>
+    public const string InvitationNotValid = "INVITATION_NOT_VALID";
+    /// <summary>A survey link a worker has revoked (leaked, or sent to the wrong actor).</summary>
+    public const string InvitationRevoked = "INVITATION_REVOKED";
+    /// <summary>A survey link past its expiry, or of a wave that has closed.</summary>
+    public const string InvitationExpired = "INVITATION_EXPIRED";
+
     /// <summary>Codes this API sets on errors it creates itself; any other code is replaced.</summary>
     public static readonly IReadOnlySet<string> Own = new HashSet<string>
     {
         BadUserInput, NotFound, Conflict, BadRequest, Internal, QueryTooDeep, QueryTooComplex, PageSizeTooLarge, Timeout,
         RequestTooLarge, IntrospectionDisabled, ListTooLong, FilterTooDeep, DocumentTooLarge, TooManyOperations, ParseFailed, PersistedOperationRequired, PersistedOperationNotFound, Unauthenticated, Forbidden, RateLimited,
-        SignInFailed, AccountLocked, AccountDeactivated,
+        SignInFailed, AccountLocked, AccountDeactivated, InvitationNotValid, InvitationRevoked, InvitationExpired,
     };
 }
 

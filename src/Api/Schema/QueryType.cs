@@ -20,6 +20,8 @@ public sealed class QueryType : ObjectGraphType
         NetworkQueries.AddTo(this);
         Activities.ActivityQueries.AddTo(this);
         Coverage.CoverageQueries.AddTo(this);
+        Surveys.SurveyQueries.AddTo(this);
+        Surveys.SurveyForm.AddQueries(this);
         History.HistoryFeature.AddQueriesTo(this);
         Privacy.PersonalDataFeature.AddQueriesTo(this);
         Users.UserFeature.AddQueriesTo(this);
@@ -38,6 +40,8 @@ public sealed class MutationType : ObjectGraphType
         Activities.ActivityMutations.AddTo(this);
         Activities.IntroductionMutations.AddTo(this);
         AreaMutations.AddTo(this);
+        Surveys.SurveyMutations.AddTo(this);
+        Surveys.SurveyForm.AddMutations(this);
         History.HistoryFeature.AddMutationsTo(this);
         Privacy.PersonalDataFeature.AddMutationsTo(this);
         Users.UserFeature.AddMutationsTo(this);

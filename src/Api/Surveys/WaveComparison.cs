@@ -1,0 +1,70 @@
+namespace ResourceMap.Api.Surveys;
+
+/// <summary>What one actor answered in a wave: the partners it named (actors of the map) with its trust and value scores.</summary>
+public sealed record WaveAnswer(int RespondentId, IReadOnlyList<NamedPartner> Partners);
+
+public sealed record NamedPartner(int PartnerId, double? Trust, double? Value);
+
+/// <summary>A tie named in either wave: by one side or both, with the mean trust and value of those who named it.</summary>
+public sealed record WaveTie(int FirstActorId, int SecondActorId, WaveTieAnswers? InFirst, WaveTieAnswers? InSecond);
+
+public sealed record WaveTieAnswers(bool BothSides, double? Trust, double? Value);
+
+/// <summary>A wave's figures: respondents, ties named, ties both sides named, mean trust and value over the ties.</summary>
+public sealed record WaveFigures(int Respondents, int TiesNamed, int ConfirmedByBothSides, double? AverageTrust, double? AverageValue);
+
+public sealed record WaveComparisonResult(WaveFigures First, WaveFigures Second, int NewTies, int LostTies, int NotAskedAgain, IReadOnlyList<WaveTie> Ties);
+
+/// <summary>
+/// Compares two waves of a partner survey as PARTNER reports them: a tie is named when either side names the other, and
+/// confirmed when both do (reciprocity); its trust and value are the means of the scores of those who named it, and a
+/// wave's averages are the means over its ties that have a score. A tie of the first wave that the second does not name
+/// is lost only when one of the two answered the second wave; when neither did, nobody was asked again
+/// (<see cref="WaveComparisonResult.NotAskedAgain"/>). O(answers + partners named).
+/// </summary>
+public static class WaveComparison
+{
+    public static WaveComparisonResult Compare(IReadOnlyList<WaveAnswer> first, IReadOnlyList<WaveAnswer> second)
+    {
+        var firstTies = Ties(first);
+        var secondTies = Ties(second);
+        var answeredSecond = second.Select(a => a.RespondentId).ToHashSet();
+        var pairs = firstTies.Keys.Union(secondTies.Keys).Order().ToList();
+        var ties = pairs.Select(p => new WaveTie(p.Item1, p.Item2, firstTies.GetValueOrDefault(p), secondTies.GetValueOrDefault(p))).ToList();
+        var gone = firstTies.Keys.Where(p => !secondTies.ContainsKey(p)).ToList();
+        var lost = gone.Count(p => answeredSecond.Contains(p.Item1) || answeredSecond.Contains(p.Item2));
+        return new WaveComparisonResult(
+            Figures(first, firstTies),
+            Figures(second, secondTies),
+            NewTies: secondTies.Keys.Count(p => !firstTies.ContainsKey(p)),
+            LostTies: lost,
+            NotAskedAgain: gone.Count - lost,
+            ties);
+    }
+
+    private static Dictionary<(int, int), WaveTieAnswers> Ties(IReadOnlyList<WaveAnswer> answers)
+    {
+        var named = answers
+            .SelectMany(a => a.Partners.Where(p => p.PartnerId != a.RespondentId).DistinctBy(p => p.PartnerId).Select(p => (Pair: Pair(a.RespondentId, p.PartnerId), By: a.RespondentId, p.Trust, p.Value)))
+            .GroupBy(n => n.Pair);
+        return named.ToDictionary(g => g.Key, g => new WaveTieAnswers(
+            g.Select(n => n.By).Distinct().Count() == 2,
+            Mean(g.Select(n => n.Trust)),
+            Mean(g.Select(n => n.Value))));
+    }
+
+    private static WaveFigures Figures(IReadOnlyList<WaveAnswer> answers, Dictionary<(int, int), WaveTieAnswers> ties) => new(
+        answers.Select(a => a.RespondentId).Distinct().Count(),
+        ties.Count,
+        ties.Values.Count(t => t.BothSides),
+        Mean(ties.Values.Select(t => t.Trust)),
+        Mean(ties.Values.Select(t => t.Value)));
+
+    private static (int, int) Pair(int a, int b) => a < b ? (a, b) : (b, a);
+
+    private static double? Mean(IEnumerable<double?> values)
+    {
+        var given = values.OfType<double>().ToList();
+        return given.Count == 0 ? null : given.Average();
+    }
+}
