@@ -117,6 +117,9 @@ public sealed class TestApi : IAsyncDisposable
             Areas = (await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => new { a.Id, a.Name, a.Kind, a.ParentId, a.Approximate, Boundary = a.Boundary?.ToText(), a.Population }),
             Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(),
             Sessions = await db.Sessions.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.UserId, s.EndedAt }).ToListAsync(),
+            Surveys = await db.Surveys.AsNoTracking().OrderBy(s => s.Id).ToListAsync(),
+            SurveyInvitations = await db.SurveyInvitations.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
+            SurveyResponses = await db.SurveyResponses.AsNoTracking().OrderBy(r => r.Id).ToListAsync(),
         };
         return JsonSerializer.Serialize(rows);
     }

@@ -125,7 +125,7 @@ public class NetworkFindingsTests
         Assert.Equal(1, festival.ToId);
         Assert.Equal(("funding", "project funding", 8), Assert.Single(festival.NeedsMet));
         Assert.Equal(2, festival.ActorsNewlyReached);
-        Assert.Contains("Festival team needs “funding”; Council offers “project funding”.", festival.Reasons);
+        Assert.Contains(festival.Reasons, r => r.Template == "{0} needs “{1}”; {2} offers “{3}”." && r.Values.SequenceEqual(["Festival team", "funding", "Council", "project funding"]));
         // The chat group needs a meeting place: the day centre offers a venue.
         Assert.Contains(suggestions, s => s.FromId == 7 && s.ToId == 3);
         // The sports club shares its target group with the kindergarten.

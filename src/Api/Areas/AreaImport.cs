@@ -52,8 +52,10 @@ public static class AreaImport
         {
             problems = problems.OrderBy(p => p.FeatureIndex).ToList(); // stable: each feature's problems stay in order
             var bad = problems.Select(p => p.FeatureIndex).Where(i => i >= 0).Distinct().Count();
-            var summary = bad > 0 ? $"{bad} feature(s) are invalid" : "The collection is invalid";
-            var error = UserError.BadInput($"{summary}; nothing was imported. {string.Join(" ", problems.Select(p => p.Message))}", "featureCollection");
+            var listed = string.Join(" ", problems.Select(p => p.Message));
+            var error = bad > 0
+                ? UserError.BadInput($"{bad} feature(s) are invalid; nothing was imported. {listed}", "featureCollection")
+                : UserError.BadInput($"The collection is invalid; nothing was imported. {listed}", "featureCollection");
             error.Data["problems"] = problems.Select(p => new Dictionary<string, object?> { ["featureIndex"] = p.FeatureIndex, ["message"] = p.Message }).ToList();
             throw error;
         }
@@ -105,9 +107,9 @@ public static class AreaImport
             if (feature.Member("type") as string != "Feature") Problem("type: must be \"Feature\".");
 
             if (lks92 && Lks92.ReprojectGeometry(feature.Member("geometry")) is { } outside) Problem($"geometry.coordinates: {outside}.");
-            var geometryProblems = new List<string>();
+            var geometryProblems = new List<Languages.Message>();
             var boundary = new GeoJsonReader(geometryProblems).Area(feature.Member("geometry"), $"{path}.geometry");
-            problems.AddRange(geometryProblems.Select(p => new ImportProblem(i, p)));
+            problems.AddRange(geometryProblems.Select(p => new ImportProblem(i, p.ToString())));
 
             var properties = feature.Member("properties") as IDictionary<string, object?> ?? new Dictionary<string, object?>();
             var name = (properties.Member("name") as string)?.Trim();

@@ -11,25 +11,29 @@ namespace ResourceMap.Api.Geo;
 /// with the path where it lies, so a client can fix all of them at once. Rings may wind either way (RFC 7946 §3.1.6 asks
 /// parsers not to reject the other winding); output is always by the right-hand rule.
 /// </summary>
-public sealed class GeoJsonReader(List<string> problems)
+public sealed class GeoJsonReader(List<Languages.Message> problems)
 {
-    public IReadOnlyList<string> Problems => problems;
+    public IReadOnlyList<Languages.Message> Problems => problems;
 
     /// <summary>A Polygon or MultiPolygon, or a <c>BAD_USER_INPUT</c> error naming every problem.</summary>
     public static Geometry ReadArea(IDictionary<string, object?> input, string field)
     {
         var reader = new GeoJsonReader([]);
         var geometry = reader.Area(input, field);
-        if (geometry is null) throw UserError.BadInput(string.Join(" ", reader.Problems), field);
+        if (geometry is null) throw new UserError(ErrorCodes.BadUserInput, Joined(reader.Problems), field);
         return geometry;
     }
+
+    /// <summary>The problems one after another, each in the message's language.</summary>
+    private static Languages.Message Joined(IReadOnlyList<Languages.Message> messages) =>
+        Languages.Message.WithValues(string.Join(" ", messages.Select((_, i) => "{" + i + "}")), messages.Cast<object?>().ToArray());
 
     /// <summary>A Polygon or MultiPolygon; null after recording the problems when it is not a valid one.</summary>
     public Geometry? Area(object? input, string path)
     {
         if (input is not IDictionary<string, object?> map)
         {
-            problems.Add($"{path}: a geometry object with 'type' and 'coordinates' is required.");
+            Add($"{path}: a geometry object with 'type' and 'coordinates' is required.");
             return null;
         }
         var type = map.TryGetValue("type", out var t) ? t as string : null;
@@ -51,17 +55,17 @@ public sealed class GeoJsonReader(List<string> problems)
         var envelope = geometry.EnvelopeInternal;
         if (envelope.Width > 180)
         {
-            problems.Add($"{path}: spans {envelope.Width:0.#}° of longitude; a shape crossing the antimeridian must be split in two (RFC 7946 §3.1.9).");
+            Add($"{path}: spans {envelope.Width:0.#}° of longitude; a shape crossing the antimeridian must be split in two (RFC 7946 §3.1.9).");
             return false;
         }
         var error = new IsValidOp(geometry).ValidationError;
         if (error is null) return true;
-        var where = error.Coordinate is { } at ? $" at [{Format(at.X)}, {Format(at.Y)}]" : "";
-        problems.Add($"{path}: invalid geometry: {Describe(error)}{where}.");
+        if (error.Coordinate is { } at) Add($"{path}: invalid geometry: {Describe(error)} at [{Format(at.X)}, {Format(at.Y)}].");
+        else Add($"{path}: invalid geometry: {Describe(error)}.");
         return false;
     }
 
-    private static string Describe(TopologyValidationError error) => error.ErrorType switch
+    private static Languages.Message Describe(TopologyValidationError error) => Languages.Message.Of(error.ErrorType switch
     {
         TopologyValidationErrors.SelfIntersection or TopologyValidationErrors.RingSelfIntersection => "a ring crosses itself (self-intersection)",
         TopologyValidationErrors.HoleOutsideShell => "a hole lies outside its exterior ring",
@@ -69,8 +73,8 @@ public sealed class GeoJsonReader(List<string> problems)
         TopologyValidationErrors.NestedShells => "polygons of a MultiPolygon are nested",
         TopologyValidationErrors.DisconnectedInteriors => "a hole splits the polygon in two",
         TopologyValidationErrors.TooFewPoints => "a ring has too few distinct positions",
-        _ => error.Message.ToLowerInvariant(),
-    };
+        _ => error.Message.ToLowerInvariant(), // NetTopologySuite's own words: English
+    });
 
     private MultiPolygon? MultiPolygon(object? value, string path)
     {
@@ -112,21 +116,27 @@ public sealed class GeoJsonReader(List<string> problems)
         if (!double.IsFinite(x) || !double.IsFinite(y)) return Fail<Coordinate>($"{path}: coordinates must be finite numbers.");
         if (x is < -180 or > 180 || y is < -90 or > 90)
         {
-            var hint = Math.Abs(x) > 1000 || Math.Abs(y) > 1000
-                ? " These look like projected metres (e.g. LKS-92, EPSG:3059); RFC 7946 GeoJSON is WGS84 longitude and latitude in degrees."
-                : x is >= -90 and <= 90 && y is >= -180 and <= 180 ? " Is latitude written before longitude? GeoJSON puts longitude first." : "";
-            return Fail<Coordinate>($"{path}: [{Format(x)}, {Format(y)}] is out of range: longitude must be from -180 to 180 and latitude from -90 to 90.{hint}");
+            if (Math.Abs(x) > 1000 || Math.Abs(y) > 1000)
+                return Fail<Coordinate>($"{path}: [{Format(x)}, {Format(y)}] is out of range: longitude must be from -180 to 180 and latitude from -90 to 90. These look like projected metres (e.g. LKS-92, EPSG:3059); RFC 7946 GeoJSON is WGS84 longitude and latitude in degrees.");
+            if (x is >= -90 and <= 90 && y is >= -180 and <= 180)
+                return Fail<Coordinate>($"{path}: [{Format(x)}, {Format(y)}] is out of range: longitude must be from -180 to 180 and latitude from -90 to 90. Is latitude written before longitude? GeoJSON puts longitude first.");
+            return Fail<Coordinate>($"{path}: [{Format(x)}, {Format(y)}] is out of range: longitude must be from -180 to 180 and latitude from -90 to 90.");
         }
         return new Coordinate(x, y);
     }
 
-    private Geometry? Fail(string problem) => Fail<Geometry>(problem);
+    private Geometry? Fail(ref Languages.MessageHandler problem) => Fail<Geometry>(problem.ToMessage());
 
-    private T? Fail<T>(string problem) where T : class
+    private T? Fail<T>(ref Languages.MessageHandler problem) where T : class => Fail<T>(problem.ToMessage());
+
+    private T? Fail<T>(Languages.Message problem) where T : class
     {
         problems.Add(problem);
         return null;
     }
+
+    /// <summary>Records a problem, its template translated and its values kept.</summary>
+    private void Add(ref Languages.MessageHandler problem) => problems.Add(problem.ToMessage());
 
     private static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

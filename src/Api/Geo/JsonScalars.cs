@@ -84,6 +84,6 @@ public static class JsonValues
         GraphQLEnumValue e => e.Name.StringValue,
         GraphQLListValue l => (l.Values ?? []).Select(FromLiteral).ToList(),
         GraphQLObjectValue o => (o.Fields ?? []).ToDictionary(f => f.Name.StringValue, f => FromLiteral(f.Value)),
-        _ => throw new GraphQL.ExecutionError($"Unsupported literal {value.Kind}."),
+        _ => throw new GraphQL.ExecutionError(Languages.Message.WithValues("Unsupported literal {0}.", value.Kind).In(Languages.RequestLanguage.Current)),
     };
 }

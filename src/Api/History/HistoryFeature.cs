@@ -40,7 +40,13 @@ public static class HistoryFeature
                 if (changes.Count == 0 || (caller.InsiderAreas is not null && !areas.Any(caller.IsInsider) && !await ReadableAsync(db, entity, key, c.CancellationToken))
                     || (caller.InsiderAreas is not null && entity == GlobalId.Introduction && await HiddenAsync(db, key, c.CancellationToken)))
                     throw UserError.NotFound($"There is no resource or tie '{c.GetArgument<string>("id")}' with a history you may read.", "id");
-                await Permissions.RequireWithinAsync(caller, db, areas, $"This {entity.ToLowerInvariant()}", c.CancellationToken);
+                await Permissions.RequireWithinAsync(caller, db, areas, entity switch
+                {
+                    GlobalId.Resource => "This resource",
+                    GlobalId.Activity => "This activity",
+                    GlobalId.Introduction => "This introduction",
+                    _ => "This relationship",
+                }, c.CancellationToken);
                 return changes;
             });
 
@@ -73,7 +79,7 @@ public static class HistoryFeature
                 {
                     var entity = await FindAsync(db, change, c.CancellationToken);
                     if (FieldChangedSince(db.Entry(entity), change) is { } field)
-                        throw new UserError(ErrorCodes.Conflict, $"'{field}' of the {change.Entity.ToLowerInvariant()} {GlobalId.Encode(change.Entity, change.EntityId)} has been changed since the import; undo that first.", "batch");
+                        throw new UserError(ErrorCodes.Conflict, ChangedSinceImport(change.Entity, field, GlobalId.Encode(change.Entity, change.EntityId)), "batch");
                     entities.Add((change, entity));
                 }
                 var tiesUndone = changes.Where(h => h.Entity == GlobalId.Relationship).Select(h => h.EntityId).ToList();
@@ -143,7 +149,22 @@ public static class HistoryFeature
             GlobalId.Introduction => await db.Introductions.FindAsync([change.EntityId], ct),
             _ => (object?)await db.Relationships.FindAsync([change.EntityId], ct),
         })
-        ?? throw new UserError(ErrorCodes.Conflict, $"The {change.Entity.ToLowerInvariant()} has been deleted since.", "changeId");
+        ?? throw new UserError(ErrorCodes.Conflict, change.Entity switch
+        {
+            GlobalId.Resource => "The resource has been deleted since.",
+            GlobalId.Activity => "The activity has been deleted since.",
+            GlobalId.Introduction => "The introduction has been deleted since.",
+            _ => "The relationship has been deleted since.",
+        }, "changeId");
+
+    /// <summary>A field of an imported object changed since the import: one message per kind of object, so that it can be translated.</summary>
+    private static Languages.Message ChangedSinceImport(string entity, string field, string id) => entity switch
+    {
+        GlobalId.Resource => Languages.Message.WithValues("'{0}' of the resource {1} has been changed since the import; undo that first.", field, id),
+        GlobalId.Activity => Languages.Message.WithValues("'{0}' of the activity {1} has been changed since the import; undo that first.", field, id),
+        GlobalId.Introduction => Languages.Message.WithValues("'{0}' of the introduction {1} has been changed since the import; undo that first.", field, id),
+        _ => Languages.Message.WithValues("'{0}' of the relationship {1} has been changed since the import; undo that first.", field, id),
+    };
 
     /// <summary>
     /// Puts a deleted object back under its old id, with its old values. A resource comes back with the ties deleted with

@@ -6,10 +6,18 @@ using ResourceMap.Api.Errors;
 
 namespace ResourceMap.Api.Http;
 
-/// <summary>Why a request could not be read: the HTTP status, the error code and a message of ours.</summary>
+/// <summary>
+/// Why a request could not be read: the HTTP status, the error code and a message of ours. A plain text is translated
+/// whole when it is written; a message with values is written in the request's language at once.
+/// </summary>
 public sealed record RequestError(int Status, string Code, string Message)
 {
     public static RequestError BadRequest(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message);
+
+    public static RequestError BadRequest(ref Languages.MessageHandler message) => BadRequest(message.ToMessage());
+
+    public static RequestError BadRequest(Languages.Message message) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message.In(Languages.RequestLanguage.Current));
 }
 
 /// <summary>
@@ -62,13 +70,19 @@ public static class GraphQLRequestReader
 
     internal static RequestError TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, message);
 
+    internal static RequestError TooLarge(ref Languages.MessageHandler message) =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, message.ToMessage().In(Languages.RequestLanguage.Current));
+
     /// <summary>Where the JSON went wrong, in our words (the serializer's own message names its internal types).</summary>
-    private static string Describe(JsonException e)
+    private static Languages.Message Describe(JsonException e)
     {
-        if (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)) return "The JSON nests arrays or objects deeper than this server reads.";
-        var where = e.Path is { Length: > 1 } path ? $" at '{path.TrimStart('$').TrimStart('.')}'" : "";
-        var at = e.Path is { Length: > 1 } && e.LineNumber is { } line && e.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
-        return where.Length == 0 ? Shape : $"The body is not valid JSON or not a GraphQL request{where}{at}. {Shape}";
+        if (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)) return Languages.Message.Of("The JSON nests arrays or objects deeper than this server reads.");
+        if (e.Path is not { Length: > 1 } path) return Languages.Message.Of(Shape);
+        var where = path.TrimStart('$').TrimStart('.');
+        // Shape, a text of the catalog, is written in the same language.
+        return e.LineNumber is { } line && e.BytePositionInLine is { } position
+            ? Languages.Message.WithValues("The body is not valid JSON or not a GraphQL request at '{0}' (line {1}, byte {2}). {3}", where, line + 1, position + 1, Shape)
+            : Languages.Message.WithValues("The body is not valid JSON or not a GraphQL request at '{0}'. {1}", where, Shape);
     }
 
     private static GraphQLRequest ReadGet(HttpRequest request, IGraphQLTextSerializer serializer) => new()

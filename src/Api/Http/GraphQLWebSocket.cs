@@ -33,14 +33,14 @@ public static class GraphQLWebSocket
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Protocol))
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsync($"Use the WebSocket subprotocol '{Protocol}'.");
+            await http.Response.WriteAsync(Languages.Message.WithValues("Use the WebSocket subprotocol '{0}'.", Protocol).In(Languages.RequestLanguage.Current));
             return;
         }
         if (await Access.AuthenticationSetup.RefusedTokenAsync(http) is { } refused)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await http.Response.WriteAsync(refused);
+            await http.Response.WriteAsync(Languages.Catalog.Translate(refused, Languages.RequestLanguage.Current));
             return;
         }
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
@@ -50,7 +50,7 @@ public static class GraphQLWebSocket
             Leave(client);
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = "10";
-            await http.Response.WriteAsync($"This client holds {limits.MaxSocketsPerClient} sockets already; close one first.");
+            await http.Response.WriteAsync(Languages.Message.WithValues("This client holds {0} sockets already; close one first.", limits.MaxSocketsPerClient).In(Languages.RequestLanguage.Current));
             return;
         }
         try
@@ -86,6 +86,8 @@ public static class GraphQLWebSocket
         private readonly IGraphQLTextSerializer _serializer;
         private readonly ClientRateLimiter _rateLimiter;
         private bool _initialised;
+        /// <summary>The language of the upgrade request: events of a subscription are written in it, whoever's change set them off.</summary>
+        private readonly Languages.Language _language = Languages.RequestLanguage.Current;
         /// <summary>Who the socket's operations run as: the upgrade request's user, or the token of connection_init.</summary>
         private System.Security.Claims.ClaimsPrincipal _user;
 
@@ -257,7 +259,7 @@ public static class GraphQLWebSocket
             }
             if (full)
             {
-                Error(id, new ExecutionError($"This socket runs {_limits.MaxOperationsPerSocket} operations already; complete one first.") { Code = ErrorCodes.TooManyOperations }, forget: false);
+                Error(id, new UserError(ErrorCodes.TooManyOperations, $"This socket runs {_limits.MaxOperationsPerSocket} operations already; complete one first."), forget: false);
                 return;
             }
             if (_rateLimiter.Refuse(ClientRateLimiter.ClientOf(_user, _http.Connection.RemoteIpAddress)) is { } wait)
@@ -334,7 +336,7 @@ public static class GraphQLWebSocket
         /// <summary>Refused before execution (syntax, validation, limits): the protocol's "error" with the GraphQL errors.</summary>
         private void ErrorOf(string id, ExecutionResult result, bool forget = true)
         {
-            var errors = JsonDocument.Parse(_serializer.Serialize(result)).RootElement.GetProperty("errors").GetRawText();
+            var errors = JsonDocument.Parse(Serialize(result)).RootElement.GetProperty("errors").GetRawText();
             Send($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
             if (forget) Forget(id);
         }
@@ -347,7 +349,25 @@ public static class GraphQLWebSocket
         }
 
         private void Next(string id, ExecutionResult result) =>
-            Send($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"next","payload":{{_serializer.Serialize(result)}}}""");
+            Send($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"next","payload":{{Serialize(result)}}}""");
+
+        /// <summary>
+        /// The result as JSON, its error messages in the socket's language: a subscription's event is serialised in the flow
+        /// of the mutation that published it, whose request may have asked for another language.
+        /// </summary>
+        private string Serialize(ExecutionResult result)
+        {
+            var previous = Languages.RequestLanguage.Current;
+            Languages.RequestLanguage.Current = _language;
+            try
+            {
+                return _serializer.Serialize(result);
+            }
+            finally
+            {
+                Languages.RequestLanguage.Current = previous;
+            }
+        }
 
         private void Complete(string id)
         {
@@ -420,7 +440,7 @@ public static class GraphQLWebSocket
         private sealed class Observer(Connection connection, string id) : IObserver<ExecutionResult>
         {
             public void OnNext(ExecutionResult value) => connection.Next(id, value);
-            public void OnError(Exception error) => connection.Send($$$"""{"id":{{{JsonSerializer.Serialize(id)}}},"type":"error","payload":[{"message":"The subscription failed.","extensions":{"code":"INTERNAL"}}]}""");
+            public void OnError(Exception error) => connection.Send($$$"""{"id":{{{JsonSerializer.Serialize(id)}}},"type":"error","payload":[{"message":{{{JsonSerializer.Serialize(Languages.Catalog.Translate("The subscription failed.", connection._language))}}},"extensions":{"code":"INTERNAL"}}]}""");
             public void OnCompleted() => connection.Complete(id);
         }
     }

@@ -55,7 +55,9 @@ public static class ImportFeature
     private static UserError Refused(IReadOnlyList<ImportProblem> problems, string? field)
     {
         var shown = string.Join(" ", problems.Take(5).Select(p => p.ToString().TrimEnd('.') + "."));
-        var error = UserError.BadInput($"Nothing was imported: {problems.Count} problem(s). {shown}{(problems.Count > 5 ? " …" : "")}", field);
+        var error = problems.Count > 5
+            ? UserError.BadInput($"Nothing was imported: {problems.Count} problem(s). {shown} …", field)
+            : UserError.BadInput($"Nothing was imported: {problems.Count} problem(s). {shown}", field);
         error.Data["problems"] = problems.Select(p => new Dictionary<string, object?>
         {
             ["sheet"] = p.Sheet, ["row"] = p.Row, ["column"] = p.Column, ["message"] = p.Message,

@@ -38,6 +38,9 @@ public static partial class Catalog
         });
     }
 
+    /// <summary>A sentence of the analysis (<see cref="Graph.Network.Reason"/>) in the request's language.</summary>
+    public static string Render(Graph.Network.Reason reason) => Message.WithValues(reason.Template, reason.Values).In(RequestLanguage.Current);
+
     /// <summary>A text without values in the given language; the text itself when the catalog has no translation.</summary>
     public static string Translate(string text, Language language) => Render(Message.Of(text), language);
 
@@ -83,6 +86,7 @@ public static partial class Catalog
         null => "",
         Message message => message.In(language),
         string text => Translate(text, language),
+        IEnumerable<string> texts => string.Join(", ", texts.Select(t => Translate(t, language))),
         IFormattable formattable => formattable.ToString(format, culture),
         _ => value.ToString() ?? "",
     };

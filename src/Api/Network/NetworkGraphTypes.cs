@@ -208,8 +208,8 @@ public sealed class SuggestedTieType : ObjectGraphType<SuggestedTie>
         Field<NonNullGraphType<ResourceNode>>("from").Description("The actor to reach.").ResolveSource((c, s) => ActorFields.Resource(c, s.FromId));
         Field<NonNullGraphType<ResourceNode>>("to").Description("The actor to introduce it to.").ResolveSource((c, s) => ActorFields.Resource(c, s.ToId));
         Field<NonNullGraphType<FloatGraphType>>("score").Description("Higher is better: (3·needs met + shared groups + Adamic–Adar)·(0.5 + 0.5p) + 2p + ln(1 + actors newly reached), p = 1/(1 + km/25).").ResolveSource(s => s.Score);
-        Field<NonNullGraphType<StringGraphType>>("purpose").Description("What the tie would achieve.").ResolveSource(s => s.Purpose);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Reasons a worker can read.").ResolveSource(s => s.Reasons);
+        Field<NonNullGraphType<StringGraphType>>("purpose").Description("What the tie would achieve, in the request's language (Accept-Language: lv, ru, en).").ResolveSource(s => Languages.Catalog.Render(s.Purpose));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Reasons a worker can read, in the request's language (Accept-Language: lv, ru, en).").ResolveSource(s => s.Reasons.Select(Languages.Catalog.Render).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeedMetType>>>>("needsMet").Description("Needs of one that the other offers.").ResolveSource(s => s.NeedsMet);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sharedTargetGroups").Description("Target groups both serve.").ResolveSource(s => s.SharedTargetGroups);
         Field<FloatGraphType>("distanceKm").Description("Geodesic distance; null when either has no place.").ResolveSource(s => s.DistanceKm);

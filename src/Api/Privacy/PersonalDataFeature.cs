@@ -48,7 +48,7 @@ public static class PersonalDataFeature
 
     public static void AddMutationsTo(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ErasePersonPayloadType>>("erasePerson")
-            .Description("Erases a person at their request (right to erasure): deletes them, their ties and the introductions of them, takes them out of activities, and removes their values from the history of their ties and introductions, in one transaction. The history keeps that an erasure happened, by whom and when; it cannot be undone. Workers of their municipality, and admins.")
+            .Description("Erases a person at their request (right to erasure): deletes them, their ties, the introductions of them and their survey answers (and removes them from answers naming them), takes them out of activities, and removes their values from the history of their ties and introductions, in one transaction. The history keeps that an erasure happened, by whom and when; it cannot be undone. Workers of their municipality, and admins.")
             .Argument<NonNullGraphType<ErasePersonInputType>>("input", "The person to erase.")
             .ResolveAsync(async c =>
             {
@@ -70,6 +70,7 @@ public static class PersonalDataFeature
                     if (activity.VenueId == person.Id) activity.VenueId = null;
                 }
                 db.Introductions.RemoveRange(introductions);
+                await Surveys.SurveyErasure.ForgetAsync(db, person.Id, c.CancellationToken);
                 db.Resources.Remove(person);
                 await db.SaveChangesAsync(c.CancellationToken);
 

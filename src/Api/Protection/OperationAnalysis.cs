@@ -284,8 +284,9 @@ public sealed class OperationAnalysis
             };
             var max = filterDepth >= 0 ? _limits.MaxFilterItems : _limits.MaxListItems;
             if (items.Count > max)
-                throw new Refusal(new UserError(ErrorCodes.ListTooLong,
-                    $"{field}: '{path}' has {items.Count:N0} items; at most {max:N0} are allowed{(filterDepth >= 0 ? " in a filter" : "")}.", path));
+                throw new Refusal(filterDepth >= 0
+                    ? new UserError(ErrorCodes.ListTooLong, $"{field}: '{path}' has {items.Count:N0} items; at most {max:N0} are allowed in a filter.", path)
+                    : new UserError(ErrorCodes.ListTooLong, $"{field}: '{path}' has {items.Count:N0} items; at most {max:N0} are allowed.", path));
             for (var i = 0; i < items.Count; i++) CheckInput($"{path}[{i}]", listType.ResolvedType, items[i], field, filterDepth);
             return;
         }

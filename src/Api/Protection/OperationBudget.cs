@@ -54,7 +54,7 @@ public static class OperationBudget
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !caller.IsCancellationRequested)
         {
             var result = new ExecutionResult { Executed = true };
-            result.AddError(new ExecutionError($"The operation ran longer than {limits.ExecutionTimeoutSeconds:0.###} s and was stopped.") { Code = ErrorCodes.Timeout });
+            result.AddError(new UserError(ErrorCodes.Timeout, $"The operation ran longer than {limits.ExecutionTimeoutSeconds:0.###} s and was stopped."));
             return result;
         }
     };
@@ -92,9 +92,9 @@ public static class OperationBudget
         if (Operation(options.Document!, options.OperationName) is not { } operation)
         {
             var names = options.Document!.Definitions.OfType<GraphQLOperationDefinition>().Select(o => o.Name?.StringValue).ToList();
-            return (Refused(new UserError(ErrorCodes.BadRequest, names.Count == 0 ? "The document has no operation to run."
-                : options.OperationName is { } name ? $"The document has no operation named '{name}'."
-                : "The document has several operations; name the one to run in 'operationName'.")), 0);
+            return (Refused(names.Count == 0 ? new UserError(ErrorCodes.BadRequest, "The document has no operation to run.")
+                : options.OperationName is { } name ? new UserError(ErrorCodes.BadRequest, $"The document has no operation named '{name}'.")
+                : new UserError(ErrorCodes.BadRequest, "The document has several operations; name the one to run in 'operationName'.")), 0);
         }
         var variables = options.Variables ?? Inputs.Empty;
         var (figures, refusal) = OperationAnalysis.Analyse(schema, options.Document!, operation, variables, limits);
@@ -113,10 +113,18 @@ public static class OperationBudget
             costReport.Maximum = maximum;
         }
         if (figures.Cost > maximum)
-            return (Refused(new UserError(ErrorCodes.QueryTooComplex,
-                $"The operation costs {figures.Cost:N0}; {(role == Access.Role.Anonymous ? "without signing in" : $"for a {role.ToString().ToLowerInvariant()}")} at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs).")), 0);
+            return (Refused(TooCostly(role, figures.Cost, maximum)), 0);
         return (null, figures.Cost);
     }
+
+    /// <summary>The refusal of an operation that costs more than the caller's role may run: one message per role, so that it can be translated.</summary>
+    private static UserError TooCostly(Access.Role role, long cost, long maximum) => role switch
+    {
+        Access.Role.Anonymous => new UserError(ErrorCodes.QueryTooComplex, $"The operation costs {cost:N0}; without signing in at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs)."),
+        Access.Role.Viewer => new UserError(ErrorCodes.QueryTooComplex, $"The operation costs {cost:N0}; for a viewer at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs)."),
+        Access.Role.Worker => new UserError(ErrorCodes.QueryTooComplex, $"The operation costs {cost:N0}; for a worker at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs)."),
+        _ => new UserError(ErrorCodes.QueryTooComplex, $"The operation costs {cost:N0}; for a admin at most {maximum:N0} is allowed. Ask for smaller pages, fewer fields or coarser cells (the SDL's @cost and @listSize say what each field costs)."),
+    };
 
     /// <summary>
     /// The document, parsed after its length and tokens were counted; or a syntax error, never an exception of the

@@ -30,7 +30,8 @@ public sealed class PageSizeValidationRule : ValidationRuleBase, INodeVisitor
                 _ => null,
             };
             if (size > PageRequest.MaxPageSize)
-                context.ReportError(new PageSizeError(context.Document.Source, argument, $"'{argument.Name.StringValue}' asks for {size} items; a page holds at most {PageRequest.MaxPageSize}."));
+                context.ReportError(new PageSizeError(context.Document.Source, argument, Languages.Message.WithValues(
+                    "'{0}' asks for {1} items; a page holds at most {2}.", argument.Name.StringValue, size, PageRequest.MaxPageSize).In(Languages.RequestLanguage.Current)));
         }
         return default;
     }

@@ -42,7 +42,8 @@ public sealed class PersistedOperations
         if (id is not null)
         {
             if (_documents.TryGetValue(id, out var document)) return (document, null);
-            return (null, new ExecutionError($"No persisted operation has the id '{id}'.") { Code = ErrorCodes.PersistedOperationNotFound });
+            // Written in the request's language at once: over HTTP the refusal's text travels on as a plain RequestError.
+            return (null, new ExecutionError(Languages.Message.WithValues("No persisted operation has the id '{0}'.", id).In(Languages.RequestLanguage.Current)) { Code = ErrorCodes.PersistedOperationNotFound });
         }
         if (Only)
             return (null, new ExecutionError("This server runs persisted operations only: send 'documentId' (or extensions.persistedQuery.sha256Hash) instead of 'query'.") { Code = ErrorCodes.PersistedOperationRequired });

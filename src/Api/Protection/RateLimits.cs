@@ -56,7 +56,7 @@ public sealed class ClientRateLimiter : IDisposable
     public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public static ExecutionError Error(TimeSpan wait) =>
-        new($"Too many requests from this client; try again in {RetryAfterSeconds(wait)} s.") { Code = ErrorCodes.RateLimited };
+        new UserError(ErrorCodes.RateLimited, $"Too many requests from this client; try again in {RetryAfterSeconds(wait)} s.");
 
     /// <summary>Answers a refused HTTP request: 429, Retry-After and the error.</summary>
     public static async Task WriteRefusalAsync(HttpContext http, TimeSpan wait)

@@ -66,6 +66,7 @@ public static class SurveyItems
         for (var i = 0; i < response.Partners.Count; i++)
         {
             var partner = response.Partners[i];
+            if (partner.ResourceId is null && partner.NewName is null) continue; // a partner erased at their request
             var key = PartnerKey(i);
             var decision = decisions.GetValueOrDefault(key);
             // An accepted new actor is on the map now: the item names it.

@@ -191,8 +191,8 @@ public static class SurveyMutations
     /// <summary>Where links point: Surveys:PublicUrl when set (a server behind a proxy), else the address the request came to.</summary>
     private static string PublicUrl(IResolveFieldContext c)
     {
-        if (c.Service<IConfiguration>()["Surveys:PublicUrl"] is { Length: > 0 } configured) return configured;
-        var request = c.Service<IHttpContextAccessor>().HttpContext?.Request;
+        if (c.RequestServices?.GetService<IConfiguration>()?["Surveys:PublicUrl"] is { Length: > 0 } configured) return configured;
+        var request = c.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
         return request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 }

@@ -20,6 +20,8 @@ public static class WebApp
         var files = new PhysicalFileProvider(root);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // The link a survey's invitation carries: the form's page (the token follows '#', so it never reaches the server here).
+        app.MapGet("/survey", () => Results.File(Path.Combine(root, "survey.html"), "text/html; charset=utf-8"));
         app.MapGet("/app/config", () => Results.Json(new { tileUrl = string.IsNullOrWhiteSpace(settings.TileUrl) ? null : settings.TileUrl, tileAttribution = settings.TileAttribution }));
     }
 }

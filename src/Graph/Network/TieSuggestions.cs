@@ -2,13 +2,23 @@ using ResourceMap.Graph.Spatial;
 
 namespace ResourceMap.Graph.Network;
 
+/// <summary>
+/// A sentence for a worker, as an English template and its values, so the API can write it in the reader's language:
+/// {0} is a value, {0:0.0} a number's format, {0:one=actor|other=actors} words that agree with a number (CLDR plural
+/// categories). A value may be a list of texts (written with commas).
+/// </summary>
+public sealed record Reason(string Template, params object[] Values)
+{
+    public override string ToString() => Template;
+}
+
 /// <summary>A tie worth building, with the reasons a worker can read and what it would change.</summary>
 public sealed record SuggestedTie(
     int FromId,
     int ToId,
     double Score,
-    string Purpose,
-    IReadOnlyList<string> Reasons,
+    Reason Purpose,
+    IReadOnlyList<Reason> Reasons,
     IReadOnlyList<(string Need, string Offer, int NeedingActorId)> NeedsMet,
     IReadOnlyList<string> SharedTargetGroups,
     double? DistanceKm,
@@ -50,18 +60,18 @@ public static class TieSuggestions
         var tied = network.Ties.Select(t => (Math.Min(t.SourceId, t.TargetId), Math.Max(t.SourceId, t.TargetId))).ToHashSet();
 
         foreach (var group in network.IsolatedGroups)
-            suggestions.AddRange(Best(group.ActorIds, main, $"joins the isolated group of {group.ActorIds.Count} actors to the main network", group.ActorIds.Count));
+            suggestions.AddRange(Best(group.ActorIds, main, new Reason("joins the isolated group of {0} {0:one=actor|other=actors} to the main network", group.ActorIds.Count), group.ActorIds.Count));
         foreach (var actor in network.IsolatedActors)
-            suggestions.AddRange(Best([actor], main, "brings an isolated actor into the main network", 1));
+            suggestions.AddRange(Best([actor], main, new Reason("brings an isolated actor into the main network"), 1));
         foreach (var community in network.Communities.Where(c => c.WeaklyTied && c.Members.ActorIds.All(main.Contains)))
         {
             var members = community.Members.ActorIds.ToHashSet();
             suggestions.AddRange(Best(community.Members.ActorIds, main.Where(a => !members.Contains(a)).ToHashSet(),
-                $"ties a weakly tied community of {members.Count} actors more firmly to the rest", 0));
+                new Reason("ties a weakly tied community of {0} {0:one=actor|other=actors} more firmly to the rest", members.Count), 0));
         }
         return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId).ToList();
 
-        IEnumerable<SuggestedTie> Best(IReadOnlyList<int> members, IReadOnlySet<int> candidates, string purpose, int newlyReached) =>
+        IEnumerable<SuggestedTie> Best(IReadOnlyList<int> members, IReadOnlySet<int> candidates, Reason purpose, int newlyReached) =>
             members.SelectMany(m => candidates.Where(c => !tied.Contains((Math.Min(m, c), Math.Max(m, c))) && InReach(m, c)).Select(c => Score(m, c, purpose, newlyReached)))
                 .Where(s => s.NeedsMet.Count > 0 || s.SharedTargetGroups.Count > 0 || s.CommonNeighbours > 0)
                 .OrderByDescending(s => s.Score).ThenBy(s => s.FromId).ThenBy(s => s.ToId)
@@ -77,7 +87,7 @@ public static class TieSuggestions
             return DistanceKm(x, y) is { } km ? km <= reach : x.MunicipalityId is null || y.MunicipalityId is null;
         }
 
-        SuggestedTie Score(int fromId, int toId, string purpose, int newlyReached)
+        SuggestedTie Score(int fromId, int toId, Reason purpose, int newlyReached)
         {
             var from = network.Snapshot.Find(fromId)!;
             var to = network.Snapshot.Find(toId)!;
@@ -88,16 +98,16 @@ public static class TieSuggestions
             var (common, adamicAdar) = CommonNeighbours(network, fromId, toId);
             var score = (3 * needsMet.Count + Math.Min(3, shared.Count) + adamicAdar) * (0.5 + 0.5 * proximity) + 2 * proximity + Math.Log(1 + newlyReached);
 
-            var reasons = new List<string>();
+            var reasons = new List<Reason>();
             foreach (var (need, offer, needing) in needsMet)
             {
                 var (needer, offerer) = needing == fromId ? (from, to) : (to, from);
-                reasons.Add($"{needer.Name} needs “{need}”; {offerer.Name} offers “{offer}”.");
+                reasons.Add(new Reason("{0} needs “{1}”; {2} offers “{3}”.", needer.Name, need, offerer.Name, offer));
             }
-            if (shared.Count > 0) reasons.Add($"Both serve {string.Join(", ", shared)}.");
-            if (km is { } distance) reasons.Add($"{distance:0.0} km apart.");
-            if (common > 0) reasons.Add($"{common} partner{(common == 1 ? "" : "s")} in common (Adamic–Adar {adamicAdar:0.00}).");
-            if (newlyReached > 0) reasons.Add($"Would bring {newlyReached} actor{(newlyReached == 1 ? "" : "s")} into the main network.");
+            if (shared.Count > 0) reasons.Add(new Reason("Both serve {0}.", shared));
+            if (km is { } distance) reasons.Add(new Reason("{0:0.0} km apart.", distance));
+            if (common > 0) reasons.Add(new Reason("{0} {0:one=partner|other=partners} in common (Adamic–Adar {1:0.00}).", common, adamicAdar));
+            if (newlyReached > 0) reasons.Add(new Reason("Would bring {0} {0:one=actor|other=actors} into the main network.", newlyReached));
             return new SuggestedTie(fromId, toId, Math.Round(score, 6), purpose, reasons, needsMet, shared, km is null ? null : Math.Round(km.Value, 3), common, adamicAdar, newlyReached);
         }
 
