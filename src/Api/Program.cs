@@ -41,6 +41,7 @@ builder.Services.AddTokenAuthentication(auth, settings.DataFolder);
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Backup").Get<BackupSettings>() ?? new BackupSettings());
 builder.Services.AddHostedService<BackupService>();
+builder.Services.AddHostedService<ResourceMap.Api.Surveys.SurveyRetention>();
 ResourceMap.Api.Health.HealthEndpoints.AddResourceMapHealth(builder.Services);
 
 var app = builder.Build();

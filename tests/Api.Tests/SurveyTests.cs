@@ -175,6 +175,10 @@ public class SurveyTests
             Assert.All(written, c => Assert.Equal(DaugavpilsWorker.Name, c.Author));
             Assert.Single(written.Select(c => c.Batch).Distinct());
         }
+        var choirHistory = (await api.DataAsync("query($id: ID!) { history(id: $id) { action author source } }", new { id = await api.ResourceIdAsync("Križu senioru koris") }, DaugavpilsWorker))
+            .GetProperty("history")[0];
+        Assert.Equal(("CREATED", DaugavpilsWorker.Name), (choirHistory.GetProperty("action").GetString(), choirHistory.GetProperty("author").GetString()));
+        Assert.Contains("wave 1", choirHistory.GetProperty("source").GetString());
         // A decided item stays decided; the respondent can no longer change the answer under review.
         var again = await api.ExecuteAsync("""
             mutation($input: ModerateSurveyResponseInput!) { moderateSurveyResponse(input: $input) { id } }
@@ -373,6 +377,24 @@ public class SurveyTests
         Assert.Equal("This survey link is not valid: check that it was copied whole.", messages[Language.En].Message);
         Assert.Equal("Šī aptaujas saite nav derīga: pārbaudiet, vai tā nokopēta pilnībā.", messages[Language.Lv].Message);
         Assert.Equal("Эта ссылка на опрос недействительна: проверьте, что она скопирована полностью.", messages[Language.Ru].Message);
+    }
+
+    [Fact]
+    public async Task Answers_are_deleted_730_days_after_their_wave_closes_and_what_was_accepted_stays()
+    {
+        await using var api = await TestApi.StartAsync();
+        var wave = await CreateWaveAsync(api, closesOn: "2099-12-31");
+        var token = (await InviteAsync(api, wave, Draudziba))[Draudziba];
+        await api.DataAsync(Save, new { input = new { token, consent = true, partners = new[] { new { newName = "Koris" } } } }, Respondent);
+        await using var db = api.Factory.CreateDbContext();
+        var closes = new DateOnly(2099, 12, 31);
+        // Kept through the 730th day after closing, gone on the 731st.
+        Assert.Equal(0, await Surveys.SurveyRetention.PurgeAsync(db, closes.AddDays(730), default));
+        Assert.Equal(1, await db.SurveyResponses.CountAsync());
+        Assert.Equal(1, await Surveys.SurveyRetention.PurgeAsync(db, closes.AddDays(731), default));
+        Assert.Equal(0, await db.SurveyResponses.CountAsync());
+        Assert.Equal(0, await db.SurveyInvitations.CountAsync());
+        Assert.Equal(1, await db.Surveys.CountAsync());
     }
 
     private static int GlobalIdKey(string id) => ResourceMap.Api.Ids.GlobalId.Decode(id, ResourceMap.Api.Ids.GlobalId.Resource, "id");

@@ -330,6 +330,7 @@ public sealed class ChangeType : ObjectGraphType<Change>
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id, for undoChange.").ResolveSource(s => GlobalId.Encode(HistoryFeature.ChangeIdType, (int)s.Id));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When it was saved.").ResolveSource(s => s.At);
         Field<StringGraphType>("author").Description("Who made it (the signed-in user); null for the system (demo data, commands on the server).").ResolveSource(s => s.Author);
+        Field<StringGraphType>("source").Description("What the change came from when not the author's own edit: the survey and wave whose answer a worker accepted (\"survey 3 “Name”, wave 2, answer of resource 17\").").ResolveSource(s => s.Source);
         Field<NonNullGraphType<ChangeActionEnum>>("action").Description("What it did.").ResolveSource(s => s.Action);
         Field<NonNullGraphType<IdGraphType>>("subjectId").Description("Global id of the resource or tie.").ResolveSource(s => GlobalId.Encode(s.Entity, s.EntityId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("changedFields").Description("The stored fields it changed (for updates; bookkeeping such as version left out).")
