@@ -283,16 +283,16 @@ public sealed class SurveyRecordInputType : InputObjectGraphType
     {
         Name = "SurveyRecordInput";
         Description = "Corrections of an actor's own record.";
-        Field<StringGraphType>("name");
-        Field<ResourceKindEnum>("kind");
-        Field<StringGraphType>("address");
+        Field<StringGraphType>("name").Description("Name.");
+        Field<ResourceKindEnum>("kind").Description("Kind.");
+        Field<StringGraphType>("address").Description("Address.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("offers");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("needs");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("targetGroups");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages");
-        Field<StringGraphType>("contactWeb");
-        Field<StringGraphType>("contactEmail");
-        Field<StringGraphType>("contactPhone");
+        Field<StringGraphType>("contactWeb").Description("Public web page.");
+        Field<StringGraphType>("contactEmail").Description("Public e-mail.");
+        Field<StringGraphType>("contactPhone").Description("Public phone.");
     }
 }
 

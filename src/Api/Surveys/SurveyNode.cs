@@ -165,6 +165,11 @@ public sealed class InvitationStatusEnum : EnumerationGraphType<InvitationStatus
     {
         Name = "SurveyInvitationStatus";
         Description = "Where an invitation stands.";
+        this.Describe(InvitationStatus.Sent, "The link is made and works; no answer saved yet.");
+        this.Describe(InvitationStatus.Answering, "An answer is saved as a draft.");
+        this.Describe(InvitationStatus.Submitted, "The answer is sent as finished.");
+        this.Describe(InvitationStatus.Revoked, "A worker revoked the link (or invited the actor again).");
+        this.Describe(InvitationStatus.Expired, "The link is past its expiry or the wave has closed.");
     }
 }
 
@@ -174,6 +179,8 @@ public sealed class SurveyDecisionEnum : EnumerationGraphType<SurveyDecisionKind
     {
         Name = "SurveyDecision";
         Description = "A worker's decision on an item of an answer.";
+        this.Describe(SurveyDecisionKind.Accepted, "Written to the map.");
+        this.Describe(SurveyDecisionKind.Rejected, "Left out.");
     }
 }
 
@@ -183,5 +190,10 @@ public sealed class TieFrequencyEnum : EnumerationGraphType<TieFrequency>
     {
         Name = "TieFrequency";
         Description = "How often two actors work together (PARTNER's question); it gives an accepted tie's strength: daily 5, weekly 4, monthly 3, quarterly 2, yearly 1.";
+        this.Describe(TieFrequency.Daily, "Every day (strength 5).");
+        this.Describe(TieFrequency.Weekly, "Every week (strength 4).");
+        this.Describe(TieFrequency.Monthly, "Every month (strength 3).");
+        this.Describe(TieFrequency.Quarterly, "About once a quarter (strength 2).");
+        this.Describe(TieFrequency.Yearly, "Once a year or less (strength 1).");
     }
 }
