@@ -286,10 +286,10 @@ public sealed class SurveyRecordInputType : InputObjectGraphType
         Field<StringGraphType>("name").Description("Name.");
         Field<ResourceKindEnum>("kind").Description("Kind.");
         Field<StringGraphType>("address").Description("Address.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("offers");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("needs");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("targetGroups");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("offers").Description("What it offers (replaces the list).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("needs").Description("What it needs (replaces the list).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("targetGroups").Description("Whom it serves (replaces the list).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("languages").Description("Languages it works in (replaces the list).");
         Field<StringGraphType>("contactWeb").Description("Public web page.");
         Field<StringGraphType>("contactEmail").Description("Public e-mail.");
         Field<StringGraphType>("contactPhone").Description("Public phone.");
