@@ -52,6 +52,8 @@ public sealed partial class ReadmeExampleTests(DemoServer demo) : IClassFixture<
             ["Network analysis"] = null,
             // The README says: as a worker of Cēsu novads (its mutations); its queries anyone may ask.
             ["The worker's evidence: activities, introductions, reach"] = await server.TokenAsync("worker", "Cēsu novads"),
+            // The README says: as a worker of Daugavpils.
+            ["Mapping with the community: partner surveys"] = await server.TokenAsync("worker", "Daugavpils"),
             ["Geography for planners"] = null,
             ["The API for front-end developers"] = null,
         };
@@ -93,8 +95,20 @@ public sealed partial class ReadmeExampleTests(DemoServer demo) : IClassFixture<
             .GetProperty("id").GetString()!;
         // The worker the README's sign-in example names, created by an admin as README says.
         await server.DataAsync("mutation { createUser(input: { name: \"Ilze\", role: WORKER, municipalities: [\"Cēsu novads\"], password: \"Ilzes-parole-2026\" }) { id } }", token: admin);
+        // A wave with one answer to review, as the README's section goes: created, Draudzība invited, its answer saved
+        // through the link's token (no account).
+        var survey = (await server.DataAsync("mutation($a: ID!) { createSurvey(input: { name: \"README aptauja\", areaId: $a, opensOn: \"2026-01-01\", closesOn: \"2099-12-31\" }) { id } }", new { a = daugavpils }, worker))
+            .GetProperty("createSurvey").GetProperty("id").GetString()!;
+        var link = (await server.DataAsync("mutation($s: ID!, $a: ID!) { inviteToSurvey(input: { surveyId: $s, resourceIds: [$a] }) { link } }", new { s = survey, a = draudziba }, worker))
+            .GetProperty("inviteToSurvey")[0].GetProperty("link").GetString()!;
+        await server.DataAsync("mutation($t: String!, $p: ID!) { saveSurveyAnswers(input: { token: $t, consent: true, submit: true, partners: [{ resourceId: $p, frequency: MONTHLY, reliable: 4 }] }) { wave } }",
+            new { t = link.Split('#')[1], p = await Resource("Križu draudze") });
+        var response = (await server.DataAsync("query($s: ID!) { survey(id: $s) { responses { id } } }", new { s = survey }, worker))
+            .GetProperty("survey").GetProperty("responses")[0].GetProperty("id").GetString()!;
         var values = new Dictionary<string, string>
         {
+            ["survey"] = survey,
+            ["response"] = response,
             ["daugavpils"] = daugavpils,
             ["id"] = draudziba,
             ["a"] = draudziba,

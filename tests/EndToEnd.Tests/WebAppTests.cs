@@ -520,13 +520,16 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         }
     }
 
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
+    internal static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
 
     /// <summary>Runs a browser script against the server and returns what it printed (its last line, JSON); no page error allowed.</summary>
-    private async Task<JsonElement> BrowseAsync(string script, params string[] arguments)
+    private Task<JsonElement> BrowseAsync(string script, params string[] arguments) => BrowseAsync(demo.Server, script, arguments);
+
+    /// <summary>Runs a browser script of tests/conformance against a server; its JSON line, after checking the page raised no error.</summary>
+    internal static async Task<JsonElement> BrowseAsync(ServerProcess server, string script, params string[] arguments)
     {
         await DebianPackage.Chromium.EnsureInstalledAsync();
-        var (exit, output, error) = await NodeClients.RunAsync(script, [demo.Server.BaseAddress.ToString(), Shots, .. arguments]);
+        var (exit, output, error) = await NodeClients.RunAsync(script, [server.BaseAddress.ToString(), Shots, .. arguments]);
         Assert.True(exit == 0, $"{script} failed ({exit}):\n{output}\n{error}");
         var page = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         Assert.Empty(page.GetProperty("errors").EnumerateArray());
@@ -534,7 +537,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
     }
 
     /// <summary>Each step's screenshot was saved (an empty or missing file means the step showed nothing).</summary>
-    private static void AssertScreenshots(params string[] names)
+    internal static void AssertScreenshots(params string[] names)
     {
         foreach (var shot in names)
             Assert.True(new FileInfo(Path.Combine(Shots, shot)).Length > 10_000, $"{shot} is missing or empty");

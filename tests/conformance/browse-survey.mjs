@@ -27,6 +27,7 @@ await browse(shots, async browser => {
     await worker.selectOption('#wave-area', { label: 'Daugavpils' });
     await worker.fill('#wave-opens', '2026-01-01');
     await worker.fill('#wave-closes', closes);
+    await worker.evaluate(() => { document.getElementById('surveys').dataset.state = 'changing'; });
     await worker.click('#new-wave button[type=submit]');
     await worker.waitForSelector('#surveys[data-state="wave"]');
   }
