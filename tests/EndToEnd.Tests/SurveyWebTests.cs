@@ -70,6 +70,51 @@ public sealed class SurveyWebTests(WebAppTests.NoTilesServer demo) : IClassFixtu
         WebAppTests.AssertScreenshots("survey-1-links.png", "survey-2-phone-ru.png", "survey-3-phone-sent.png", "survey-4-reviewed.png", "survey-5-compared.png");
     }
 
+    [Theory]
+    [InlineData("ru-RU, lv;q=0.8", "ru", "Эта ссылка на опрос недействительна: проверьте, что она скопирована полностью.")]
+    [InlineData("de, lv;q=0.5", "lv", "Šī aptaujas saite nav derīga: pārbaudiet, vai tā nokopēta pilnībā.")]
+    [InlineData("de", "en", "This survey link is not valid: check that it was copied whole.")]
+    [InlineData("ru;q=0, en", "en", "This survey link is not valid: check that it was copied whole.")]
+    public async Task Over_HTTP_errors_follow_Accept_Language_and_say_which_in_Content_Language(string accept, string chosen, string message)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ surveyForm(token: \"made-up\") { wave } }" }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", accept);
+        using var response = await demo.Server.Client.SendAsync(request);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Equal("INVITATION_NOT_VALID", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal([chosen], response.Content.Headers.ContentLanguage);
+    }
+
+    [Fact]
+    public async Task Suggestions_give_their_reasons_in_the_request_s_language()
+    {
+        async Task<List<string>> Reasons(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ network(scope: { asOf: \"2026-01-01\" }) { suggestions(first: 50) { reasons } } }" }),
+            };
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            using var response = await demo.Server.Client.SendAsync(request);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("network").GetProperty("suggestions")
+                .EnumerateArray().SelectMany(s => s.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)).ToList();
+        }
+        var (english, latvian, russian) = (await Reasons("en"), await Reasons("lv"), await Reasons("ru"));
+        Assert.Equal(english.Count, latvian.Count);
+        // Sentences written by hand for what the demo's suggestions say in English.
+        Assert.Contains("Both serve seniors.", english);
+        Assert.Contains("Abi strādā ar mērķa grupām: seniori.", latvian);
+        Assert.Contains("Оба работают с целевыми группами: пожилые люди.", russian);
+        var distance = english.First(r => r.EndsWith(" km apart.", StringComparison.Ordinal));
+        var km = distance[..distance.IndexOf(' ')];
+        Assert.Contains($"Attālums: {km.Replace('.', ',')} km.", latvian);
+        Assert.Contains($"Расстояние: {km.Replace('.', ',')} км.", russian);
+    }
+
     private static (string?, string?, string?, string?) Texts(JsonElement t) =>
         (t.GetProperty("title").GetString(), t.GetProperty("submit").GetString(), t.GetProperty("frequency").GetString(), t.GetProperty("lang").GetString());
 
