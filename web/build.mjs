@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, rmSync } from "node:fs";
 rmSync("dist", { recursive: true, force: true }); // no chunk of an earlier build is left to be served
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: ["src/main.ts", "src/report.ts", "src/styles.css", "src/report.css"],
+  entryPoints: ["src/main.ts", "src/report.ts", "src/survey.ts", "src/surveys.ts", "src/styles.css", "src/report.css", "src/survey.css"],
   bundle: true,
   minify: process.env.MINIFY !== "0",
   sourcemap: true,
@@ -18,4 +18,4 @@ await build({
   loader: { ".png": "file", ".svg": "file" },
   logLevel: "warning",
 });
-for (const page of ["index.html", "report.html"]) cpSync(`src/${page}`, `dist/${page}`);
+for (const page of ["index.html", "report.html", "survey.html", "surveys.html"]) cpSync(`src/${page}`, `dist/${page}`);

@@ -23,7 +23,8 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         // For each mutation on a resource or tie in Zosēni (Cēsu novads): the code each caller gets, or null for success.
         var data = new TheoryData<string, string, string?>();
         foreach (var mutation in new[] { "createResource", "updateResource", "deleteResource", "createRelationship", "updateRelationship", "deleteRelationship", "undoChange", "undoImport", "erasePerson",
-                     "createActivity", "updateActivity", "deleteActivity", "recordIntroduction", "updateIntroduction", "deleteIntroduction" })
+                     "createActivity", "updateActivity", "deleteActivity", "recordIntroduction", "updateIntroduction", "deleteIntroduction",
+                     "createSurvey", "inviteToSurvey", "revokeSurveyInvitation", "moderateSurveyResponse" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "viewer", "FORBIDDEN");
@@ -88,8 +89,23 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             ? (await api.DataAsync("mutation($n: String!) { createUser(input: { name: $n, role: VIEWER, municipalities: [\"Cēsu novads\"], password: \"lietotāja-parole\" }) { id } }", new { n = $"Lietotājs {who}" }))
                 .GetProperty("createUser").GetProperty("id").GetString()
             : null;
+        var survey = mutation is "inviteToSurvey" or "revokeSurveyInvitation" or "moderateSurveyResponse"
+            ? (await api.DataAsync("mutation($area: ID!) { createSurvey(input: { name: \"Aptauja\", areaId: $area, opensOn: \"2026-01-01\", closesOn: \"2099-12-31\" }) { id } }", new { area = zoseni }))
+                .GetProperty("createSurvey").GetProperty("id").GetString()
+            : null;
+        JsonElement? invitation = survey is null
+            ? null
+            : (await api.DataAsync("mutation($s: ID!, $a: ID!) { inviteToSurvey(input: { surveyId: $s, resourceIds: [$a] }) { link invitation { id } } }", new { s = survey, a }))
+                .GetProperty("inviteToSurvey")[0];
+        var response = mutation == "moderateSurveyResponse"
+            ? await AnsweredAsync(api, survey!, invitation!.Value.GetProperty("link").GetString()!.Split('#')[1], b)
+            : null;
         var (query, variables) = mutation switch
         {
+            "createSurvey" => ("mutation($area: ID!) { createSurvey(input: { name: \"Aptauja\", areaId: $area, opensOn: \"2026-01-01\", closesOn: \"2099-12-31\" }) { id } }", (object)new { area = zoseni }),
+            "inviteToSurvey" => ("mutation($s: ID!, $b: ID!) { inviteToSurvey(input: { surveyId: $s, resourceIds: [$b] }) { link } }", new { s = survey, b }),
+            "revokeSurveyInvitation" => ("mutation($id: ID!) { revokeSurveyInvitation(id: $id) { status } }", new { id = invitation!.Value.GetProperty("invitation").GetProperty("id").GetString() }),
+            "moderateSurveyResponse" => ("mutation($id: ID!) { moderateSurveyResponse(input: { responseId: $id, accept: [\"partner:0\"] }) { id } }", new { id = response }),
             "createUser" => ("mutation($n: String!) { createUser(input: { name: $n, role: WORKER, municipalities: [\"Cēsu novads\"], password: \"jaunā-parole-1\" }) { id } }", (object)new { n = $"Jauns {who}" }),
             "updateUser" => ("mutation($id: ID!) { updateUser(input: { id: $id, role: WORKER }) { id } }", new { id = user }),
             "erasePerson" => ("mutation($id: ID!) { erasePerson(input: { id: $id }) { erasedResourceId } }", (object)new { id = person }),
@@ -126,15 +142,15 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         };
 
         var before = await api.SnapshotAsync();
-        var response = await api.ExecuteAsync(query, variables, Named(who));
+        var answer = await api.ExecuteAsync(query, variables, Named(who));
         if (expectedCode is null)
         {
-            Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+            Assert.False(answer.TryGetProperty("errors", out var errors), errors.ToString());
             Assert.NotEqual(before, await api.SnapshotAsync());
         }
         else
         {
-            var error = response.GetProperty("errors")[0];
+            var error = answer.GetProperty("errors")[0];
             Assert.Equal(expectedCode, error.GetProperty("extensions").GetProperty("code").GetString());
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
             Assert.Equal(before, await api.SnapshotAsync());
@@ -148,8 +164,10 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
             .EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order();
         // signIn is open to everyone and signOut ends the caller's own session: PasswordSignInTests (EndToEnd) tries
         // both with real sessions, which the callers of this matrix do not have. importSpreadsheet takes a file, which
-        // JSON variables cannot carry: SpreadsheetReimportTests tries it for each role, row by row.
-        Assert.Equal(fields, Cases.Select(c => (string)c[0]).Concat(["signIn", "signOut", "importSpreadsheet"]).Distinct().Order());
+        // JSON variables cannot carry: SpreadsheetReimportTests tries it for each role, row by row. saveSurveyAnswers and
+        // withdrawSurveyAnswers are open to whoever holds a survey link, whatever their role: SurveyTests tries revoked,
+        // expired and made-up links.
+        Assert.Equal(fields, Cases.Select(c => (string)c[0]).Concat(["signIn", "signOut", "importSpreadsheet", "saveSurveyAnswers", "withdrawSurveyAnswers"]).Distinct().Order());
     }
 
     [Fact]
@@ -199,6 +217,17 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         var atSea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Jūrā\", kind: OTHER, latitude: 57.5, longitude: 20.0 }) { resource { id } } }", null, CesisWorker);
         Assert.Equal("FORBIDDEN", atSea.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("'areaId'", atSea.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    /// <summary>The invited actor answers, naming the other as a partner; returns the response's id.</summary>
+    private static async Task<string> AnsweredAsync(TestApi api, string survey, string token, string partner)
+    {
+        await api.DataAsync("""
+            mutation($token: String!, $partner: ID!) { saveSurveyAnswers(input: { token: $token, consent: true, submit: true,
+              partners: [{ resourceId: $partner, type: COOPERATION, frequency: MONTHLY }] }) { wave } }
+            """, new { token, partner }, Nobody);
+        return (await api.DataAsync("query($id: ID!) { survey(id: $id) { responses { id } } }", new { id = survey }))
+            .GetProperty("survey").GetProperty("responses")[0].GetProperty("id").GetString()!;
     }
 
     private static async Task<string> CreateAsync(TestApi api, string areaId, string name) =>

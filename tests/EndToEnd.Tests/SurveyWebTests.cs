@@ -34,6 +34,8 @@ public sealed class SurveyWebTests(WebAppTests.NoTilesServer demo) : IClassFixtu
         // The token left the address as soon as the form opened, and the browser keeps none.
         Assert.DoesNotContain("#", page.GetProperty("urlAfterOpen").GetString());
         Assert.Equal("{}{}", page.GetProperty("tokenStored").GetString());
+        // The phone is set to Russian: the form opened in Russian, with nothing chosen.
+        Assert.Equal("ru", page.GetProperty("openedIn").GetString());
         // The Russian form, written by hand: its title, the consent with the retention, the refusal without consent.
         Assert.Equal("Опрос о сотрудничестве", page.GetProperty("titleRu").GetString());
         Assert.Contains("730 дней после окончания опроса", page.GetProperty("consentRu").GetString());
@@ -67,6 +69,7 @@ public sealed class SurveyWebTests(WebAppTests.NoTilesServer demo) : IClassFixtu
         Assert.Equal(["Abu pušu apstiprinātās saites", "1", "1"], rows[2]);
         Assert.Equal(["Vidējā uzticēšanās (1–4)", "3,67", "3,50"], rows[3]);
         Assert.Equal("Jaunas saites: 1; zudušas: 2; nav jautāts vēlreiz: 0.", rows[5][0]);
+        Assert.Empty(page.GetProperty("errors").EnumerateArray());
         WebAppTests.AssertScreenshots("survey-1-links.png", "survey-2-phone-ru.png", "survey-3-phone-sent.png", "survey-4-reviewed.png", "survey-5-compared.png");
     }
 

@@ -16,7 +16,7 @@ await browse(shots, async browser => {
   const saved = async name => page.waitForFunction(n => document.getElementById('editor').hidden && document.getElementById('details-name').textContent === n, name, { timeout: 15_000 });
   await page.goto(url);
   await ready();
-  await page.click('#language');
+  await page.selectOption('#language', 'en');
   await page.evaluate(() => { document.getElementById('map').dataset.state = 'changing'; });
   await signInWithToken(page, token);
   await ready();
@@ -38,13 +38,13 @@ await browse(shots, async browser => {
   result.nameFocused = await page.evaluate(() => document.activeElement?.id);
   await page.screenshot({ path: `${shots}/edit-1-field-error.png` });
   // The same refusal in Latvian, beside the field's Latvian label.
-  await page.click('#language');
+  await page.selectOption('#language', 'lv');
   await page.click('#editor-form button[type=submit]');
   await page.waitForFunction(() => document.getElementById('f-name-error').textContent.startsWith('Jā'));
   result.nameErrorLatvian = await page.textContent('#f-name-error');
   result.nameLabelLatvian = await page.textContent('label[for="f-name"]');
   await page.screenshot({ path: `${shots}/edit-1-field-error-latvian.png` });
-  await page.click('#language');
+  await page.selectOption('#language', 'en');
   await page.fill('#f-name', args.name);
   await page.check('#f-targetGroups input[value="seniors"]');
   await page.click('#editor-form button[type=submit]');

@@ -107,7 +107,7 @@ await browse(shots, async browser => {
   result.navPrinted = await report.locator('nav').isVisible();
   await report.pdf({ path: `${shots}/impact-report-lv.pdf`, format: 'A4', printBackground: true });
   await report.emulateMedia({ media: 'screen' });
-  await report.click('#language');
+  await report.selectOption('#language', 'en');
   await report.waitForFunction(() => document.querySelector('h1').textContent.startsWith('Changes'));
   result.english = await read();
   await report.emulateMedia({ media: 'print' });

@@ -18,7 +18,7 @@ await browse(shots, async browser => {
   await worker.waitForSelector('#map[data-state="ready"]', { timeout: 30_000 });
   await signInWithToken(worker, token);
   await worker.waitForFunction(() => !document.getElementById('signed-in-as').hidden);
-  await worker.goto(new URL('surveys.html', url).href);
+  await worker.click('#open-surveys');
   await worker.waitForSelector('#surveys[data-state="ready"]');
 
   // Wave 1: created and five associations invited; each gets a link and a QR code, shown once.
@@ -33,7 +33,7 @@ await browse(shots, async browser => {
   }
   async function invite(names) {
     await worker.evaluate(() => { document.getElementById('invite').open = true; });
-    for (const name of names) await worker.check(`#invite-actors label:has-text("${name}") input`);
+    for (const name of names) await worker.locator('#invite-actors label', { hasText: name }).locator('input').check();
     await worker.click('#invite-send');
     await worker.waitForFunction(n => document.querySelectorAll('#issued li').length === n, names.length);
     return Object.fromEntries(await worker.$$eval('#issued li', items => items.map(li => [li.querySelector('strong').textContent, li.querySelector('a').href])));
@@ -45,22 +45,27 @@ await browse(shots, async browser => {
   result.qrCodes = await worker.$$eval('#issued img', images => images.filter(i => i.complete && i.naturalWidth > 0).length);
   await worker.screenshot({ path: `${shots}/survey-1-links.png`, fullPage: true });
 
-  // "Draudzība-K" answers in Russian on a phone, with no account: the parish found by typing without diacritics,
-  // a new choir, the library; trust and value on PARTNER's scales.
+  // "Draudzība-K" answers in Russian on a phone set to Russian, with no account: the parish found by typing without
+  // diacritics, a new choir, the library; trust and value on PARTNER's scales. Each respondent's phone speaks the
+  // language they answer in; the form opens in it, and the chooser is there for a phone that does not.
+  const locales = { lv: 'lv-LV', ru: 'ru-RU', en: 'en-GB' };
   async function answer(link, language, steps) {
-    const context = await browser.newContext(phone);
+    const context = await browser.newContext({ ...phone, locale: locales[language] });
     const page = await context.newPage();
     page.on('pageerror', e => errors.push(e.message));
     await page.goto(link);
     await page.waitForSelector('#survey[data-state="ready"], #survey[data-state="error"]');
-    const opened = { urlAfterOpen: page.url(), tokenStored: await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })) };
+    const opened = {
+      urlAfterOpen: page.url(), openedIn: await page.getAttribute('html', 'lang'),
+      tokenStored: await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+    };
     await page.selectOption('#language', language);
     if (steps) await steps(page);
     return { page, context, ...opened };
   }
   async function addFound(page, typed, name) {
     await page.fill('#partner-search', typed);
-    await page.click(`#partner-options button:has-text("${name}")`);
+    await page.locator('#partner-options button', { hasText: name }).first().click();
   }
   const seniors = await answer(links[args.seniors], 'ru', async page => {
     result.titleRu = await page.textContent('#survey-title');
@@ -88,6 +93,7 @@ await browse(shots, async browser => {
     await page.screenshot({ path: `${shots}/survey-3-phone-sent.png`, fullPage: true });
   });
   result.urlAfterOpen = seniors.urlAfterOpen;
+  result.openedIn = seniors.openedIn;
   result.tokenStored = seniors.tokenStored;
   // The form's texts in all three languages.
   result.texts = {};
@@ -115,7 +121,7 @@ await browse(shots, async browser => {
   await worker.waitForSelector('#surveys[data-state="ready"]');
   await worker.click('#wave-list li:last-child button');
   await worker.waitForSelector('#surveys[data-state="wave"]');
-  await worker.click(`#invitations tr:has-text("${args.revoked}") button`);
+  await worker.locator('#invitations tr', { hasText: args.revoked }).locator('button').click();
   await worker.waitForFunction(name => [...document.querySelectorAll('#invitations tr')].some(r => r.textContent.includes(name) && !r.querySelector('button')), args.revoked);
   const revoked = await answer(links[args.revoked], 'ru');
   result.revokedRu = await revoked.page.textContent('#survey-status');
@@ -126,16 +132,16 @@ await browse(shots, async browser => {
 
   // Review: of "Draudzība-K", the parish and the choir accepted, the library rejected; of the parish, its tie accepted.
   async function decide(actor, accept, reject) {
-    const box = worker.locator(`.response[data-actor="${actor}"]`);
+    const box = worker.locator(`.response[data-actor=${JSON.stringify(actor)}]`);
     for (const key of accept) await box.locator(`tr[data-key="${key}"] input.decide-accept`).check();
     for (const key of reject) await box.locator(`tr[data-key="${key}"] input.decide-reject`).check();
     await box.locator('.save-decisions').click();
     await worker.waitForFunction(a => !document.querySelector(`.response[data-actor="${CSS.escape(a)}"] input`), actor);
   }
-  result.itemsShown = await worker.locator(`.response[data-actor="${args.seniors}"] tr`).allTextContents();
+  result.itemsShown = await worker.locator(`.response[data-actor=${JSON.stringify(args.seniors)}] tr`).allTextContents();
   await decide(args.seniors, ['partner:0', 'partner:1'], ['partner:2']);
   await decide(args.parish, ['partner:0'], []);
-  result.itemsDecided = await worker.locator(`.response[data-actor="${args.seniors}"] tr`).allTextContents();
+  result.itemsDecided = await worker.locator(`.response[data-actor=${JSON.stringify(args.seniors)}] tr`).allTextContents();
   await worker.screenshot({ path: `${shots}/survey-4-reviewed.png`, fullPage: true });
 
   // Wave 2: "Draudzība-K" names the parish again and FORTE; FORTE names "Draudzība-K".

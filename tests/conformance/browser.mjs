@@ -29,11 +29,21 @@ export async function signInWithToken(page, token) {
   await page.click('#sign-in button');
 }
 
+/**
+ * Runs the steps with Debian's Chromium. Its pages and contexts are those of a browser set to Latvian (lv-LV) unless a
+ * step asks for another locale: the web app follows the browser's languages on a first visit, and most scripts read
+ * the Latvian page as a worker in Latvia sees it.
+ */
 export async function browse(shots, steps) {
   mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const inLatvian = {
+    newPage: (options = {}) => browser.newPage({ locale: 'lv-LV', ...options }),
+    newContext: (options = {}) => browser.newContext({ locale: 'lv-LV', ...options }),
+    contexts: () => browser.contexts(),
+  };
   try {
-    console.log(JSON.stringify(await steps(browser)));
+    console.log(JSON.stringify(await steps(inLatvian)));
   } catch (error) {
     for (const [index, open] of browser.contexts().flatMap(c => c.pages()).entries())
       await open.screenshot({ path: `${shots}/failed-${index}.png` }).catch(() => {});

@@ -11,6 +11,9 @@ export class GraphQLError extends Error {
 
 const accept = "application/graphql-response+json, application/json";
 
+/** The page's language, so that the server's messages come in it (and English when it has none in that language). */
+const acceptLanguage = (): Record<string, string> => ({ "accept-language": document.documentElement.lang || "lv" });
+
 /** The session's token, as a header: sessionStorage keeps it over a reload, closing the browser ends it on this machine (session.ts). */
 function authorization(): Record<string, string> {
   const token = sessionStorage.getItem("token");
@@ -20,7 +23,7 @@ function authorization(): Record<string, string> {
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   return answer<T>(await send("/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept, ...authorization() },
+    headers: { "content-type": "application/json", accept, ...acceptLanguage(), ...authorization() },
     body: JSON.stringify({ query, variables }),
   }));
 }
@@ -37,7 +40,7 @@ export async function graphqlWithFiles<T>(query: string, variables: Record<strin
   form.append("map", JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
   names.forEach((name, i) => form.append(String(i), files[name], files[name].name));
   // No content-type: the browser writes multipart/form-data with its boundary.
-  return answer<T>(await send("/graphql", { method: "POST", headers: { accept, "graphql-preflight": "1", ...authorization() }, body: form }));
+  return answer<T>(await send("/graphql", { method: "POST", headers: { accept, "graphql-preflight": "1", ...acceptLanguage(), ...authorization() }, body: form }));
 }
 
 /** A file the server makes for the session (an export): its content and the name the server gives it, or `fallback`. */

@@ -1,11 +1,19 @@
-// Every text of the page, in Latvian (the default) and English. Elements name their text with data-text (content) or
-// data-text-label (aria-label); code asks t(key).
-export type Language = "lv" | "en";
+// Every text of the pages, in Latvian (the default), Russian and English. Elements name their text with data-text
+// (content) or data-text-label (aria-label); code asks t(key). The survey pages' texts are in survey-texts.ts.
+import { surveyTexts } from "./survey-texts";
 
-const texts = {
+export type Language = "lv" | "ru" | "en";
+
+/** The page's languages, in the chooser's order. */
+export const languages: readonly Language[] = ["lv", "ru", "en"];
+
+const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
+// Every text in each language, with the same keys (t() does not compile when a language lacks one; the tests check
+// that none is empty and that each has the Latvian one's values and the plural forms its language needs).
+export const texts = {
   lv: {
     title: "Kopienas resursu karte",
-    switchLanguage: "English",
     mapLabel: "Karte ar kopienas resursiem un to saitēm",
     legend: "Loma tīklā",
     "legend.kinds": "Resursu veidi",
@@ -19,10 +27,10 @@ const texts = {
     "role.isolated": "Bez saitēm",
     "role.other": "Pārējie",
     loading: "Ielādē…",
-    loaded: "{resources} {resources:resurss|resursi}, {ties} {ties:saite|saites}.",
-    ties: "{count} {count:saite|saites}",
-    cutOff: "Ja šī dalībnieka nebūtu, no tīkla atrautos {groups} {groups:grupa|grupas} ar {actors} {actors:dalībnieku|dalībniekiem}.",
-    noPlace: "{count} {count:resursam|resursiem} nav vietas kartē.",
+    loaded: "{resources} {resources:one=resurss|other=resursi}, {ties} {ties:one=saite|other=saites}.",
+    ties: "{count} {count:one=saite|other=saites}",
+    cutOff: "Ja šī dalībnieka nebūtu, no tīkla atrautos {groups} {groups:one=grupa|other=grupas} ar {actors} {actors:one=dalībnieku|other=dalībniekiem}.",
+    noPlace: "{count} {count:one=resursam|other=resursiem} nav vietas kartē.",
     isolatedGroups: "Nošķirtas grupas",
     asOf: "Tīkls dienā",
     planning: "Plānošana",
@@ -32,7 +40,7 @@ const texts = {
     all: "visi",
     whatIfClosed: "Kas notiktu, ja tas slēgtos?",
     closureNotServing: "Tas nestrādā ar mērķa grupu „{group}” (vai nedarbojas): tā slēgšana šai grupai neko nemainītu.",
-    closure: "Ja tas slēgtos, {people} {people:cilvēks|cilvēki} (mērķa grupa: {group}) paliktu bez resursa {km} km attālumā. Nepietiekami apkalpotas kļūtu teritorijas: {areas}.",
+    closure: "Ja tas slēgtos, {people} {people:one=cilvēks|other=cilvēki} (mērķa grupa: {group}) paliktu bez resursa {km} km attālumā. Nepietiekami apkalpotas kļūtu teritorijas: {areas}.",
     targetGroup: "Mērķa grupa",
     "group.seniors": "seniori",
     "group.youth": "jaunieši",
@@ -41,7 +49,7 @@ const texts = {
     distance: "Attālums (m)",
     showUnderServed: "Rādīt nepietiekami apkalpotās teritorijas",
     underServedNone: "Nepietiekami apkalpotu teritoriju nav.",
-    underServedArea: "{area}: {people} {people:cilvēks|cilvēki}; tuvākais resurss {km} km attālumā.",
+    underServedArea: "{area}: {people} {people:one=cilvēks|other=cilvēki}; tuvākais resurss {km} km attālumā.",
     showGraph: "Tīkla skats",
     showMap: "Karte",
     graphLabel: "Tīkls kā grafs: kopienas krāsās, savienotāji lielāki",
@@ -53,10 +61,10 @@ const texts = {
     tokenLabel: "Atslēga",
     signedIn: "Pierakstījies: var ierakstīt saites.",
     signedOut: "Nav pierakstījies: tikai skatīšanās.",
-    "reason.reaches": "Pievienotu galvenajam tīklam {count} {count:dalībnieku|dalībniekus}.",
+    "reason.reaches": "Pievienotu galvenajam tīklam {count} {count:one=dalībnieku|other=dalībniekus}.",
     "reason.need": "Vajadzība „{need}” — piedāvājums „{offer}”.",
     "reason.groups": "Abi strādā ar: {groups}.",
-    "reason.partners": "{count} {count:kopīgs partneris|kopīgi partneri}.",
+    "reason.partners": "{count} {count:one=kopīgs partneris|other=kopīgi partneri}.",
     "reason.distance": "Attālums: {km} km.",
     "group.all": "visi iedzīvotāji",
     "group.unemployed": "bezdarbnieki",
@@ -65,23 +73,23 @@ const texts = {
     filterArea: "Teritorija",
     filterType: "Saites veids",
     find: "Atrast resursu",
-    "find.matches": "{count} {count:atbilstošs resurss|atbilstoši resursi}",
+    "find.matches": "{count} {count:one=atbilstošs resurss|other=atbilstoši resursi}",
     "role.pending": "Loma vēl nav zināma (tīklu analizē)",
     "analysis.pending": "Analizē tīklu…",
     "analysis.updating": "Tīkla analīze atjaunina…",
     "metrics.pending": "Tīkla analīze vēl nav gatava: rādītāji parādīsies, kad tā būs gatava.",
-    cluster: "Šeit {count} {count:resurss|resursi}: tuviniet, lai redzētu",
+    cluster: "Šeit {count} {count:one=resurss|other=resursi}: tuviniet, lai redzētu",
     more: "Rādīt vēl {count}",
-    "graph.circle": "Tīklā ir {count} {count:dalībnieks|dalībnieki}, par daudz vienam attēlam. Redzams izvēlētā dalībnieka loks: tā partneri un viņu partneri (ne vairāk kā {shown}).",
-    "graph.choose": "Tīklā ir {count} {count:dalībnieks|dalībnieki}, par daudz vienam attēlam. Izvēlieties dalībnieku (kartē, pēc nosaukuma vai sarakstos), lai redzētu tā loku.",
+    "graph.circle": "Tīklā ir {count} {count:one=dalībnieks|other=dalībnieki}, par daudz vienam attēlam. Redzams izvēlētā dalībnieka loks: tā partneri un viņu partneri (ne vairāk kā {shown}).",
+    "graph.choose": "Tīklā ir {count} {count:one=dalībnieks|other=dalībnieki}, par daudz vienam attēlam. Izvēlieties dalībnieku (kartē, pēc nosaukuma vai sarakstos), lai redzētu tā loku.",
     details: "Izvēlētais resurss",
     "metrics.outside": "Nav analizētajā tīklā (ārpus izvēlētās teritorijas).",
     "metrics.noTies": "Vēl nav nevienas saites.",
-    "metrics.degree": "Tieši sadarbojas ar {count} {count:dalībnieku|dalībniekiem}.",
+    "metrics.degree": "Tieši sadarbojas ar {count} {count:one=dalībnieku|other=dalībniekiem}.",
     "metrics.goBetween": "Kā starpnieks: {rank}. vieta no {count} (cik bieži caur to iet īsākie ceļi starp citiem).",
     "metrics.closeCircle": "Tā partneri lielākoties sadarbojas arī savā starpā ({percent} %): ciešs loks.",
     "metrics.opensCircles": "Tā partneri savā starpā maz sadarbojas ({percent} %): tas satur kopā dažādus lokus.",
-    "metrics.community": "Pieder lokam, kurā ir vēl {count} {count:dalībnieks|dalībnieki}.",
+    "metrics.community": "Pieder lokam, kurā ir vēl {count} {count:one=dalībnieks|other=dalībnieki}.",
     strength: "stiprums",
     edit: "Labot",
     introduction: "Iepazīstināšanas ceļš",
@@ -89,17 +97,17 @@ const texts = {
     pathTo: "Līdz",
     findPath: "Atrast ceļu",
     pathsNone: "Šie dalībnieki nav savienoti.",
-    "path.summary": "{hops} {hops:solis|soļi}; vājākās saites stiprums: {weakest}.",
+    "path.summary": "{hops} {hops:one=solis|other=soļi}; vājākās saites stiprums: {weakest}.",
     planArea: "Teritorija (režģim un vietām)",
     cellSize: "Šūnas izmērs (m)",
     showGrid: "Rādīt režģi (siltuma karte)",
     placementCount: "Jaunu resursu skaits",
     suggestPlaces: "Ieteikt vietas jauniem resursiem",
     "plan.chooseArea": "Izvēlieties teritoriju ar robežām režģim un vietām.",
-    "plan.grid": "{cells} {cells:šūna|šūnas}, kur cilvēki dzīvo par tālu; tajās dzīvo {people} {people:cilvēks|cilvēki}. Sarkans — par tālu, zaļš — sasniedzams; tumšāks — vairāk cilvēku.",
+    "plan.grid": "{cells} {cells:one=šūna|other=šūnas}, kur cilvēki dzīvo par tālu; tajās dzīvo {people} {people:one=cilvēks|other=cilvēki}. Sarkans — par tālu, zaļš — sasniedzams; tumšāks — vairāk cilvēku.",
     "plan.coverage": "Sasniedzamība tagad {before} %, ar jaunajiem resursiem {after} %.",
-    "plan.place": "Vieta {rank}: vēl {people} {people:cilvēks|cilvēki} sasniegtu resursu",
-    "plan.placeItem": "{area}: vēl {people} {people:cilvēks|cilvēki} sasniegtu resursu.",
+    "plan.place": "Vieta {rank}: vēl {people} {people:one=cilvēks|other=cilvēki} sasniegtu resursu",
+    "plan.placeItem": "{area}: vēl {people} {people:one=cilvēks|other=cilvēki} sasniegtu resursu.",
     addResource: "Pievienot resursu",
     editResource: "Labot resursu",
     addTie: "Pievienot saiti",
@@ -160,8 +168,8 @@ const texts = {
     "report.tiesBuilt": "Izveidotās saites",
     "report.broughtIn": "Galvenajā tīklā iesaistītie dalībnieki",
     "report.groups": "Nošķirtās grupas un dalībnieki pirmajā dienā",
-    "report.groupJoined": "galvenajam tīklam pievienojās {joined} {joined:dalībnieks|dalībnieki}, {still} {still:joprojām nošķirts|joprojām nošķirti}.",
-    "report.groupStill": "{count} {count:dalībnieks|dalībnieki}, joprojām ārpus galvenā tīkla.",
+    "report.groupJoined": "galvenajam tīklam pievienojās {joined} {joined:one=dalībnieks|other=dalībnieki}, {still} {still:one=joprojām nošķirts|other=joprojām nošķirti}.",
+    "report.groupStill": "{count} {count:one=dalībnieks|other=dalībnieki}, joprojām ārpus galvenā tīkla.",
     "report.tiesEnded": "Beigušās saites",
     "report.none": "Nav.",
     "report.show": "Rādīt",
@@ -206,7 +214,7 @@ const texts = {
     "report.mapLegend": "Punkts: dalībnieks; sarkans aplis: ārpus galvenā tīkla; līnija: saite. Vietas saglabā secību no rietumiem uz austrumiem un no dienvidiem uz ziemeļiem, ne attālumus; dalībnieki bez vietas nav attēloti.",
     "report.noPlaces": "Nevienam dalībniekam nav vietas kartē.",
     "report.activities": "Aktivitātes",
-    "report.activitiesHeld": "{count} {count:aktivitāte|aktivitātes} laika posmā.",
+    "report.activitiesHeld": "{count} {count:one=aktivitāte|other=aktivitātes} laika posmā.",
     "report.activityDay": "Diena",
     "report.activityName": "Aktivitāte",
     "report.activityKind": "Veids",
@@ -223,7 +231,7 @@ const texts = {
     "report.reachShare": "Daļa",
     "report.reachNote": "Apmeklējumi: cilvēks, kas piedalījās vairākās aktivitātēs, ieskaitīts katrā. Ja kāds aktivitātes skaits ir mazāks par 5, tās skaitļi nav rādīti, lai nevarētu atpazīt cilvēkus.",
     "report.introductions": "Iepazīstināšanas",
-    "report.introductionCounts": "{made} {made:iepazīstināšana|iepazīstināšanas}: {tie} {tie:kļuva par saiti|kļuva par saitēm}, {declined} {declined:atteikta|atteiktas}, {pending} bez atbildes. {following} {following:saite izveidojās|saites izveidojās} 90 dienu laikā pēc iepazīstināšanas.",
+    "report.introductionCounts": "{made} {made:one=iepazīstināšana|other=iepazīstināšanas}: {tie} {tie:one=kļuva par saiti|other=kļuva par saitēm}, {declined} {declined:one=atteikta|other=atteiktas}, {pending} bez atbildes. {following} {following:one=saite izveidojās|other=saites izveidojās} 90 dienu laikā pēc iepazīstināšanas.",
     "report.introductionAt": "{activity}",
     "outcome.PENDING": "bez atbildes",
     "outcome.TIE_FORMED": "izveidojās saite",
@@ -262,7 +270,7 @@ const texts = {
     "userRole.WORKER": "darbinieks",
     "userRole.ADMIN": "administrators",
     "admin.title": "Lietotāji",
-    "admin.count": "{count} {count:lietotājs|lietotāji}",
+    "admin.count": "{count} {count:one=lietotājs|other=lietotāji}",
     "admin.new": "Jauns lietotājs",
     "admin.create": "Izveidot",
     "admin.editTitle": "Mainīt lietotāju „{name}”",
@@ -308,21 +316,21 @@ const texts = {
     "import.undo": "Atsaukt importu",
     "import.chooseFile": "Izvēlieties failu ar sarakstu.",
     "import.working": "Apstrādā…",
-    "import.willResources": "Tiks {created:izveidots|izveidoti} {created} {created:resurss|resursi}, {updated:atjaunināts|atjaunināti} {updated}, {unchanged:nemainīts|nemainīti} {unchanged}.",
-    "import.willTies": "Tiks {created:izveidota|izveidotas} {created} {created:saite|saites}, {updated:atjaunināta|atjauninātas} {updated}, {unchanged:nemainīta|nemainītas} {unchanged}.",
-    "import.doneResources": "{created:izveidots|izveidoti} {created} {created:resurss|resursi}, {updated:atjaunināts|atjaunināti} {updated}, {unchanged:nemainīts|nemainīti} {unchanged}",
-    "import.doneTies": "{created:izveidota|izveidotas} {created} {created:saite|saites}, {updated:atjaunināta|atjauninātas} {updated}, {unchanged:nemainīta|nemainītas} {unchanged}",
+    "import.willResources": "Tiks {created:one=izveidots|other=izveidoti} {created} {created:one=resurss|other=resursi}, {updated:one=atjaunināts|other=atjaunināti} {updated}, {unchanged:one=nemainīts|other=nemainīti} {unchanged}.",
+    "import.willTies": "Tiks {created:one=izveidota|other=izveidotas} {created} {created:one=saite|other=saites}, {updated:one=atjaunināta|other=atjauninātas} {updated}, {unchanged:one=nemainīta|other=nemainītas} {unchanged}.",
+    "import.doneResources": "{created:one=izveidots|other=izveidoti} {created} {created:one=resurss|other=resursi}, {updated:one=atjaunināts|other=atjaunināti} {updated}, {unchanged:one=nemainīts|other=nemainīti} {unchanged}",
+    "import.doneTies": "{created:one=izveidota|other=izveidotas} {created} {created:one=saite|other=saites}, {updated:one=atjaunināta|other=atjauninātas} {updated}, {unchanged:one=nemainīta|other=nemainītas} {unchanged}",
     "import.done": "Importēts: {counts}.",
-    "import.problems": "{count:Atrasta|Atrastas} {count} {count:kļūda|kļūdas}. Izlabojiet failu un priekšskatiet vēlreiz; līdz tam nekas netiks importēts.",
+    "import.problems": "{count:one=Atrasta|other=Atrastas} {count} {count:one=kļūda|other=kļūdas}. Izlabojiet failu un priekšskatiet vēlreiz; līdz tam nekas netiks importēts.",
     "import.problemsTitle": "Kļūdas",
-    "import.undone": "Imports atsaukts: {count:atcelta|atceltas} {count} {count:izmaiņa|izmaiņas}.",
+    "import.undone": "Imports atsaukts: {count:one=atcelta|other=atceltas} {count} {count:one=izmaiņa|other=izmaiņas}.",
     "import.undoConflict": "Importu nevar atsaukt: kopš tā kāds mainīja importētos resursus vai saites. Vispirms atsauciet tās izmaiņas.",
     "import.tooLarge": "Fails ir par lielu. Sadaliet sarakstu vairākos failos un importējiet tos pa vienam.",
     "import.at.sheet": "Lapa {sheet}",
     "import.at.row": "{row}. rinda",
     "import.at.column": "kolonna {column}",
     "import.rowsCaption": "Saraksta rindas",
-    "import.rowsShown": "Parādītas {shown} no {count} {count:rindas|rindām}: vispirms tās, kuras imports maina.",
+    "import.rowsShown": "Parādītas {shown} no {count} {count:one=rindas|other=rindām}: vispirms tās, kuras imports maina.",
     "import.sheet": "Lapa",
     "import.row": "Rinda",
     "import.action": "Darbība",
@@ -330,10 +338,338 @@ const texts = {
     "import.action.CREATED": "jauns ieraksts",
     "import.action.UPDATED": "labojums",
     "import.action.UNCHANGED": "bez izmaiņām",
+    ...surveyTexts.lv,
+  },
+  ru: {
+    title: "Карта ресурсов сообщества",
+    mapLabel: "Карта ресурсов сообщества и связей между ними",
+    legend: "Роль в сети",
+    "legend.kinds": "Виды ресурсов",
+    "legend.lines": "Линии на карте",
+    "line.tie": "Связь между участниками (чем толще, тем крепче; когда на экране их тысячи, все линии тонкие)",
+    "line.selected": "Связи выбранного участника",
+    "line.suggested": "Пунктир: предлагаемая новая связь для выбранного участника или его группы (такой связи ещё нет)",
+    "line.path": "Цепочка знакомств",
+    "role.bridging": "Связующий участник",
+    "role.isolatedGroup": "Участник обособленной группы",
+    "role.isolated": "Без связей",
+    "role.other": "Остальные",
+    loading: "Загрузка…",
+    loaded: "{resources} {resources:one=ресурс|few=ресурса|many=ресурсов|other=ресурса}, {ties} {ties:one=связь|few=связи|many=связей|other=связи}.",
+    ties: "{count} {count:one=связь|few=связи|many=связей|other=связи}",
+    cutOff: "Без этого участника от сети {groups:one=оторвалась|few=оторвались|many=оторвались|other=оторвались} бы {groups} {groups:one=группа|few=группы|many=групп|other=группы} с {actors} {actors:one=участником|few=участниками|many=участниками|other=участника}.",
+    noPlace: "{count} {count:one=ресурс|few=ресурса|many=ресурсов|other=ресурса} без места на карте.",
+    isolatedGroups: "Обособленные группы",
+    asOf: "Сеть на дату",
+    planning: "Планирование",
+    filters: "Фильтры",
+    filterKind: "Вид",
+    filterGroup: "Целевая группа",
+    all: "все",
+    whatIfClosed: "Что будет, если этот ресурс закроется?",
+    closureNotServing: "Этот ресурс не работает с целевой группой «{group}» (или не действует): его закрытие ничего не изменило бы для этой группы.",
+    closure: "Если этот ресурс закроется, {people} {people:one=человек|few=человека|many=человек|other=человека} (целевая группа: {group}) {people:one=останется|few=останутся|many=останутся|other=останутся} без ресурса в радиусе {km} км. Недостаточно обслуживаемыми станут территории: {areas}.",
+    targetGroup: "Целевая группа",
+    "group.seniors": "пожилые люди",
+    "group.youth": "молодёжь",
+    "group.children": "дети",
+    "group.families-of-children-with-disabilities": "семьи детей с инвалидностью",
+    distance: "Расстояние (м)",
+    showUnderServed: "Показать недостаточно обслуживаемые территории",
+    underServedNone: "Недостаточно обслуживаемых территорий нет.",
+    underServedArea: "{area}: {people} {people:one=человек|few=человека|many=человек|other=человека}; ближайший ресурс — в {km} км.",
+    showGraph: "Граф сети",
+    showMap: "Карта",
+    graphLabel: "Сеть в виде графа: сообщества выделены цветом, связующие участники крупнее",
+    isolatedNone: "Обособленных групп нет.",
+    suggestionsTitle: "Предлагаемые новые связи",
+    suggestionsNone: "Предложений нет.",
+    recordTie: "Записать эту связь",
+    signIn: "Войти",
+    tokenLabel: "Токен",
+    signedIn: "Вы вошли: можно записывать связи.",
+    signedOut: "Вы не вошли: только просмотр.",
+    "reason.reaches": "В основную сеть {count:one=вошёл|few=вошли|many=вошли|other=вошли} бы {count} {count:one=участник|few=участника|many=участников|other=участника}.",
+    "reason.need": "Потребность «{need}» — предложение «{offer}».",
+    "reason.groups": "Оба работают с целевыми группами: {groups}.",
+    "reason.partners": "{count} {count:one=общий партнёр|few=общих партнёра|many=общих партнёров|other=общего партнёра}.",
+    "reason.distance": "Расстояние: {km} км.",
+    "group.all": "все жители",
+    "group.unemployed": "безработные",
+    "group.people-with-disabilities": "люди с инвалидностью",
+    allAreas: "все территории",
+    filterArea: "Территория",
+    filterType: "Вид связи",
+    find: "Найти ресурс",
+    "find.matches": "{count} {count:one=совпадение|few=совпадения|many=совпадений|other=совпадения}",
+    "role.pending": "Роль пока неизвестна (сеть анализируется)",
+    "analysis.pending": "Анализ сети…",
+    "analysis.updating": "Анализ сети обновляется…",
+    "metrics.pending": "Анализ сети ещё не готов: показатели появятся, когда он завершится.",
+    cluster: "Здесь {count} {count:one=ресурс|few=ресурса|many=ресурсов|other=ресурса}: приблизьте карту, чтобы их увидеть",
+    more: "Показать ещё {count}",
+    "graph.circle": "В сети {count} {count:one=участник|few=участника|many=участников|other=участника} — слишком много для одного изображения. Показан круг выбранного участника: его партнёры и их партнёры (не более {shown}).",
+    "graph.choose": "В сети {count} {count:one=участник|few=участника|many=участников|other=участника} — слишком много для одного изображения. Выберите участника (на карте, по названию или в списках), чтобы увидеть его круг.",
+    details: "Выбранный ресурс",
+    "metrics.outside": "Не входит в анализируемую сеть (находится вне выбранной территории).",
+    "metrics.noTies": "Связей пока нет.",
+    "metrics.degree": "Напрямую сотрудничает с {count} {count:one=участником|few=участниками|many=участниками|other=участника}.",
+    "metrics.goBetween": "Как посредник: {rank}-е место из {count} (по тому, как часто через него проходят кратчайшие пути между другими).",
+    "metrics.closeCircle": "Его партнёры в основном сотрудничают и между собой ({percent} %): тесный круг.",
+    "metrics.opensCircles": "Его партнёры мало сотрудничают между собой ({percent} %): он объединяет разные круги.",
+    "metrics.community": "Входит в круг, где есть ещё {count} {count:one=участник|few=участника|many=участников|other=участника}.",
+    strength: "сила",
+    edit: "Изменить",
+    introduction: "Цепочка знакомств",
+    pathFrom: "От",
+    pathTo: "До",
+    findPath: "Найти цепочку",
+    pathsNone: "Эти участники не связаны.",
+    "path.summary": "{hops} {hops:one=шаг|few=шага|many=шагов|other=шага}; сила самой слабой связи: {weakest}.",
+    planArea: "Территория (для сетки и мест)",
+    cellSize: "Размер ячейки (м)",
+    showGrid: "Показать сетку (тепловая карта)",
+    placementCount: "Число новых ресурсов",
+    suggestPlaces: "Предложить места для новых ресурсов",
+    "plan.chooseArea": "Выберите территорию с границами для сетки и мест.",
+    "plan.grid": "{cells} {cells:one=ячейка|few=ячейки|many=ячеек|other=ячейки}, где люди живут слишком далеко; в них {people:one=живёт|few=живут|many=живут|other=живут} {people} {people:one=человек|few=человека|many=человек|other=человека}. Красный — слишком далеко, зелёный — в пределах досягаемости; чем темнее, тем больше людей.",
+    "plan.coverage": "Охват сейчас {before} %, с новыми ресурсами — {after} %.",
+    "plan.place": "Место {rank}: ресурс станет доступен ещё для {people} {people:one=человека|few=человек|many=человек|other=человека}",
+    "plan.placeItem": "{area}: ресурс станет доступен ещё для {people} {people:one=человека|few=человек|many=человек|other=человека}.",
+    addResource: "Добавить ресурс",
+    editResource: "Изменить ресурс",
+    addTie: "Добавить связь",
+    save: "Сохранить",
+    cancel: "Отмена",
+    yes: "да",
+    no: "нет",
+    "field.name": "Название",
+    "field.kind": "Вид",
+    "field.targetGroups": "Целевые группы",
+    "field.address": "Адрес",
+    "field.description": "Описание",
+    "field.latitude": "Широта",
+    "field.longitude": "Долгота",
+    "field.area": "Территория",
+    "field.sensitive": "Защищённый (видят только сотрудники самоуправления)",
+    "field.partner": "Партнёр",
+    "field.type": "Вид связи",
+    "field.strength": "Сила (1–5)",
+    "field.since": "Действует с",
+    "field.until": "Действует до",
+    "field.note": "Заметка",
+    "edit.clickMap": "Щёлкните на карте там, где находится ресурс.",
+    "edit.clickToMove": "Щелчок по карте переносит ресурс в это место.",
+    "edit.newResourceTitle": "Новый ресурс",
+    "edit.resourceTitle": "Изменить ресурс",
+    "edit.newTieTitle": "Новая связь",
+    "edit.tieTitle": "Изменить связь",
+    "edit.gone": "Этого больше не существует.",
+    "edit.refused": "Не сохранено:",
+    "edit.savedMeanwhile": "Кто-то уже изменил это: сейчас «{now}», у вас «{mine}».",
+    "edit.conflict": "Пока вы редактировали, кто-то другой сохранил изменения (вы открыли версию {mine}, сейчас — {now}). Различаются поля: {fields}. Ничего не сохранено.",
+    "edit.keepMine": "Сохранить мой вариант вместо этого",
+    "edit.takeTheirs": "Взять сохранённый вариант",
+    impactReport: "Отчёт об изменениях",
+    reportFrom: "С",
+    reportTo: "По",
+    openReport: "Открыть отчёт для печати",
+    networkFiles: "Сеть в других программах",
+    networkFilesHint: "Сеть, видимая на карте (территория, вид связи; день в прошлом, если выбран), с датами связей и показателями.",
+    exportGexf: "Gephi (GEXF)",
+    exportGraphml: "yEd, Cytoscape (GraphML)",
+    exportGpkg: "Скачать для QGIS (GeoPackage)",
+    backToMap: "Назад к карте",
+    print: "Распечатать",
+    "report.title": "Изменения в сети сообщества",
+    "report.scope": "Территория: {area}; период: {from}–{to}",
+    "report.everywhere": "все территории",
+    "report.figures": "Сеть на обе даты",
+    "report.change": "Изменение",
+    "report.actors": "Участники",
+    "report.ties": "Связи",
+    "report.mainNetwork": "Участники в основной сети",
+    "report.isolatedGroups": "Обособленные группы",
+    "report.isolatedActors": "Участники без связей",
+    "report.bridgingActors": "Связующие участники",
+    "report.density": "Плотность",
+    "report.tiesBuilt": "Созданные связи",
+    "report.broughtIn": "Участники, вошедшие в основную сеть",
+    "report.groups": "Обособленные группы и участники на первую дату",
+    "report.groupJoined": "к основной сети {joined:one=присоединился|few=присоединились|many=присоединились|other=присоединились} {joined} {joined:one=участник|few=участника|many=участников|other=участника}, {still} по-прежнему {still:one=обособлен|few=обособлены|many=обособлены|other=обособлены}.",
+    "report.groupStill": "{count} {count:one=участник|few=участника|many=участников|other=участника}, по-прежнему вне основной сети.",
+    "report.tiesEnded": "Прекратившиеся связи",
+    "report.none": "Нет.",
+    "report.show": "Показать",
+    "report.reversed": "Первый день ({from}) позже последнего ({to}). Выберите начало раньше конца.",
+    "report.chooseDays": "Выберите первый и последний день.",
+    "field.activityKind": "Вид мероприятия",
+    "field.startsOn": "День (первый)",
+    "field.endsOn": "Последний день",
+    "field.recurrence": "Как часто",
+    "field.participants": "Кто ещё участвовал",
+    "field.attendance": "Сколько людей пришло: {group}",
+    "attendance.total": "всего",
+    "field.introducedTo": "С кем познакомили",
+    "field.introducedOn": "День знакомства",
+    "field.atActivity": "На каком мероприятии",
+    "field.fromSuggestion": "По предложенной связи",
+    "field.outcome": "Результат",
+    "field.outcomeOn": "День результата",
+    "field.followingTie": "Возникшая связь",
+    "recurrence.ONCE": "однократно",
+    "recurrence.WEEKLY": "еженедельно",
+    "recurrence.MONTHLY": "ежемесячно",
+    "edit.newActivityTitle": "Новое мероприятие в этом месте",
+    "edit.activityTitle": "Мероприятие",
+    "edit.newIntroductionTitle": "Новое знакомство",
+    "edit.introductionTitle": "Знакомство",
+    "edit.savedActivity": "Мероприятие «{name}» сохранено.",
+    "edit.savedIntroduction": "Знакомство сохранено: {from} — {to}.",
+    "addActivity": "Добавить мероприятие",
+    "addIntroduction": "Добавить знакомство",
+    "recordIntroduction": "Я их познакомил(а)",
+    "details.activities": "Мероприятия",
+    "details.introductions": "Знакомства",
+    "report.overTime": "Динамика сети",
+    "report.chartSize": "Участники",
+    "report.chartMain": "в основной сети",
+    "report.chartAll": "все",
+    "report.chartDensity": "Плотность",
+    "report.chartIsolated": "Доля вне основной сети",
+    "report.maps": "Сеть на карте на обе даты",
+    "report.mapOn": "{day}",
+    "report.mapLegend": "Точка — участник; красный круг — вне основной сети; линия — связь. Сохранён порядок мест с запада на восток и с юга на север, но не расстояния; участники без места не показаны.",
+    "report.noPlaces": "Ни у одного участника нет места на карте.",
+    "report.activities": "Мероприятия",
+    "report.activitiesHeld": "{count} {count:one=мероприятие|few=мероприятия|many=мероприятий|other=мероприятия} за период.",
+    "report.activityDay": "Дата",
+    "report.activityName": "Мероприятие",
+    "report.activityKind": "Вид",
+    "report.activityVenue": "Место",
+    "report.activityActors": "Участники",
+    "report.activityPeople": "Люди",
+    "report.weeklyFrom": "еженедельно с {day}",
+    "report.monthlyFrom": "ежемесячно с {day}",
+    "report.suppressed": "скрыто (одно из чисел меньше 5)",
+    "report.reach": "Охваченные люди по целевым группам",
+    "report.reachGroup": "Целевая группа",
+    "report.reachCount": "Посещения",
+    "report.reachPopulation": "Жителей на территории",
+    "report.reachShare": "Доля",
+    "report.reachNote": "Посещения: человек, участвовавший в нескольких мероприятиях, учитывается в каждом из них. Если какое-либо число по мероприятию меньше 5, его числа не показаны, чтобы нельзя было узнать людей.",
+    "report.introductions": "Знакомства",
+    "report.introductionCounts": "{made} {made:one=знакомство|few=знакомства|many=знакомств|other=знакомства}: {tie} {tie:one=привело|few=привели|many=привели|other=привели} к связи, {declined} {declined:one=отклонено|few=отклонены|many=отклонено|other=отклонено}, {pending} без ответа. {following} {following:one=связь возникла|few=связи возникли|many=связей возникло|other=связи возникло} в течение 90 дней после знакомства.",
+    "report.introductionAt": "{activity}",
+    "outcome.PENDING": "ответа пока нет",
+    "outcome.TIE_FORMED": "возникла связь",
+    "outcome.DECLINED": "отклонено",
+    "activityKind.MEETING": "встреча",
+    "activityKind.WORKSHOP": "мастер-класс",
+    "activityKind.FESTIVAL": "праздник",
+    "activityKind.REGULAR_CLASS": "регулярное занятие",
+    "activityKind.DISCUSSION": "дискуссия",
+    "activityKind.CAMPAIGN": "кампания",
+    "activityKind.TRAINING": "обучение",
+    "activityKind.EXCURSION": "экскурсия",
+    "activityKind.OTHER": "другое",
+    "error.BAD_USER_INPUT": "Сервер не принял одно из указанных значений (дату или территорию). Проверьте их и попробуйте ещё раз.",
+    "error.NOT_FOUND": "Этого больше нет, или у вас нет прав это видеть.",
+    "error.CONFLICT": "Кто-то другой только что изменил эти данные. Загрузите страницу заново.",
+    "error.UNAUTHENTICATED": "Сеанс завершён. Войдите снова.",
+    "error.FORBIDDEN": "Вашей роли это не разрешено.",
+    "error.RATE_LIMITED": "Слишком много запросов за короткое время. Подождите немного и попробуйте ещё раз.",
+    "error.TIMEOUT": "Сервер не ответил вовремя. Выберите более короткий период или меньшую территорию и попробуйте ещё раз.",
+    "error.limit": "Запрос слишком велик для сервера. Выберите меньшую территорию или более короткий период.",
+    "error.page": "Эта страница не соответствует версии сервера. Загрузите страницу заново.",
+    "error.INTERNAL": "На сервере произошла ошибка. Попробуйте позже; если она повторится, сообщите администратору.",
+    "error.NETWORK": "Сервер недоступен. Проверьте подключение к интернету и попробуйте ещё раз.",
+    "error.unknown": "Не удалось загрузить данные. Попробуйте позже.",
+    signInName: "Имя пользователя",
+    signInPassword: "Пароль",
+    signOut: "Выйти",
+    signedInAs: "{name} ({role})",
+    signedInViewer: "Вы вошли как наблюдатель: вы видите защищённые ресурсы своих самоуправлений, но не можете их изменять.",
+    apiToken: "Токен доступа для разработчиков",
+    useToken: "Использовать токен",
+    openAdmin: "Пользователи",
+    close: "Закрыть",
+    "userRole.VIEWER": "наблюдатель",
+    "userRole.WORKER": "сотрудник",
+    "userRole.ADMIN": "администратор",
+    "admin.title": "Пользователи",
+    "admin.count": "{count} {count:one=пользователь|few=пользователя|many=пользователей|other=пользователя}",
+    "admin.new": "Новый пользователь",
+    "admin.create": "Создать",
+    "admin.editTitle": "Изменить пользователя «{name}»",
+    "admin.created": "Пользователь «{name}» создан.",
+    "admin.saved": "Изменения пользователя «{name}» сохранены.",
+    "admin.deactivated": "Учётная запись «{name}» отключена: войти с ней больше нельзя.",
+    "admin.activated": "Учётная запись «{name}» включена: с ней снова можно войти.",
+    "user.name": "Имя пользователя",
+    "user.email": "Эл. почта",
+    "user.role": "Роль",
+    "user.municipalities": "Самоуправления",
+    "user.active": "Может входить",
+    "user.locked": "Заблокирован до",
+    "user.actions": "Действия",
+    "user.password": "Пароль (не менее 10 символов)",
+    "user.newPassword": "Новый пароль (если пусто, остаётся старый)",
+    "user.edit": "Изменить",
+    "user.deactivate": "Отключить",
+    "user.activate": "Включить",
+    isolatedActors: "Участники без связей",
+    isolatedActorsNone: "Участников без связей нет.",
+    "edit.saved": "Сохранено: {name}.",
+    "edit.savedTie": "Связь сохранена: {from} — {to}.",
+    "error.SIGN_IN_FAILED": "Неверное имя пользователя или пароль.",
+    "error.ACCOUNT_LOCKED": "Слишком много неверных паролей подряд: учётная запись временно заблокирована. Попробуйте позже или попросите у администратора новый пароль.",
+    "error.ACCOUNT_DEACTIVATED": "Эта учётная запись отключена. Обратитесь к администратору.",
+    "error.BAD_USER_INPUT.name": "Имя пользователя должно содержать от 1 до 200 символов.",
+    "error.CONFLICT.name": "Пользователь с таким именем уже есть. Выберите другое имя.",
+    "error.BAD_USER_INPUT.password": "Пароль должен содержать от 10 до 200 символов.",
+    "error.BAD_USER_INPUT.municipalities": "Наблюдателю и сотруднику нужно выбрать хотя бы одно самоуправление.",
+    "error.BAD_USER_INPUT.role": "Нельзя лишить себя прав администратора или отключить собственную учётную запись; это может сделать другой администратор.",
+    "error.NOT_FOUND.id": "Такого пользователя больше нет. Откройте список пользователей заново.",
+    openImport: "Импортировать список",
+    "import.title": "Импортировать список",
+    "import.intro": "Заполните шаблон (или свою таблицу с теми же столбцами), посмотрите, что сделает импорт, и затем импортируйте. Импорт выполняется либо полностью, либо не выполняется вовсе, и его можно отменить.",
+    "import.template": "Скачать шаблон (XLSX)",
+    "import.export": "Скачать карту в виде таблицы",
+    "import.exportHint": "Таблицу можно отредактировать и импортировать обратно: изменится только отредактированное.",
+    "import.file": "Список (книга .xlsx или файл .csv)",
+    "import.tiesFile": "Связи в отдельном файле .csv (только для списка в CSV; необязательно)",
+    "import.preview": "Предпросмотр",
+    "import.run": "Импортировать",
+    "import.undo": "Отменить импорт",
+    "import.chooseFile": "Выберите файл со списком.",
+    "import.working": "Обработка…",
+    "import.willResources": "{created:one=Будет создан|few=Будут созданы|many=Будет создано|other=Будет создано} {created} {created:one=ресурс|few=ресурса|many=ресурсов|other=ресурса}, {updated:one=обновлён|few=обновлены|many=обновлено|other=обновлено} {updated}, {unchanged:one=не изменён|few=не изменены|many=не изменено|other=не изменено} {unchanged}.",
+    "import.willTies": "{created:one=Будет создана|few=Будут созданы|many=Будет создано|other=Будет создано} {created} {created:one=связь|few=связи|many=связей|other=связи}, {updated:one=обновлена|few=обновлены|many=обновлено|other=обновлено} {updated}, {unchanged:one=не изменена|few=не изменены|many=не изменено|other=не изменено} {unchanged}.",
+    "import.doneResources": "{created:one=создан|few=созданы|many=создано|other=создано} {created} {created:one=ресурс|few=ресурса|many=ресурсов|other=ресурса}, {updated:one=обновлён|few=обновлены|many=обновлено|other=обновлено} {updated}, {unchanged:one=не изменён|few=не изменены|many=не изменено|other=не изменено} {unchanged}",
+    "import.doneTies": "{created:one=создана|few=созданы|many=создано|other=создано} {created} {created:one=связь|few=связи|many=связей|other=связи}, {updated:one=обновлена|few=обновлены|many=обновлено|other=обновлено} {updated}, {unchanged:one=не изменена|few=не изменены|many=не изменено|other=не изменено} {unchanged}",
+    "import.done": "Импортировано: {counts}.",
+    "import.problems": "{count:one=Найдена|few=Найдены|many=Найдено|other=Найдено} {count} {count:one=ошибка|few=ошибки|many=ошибок|other=ошибки}. Исправьте файл и снова запустите предпросмотр; до тех пор ничего не будет импортировано.",
+    "import.problemsTitle": "Ошибки",
+    "import.undone": "Импорт отменён: {count:one=отменено|few=отменены|many=отменено|other=отменено} {count} {count:one=изменение|few=изменения|many=изменений|other=изменения}.",
+    "import.undoConflict": "Импорт нельзя отменить: с тех пор кто-то изменил импортированные ресурсы или связи. Сначала отмените эти изменения.",
+    "import.tooLarge": "Файл слишком большой. Разделите список на несколько файлов и импортируйте их по одному.",
+    "import.at.sheet": "Лист {sheet}",
+    "import.at.row": "строка {row}",
+    "import.at.column": "столбец {column}",
+    "import.rowsCaption": "Строки списка",
+    "import.rowsShown": "Показано {shown} из {count} {count:one=строки|few=строк|many=строк|other=строки}: сначала те, которые изменяет импорт.",
+    "import.sheet": "Лист",
+    "import.row": "Строка",
+    "import.action": "Действие",
+    "import.name": "Название",
+    "import.action.CREATED": "новая запись",
+    "import.action.UPDATED": "обновление",
+    "import.action.UNCHANGED": "без изменений",
+    ...surveyTexts.ru,
   },
   en: {
     title: "Community resource map",
-    switchLanguage: "Latviešu",
     mapLabel: "Map of the community's resources and their ties",
     legend: "Role in the network",
     "legend.kinds": "Kinds of resources",
@@ -347,10 +683,10 @@ const texts = {
     "role.isolated": "Isolated actor",
     "role.other": "Other",
     loading: "Loading…",
-    loaded: "{resources} {resources:resource|resources}, {ties} {ties:tie|ties}.",
-    ties: "{count} {count:tie|ties}",
+    loaded: "{resources} {resources:one=resource|other=resources}, {ties} {ties:one=tie|other=ties}.",
+    ties: "{count} {count:one=tie|other=ties}",
     cutOff: "Without this actor, groups cut off from the network: {groups}; actors in them: {actors}.",
-    noPlace: "{count} {count:resource has|resources have} no place on the map.",
+    noPlace: "{count} {count:one=resource has|other=resources have} no place on the map.",
     isolatedGroups: "Isolated groups",
     asOf: "The network on",
     planning: "Planning",
@@ -360,7 +696,7 @@ const texts = {
     all: "all",
     whatIfClosed: "What if it closed?",
     closureNotServing: "It does not serve {group} (or is not active): its closing would change nothing for them.",
-    closure: "If it closed, {people} {people:person|people} ({group}) would have no resource within {km} km. Newly under-served: {areas}.",
+    closure: "If it closed, {people} {people:one=person|other=people} ({group}) would have no resource within {km} km. Newly under-served: {areas}.",
     targetGroup: "Target group",
     "group.seniors": "seniors",
     "group.youth": "youth",
@@ -369,7 +705,7 @@ const texts = {
     distance: "Distance (m)",
     showUnderServed: "Show under-served areas",
     underServedNone: "No under-served areas.",
-    underServedArea: "{area}: {people} {people:person|people}; nearest resource {km} km away.",
+    underServedArea: "{area}: {people} {people:one=person|other=people}; nearest resource {km} km away.",
     showGraph: "Network view",
     showMap: "Map",
     graphLabel: "The network as a graph: communities in colours, bridging actors larger",
@@ -381,10 +717,10 @@ const texts = {
     tokenLabel: "Token",
     signedIn: "Signed in: you can record ties.",
     signedOut: "Not signed in: viewing only.",
-    "reason.reaches": "Would bring {count} {count:actor|actors} into the main network.",
+    "reason.reaches": "Would bring {count} {count:one=actor|other=actors} into the main network.",
     "reason.need": "Need “{need}” — offer “{offer}”.",
     "reason.groups": "Both serve: {groups}.",
-    "reason.partners": "{count} {count:partner|partners} in common.",
+    "reason.partners": "{count} {count:one=partner|other=partners} in common.",
     "reason.distance": "Distance: {km} km.",
     "group.all": "everyone",
     "group.unemployed": "the unemployed",
@@ -393,15 +729,15 @@ const texts = {
     filterArea: "Area",
     filterType: "Tie type",
     find: "Find a resource",
-    "find.matches": "{count} {count:match|matches}",
+    "find.matches": "{count} {count:one=match|other=matches}",
     "role.pending": "Role not known yet (the network is being analysed)",
     "analysis.pending": "Analysing the network…",
     "analysis.updating": "Network analysis updating…",
     "metrics.pending": "The network analysis is not ready yet: the figures will appear when it is.",
-    cluster: "{count} {count:resource|resources} here: zoom in to see them",
+    cluster: "{count} {count:one=resource|other=resources} here: zoom in to see them",
     more: "Show {count} more",
-    "graph.circle": "The network has {count} {count:actor|actors}, too many for one picture. Shown: the selected actor's circle, its partners and theirs (at most {shown}).",
-    "graph.choose": "The network has {count} {count:actor|actors}, too many for one picture. Choose an actor (on the map, by name or in the lists) to see its circle.",
+    "graph.circle": "The network has {count} {count:one=actor|other=actors}, too many for one picture. Shown: the selected actor's circle, its partners and theirs (at most {shown}).",
+    "graph.choose": "The network has {count} {count:one=actor|other=actors}, too many for one picture. Choose an actor (on the map, by name or in the lists) to see its circle.",
     details: "Selected resource",
     "metrics.outside": "Not in the network analysed (outside the chosen area).",
     "metrics.noTies": "Has no ties yet.",
@@ -409,7 +745,7 @@ const texts = {
     "metrics.goBetween": "As a go-between: rank {rank} of {count} (how often the shortest ways between others pass through it).",
     "metrics.closeCircle": "Its partners mostly work with each other too ({percent} %): a close circle.",
     "metrics.opensCircles": "Its partners rarely work with each other ({percent} %): it holds different circles together.",
-    "metrics.community": "Belongs to a circle with {count} other {count:actor|actors}.",
+    "metrics.community": "Belongs to a circle with {count} other {count:one=actor|other=actors}.",
     strength: "strength",
     edit: "Edit",
     introduction: "Introduction path",
@@ -417,7 +753,7 @@ const texts = {
     pathTo: "To",
     findPath: "Find a path",
     pathsNone: "These actors are not connected.",
-    "path.summary": "{hops} {hops:step|steps}; weakest tie strength: {weakest}.",
+    "path.summary": "{hops} {hops:one=step|other=steps}; weakest tie strength: {weakest}.",
     planArea: "Area (for the grid and places)",
     cellSize: "Cell size (m)",
     showGrid: "Show the grid (heat map)",
@@ -426,8 +762,8 @@ const texts = {
     "plan.chooseArea": "Choose an area with a boundary for the grid and the places.",
     "plan.grid": "Cells where people live too far: {cells}; people in them: {people}. Red: too far; green: within reach; darker: more people.",
     "plan.coverage": "Within reach now {before} %, with the new resources {after} %.",
-    "plan.place": "Place {rank}: {people} more {people:person|people} within reach",
-    "plan.placeItem": "{area}: {people} more {people:person|people} within reach.",
+    "plan.place": "Place {rank}: {people} more {people:one=person|other=people} within reach",
+    "plan.placeItem": "{area}: {people} more {people:one=person|other=people} within reach.",
     addResource: "Add a resource",
     editResource: "Edit the resource",
     addTie: "Add a tie",
@@ -488,8 +824,8 @@ const texts = {
     "report.tiesBuilt": "Ties built",
     "report.broughtIn": "Actors brought into the main network",
     "report.groups": "Isolated groups and actors of the first day",
-    "report.groupJoined": "{joined} {joined:actor|actors} joined the main network, {still} still isolated.",
-    "report.groupStill": "{count} {count:actor|actors}, still outside the main network.",
+    "report.groupJoined": "{joined} {joined:one=actor|other=actors} joined the main network, {still} still isolated.",
+    "report.groupStill": "{count} {count:one=actor|other=actors}, still outside the main network.",
     "report.tiesEnded": "Ties ended",
     "report.none": "None.",
     "report.show": "Show",
@@ -534,7 +870,7 @@ const texts = {
     "report.mapLegend": "Dot: an actor; red ring: outside the main network; line: a tie. Places keep their order west to east and south to north, not their distances; actors without a place are not drawn.",
     "report.noPlaces": "No actor has a place on the map.",
     "report.activities": "Activities",
-    "report.activitiesHeld": "{count} {count:activity|activities} in the period.",
+    "report.activitiesHeld": "{count} {count:one=activity|other=activities} in the period.",
     "report.activityDay": "Day",
     "report.activityName": "Activity",
     "report.activityKind": "Kind",
@@ -551,7 +887,7 @@ const texts = {
     "report.reachShare": "Share",
     "report.reachNote": "Attendances: a person who took part in several activities counts in each. When a count of an activity is below 5, its counts are not shown, so that nobody can be recognised.",
     "report.introductions": "Introductions",
-    "report.introductionCounts": "{made} {made:introduction|introductions}: {tie} {tie:became a tie|became ties}, {declined} declined, {pending} without an answer. {following} {following:tie was|ties were} built within 90 days of an introduction.",
+    "report.introductionCounts": "{made} {made:one=introduction|other=introductions}: {tie} {tie:one=became a tie|other=became ties}, {declined} declined, {pending} without an answer. {following} {following:one=tie was|other=ties were} built within 90 days of an introduction.",
     "report.introductionAt": "{activity}",
     "outcome.PENDING": "no answer yet",
     "outcome.TIE_FORMED": "a tie was formed",
@@ -590,7 +926,7 @@ const texts = {
     "userRole.WORKER": "worker",
     "userRole.ADMIN": "admin",
     "admin.title": "Users",
-    "admin.count": "{count} {count:user|users}",
+    "admin.count": "{count} {count:one=user|other=users}",
     "admin.new": "New user",
     "admin.create": "Create",
     "admin.editTitle": "Change the user “{name}”",
@@ -636,21 +972,21 @@ const texts = {
     "import.undo": "Undo the import",
     "import.chooseFile": "Choose the file of the list.",
     "import.working": "Working…",
-    "import.willResources": "{created} {created:resource|resources} will be created, {updated} updated, {unchanged} left unchanged.",
-    "import.willTies": "{created} {created:tie|ties} will be created, {updated} updated, {unchanged} left unchanged.",
-    "import.doneResources": "{created} {created:resource|resources} created, {updated} updated, {unchanged} unchanged",
-    "import.doneTies": "{created} {created:tie|ties} created, {updated} updated, {unchanged} unchanged",
+    "import.willResources": "{created} {created:one=resource|other=resources} will be created, {updated} updated, {unchanged} left unchanged.",
+    "import.willTies": "{created} {created:one=tie|other=ties} will be created, {updated} updated, {unchanged} left unchanged.",
+    "import.doneResources": "{created} {created:one=resource|other=resources} created, {updated} updated, {unchanged} unchanged",
+    "import.doneTies": "{created} {created:one=tie|other=ties} created, {updated} updated, {unchanged} unchanged",
     "import.done": "Imported: {counts}.",
-    "import.problems": "{count} {count:problem|problems} found. Put the file right and preview again; until then nothing will be imported.",
+    "import.problems": "{count} {count:one=problem|other=problems} found. Put the file right and preview again; until then nothing will be imported.",
     "import.problemsTitle": "Problems",
-    "import.undone": "The import was undone: {count} {count:change|changes} taken back.",
+    "import.undone": "The import was undone: {count} {count:one=change|other=changes} taken back.",
     "import.undoConflict": "The import cannot be undone: someone has changed what it wrote since. Undo those changes first.",
     "import.tooLarge": "The file is too large. Split the list into several files and import them one by one.",
     "import.at.sheet": "Sheet {sheet}",
     "import.at.row": "row {row}",
     "import.at.column": "column {column}",
     "import.rowsCaption": "The list's rows",
-    "import.rowsShown": "Showing {shown} of {count} {count:row|rows}: first those the import changes.",
+    "import.rowsShown": "Showing {shown} of {count} {count:one=row|other=rows}: first those the import changes.",
     "import.sheet": "Sheet",
     "import.row": "Row",
     "import.action": "Action",
@@ -658,6 +994,7 @@ const texts = {
     "import.action.CREATED": "new",
     "import.action.UPDATED": "update",
     "import.action.UNCHANGED": "no change",
+    ...surveyTexts.en,
   },
 } as const;
 
@@ -669,6 +1006,12 @@ const kinds: Record<Language, Record<string, string>> = {
     MUNICIPALITY: "Pašvaldība", CULTURE_HOUSE: "Kultūras nams", SPORTS_CENTRE: "Sporta centrs", ART_SPACE: "Mākslas telpa",
     LIBRARY: "Bibliotēka", FAITH_GROUP: "Draudze", BUSINESS: "Uzņēmums", INFORMAL_GROUP: "Neformāla grupa",
     VOLUNTEER: "Brīvprātīgais", COMMUNITY_LEADER: "Kopienas līderis", OTHER: "Cits",
+  },
+  ru: {
+    ASSOCIATION: "Объединение", SCHOOL: "Школа", KINDERGARTEN: "Детский сад", DAY_CENTRE: "Дневной центр", SOCIAL_SERVICE: "Социальная служба",
+    MUNICIPALITY: "Самоуправление", CULTURE_HOUSE: "Дом культуры", SPORTS_CENTRE: "Спортивный центр", ART_SPACE: "Арт-пространство",
+    LIBRARY: "Библиотека", FAITH_GROUP: "Религиозная община", BUSINESS: "Предприятие", INFORMAL_GROUP: "Неформальная группа",
+    VOLUNTEER: "Волонтёр", COMMUNITY_LEADER: "Лидер сообщества", OTHER: "Другое",
   },
   en: {
     ASSOCIATION: "Association", SCHOOL: "School", KINDERGARTEN: "Kindergarten", DAY_CENTRE: "Day centre", SOCIAL_SERVICE: "Social service",
@@ -683,14 +1026,19 @@ const types: Record<Language, Record<string, string>> = {
     COOPERATION: "Sadarbība", MEMBERSHIP: "Dalība", FUNDING: "Finansējums", REFERRAL: "Nosūtīšana", VOLUNTEERING: "Brīvprātīgais darbs",
     SHARED_ACTIVITY: "Kopīgs pasākums", INFORMATION_CHANNEL: "Informācijas kanāls", MENTORING: "Mentorings", VENUE: "Telpas",
   },
+  ru: {
+    COOPERATION: "Сотрудничество", MEMBERSHIP: "Членство", FUNDING: "Финансирование", REFERRAL: "Направление клиентов", VOLUNTEERING: "Волонтёрство",
+    SHARED_ACTIVITY: "Совместное мероприятие", INFORMATION_CHANNEL: "Информационный канал", MENTORING: "Наставничество", VENUE: "Помещения",
+  },
   en: {
     COOPERATION: "Cooperation", MEMBERSHIP: "Membership", FUNDING: "Funding", REFERRAL: "Referral", VOLUNTEERING: "Volunteering",
     SHARED_ACTIVITY: "Shared activity", INFORMATION_CHANNEL: "Information channel", MENTORING: "Mentoring", VENUE: "Venue",
   },
 };
 
-// Latvian names of the offers and needs the demo and the community mapping sessions use most; the tags themselves are
-// free text in English (as HSDS's vocabularies are), so English shows them as written, and so does Latvian for any other.
+// Latvian and Russian names of the offers and needs the demo and the community mapping sessions use most; the tags
+// themselves are free text in English (as HSDS's vocabularies are), so English shows them as written, and so do Latvian
+// and Russian for any other.
 const tagsInLatvian: Record<string, string> = {
   "art workshops": "mākslas darbnīcas", "card-making": "apsveikuma kartīšu gatavošana", "children's exhibitions": "bērnu izstādes",
   "community networking": "sadarbības tīklu veidošana", "community organising": "kopienas organizēšana", "computer skills": "datorprasmes",
@@ -708,8 +1056,28 @@ const tagsInLatvian: Record<string, string> = {
   "youth activities": "jauniešu aktivitātes",
 };
 
-/** An offer or need in the page's language: its Latvian name when there is one, otherwise as written. */
-export const tagName = (tag: string): string => (language === "lv" ? tagsInLatvian[tag.trim().toLowerCase()] : undefined) ?? tag;
+const tagsInRussian: Record<string, string> = {
+  "art workshops": "художественные мастерские", "card-making": "изготовление открыток", "children's exhibitions": "детские выставки",
+  "community networking": "создание сетей сотрудничества", "community organising": "организация местного сообщества", "computer skills": "компьютерные навыки",
+  "cultural events": "культурные мероприятия", "dance lessons": "уроки танцев", "event organising": "организация мероприятий",
+  exhibitions: "выставки", facilitation: "фасилитация", funding: "финансирование", "grant programme": "грантовая программа",
+  "information channel": "информационный канал", "latvian language": "латышский язык", "leisure activities": "досуговые занятия",
+  "local knowledge": "знание местных условий", "meeting place": "место встреч", mentoring: "наставничество", methodology: "методика",
+  "municipal ngo co-financing": "софинансирование НГО самоуправлением", "needs assessment": "оценка потребностей",
+  "peer support": "поддержка равных", performances: "выступления", presentations: "презентации",
+  "project funding": "финансирование проектов", "qigong classes": "занятия цигун", "reading room": "читальный зал",
+  "rehearsal space": "помещение для репетиций", "respite care": "услуга временного ухода (передышка)", "seniors' activities": "занятия для пожилых людей",
+  "seniors' clubs": "клубы для пожилых людей", "social assistance": "социальная помощь", "social media training": "обучение работе с социальными сетями",
+  "social work": "социальная работа", sports: "спорт", "sports training": "спортивные тренировки", "swimming pool": "бассейн",
+  transport: "транспорт", venue: "помещения", volunteering: "волонтёрство", volunteers: "волонтёры",
+  "youth activities": "занятия для молодёжи",
+};
+
+/** The offers' and needs' names each language has (English has none: the tags are English). */
+export const tagTranslations: Readonly<Partial<Record<Language, Readonly<Record<string, string>>>>> = { lv: tagsInLatvian, ru: tagsInRussian };
+
+/** An offer or need in the page's language: its name there when there is one, otherwise as written. */
+export const tagName = (tag: string): string => tagTranslations[language]?.[tag.trim().toLowerCase()] ?? tag;
 
 /** The types of the schema's RelationshipType, in its order. */
 export const relationshipTypes = Object.keys(types.en);
@@ -732,26 +1100,53 @@ export const kindCodes = Object.keys(kinds.en);
 /** A resource kind (ResourceKind in the schema) in the page's language. */
 export const kindName = (kind: string): string => kinds[language][kind] ?? kind;
 
-// Read once at load; Node (the tests of these texts) has no localStorage.
-let language: Language = globalThis.localStorage?.getItem("language") === "en" ? "en" : "lv";
+/**
+ * The language for a visitor who has chosen none, from the browser's languages in their order (navigator.languages):
+ * the first that is Latvian, Russian or English ("ru-RU" is Russian, "en-GB" English); Latvian when none is.
+ */
+export function languageOf(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const code = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (isLanguage(code)) return code;
+  }
+  return "lv";
+}
+
+// Read once at load: the language chosen on this browser before (localStorage), else the browser's. Node (the tests of
+// these texts) has neither localStorage nor navigator.
+const stored = globalThis.localStorage?.getItem("language");
+let language: Language = isLanguage(stored) ? stored : languageOf(globalThis.navigator?.languages ?? []);
 
 export const currentLanguage = (): Language => language;
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
 /**
- * A text with its values: {name} is the value (a number formatted for the language), {name:one|other} the word that
- * agrees with the number in name. Intl.PluralRules("lv") says "zero" for 0, 10–20, 30…; Latvian uses the plural's
- * nominative there too ("0 saites", "11 saites"), so only "one" (1, 21, 61…) takes the first form.
+ * A text with its values. {name} is the value (a number formatted for the language). {name:one=…|few=…|many=…|other=…}
+ * is the word that agrees with the number in name: the form of the number's CLDR plural category by
+ * Intl.PluralRules(language), "other" for a category the text does not give (as the server's messages.json writes them).
+ * Russian gives one, few, many and other ("1 связь", "2 связи", "5 связей"; other is for fractions); English one and
+ * other. Latvian gives one and other: Intl.PluralRules("lv") says "zero" for 0, 10–20, 30…, but Latvian uses the
+ * plural's nominative there ("0 saites", "11 saites"), which is the "other" form, so only "one" (1, 21, 61…) differs.
+ * A form holds no "|", "=" or "}".
  */
 export function t(key: TextKey, values: Record<string, string | number> = {}): string {
-  const plural = new Intl.PluralRules(language);
-  return texts[language][key].replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, name: string, one?: string, other?: string) => {
+  return texts[language][key].replace(/\{(\w+)(?::([^}]*))?\}/g, (_, name: string, forms?: string) => {
     const value = values[name] ?? "";
-    if (one !== undefined) return plural.select(Number(value)) === "one" ? one : other!;
+    if (forms !== undefined) return pluralForm(forms, Number(value));
     return typeof value === "number" ? formatNumber(value) : value;
   });
 }
 
-/** A number as the page's language writes it: "3,2" and "140 000" in Latvian, "3.2" and "140,000" in English. */
+/** The form for a count among "one=…|few=…|other=…", by the language's plural rules; "other" when its own is not given. */
+function pluralForm(forms: string, count: number): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const byCategory = new Map(forms.split("|").map(form => [form.slice(0, form.indexOf("=")), form.slice(form.indexOf("=") + 1)]));
+  return byCategory.get(rules.select(count)) ?? byCategory.get("other") ?? "";
+}
+
+/** A number as the page's language writes it: "3,2" and "140 000" in Latvian and Russian, "3.2" and "140,000" in English. */
 export function formatNumber(value: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(language, {
     minimumFractionDigits: fractionDigits,
@@ -759,13 +1154,14 @@ export function formatNumber(value: number, fractionDigits?: number): string {
   }).format(value);
 }
 
-/** A distance in kilometres to one decimal: "3,2" (lv), "3.2" (en). */
+/** A distance in kilometres to one decimal: "3,2" (lv, ru), "3.2" (en). */
 export const formatKm = (meters: number): string => formatNumber(meters / 1000, 1);
 
-/** A day (yyyy-mm-dd) as the language writes it: "03.12.2026." in Latvian, as sent in English. */
+/** A day (yyyy-mm-dd) as the language writes it: "03.12.2026." in Latvian, "03.12.2026" in Russian, as sent in English. */
 export function formatDate(day: string): string {
   const [year, month, date] = day.split("-");
-  return language === "lv" && date ? `${date}.${month}.${year}.` : day;
+  if (!date || language === "en") return day;
+  return language === "lv" ? `${date}.${month}.${year}.` : `${date}.${month}.${year}`;
 }
 
 /** Chooses the language of t() and the formats, without touching the page (the tests call this). */
@@ -773,10 +1169,32 @@ export function useLanguage(next: Language): void {
   language = next;
 }
 
+/**
+ * Shows the page in a language: its texts, <html lang> (which api.ts sends as Accept-Language) and the chooser. A
+ * language other than the one in force was chosen, and is remembered (localStorage "language"); the pages' first call,
+ * with the language read at load, stores nothing, so that a visitor who never chooses keeps following the browser.
+ */
 export function setLanguage(next: Language): void {
+  if (next !== language) localStorage.setItem("language", next);
   useLanguage(next);
-  localStorage.setItem("language", next);
   document.documentElement.lang = next;
+  const chooser = document.getElementById("language");
+  if (chooser instanceof HTMLSelectElement) chooser.value = next;
   for (const element of document.querySelectorAll<HTMLElement>("[data-text]")) element.textContent = t(element.dataset.text as TextKey);
   for (const element of document.querySelectorAll<HTMLElement>("[data-text-label]")) element.setAttribute("aria-label", t(element.dataset.textLabel as TextKey));
+}
+
+/**
+ * The page's language chooser (<select id="language"> with a <label>, each choice named in its own language): shows the
+ * page in the language read at load, and in the one chosen at each change, then calls `changed` to redraw what the
+ * page writes itself.
+ */
+export function languageChooser(changed: () => void): void {
+  const chooser = document.getElementById("language") as HTMLSelectElement;
+  setLanguage(language);
+  chooser.addEventListener("change", () => {
+    if (!isLanguage(chooser.value)) return;
+    setLanguage(chooser.value);
+    changed();
+  });
 }

@@ -95,6 +95,8 @@ export class ImportPage {
 
   /** The links, the summary, the rows and the problems in the page's language (after a switch of language, too). */
   render(): void {
+    // The server writes its template and workbook in Latvian or English (src/Api/Import): any other language, Russian
+    // too, gets the English columns, which an import reads as well as the Latvian ones.
     const language = currentLanguage();
     byId<HTMLAnchorElement>("import-template").href = `/import/template.xlsx?language=${language}`;
     byId<HTMLAnchorElement>("import-export").href = `/export/resources.xlsx?language=${language}`;

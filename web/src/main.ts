@@ -10,7 +10,7 @@ import { Editor } from "./editing";
 import { byName, FindBox } from "./find";
 import { ImportPage } from "./importing";
 import { GraphView, loadGraphLibrary } from "./graph";
-import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { formatDate, kindCodes, kindName, languageChooser, relationshipTypes, t, typeName, type TextKey } from "./i18n";
 import { MarkerLayer } from "./markers";
 import { IntroductionPaths } from "./paths";
 import { Planning } from "./planning";
@@ -91,10 +91,7 @@ let shownGroups = listPage;
 let shownActors = listPage;
 
 async function start(): Promise<void> {
-  setLanguage(currentLanguage());
-  fillOptions();
-  byId("language").addEventListener("click", () => {
-    setLanguage(currentLanguage() === "lv" ? "en" : "lv");
+  languageChooser(() => {
     fillOptions();
     if (overview) fillKindLegend();
     graph.renderNote();
@@ -102,6 +99,7 @@ async function start(): Promise<void> {
     importer.render();
     render();
   });
+  fillOptions();
   byId<HTMLFormElement>("signin-form").addEventListener("submit", event => {
     event.preventDefault();
     const password = byId<HTMLInputElement>("signin-password");

@@ -2,7 +2,7 @@ import { graphql } from "./api";
 import { lineChart, networkMap, orderedPlaces, percent, wholeNumber, type PlacedActor } from "./charts";
 import { failureText } from "./errors";
 import { byId, el } from "./dom";
-import { currentLanguage, formatDate, formatNumber, groupName, setLanguage, t, typeName, type TextKey } from "./i18n";
+import { formatDate, formatNumber, groupName, languageChooser, t, typeName, type TextKey } from "./i18n";
 
 // The impact report: for an area and two days, the activities held and the people they reached, the worker's
 // introductions and what came of them, the ties built and ended, the actors brought into the main network, what became
@@ -93,11 +93,7 @@ let shown = { from: "", to: "" };
 let message = (): string => "";
 
 function start(): void {
-  setLanguage(currentLanguage());
-  byId("language").addEventListener("click", () => {
-    setLanguage(currentLanguage() === "lv" ? "en" : "lv");
-    render();
-  });
+  languageChooser(() => render());
   byId("print").addEventListener("click", () => window.print());
   // Opened without days (a bookmark, a link typed in): the last twelve months, so the page shows something at once.
   const today = new Date().toISOString().slice(0, 10);
