@@ -219,7 +219,7 @@ public class SurveyTests
               first { respondents tiesNamed confirmedByBothSides averageTrust averageValue }
               second { respondents tiesNamed confirmedByBothSides averageTrust averageValue }
               newTies lostTies notAskedAgain
-              ties { first { name } second { name } inFirst { bothSides trust } inSecond { bothSides trust } }
+              ties { first { name } second { name } inFirst { bothSides trust } inSecond { bothSides trust } change }
             } }
             """, new { a = wave1, b = wave2 }, DaugavpilsWorker)).GetProperty("surveyComparison");
         // Worked by hand. Wave 1: ties Draudzība–parish (both sides; trust (11/3 + 3)/2 = 10/3), Draudzība–library
@@ -236,7 +236,11 @@ public class SurveyTests
         Assert.Equal(3.75, second.GetProperty("averageTrust").GetDouble(), 9);
         Assert.Equal(3.0, second.GetProperty("averageValue").GetDouble(), 9);
         Assert.Equal((1, 2, 0), (comparison.GetProperty("newTies").GetInt32(), comparison.GetProperty("lostTies").GetInt32(), comparison.GetProperty("notAskedAgain").GetInt32()));
-        Assert.Equal(4, comparison.GetProperty("ties").GetArrayLength());
+        // Each tie with its partner (the other end from Draudzība-K) and what became of it.
+        var ties = comparison.GetProperty("ties").EnumerateArray().Select(t => (
+            Partner: new[] { t.GetProperty("first").GetProperty("name").GetString(), t.GetProperty("second").GetProperty("name").GetString() }.Single(n => n != Draudziba),
+            Change: t.GetProperty("change").GetString())).OrderBy(t => t.Partner, StringComparer.Ordinal);
+        Assert.Equal([(Parish, "KEPT"), ("Križu senioru koris", "LOST"), (Library, "LOST"), (Forte, "NEW")], ties);
     }
 
     [Fact]

@@ -68,10 +68,38 @@ public sealed class SurveyWebTests(WebAppTests.NoTilesServer demo) : IClassFixtu
         Assert.Equal(["Nosauktās saites", "3", "2"], rows[1]);
         Assert.Equal(["Abu pušu apstiprinātās saites", "1", "1"], rows[2]);
         Assert.Equal(["Vidējā uzticēšanās (1–4)", "3,67", "3,50"], rows[3]);
-        Assert.Equal("Jaunas saites: 1; zudušas: 2; nav jautāts vēlreiz: 0.", rows[5][0]);
+        Assert.Equal("Jaunas saites: 1; zudušas: 2; nav jautāts vēlreiz: 0.", page.GetProperty("changes").GetString());
+        // Tie by tie, new first, then lost, then kept (each row: the partner of Draudzība-K, wave 1, wave 2, the change).
+        // Wave 1: the parish tie named by both, its trust (4 + 3 + 4)/3 and value (3 + 3 + 2)/3 from Draudzība-K's
+        // side (the parish gave no scores); the choir and the library named by one side with no scores. Wave 2: the
+        // parish by one side with trust 4; FORTE by both, trust 3 (FORTE's side; Draudzība-K gave none).
+        const string OneSide = "nosauca viena puse; uzticēšanās —, vērtība —";
+        List<string>[] expectedTies =
+        [
+            [Forte, "—", "nosauca abas puses; uzticēšanās 3,00, vērtība —", "jauna"],
+            [Library, OneSide, "—", "zudusi"],
+            ["Križu senioru koris", OneSide, "—", "zudusi"],
+            [Parish, "nosauca abas puses; uzticēšanās 3,67, vērtība 2,67", "nosauca viena puse; uzticēšanās 4,00, vērtība —", "saglabājusies"],
+        ];
+        Assert.Equal(expectedTies, Partners(page.GetProperty("comparedTies")));
+
+        // The impact report, opened by the same worker, compares the same two waves beside the dated ties, and keeps
+        // them in its address; in Russian too.
+        Assert.Equal("Daugavpils partneru aptauja, 1. kārta (01.01.2026.–31.12.2099.) — Daugavpils partneru aptauja, 2. kārta (01.01.2026.–31.12.2099.)",
+            page.GetProperty("reportWaves").GetString());
+        Assert.Equal(expectedTies, Partners(page.GetProperty("reportTies")));
+        Assert.Equal(2, page.GetProperty("reportAddress").GetString()!.Split(',').Length);
+        Assert.Equal("Опрос партнёров: два этапа", page.GetProperty("reportHeadingRu").GetString());
+        Assert.Equal(["—", "назвали обе стороны; доверие 3,00, ценность —", "новая"], Partners(page.GetProperty("reportTiesRu"))[0].Skip(1));
         Assert.Empty(page.GetProperty("errors").EnumerateArray());
-        WebAppTests.AssertScreenshots("survey-1-links.png", "survey-2-phone-ru.png", "survey-3-phone-sent.png", "survey-4-reviewed.png", "survey-5-compared.png");
+        WebAppTests.AssertScreenshots("survey-1-links.png", "survey-2-phone-ru.png", "survey-3-phone-sent.png", "survey-4-reviewed.png", "survey-5-compared.png", "survey-6-report-ru.png");
     }
+
+    /// <summary>The rows of a table of ties, each tie named by Draudzība-K's partner (its ends come in the API's order).</summary>
+    private static List<string>[] Partners(JsonElement rows) => rows.EnumerateArray()
+        .Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToList())
+        .Select(r => r.Skip(1).Prepend(r[0].Split(" — ").Single(end => end != Seniors)).ToList())
+        .ToArray();
 
     [Theory]
     [InlineData("ru-RU, lv;q=0.8", "ru", "Эта ссылка на опрос недействительна: проверьте, что она скопирована полностью.")]

@@ -172,8 +172,23 @@ await browse(shots, async browser => {
   await worker.waitForSelector('#surveys[data-state="wave"]');
   await worker.click('#compare');
   await worker.waitForSelector('#comparison:not([hidden])');
-  result.comparison = await worker.$$eval('#comparison tbody tr', rows => rows.map(r => [...r.children].map(c => c.textContent)));
+  const table = (page, selector) => page.$$eval(`${selector} tr`, rows => rows.map(r => [...r.children].map(c => c.textContent)));
+  result.comparison = await table(worker, '#comparison .wave-figures tbody');
+  result.changes = await worker.textContent('#comparison .wave-changes');
+  result.comparedTies = await table(worker, '#comparison .wave-ties tbody');
   await worker.screenshot({ path: `${shots}/survey-5-compared.png`, fullPage: true });
+
+  // The impact report compares the last two waves beside the dated ties, in the language chosen.
+  await worker.goto(new URL('report.html', url).href);
+  await worker.waitForFunction(() => document.getElementById('report').dataset.state === 'ready' && document.querySelector('#waves .wave-ties'));
+  result.reportWaves = await worker.textContent('#waves-compared');
+  result.reportTies = await table(worker, '#waves .wave-ties tbody');
+  result.reportAddress = new URL(worker.url()).searchParams.get('waves');
+  await worker.selectOption('#language', 'ru');
+  result.reportTiesRu = await table(worker, '#waves .wave-ties tbody');
+  result.reportHeadingRu = await worker.textContent('#waves-section h2');
+  await worker.emulateMedia({ media: 'print' });
+  await worker.screenshot({ path: `${shots}/survey-6-report-ru.png`, fullPage: true });
   result.errors = errors;
   return result;
 });

@@ -1,13 +1,15 @@
-import { graphql } from "./api";
+import { graphql, GraphQLError } from "./api";
 import { lineChart, networkMap, orderedPlaces, percent, wholeNumber, type PlacedActor } from "./charts";
 import { failureText } from "./errors";
 import { byId, el } from "./dom";
 import { formatDate, formatNumber, groupName, languageChooser, t, typeName, type TextKey } from "./i18n";
+import { compareWaves, waveComparisonView, type WaveComparison } from "./wave-comparison";
 
 // The impact report: for an area and two days, the activities held and the people they reached, the worker's
 // introductions and what came of them, the ties built and ended, the actors brought into the main network, what became
 // of each isolated group, the network's size, density and isolated share over the period as charts, and the network on
-// the map on both days — as a page to print or save as PDF and hand on. Opened from the map with ?from=&to=[&areaId=].
+// the map on both days, and two waves of a partner survey compared — as a page to print or save as PDF and hand on.
+// Opened from the map with ?from=&to=[&areaId=][&waves=earlierId,laterId].
 
 interface Figures { day: string; actors: number; ties: number; mainNetworkSize: number; isolatedGroups: number; isolatedActors: number; density: number; bridgingActors: number }
 interface Tie { type: string; source: { name: string }; target: { name: string } }
@@ -38,6 +40,7 @@ interface Activity {
   attendance: Attendance[];
   attendanceTotal: number | null;
 }
+interface Wave { id: string; name: string; wave: number; area: { id: string }; opensOn: string; closesOn: string }
 interface Report {
   area?: { name: string; population: { targetGroup: string; count: number }[] } | null;
   network: { comparison: Comparison; overTime: Point[] };
@@ -91,6 +94,11 @@ let data: Report | null = null;
 let shown = { from: "", to: "" };
 /** What the page says above the figures, in the current language: why there are none. */
 let message = (): string => "";
+/** The survey waves the reader may read (none before signing in), in the report's area when it has one. */
+let waves: Wave[] = [];
+/** The two waves compared (earlier, later) and what the comparison found; says why not when it failed. */
+let waveComparison: { earlier: Wave; later: Wave; found: WaveComparison } | null = null;
+let waveMessage = (): string => "";
 
 function start(): void {
   languageChooser(() => render());
@@ -105,15 +113,62 @@ function start(): void {
     event.preventDefault();
     run();
   });
+  byId<HTMLFormElement>("waves-form").addEventListener("submit", event => {
+    event.preventDefault();
+    void compareChosen(byId<HTMLSelectElement>("waves-earlier").value, byId<HTMLSelectElement>("waves-later").value);
+  });
   run();
+  void loadWaves();
+}
+
+/** Keeps the days, the area and the waves compared in the address (to bookmark or send on). */
+function remember(): void {
+  const query = new URLSearchParams({ from: fromInput.value, to: toInput.value });
+  if (areaId) query.set("areaId", areaId);
+  if (waveComparison) query.set("waves", `${waveComparison.earlier.id},${waveComparison.later.id}`);
+  history.replaceState(null, "", `?${query}`);
+}
+
+/**
+ * Reads the waves, then compares the two in the address, or else the last two waves of the survey asked most recently.
+ * A reader who is not signed in sees no surveys (they are not public): the section stays hidden.
+ */
+async function loadWaves(): Promise<void> {
+  try {
+    const all = (await graphql<{ surveys: Wave[] }>("{ surveys { id name wave area { id } opensOn closesOn } }")).surveys;
+    waves = all.filter(w => !areaId || w.area.id === areaId);
+  } catch (error) {
+    if (!(error instanceof GraphQLError && error.code === "UNAUTHENTICATED")) waveMessage = () => failureText(error);
+    return render();
+  }
+  const [earlier, later] = params.get("waves")?.split(",") ?? lastTwo();
+  if (earlier && later) await compareChosen(earlier, later);
+  else render();
+}
+
+function lastTwo(): string[] {
+  const latest = [...waves].sort((a, b) => a.closesOn.localeCompare(b.closesOn)).at(-1);
+  return waves.filter(w => w.name === latest?.name).sort((a, b) => a.wave - b.wave).slice(-2).map(w => w.id);
+}
+
+async function compareChosen(earlierId: string, laterId: string): Promise<void> {
+  const [earlier, later] = [waves.find(w => w.id === earlierId), waves.find(w => w.id === laterId)];
+  if (!earlier || !later) return render();
+  try {
+    waveComparison = { earlier, later, found: await compareWaves(earlier.id, later.id) };
+    waveMessage = () => "";
+  } catch (error) {
+    waveComparison = null;
+    waveMessage = () => failureText(error);
+  }
+  remember();
+  render();
 }
 
 /** Reads the report of the days in the fields, and keeps them in the address (to bookmark or send on). */
 async function run(): Promise<void> {
   const [from, to] = [fromInput.value, toInput.value];
-  const query = new URLSearchParams({ from, to });
-  if (areaId) query.set("areaId", areaId);
-  history.replaceState(null, "", `?${query}`);
+  remember();
   data = null;
   if (!from || !to) return show("error", () => t("report.chooseDays"));
   if (from > to) return show("error", () => t("report.reversed", { from: formatDate(from), to: formatDate(to) }));
@@ -169,6 +224,23 @@ function render(): void {
     textContent: `${g.resources.map(r => r.name).join(", ")}: ` +
       (g.joinedMainNetwork > 0 ? t("report.groupJoined", { joined: g.joinedMainNetwork, still: g.stillIsolated }) : t("report.groupStill", { count: g.resources.length })),
   })));
+  renderWaves();
+}
+
+function renderWaves(): void {
+  byId("waves-section").hidden = waves.length < 2 && waveMessage() === "";
+  const label = (w: Wave): string => t("report.waveName", { name: w.name, wave: w.wave, from: formatDate(w.opensOn), to: formatDate(w.closesOn) });
+  const chosen = [waveComparison?.earlier, waveComparison?.later];
+  for (const [index, id] of ["waves-earlier", "waves-later"].entries()) {
+    const select = byId<HTMLSelectElement>(id);
+    const value = chosen[index]?.id ?? select.value;
+    select.replaceChildren(...waves.map(w => el("option", { value: w.id, textContent: label(w) })));
+    if (value) select.value = value;
+  }
+  const compared = waveComparison;
+  byId("waves-compared").textContent = compared ? `${label(compared.earlier)} — ${label(compared.later)}` : waveMessage();
+  const number = (w: Wave): string => t("surveys.waveNumber", { wave: w.wave });
+  byId("waves").replaceChildren(...(compared ? waveComparisonView(compared.found, number(compared.earlier), number(compared.later)) : []));
 }
 
 function renderCharts(points: Point[]): void {

@@ -4,6 +4,7 @@ import { graphql } from "./api";
 import { byId, el } from "./dom";
 import { currentLanguage, formatDate, formatNumber, kindName, setLanguage, t, typeName, type Language, type TextKey } from "./i18n";
 import { currentUser, mayEdit, useToken } from "./session";
+import { compareWaves, waveComparisonView, type WaveComparison } from "./wave-comparison";
 
 interface Wave { id: string; name: string; wave: number; area: { id: string; name: string }; opensOn: string; closesOn: string }
 interface Invitation { id: string; status: string; expiresAt: string; resource: { name: string } }
@@ -14,8 +15,6 @@ interface Item {
 }
 interface Response { id: string; language: string; submittedAt: string | null; resource: { name: string }; items: Item[] }
 interface Detail extends Wave { invitations: Invitation[]; responses: Response[] }
-interface Figures { respondents: number; tiesNamed: number; confirmedByBothSides: number; averageTrust: number | null; averageValue: number | null }
-interface Comparison { first: Figures; second: Figures; newTies: number; lostTies: number; notAskedAgain: number }
 
 const waveFields = "id name wave area { id name } opensOn closesOn";
 const detailQuery = `query($id: ID!) { survey(id: $id) { ${waveFields}
@@ -26,7 +25,8 @@ const persons = new Set(["VOLUNTEER", "COMMUNITY_LEADER"]);
 
 let waves: Wave[] = [];
 let detail: Detail | null = null;
-let comparison: Comparison | null = null;
+/** The wave this one was compared with, and what the comparison found. */
+let comparison: { earlier: Wave; found: WaveComparison } | null = null;
 let status = (): string => t("loading");
 
 async function start(): Promise<void> {
@@ -119,11 +119,9 @@ async function decide(response: Response): Promise<void> {
 }
 
 async function compare(): Promise<void> {
-  const firstId = byId<HTMLSelectElement>("compare-with").value;
-  if (!firstId) return;
-  comparison = (await graphql<{ surveyComparison: Comparison }>(`query($a: ID!, $b: ID!) { surveyComparison(firstId: $a, secondId: $b) {
-    first { respondents tiesNamed confirmedByBothSides averageTrust averageValue }
-    second { respondents tiesNamed confirmedByBothSides averageTrust averageValue } newTies lostTies notAskedAgain } }`, { a: firstId, b: detail!.id })).surveyComparison;
+  const earlier = waves.find(w => w.id === byId<HTMLSelectElement>("compare-with").value);
+  if (!earlier) return;
+  comparison = { earlier, found: await compareWaves(earlier.id, detail!.id) };
   render();
 }
 
@@ -184,21 +182,11 @@ function responseView(response: Response): HTMLElement {
 }
 
 function renderComparison(): void {
-  const table = byId<HTMLTableElement>("comparison");
-  table.hidden = comparison === null;
+  const view = byId("comparison");
+  view.hidden = comparison === null;
   if (!comparison) return;
-  const { first, second } = comparison;
-  const number = (n: number | null): string => (n === null ? "—" : formatNumber(n, 2));
-  table.tHead!.replaceChildren(el("tr", {}, el("th"), el("th", { textContent: t("surveys.earlier") }), el("th", { textContent: t("surveys.later") })));
-  const line = (key: TextKey, a: string, b: string): HTMLTableRowElement => el("tr", {}, el("th", { textContent: t(key) }), el("td", { textContent: a }), el("td", { textContent: b }));
-  table.tBodies[0].replaceChildren(
-    line("surveys.respondents", String(first.respondents), String(second.respondents)),
-    line("surveys.tiesNamed", String(first.tiesNamed), String(second.tiesNamed)),
-    line("surveys.confirmed", String(first.confirmedByBothSides), String(second.confirmedByBothSides)),
-    line("surveys.averageTrust", number(first.averageTrust), number(second.averageTrust)),
-    line("surveys.averageValue", number(first.averageValue), number(second.averageValue)),
-    el("tr", {}, el("td", { colSpan: 3, textContent: t("surveys.changes", { added: comparison.newTies, lost: comparison.lostTies, unasked: comparison.notAskedAgain }) })),
-  );
+  const label = (wave: Wave): string => t("surveys.waveNumber", { wave: wave.wave });
+  view.replaceChildren(...waveComparisonView(comparison.found, label(comparison.earlier), label(detail!)));
 }
 
 void start();

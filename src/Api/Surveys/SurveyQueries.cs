@@ -107,6 +107,20 @@ public sealed class WaveTieType : ObjectGraphType<WaveTie>
         Field<NonNullGraphType<ResourceNode>>("second").Description("The other.").ResolveSource((c, s) => c.Service<ResourceLoaders>().AsRecorded.Load(s.SecondActorId));
         Field<WaveTieAnswersType>("inFirst").Description("As the earlier wave named it; null when it did not.").ResolveSource(s => s.InFirst);
         Field<WaveTieAnswersType>("inSecond").Description("As the later wave named it; null when it did not.").ResolveSource(s => s.InSecond);
+        Field<NonNullGraphType<WaveTieChangeEnum>>("change").Description("What became of it from the earlier wave to the later.").ResolveSource(s => s.Change);
+    }
+}
+
+public sealed class WaveTieChangeEnum : EnumerationGraphType<WaveTieChange>
+{
+    public WaveTieChangeEnum()
+    {
+        Name = "SurveyTieChange";
+        Description = "What became of a tie from one wave of a survey to the next.";
+        this.Describe(WaveTieChange.New, "Named in the later wave only.");
+        this.Describe(WaveTieChange.Kept, "Named in both waves.");
+        this.Describe(WaveTieChange.Lost, "Named in the earlier wave only, though one of its actors answered the later one.");
+        this.Describe(WaveTieChange.NotAskedAgain, "Named in the earlier wave only, and neither of its actors answered the later one: not known whether it lasts.");
     }
 }
 

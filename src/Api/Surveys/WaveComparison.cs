@@ -5,8 +5,23 @@ public sealed record WaveAnswer(int RespondentId, IReadOnlyList<NamedPartner> Pa
 
 public sealed record NamedPartner(int PartnerId, double? Trust, double? Value);
 
-/// <summary>A tie named in either wave: by one side or both, with the mean trust and value of those who named it.</summary>
-public sealed record WaveTie(int FirstActorId, int SecondActorId, WaveTieAnswers? InFirst, WaveTieAnswers? InSecond);
+/// <summary>
+/// A tie named in either wave: by one side or both, with the mean trust and value of those who named it, and what became
+/// of it from the first wave to the second.
+/// </summary>
+public sealed record WaveTie(int FirstActorId, int SecondActorId, WaveTieAnswers? InFirst, WaveTieAnswers? InSecond, WaveTieChange Change);
+
+public enum WaveTieChange
+{
+    /// <summary>Named in the second wave only.</summary>
+    New,
+    /// <summary>Named in both waves.</summary>
+    Kept,
+    /// <summary>Named in the first wave only, though one of its actors answered the second.</summary>
+    Lost,
+    /// <summary>Named in the first wave only, and neither of its actors answered the second.</summary>
+    NotAskedAgain,
+}
 
 public sealed record WaveTieAnswers(bool BothSides, double? Trust, double? Value);
 
@@ -29,17 +44,21 @@ public static class WaveComparison
         var firstTies = Ties(first);
         var secondTies = Ties(second);
         var answeredSecond = second.Select(a => a.RespondentId).ToHashSet();
-        var pairs = firstTies.Keys.Union(secondTies.Keys).Order().ToList();
-        var ties = pairs.Select(p => new WaveTie(p.Item1, p.Item2, firstTies.GetValueOrDefault(p), secondTies.GetValueOrDefault(p))).ToList();
-        var gone = firstTies.Keys.Where(p => !secondTies.ContainsKey(p)).ToList();
-        var lost = gone.Count(p => answeredSecond.Contains(p.Item1) || answeredSecond.Contains(p.Item2));
+        var pairs = firstTies.Keys.Union(secondTies.Keys).Order();
+        var ties = pairs.Select(p => new WaveTie(p.Item1, p.Item2, firstTies.GetValueOrDefault(p), secondTies.GetValueOrDefault(p), Change(p))).ToList();
         return new WaveComparisonResult(
             Figures(first, firstTies),
             Figures(second, secondTies),
-            NewTies: secondTies.Keys.Count(p => !firstTies.ContainsKey(p)),
-            LostTies: lost,
-            NotAskedAgain: gone.Count - lost,
+            NewTies: ties.Count(t => t.Change == WaveTieChange.New),
+            LostTies: ties.Count(t => t.Change == WaveTieChange.Lost),
+            NotAskedAgain: ties.Count(t => t.Change == WaveTieChange.NotAskedAgain),
             ties);
+
+        WaveTieChange Change((int, int) pair) =>
+            !firstTies.ContainsKey(pair) ? WaveTieChange.New
+            : secondTies.ContainsKey(pair) ? WaveTieChange.Kept
+            : answeredSecond.Contains(pair.Item1) || answeredSecond.Contains(pair.Item2) ? WaveTieChange.Lost
+            : WaveTieChange.NotAskedAgain;
     }
 
     private static Dictionary<(int, int), WaveTieAnswers> Ties(IReadOnlyList<WaveAnswer> answers)
