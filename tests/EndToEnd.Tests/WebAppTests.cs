@@ -224,7 +224,7 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal("'name' must not be empty.", page.GetProperty("nameError").GetString());
         Assert.Equal("true", page.GetProperty("nameInvalid").GetString());
         Assert.Equal("f-name", page.GetProperty("nameFocused").GetString());
-        Assert.Equal("Jāaizpilda laukam „Nosaukums”.", page.GetProperty("nameErrorLatvian").GetString());
+        Assert.Equal("Lauks „Nosaukums” nedrīkst būt tukšs.", page.GetProperty("nameErrorLatvian").GetString());
         Assert.Equal("Nosaukums", page.GetProperty("nameLabelLatvian").GetString());
         Assert.Equal(page.GetProperty("markersBefore").GetInt32() + 1, page.GetProperty("markersAfter").GetInt32());
 

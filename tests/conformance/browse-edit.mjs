@@ -40,7 +40,7 @@ await browse(shots, async browser => {
   // The same refusal in Latvian, beside the field's Latvian label.
   await page.selectOption('#language', 'lv');
   await page.click('#editor-form button[type=submit]');
-  await page.waitForFunction(() => document.getElementById('f-name-error').textContent.startsWith('Jā'));
+  await page.waitForFunction(() => document.getElementById('f-name-error').textContent.startsWith('Lauks'));
   result.nameErrorLatvian = await page.textContent('#f-name-error');
   result.nameLabelLatvian = await page.textContent('label[for="f-name"]');
   await page.screenshot({ path: `${shots}/edit-1-field-error-latvian.png` });

@@ -3,7 +3,7 @@ import { currentLanguage, hasText, t } from "./i18n";
 
 // The API words its refusals in the request's language (Accept-Language, which api.ts sends as the page's): English,
 // Latvian or Russian. They name a field as the API does ('name', 'startsOn'); in Latvian and Russian the page puts its
-// form's label there instead, in the language's quotation marks, so "Jāaizpilda laukam 'name'." reads as the form
+// form's label there instead, in the language's quotation marks, so "Lauks 'name' nedrīkst būt tukšs." reads as the form
 // says it. English refusals are shown as sent: they are the API's contract, and developers read them.
 /** A refusal in the page's language. */
 export function explain(error: GraphQLError): string {

@@ -479,7 +479,7 @@ test("every kind, tie type and group has a name in every language, and Russian n
   assert.deepEqual(["ASSOCIATION", "SOCIAL_SERVICE", "DAY_CENTRE", "MUNICIPALITY"].map(i18n.kindName),
     ["Объединение", "Социальная служба", "Дневной центр", "Самоуправление"]);
   assert.deepEqual(["COOPERATION", "REFERRAL", "VOLUNTEERING"].map(i18n.typeName), ["Сотрудничество", "Направление клиентов", "Волонтёрство"]);
-  assert.deepEqual(["seniors", "families-of-children-with-disabilities"].map(i18n.groupName), ["пожилые люди", "семьи детей с инвалидностью"]);
+  assert.deepEqual(["seniors", "families-of-children-with-disabilities"].map(i18n.groupName), ["пожилые люди", "семьи с детьми с инвалидностью"]);
   assert.deepEqual(["Seniors' Clubs", "respite care", "choir"].map(i18n.tagName), ["клубы для пожилых людей", "услуга временного ухода (передышка)", "choir"]);
   i18n.useLanguage("en");
   assert.equal(i18n.tagName("respite care"), "respite care");
