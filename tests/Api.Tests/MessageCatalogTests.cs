@@ -256,8 +256,14 @@ public partial class MessageCatalogTests
         }
     }
 
-    /// <summary>Where a message is written: a UserError's, a RequestError's, or a template or text of a Message.</summary>
-    [GeneratedRegex(@"(?:\bnew(?:\s+(?:Errors\.)?UserError)?\s*\(\s*ErrorCodes\.\w+\s*,|\bUserError\.(?:BadInput|NotFound)\s*\(|\bMessage\.(?:WithValues|Of)\s*\(|\bRequestError\.BadRequest\s*\(|\bTooLarge\s*\()\s*")]
+    /// <summary>
+    /// Where a message is written: a UserError's, a RequestError's, a template or text of a Message, or an import's
+    /// problem (the last argument of Problem(cells, column, …) and of new ImportProblem(sheet, row, column, …), the
+    /// argument of Refused(…) and of new SpreadsheetException(…)).
+    /// </summary>
+    [GeneratedRegex(@"(?:\bnew(?:\s+(?:Errors\.)?UserError)?\s*\(\s*ErrorCodes\.\w+\s*,|\bUserError\.(?:BadInput|NotFound)\s*\(|\bMessage\.(?:WithValues|Of)\s*\(|\bRequestError\.BadRequest\s*\(|\bTooLarge\s*\("
+        + @"|\bProblem\s*\(\s*cells\s*,(?:[^,;()]|\([^()]*\))+,|\b(?:Refused|SpreadsheetException)\s*\("
+        + @"|\b_?problems\.Add\(\s*new(?:\s+ImportProblem)?\s*\((?:[^,;()]|\([^()]*\))+,(?:[^,;()]|\([^()]*\))+,(?:[^,;()]|\([^()]*\))+,)\s*")]
     private static partial Regex MessageSite();
 
     [GeneratedRegex(@"\{(\d+)(?::[^{}]*)?\}")]

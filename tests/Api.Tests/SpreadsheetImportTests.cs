@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GraphQL;
 using ResourceMap.Api.Access;
+using ResourceMap.Api.Languages;
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Import;
 
@@ -191,6 +192,48 @@ public class SpreadsheetImportProblemTests
         var listed = refused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("data").GetProperty("problems");
         Assert.Equal(problems.Count, listed.GetArrayLength());
         Assert.Equal(before, await api.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task The_problems_are_written_in_the_request_s_language_with_the_same_places()
+    {
+        await using var api = await TestApi.StartAsync();
+        Inputs Files(bool dryRun) => new(new Dictionary<string, object?>
+        {
+            ["file"] = new UploadedFile("resources.csv", "text/csv", Encoding.UTF8.GetBytes(Resources)),
+            ["ties"] = new UploadedFile("ties.csv", "text/csv", Encoding.UTF8.GetBytes(Ties)),
+            ["dryRun"] = dryRun,
+        });
+        async Task<(Dictionary<(string, int, string), string> Problems, string Refusal)> InAsync(Language language)
+        {
+            RequestLanguage.Current = language;
+            try
+            {
+                var preview = (await api.ExecuteAsync(Import, Files(dryRun: true), DaugavpilsWorker)).GetProperty("data").GetProperty("importSpreadsheet");
+                var refused = await api.ExecuteAsync(Import, Files(dryRun: false), DaugavpilsWorker);
+                Assert.Equal("BAD_USER_INPUT", refused.Code());
+                return (preview.GetProperty("problems").EnumerateArray().ToDictionary(
+                    p => (p.GetProperty("sheet").GetString()!, p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString()!),
+                    p => p.GetProperty("message").GetString()!), refused.Message());
+            }
+            finally
+            {
+                RequestLanguage.Current = Language.En;
+            }
+        }
+        var (english, russian, latvian) = (await InAsync(Language.En), await InAsync(Language.Ru), await InAsync(Language.Lv));
+
+        // The same 18 problems at the same places; the sentences written by hand from the English ones.
+        Assert.Equal(english.Problems.Keys.Order(), russian.Problems.Keys.Order());
+        Assert.Equal(english.Problems.Keys.Order(), latvian.Problems.Keys.Order());
+        Assert.Equal("Ни на листе, ни на карте нет ресурса с названием, externalId или id 'Nobody'.", russian.Problems[("Ties", 3, "target")]);
+        Assert.Equal("Название 'Dubults' есть у 2 ресурсов: укажите externalId или id нужного ресурса.", russian.Problems[("Ties", 6, "source")]);
+        Assert.Equal("'32.13.2024' nav datums: rakstiet 2024-05-01 vai 01.05.2024.", latvian.Problems[("Ties", 5, "since")]);
+        Assert.Equal("Nosaukums 'Dubults' ir 2 resursiem: ierakstiet vajadzīgā resursa externalId vai id.", latvian.Problems[("Ties", 6, "source")]);
+        // The refusal counts them with the language's plural (18: "проблем", "problēmas") and says where each is.
+        Assert.StartsWith("Ничего не импортировано: 18 проблем. Resources, строка 2, столбец kind: ", russian.Refusal);
+        Assert.StartsWith("Nekas netika importēts: 18 problēmas. Resources, 2. rinda, kolonna kind: ", latvian.Refusal);
+        Assert.StartsWith("Nothing was imported: 18 problem(s). Resources, row 2, column kind: ", english.Refusal);
     }
 }
 

@@ -9,7 +9,7 @@ const MaxRowsShown = 500;
 // A community's list imported from a spreadsheet (a dialog over the map), for workers and admins: the template to fill
 // in, the map as a spreadsheet to edit and import again, a preview of what the import would do and every problem by
 // sheet, row and column, then the import itself, all or nothing, and its undo. The server's rules are the only rules:
-// the page shows its report and its problems as sent (the problems' messages in English, the API's contract).
+// the page shows its report and its problems as sent (in the page's language, which the API follows).
 
 type Action = "CREATED" | "UPDATED" | "UNCHANGED";
 

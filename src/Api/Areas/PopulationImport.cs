@@ -22,11 +22,11 @@ public static class PopulationImport
     {
         var problems = new List<Import.ImportProblem>(); // not the areas' GeoJSON ImportProblem: by row and column
         if (table.Headers.Count < 2 || table.Headers.Skip(1).Any(string.IsNullOrWhiteSpace))
-            problems.Add(new(table.Sheet, table.HeaderRow, null, "The header must name the area column first and a target group over every other column (total, seniors, …)."));
+            problems.Add(new(table.Sheet, table.HeaderRow, null, $"The header must name the area column first and a target group over every other column (total, seniors, …)."));
         var groups = table.Headers.Skip(1).Select(h => h.Trim().ToLowerInvariant()).ToList();
         foreach (var twice in groups.GroupBy(g => g).Where(g => g.Key.Length > 0 && g.Count() > 1))
-            problems.Add(new(table.Sheet, table.HeaderRow, twice.Key, "The target group has two columns."));
-        if (groups.Any(g => g.Length > 64)) problems.Add(new(table.Sheet, table.HeaderRow, null, "Target group names have at most 64 characters."));
+            problems.Add(new(table.Sheet, table.HeaderRow, twice.Key, $"The target group has two columns."));
+        if (groups.Any(g => g.Length > 64)) problems.Add(new(table.Sheet, table.HeaderRow, null, $"Target group names have at most 64 characters."));
         if (problems.Count > 0) throw new SpreadsheetException(problems);
 
         var areas = await db.Areas.Include(a => a.Population).ToListAsync(ct);
@@ -41,9 +41,9 @@ public static class PopulationImport
             if (area is null)
             {
                 var named = byName[TextFolding.Fold(reference)].Count();
-                problems.Add(new(table.Sheet, row.Number, table.Headers[0], reference.Length == 0 ? "The area is missing."
-                    : named > 1 ? $"'{reference}' names {named} areas; give its code (ATVK) instead."
-                    : $"There is no area with the code or name '{reference}'."));
+                if (reference.Length == 0) problems.Add(new(table.Sheet, row.Number, table.Headers[0], $"The area is missing."));
+                else if (named > 1) problems.Add(new(table.Sheet, row.Number, table.Headers[0], $"'{reference}' names {named} areas; give its code (ATVK) instead."));
+                else problems.Add(new(table.Sheet, row.Number, table.Headers[0], $"There is no area with the code or name '{reference}'."));
                 continue;
             }
             if (seen.TryGetValue(area, out var earlier))

@@ -38,7 +38,7 @@ public static class HsdsImport
             JsonObject { } page when page["contents"] is JsonArray contents => contents.OfType<JsonObject>().ToList(),
             JsonObject { } file when file["organizations"] is JsonArray all => all.OfType<JsonObject>().ToList(),
             JsonObject { } one => [one],
-            _ => throw new SpreadsheetException("The HSDS file must hold organizations, services or services at locations: one, a list, an API page, or our export."),
+            _ => throw new SpreadsheetException($"The HSDS file must hold organizations, services or services at locations: one, a list, an API page, or our export."),
         };
         var organizations = items.Select(AsOrganization).ToList();
         var relationships = (root as JsonObject)?["resourcemap:relationships"] as JsonArray;
@@ -67,7 +67,7 @@ public static class HsdsImport
             return rows;
         }
         if (!archive.Entries.Any(e => e.FullName.Equals("organizations.csv", StringComparison.OrdinalIgnoreCase)))
-            throw new SpreadsheetException("The zip holds no organizations.csv: it is not HSDS's tabular form.");
+            throw new SpreadsheetException($"The zip holds no organizations.csv: it is not HSDS's tabular form.");
         string? Of(JsonObject row, string column) => row[column]?.GetValue<string>();
         ILookup<string?, JsonObject> By(string file, string column) => Read(file).ToLookup(r => Of(r, column));
         var services = By("services.csv", "organization_id");
@@ -202,7 +202,7 @@ public static class HsdsImport
         }
         catch (InvalidDataException)
         {
-            throw new SpreadsheetException("The file is not a zip: HSDS's tabular form is a zip of CSV files.");
+            throw new SpreadsheetException($"The file is not a zip: HSDS's tabular form is a zip of CSV files.");
         }
     }
 }

@@ -10,7 +10,7 @@ public static class SpreadsheetFiles
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension == ".xlsx")
         {
-            if (ties is not null) throw new SpreadsheetException("A workbook holds its ties in its sheet Ties: give no separate file of ties.");
+            if (ties is not null) throw new SpreadsheetException($"A workbook holds its ties in its sheet Ties: give no separate file of ties.");
             using var stream = new MemoryStream(file.Content, writable: false);
             return XlsxTables.Read(stream, settings, IsImported);
         }
@@ -22,7 +22,7 @@ public static class SpreadsheetFiles
         }
         if (extension is ".json" or ".zip")
         {
-            if (ties is not null) throw new SpreadsheetException("An HSDS file holds its ties itself (resourcemap:relationships): give no separate file of ties.");
+            if (ties is not null) throw new SpreadsheetException($"An HSDS file holds its ties itself (resourcemap:relationships): give no separate file of ties.");
             return extension == ".json" ? Hsds.HsdsImport.FromJson(file.Content) : Hsds.HsdsImport.FromTabular(file.Content, settings);
         }
         throw new SpreadsheetException($"{file.FileName}: give an .xlsx workbook, a .csv file, or an HSDS file (.json, or the tabular .zip); old .xls and .ods files: save them as .xlsx first.");

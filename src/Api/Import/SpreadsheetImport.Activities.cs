@@ -45,7 +45,7 @@ public sealed partial class SpreadsheetImport
             var cells = new Cells(table, row, columns, definitions);
             if (cells.RepeatsHeader)
             {
-                Problem(cells, null, "The row repeats the header: delete it.");
+                Problem(cells, null, $"The row repeats the header: delete it.");
                 continue;
             }
             if (cells["externalId"] is { Length: > 0 } externalId && !externalIds.TryAdd(externalId, row.Number))
@@ -103,13 +103,13 @@ public sealed partial class SpreadsheetImport
         var input = new Dictionary<string, object?>();
         foreach (var text in new[] { "name", "note", "externalId" })
             if (cells.Has(text)) input[text] = cells[text].Length == 0 ? null : cells[text];
-        if (cells.Has("name") && cells["name"].Length == 0) Problem(cells, "name", "The name is required.");
+        if (cells.Has("name") && cells["name"].Length == 0) Problem(cells, "name", $"The name is required.");
         if (cells["kind"] is { Length: > 0 } kind)
         {
             if (ImportColumns.Parse(kind, ImportColumns.ActivityKindsInLatvian) is { } k) input["kind"] = k;
             else Problem(cells, "kind", $"'{kind}' is no kind of activity. The kinds: {Words(ImportColumns.ActivityKindsInLatvian)}.");
         }
-        else Problem(cells, "kind", "The kind is required.");
+        else Problem(cells, "kind", $"The kind is required.");
         if (cells["recurrence"] is { Length: > 0 } recurrence)
         {
             if (ImportColumns.Parse(recurrence, ImportColumns.RecurrencesInLatvian) is { } r) input["recurrence"] = r;
@@ -123,7 +123,7 @@ public sealed partial class SpreadsheetImport
                 else if (Day(cells[day]) is { } date) input[day] = date;
                 else Problem(cells, day, $"'{cells[day]}' is not a day: write 2022-11-10 or 10.11.2022.");
             }
-        if (cells.Has("startsOn") && cells["startsOn"].Length == 0) Problem(cells, "startsOn", "The first day is required.");
+        if (cells.Has("startsOn") && cells["startsOn"].Length == 0) Problem(cells, "startsOn", $"The first day is required.");
         if (cells["area"].Length > 0 && AreaNamed(cells, known, report: true) is { } area) input["areaId"] = GlobalId.Encode(GlobalId.Area, area);
         if (cells.Has("sensitive"))
         {

@@ -1,3 +1,4 @@
+using ResourceMap.Api.Languages;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResourceMap.Api.Access;
@@ -99,9 +100,9 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
     private ImportReport Report(bool dryRun, long? batch, bool written = false) =>
         new(dryRun, _sheets, _rows, _problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row ?? 0).ToList(), written, batch);
 
-    private ImportReport Refused(string message)
+    private ImportReport Refused(ref MessageHandler message)
     {
-        _problems.Add(new ImportProblem(null, null, null, message));
+        _problems.Add(new ImportProblem(null, null, null, message.ToMessage()));
         return Report(false, null);
     }
 
@@ -120,7 +121,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
             else if (!found.TryAdd(column.Name, i))
                 _problems.Add(new(table.Sheet, table.HeaderRow, header, $"A second column for '{column.Name}'; keep one."));
         }
-        if (table.Headers.Count == 0) _problems.Add(new(table.Sheet, null, null, "The sheet is empty: it needs a header row and a row for each entry."));
+        if (table.Headers.Count == 0) _problems.Add(new(table.Sheet, null, null, $"The sheet is empty: it needs a header row and a row for each entry."));
         else foreach (var name in required.Where(n => !found.ContainsKey(n)))
             _problems.Add(new(table.Sheet, table.HeaderRow, null, $"The column '{name}' ({columns.Single(c => c.Name == name).Latvian}) is missing."));
         return found;
@@ -139,7 +140,9 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
         public bool RepeatsHeader => columns.All(c => ImportColumns.Find(definitions, row.Cells[c.Value])?.Name == c.Key);
     }
 
-    private void Problem(Cells cells, string? column, string message) =>
+    private void Problem(Cells cells, string? column, ref MessageHandler message) => Problem(cells, column, message.ToMessage());
+
+    private void Problem(Cells cells, string? column, Message message) =>
         _problems.Add(new(cells.Table.Sheet, cells.Row.Number, column is null ? null : cells.Header(column), message));
 
     // ---- What is there already ----
@@ -173,7 +176,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
             var cells = new Cells(table, row, columns, definitions);
             if (cells.RepeatsHeader)
             {
-                Problem(cells, null, "The row repeats the header: delete it.");
+                Problem(cells, null, $"The row repeats the header: delete it.");
                 continue;
             }
             var externalId = cells["externalId"] is { Length: > 0 } e ? e : null;
@@ -191,7 +194,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
             await ApplyAsync(cells, resource, creating, known, ct);
             if (cells.Has("externalId"))
                 try { resource.ExternalId = TextRules.Optional(externalId, "externalId", ResourceMapDbContext.MaxExternalIdLength); }
-                catch (UserError error) { Problem(cells, "externalId", error.Message); }
+                catch (UserError error) { Problem(cells, "externalId", error.Text); }
 
             if (creating) db.Resources.Add(resource);
             imported.Add(new ImportedResource(cells, resource, externalId, cells["id"] is { Length: > 0 } id ? id : null, areaBefore));
@@ -246,9 +249,10 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
         var areas = known.AreasByName[ImportColumns.Key(name)].ToList();
         if (areas.Count == 1) return areas[0].Id;
         if (report)
-            Problem(cells, "area", areas.Count == 0
-                ? $"There is no area named '{name}'; the areas are the map's boundaries (a parish, a city's neighbourhood, a municipality)."
-                : $"{areas.Count} areas are named '{name}': give the coordinates instead, and the map finds the area.");
+        {
+            if (areas.Count == 0) Problem(cells, "area", $"There is no area named '{name}'; the areas are the map's boundaries (a parish, a city's neighbourhood, a municipality).");
+            else Problem(cells, "area", $"{areas.Count} areas are named '{name}': give the coordinates instead, and the map finds the area.");
+        }
         return null;
     }
 
@@ -298,7 +302,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
                     _ when field.StartsWith("contact.", StringComparison.Ordinal) => field["contact.".Length..],
                     _ => field,
                 };
-                if (!Reported(cells, column)) Problem(cells, cells.Has(column) ? column : null, error.Message);
+                if (!Reported(cells, column)) Problem(cells, cells.Has(column) ? column : null, error.Text);
                 bool dropped;
                 if (field == "location") dropped = input.Remove("latitude") | input.Remove("longitude");
                 else if (field.StartsWith("contact.", StringComparison.Ordinal)) dropped = input.Remove("contact");
@@ -392,7 +396,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
             if (!creating) await Permissions.RequireWithinAsync(caller, db, [areaBefore], $"'{what}'", ct);
             if (creating || area != areaBefore) await Permissions.RequireWithinAsync(caller, db, [area], $"'{what}'", ct);
         }
-        catch (UserError error) { Problem(cells, cells.Has("area") ? "area" : null, error.Message); }
+        catch (UserError error) { Problem(cells, cells.Has("area") ? "area" : null, error.Text); }
     }
 
     /// <summary>An externalId that a resource the caller cannot read holds already would break its uniqueness on saving.</summary>
@@ -422,13 +426,13 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
             var cells = new Cells(table, row, columns, definitions);
             if (cells.RepeatsHeader)
             {
-                Problem(cells, null, "The row repeats the header: delete it.");
+                Problem(cells, null, $"The row repeats the header: delete it.");
                 continue;
             }
             var source = End(cells, "source", ends);
             var target = End(cells, "target", ends);
             var input = TieInput(cells);
-            if (source is not null && ReferenceEquals(source, target)) Problem(cells, "target", "A resource cannot be tied to itself.");
+            if (source is not null && ReferenceEquals(source, target)) Problem(cells, "target", $"A resource cannot be tied to itself.");
             if (source is null || target is null || ReferenceEquals(source, target) || input.GetValueOrDefault("type") is not RelationshipType type)
             {
                 // Its ends or type are wrong: its other values are checked all the same.
@@ -507,9 +511,8 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
         catch (UserError) { } // not an id: a name
         var named = ends.ByName[ImportColumns.Key(text)].ToList();
         if (named.Count == 1) return named[0];
-        Problem(cells, column, named.Count == 0
-            ? $"No resource in the sheet or on the map is named or keyed '{text}'."
-            : $"{named.Count} resources are named '{text}': write the externalId or id of the one meant.");
+        if (named.Count == 0) Problem(cells, column, $"No resource in the sheet or on the map is named or keyed '{text}'.");
+        else Problem(cells, column, $"{named.Count} resources are named '{text}': write the externalId or id of the one meant.");
         return null;
     }
 
@@ -518,7 +521,7 @@ public sealed partial class SpreadsheetImport(ResourceMapDbContext db, RequestCa
     {
         var input = new Dictionary<string, object?>();
         var type = cells["type"];
-        if (type.Length == 0) Problem(cells, "type", "The type is required.");
+        if (type.Length == 0) Problem(cells, "type", $"The type is required.");
         else if (ImportColumns.Parse(type, ImportColumns.TypesInLatvian) is { } t) input["type"] = t;
         else Problem(cells, "type", $"'{type}' is no tie type. The types: {Words(ImportColumns.TypesInLatvian)}.");
         if (cells["strength"] is { Length: > 0 } strength)

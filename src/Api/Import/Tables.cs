@@ -1,3 +1,5 @@
+using ResourceMap.Api.Languages;
+
 namespace ResourceMap.Api.Import;
 
 /// <summary>One sheet of a workbook, or one CSV file: its header row's cells and the rows under it, as text.</summary>
@@ -13,24 +15,35 @@ public sealed record TableRow(int Number, string[] Cells)
     public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
 }
 
-/// <summary>What is wrong, and where: the sheet, the row and the column (by its header) when it is about one.</summary>
-public sealed record ImportProblem(string? Sheet, int? Row, string? Column, string Message)
+/// <summary>
+/// What is wrong, and where: the sheet, the row and the column (by its header) when it is about one. The text is kept
+/// as a message, written in the request's language when it is read.
+/// </summary>
+public sealed record ImportProblem(string? Sheet, int? Row, string? Column, Message Text)
 {
-    public override string ToString() =>
-        (Sheet, Row, Column) switch
-        {
-            (null, _, _) => Message,
-            (_, null, null) => $"{Sheet}: {Message}",
-            (_, null, _) => $"{Sheet}, column {Column}: {Message}",
-            (_, _, null) => $"{Sheet}, row {Row}: {Message}",
-            _ => $"{Sheet}, row {Row}, column {Column}: {Message}",
-        };
+    public ImportProblem(string? sheet, int? row, string? column, ref MessageHandler text) : this(sheet, row, column, text.ToMessage()) { }
+
+    /// <summary>What is wrong, in the request's language.</summary>
+    public string Message => Text.In(RequestLanguage.Current);
+
+    /// <summary>Where and what, as one sentence: "Resursi, row 4, column veids: …".</summary>
+    public Message Located => (Sheet, Row, Column) switch
+    {
+        (null, _, _) => Text,
+        (_, null, null) => Languages.Message.WithValues("{0}: {1}", Sheet, Text),
+        (_, null, _) => Languages.Message.WithValues("{0}, column {1}: {2}", Sheet, Column, Text),
+        (_, _, null) => Languages.Message.WithValues("{0}, row {1}: {2}", Sheet, Row, Text),
+        _ => Languages.Message.WithValues("{0}, row {1}, column {2}: {3}", Sheet, Row, Column, Text),
+    };
+
+    /// <summary>Where and what, in the request's language (English outside a request: the command line).</summary>
+    public override string ToString() => Located.In(RequestLanguage.Current);
 }
 
 /// <summary>A file that cannot be read as the spreadsheet it claims to be; nothing in it was looked at further.</summary>
 public sealed class SpreadsheetException(IReadOnlyList<ImportProblem> problems) : Exception(string.Join(" ", problems))
 {
-    public SpreadsheetException(string message) : this([new ImportProblem(null, null, null, message)]) { }
+    public SpreadsheetException(ref MessageHandler message) : this([new ImportProblem(null, null, null, message.ToMessage())]) { }
 
     public IReadOnlyList<ImportProblem> Problems { get; } = problems;
 }

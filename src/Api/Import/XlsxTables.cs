@@ -26,11 +26,11 @@ public static class XlsxTables
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
-            throw new SpreadsheetException("The file is not an XLSX workbook (Excel 2007 or newer, or LibreOffice's \"Excel 2007-365\").");
+            throw new SpreadsheetException($"The file is not an XLSX workbook (Excel 2007 or newer, or LibreOffice's \"Excel 2007-365\").");
         }
         using (document)
         {
-            var workbook = document.WorkbookPart ?? throw new SpreadsheetException("The workbook has no sheets.");
+            var workbook = document.WorkbookPart ?? throw new SpreadsheetException($"The workbook has no sheets.");
             try
             {
                 var strings = SharedStrings(workbook);
@@ -41,7 +41,7 @@ public static class XlsxTables
                     var name = sheet.Name?.Value ?? "";
                     if (!wanted(name)) continue;
                     if (sheet.State?.Value is { } state && state != SheetStateValues.Visible)
-                        problems.Add(new(name, null, null, "The sheet is hidden: show it (or delete it) so that you can see what is imported."));
+                        problems.Add(new(name, null, null, $"The sheet is hidden: show it (or delete it) so that you can see what is imported."));
                     else if (sheet.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart part)
                         tables.Add(ReadSheet(name, part, strings, settings, problems));
                 }
@@ -61,8 +61,8 @@ public static class XlsxTables
         Span<byte> magic = stackalloc byte[4];
         file.Position = 0;
         file.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        if (magic.StartsWith("%PDF"u8)) throw new SpreadsheetException("The file is a PDF, not a spreadsheet: export the table from its program as XLSX or CSV.");
-        if (!magic.StartsWith("PK"u8)) throw new SpreadsheetException("The file is not an XLSX workbook (Excel 2007 or newer, or LibreOffice's \"Excel 2007-365\").");
+        if (magic.StartsWith("%PDF"u8)) throw new SpreadsheetException($"The file is a PDF, not a spreadsheet: export the table from its program as XLSX or CSV.");
+        if (!magic.StartsWith("PK"u8)) throw new SpreadsheetException($"The file is not an XLSX workbook (Excel 2007 or newer, or LibreOffice's \"Excel 2007-365\").");
         file.Position = 0;
         try
         {
@@ -73,7 +73,7 @@ public static class XlsxTables
         }
         catch (InvalidDataException)
         {
-            throw new SpreadsheetException("The file is a damaged zip, not a readable XLSX workbook.");
+            throw new SpreadsheetException($"The file is a damaged zip, not a readable XLSX workbook.");
         }
     }
 
@@ -124,7 +124,7 @@ public static class XlsxTables
                 throw new SpreadsheetException($"{name}: more than {settings.MaxRows:N0} rows (Import:MaxRows); import the list in parts.");
             foreach (var (index, value) in cells)
                 if (index >= headers.Length && !string.IsNullOrWhiteSpace(value))
-                    problems.Add(new(name, number, ColumnName(index), "A value in a column without a header: give the column a header, or empty it."));
+                    problems.Add(new(name, number, ColumnName(index), $"A value in a column without a header: give the column a header, or empty it."));
             rows.Add(new TableRow(number, Enumerable.Range(0, headers.Length).Select(i => cells.GetValueOrDefault(i, "")).ToArray()));
         }
         return new Table(name, headerRow, headers ?? [], rows);
@@ -141,7 +141,7 @@ public static class XlsxTables
             next = index + 1;
             if (cell.CellFormula is not null)
             {
-                problems.Add(new(sheet, rowNumber, headers is not null && index < headers.Length ? headers[index] : ColumnName(index), "The cell holds a formula: paste its value instead (Paste Special → Values)."));
+                problems.Add(new(sheet, rowNumber, headers is not null && index < headers.Length ? headers[index] : ColumnName(index), $"The cell holds a formula: paste its value instead (Paste Special → Values)."));
                 continue;
             }
             var value = cell.CellValue?.Text ?? "";
