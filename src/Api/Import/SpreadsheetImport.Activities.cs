@@ -153,7 +153,9 @@ public sealed partial class SpreadsheetImport
                 : !hidden && int.TryParse(number.Replace(" ", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
                 : null;
             if (group.Length > 0 && count is not null) counts.Add(new Dictionary<string, object?> { ["targetGroup"] = group, ["count"] = count });
-            else if (hidden) Problem(cells, "attendance", $"The counts of '{activity.Name}' are hidden from you (one is below {Reach.SmallestShown}); leave them as exported: {group}: {Suppressed}.");
+            // The group as the cell has it, in one value with the mark: a group's code alone would be translated as a
+            // word of the catalog ("seniors" → "seniori"), which is not what the export wrote.
+            else if (hidden) Problem(cells, "attendance", $"The counts of '{activity.Name}' are hidden from you (one is below {Reach.SmallestShown}); leave them as exported: {$"{group}: {Suppressed}"}.");
             else Problem(cells, "attendance", $"'{part}' is not a target group and a whole number of people, as in seniors: 15.");
         }
         return counts;
