@@ -4,7 +4,7 @@
 // has reviewed it.
 import { graphql, GraphQLError } from "./api";
 import { byId, el } from "./dom";
-import { currentLanguage, formatDate, kindCodes, kindName, relationshipTypes, setLanguage, t, typeName, type Language, type TextKey } from "./i18n";
+import { currentLanguage, formatDate, kindCodes, kindName, languageChooser, relationshipTypes, t, typeName, type TextKey } from "./i18n";
 
 interface Actor {
   id: string;
@@ -78,14 +78,11 @@ let status = (): string => t("loading");
 let message = (): string => "";
 
 function start(): void {
-  const chooser = byId<HTMLSelectElement>("language");
-  chooser.value = currentLanguage();
-  chooser.addEventListener("change", () => {
+  // The form is drawn again in the new language: what was typed is kept first.
+  languageChooser(() => {
     keepInputs();
-    setLanguage(chooser.value as Language);
     render();
   });
-  setLanguage(currentLanguage());
   byId<HTMLFormElement>("survey-form").addEventListener("submit", event => {
     event.preventDefault();
     void save(true);

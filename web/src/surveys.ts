@@ -2,7 +2,7 @@
 // print), each answer item by item beside the data with accept/reject, and two waves compared. Signed in on the map.
 import { graphql } from "./api";
 import { byId, el } from "./dom";
-import { currentLanguage, formatDate, formatNumber, kindName, setLanguage, t, typeName, type Language, type TextKey } from "./i18n";
+import { formatDate, formatNumber, kindName, languageChooser, t, typeName, type TextKey } from "./i18n";
 import { currentUser, mayEdit, useToken } from "./session";
 import { compareWaves, waveComparisonView, type WaveComparison } from "./wave-comparison";
 
@@ -30,13 +30,7 @@ let comparison: { earlier: Wave; found: WaveComparison } | null = null;
 let status = (): string => t("loading");
 
 async function start(): Promise<void> {
-  const chooser = byId<HTMLSelectElement>("language");
-  chooser.value = currentLanguage();
-  chooser.addEventListener("change", () => {
-    setLanguage(chooser.value as Language);
-    render();
-  });
-  setLanguage(currentLanguage());
+  languageChooser(() => render());
   await useToken(null);
   if (!mayEdit()) {
     status = () => t("surveys.signIn");
