@@ -3,13 +3,16 @@ using ResourceMap.Graph.Centrality;
 namespace ResourceMap.Graph.Tests;
 
 /// <summary>
-/// Weighted betweenness over whole-number tie lengths through Dial's buckets (issue 18) against the binary-heap search,
+/// Weighted betweenness over whole-number tie lengths, eight searches at a time in bands (issue 18), against the binary-heap search,
 /// which the networkx fixtures check: the same graphs with the lengths divided by 64 are no longer whole numbers (so they
 /// take the heap) while every sum stays exact in binary floating point (so equal paths stay equal).
 /// </summary>
 public class BucketSearchTests
 {
-    private static CompactGraph Strengths(int n, int m, int seed, double scale, bool directed = false)
+    private static CompactGraph Strengths(int n, int m, int seed, double scale, bool directed = false) =>
+        Lengths(n, m, seed, scale, [12, 15, 20, 30, 60], directed); // 60/strength for strengths 1–5
+
+    private static CompactGraph Lengths(int n, int m, int seed, double scale, int[] lengths, bool directed = false)
     {
         var random = new Random(seed);
         var builder = new GraphBuilder(n, directed);
@@ -18,7 +21,7 @@ public class BucketSearchTests
         {
             int a = random.Next(n), b = random.Next(n);
             if (a == b || !seen.Add(directed ? (a, b) : (Math.Min(a, b), Math.Max(a, b)))) continue;
-            builder.AddEdge(a, b, 60 / random.Next(1, 6) * scale); // 60/strength: 12, 15, 20, 30 or 60
+            builder.AddEdge(a, b, lengths[random.Next(lengths.Length)] * scale);
         }
         return builder.Build();
     }
@@ -42,6 +45,35 @@ public class BucketSearchTests
             Assert.Equal(heap.Normalized[v], buckets.Normalized[v], 12);
         }
         Assert.Contains(buckets.Raw, b => b > 0);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 2, 3 }, 5, false)] // bands one unit wide
+    [InlineData(new[] { 7, 1024 }, 6, false)] // the longest tie 146 bands long
+    [InlineData(new[] { 3, 4, 5, 9 }, 7, true)]
+    public void Bands_of_any_width_give_the_heap_searchs_betweenness(int[] lengths, int seed, bool directed)
+    {
+        var whole = Lengths(260, 700, seed, 1, lengths, directed);
+        var fractional = Lengths(260, 700, seed, 1 / 64.0, lengths, directed);
+        Assert.Null(Betweenness.WholeLengths(fractional));
+        var bands = Betweenness.Compute(whole, weighted: true);
+        var heap = Betweenness.Compute(fractional, weighted: true);
+        for (var v = 0; v < whole.VertexCount; v++) Assert.Equal(heap.Raw[v], bands.Raw[v], 9);
+        Assert.Contains(bands.Raw, b => b > 0);
+    }
+
+    [Fact]
+    public void Equally_short_paths_through_different_lengths_share_the_pair_by_hand()
+    {
+        // a–b 12 + b–d 15 = a–c 15 + c–d 12 = 27 < a–d 30: a–d's two shortest paths give b and c half each; b–c's
+        // (through a, 12 + 15, or d, 15 + 12) give a and d half each. Every other pair is joined by its own tie.
+        var builder = new GraphBuilder(4, directed: false);
+        builder.AddEdge(0, 1, 12);
+        builder.AddEdge(1, 3, 15);
+        builder.AddEdge(0, 2, 15);
+        builder.AddEdge(2, 3, 12);
+        builder.AddEdge(0, 3, 30);
+        Assert.Equal([0.5, 0.5, 0.5, 0.5], Betweenness.Compute(builder.Build(), weighted: true).Raw);
     }
 
     [Fact]

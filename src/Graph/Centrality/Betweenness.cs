@@ -5,10 +5,12 @@ namespace ResourceMap.Graph.Centrality;
 
 /// <summary>
 /// Exact shortest-path betweenness by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
-/// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted; weighted,
-/// O(nm + nC) when every weight is a whole number up to <see cref="MaxBucketWeight"/> (C, the largest: Dial's bucket queue)
-/// and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n for the parts' sums; sources
-/// are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result on every run).
+/// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
+/// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
+/// <see cref="MaxBucketWeight"/> (eight searches at a time in bands of the shortest length W, D the longest distance:
+/// <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n
+/// for the parts' sums; sources are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result
+/// on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
 /// normalised values divide the sum over ordered pairs by (n−1)(n−2).
 /// </summary>
@@ -17,7 +19,7 @@ public static partial class Betweenness
     /// <summary>How many parts the sources are dealt into; fixed, so that sums do not depend on the number of threads.</summary>
     private const int Partitions = 16;
 
-    /// <summary>Largest whole-number weight searched with buckets: a search scans up to C buckets per distance unit reached.</summary>
+    /// <summary>Largest whole-number weight searched in bands: a search keeps up to C/W + 2 bands ahead.</summary>
     public const int MaxBucketWeight = 1024;
 
     /// <param name="Raw">Betweenness as networkx gives it with normalized=False.</param>
@@ -27,7 +29,7 @@ public static partial class Betweenness
     /// <param name="graph">The graph; for directed graphs paths follow edge direction.</param>
     /// <param name="weighted">Use edge weights as distances (Dijkstra) instead of hop counts (BFS). Weights must be positive.</param>
     /// <param name="maxThreads">Threads to use; -1 for all cores.</param>
-    /// <param name="cancellationToken">Checked before each source's search: a cancelled run stops within one search per thread.</param>
+    /// <param name="cancellationToken">Checked before each batch of searches: a cancelled run stops within one batch per thread.</param>
     public static Result Compute(CompactGraph graph, bool weighted, int maxThreads = -1, CancellationToken cancellationToken = default)
     {
         var n = graph.VertexCount;
@@ -55,6 +57,7 @@ public static partial class Betweenness
         var parts = Math.Clamp(n, 1, Partitions);
         var dependencies = new double[parts][];
         var lengths = weighted ? WholeLengths(graph) : null;
+        var sourceGroups = lengths is null ? [] : BandWorker.NearbyGroups(graph, lengths.Value.Out);
         Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
         {
             if (!weighted)
@@ -70,8 +73,15 @@ public static partial class Betweenness
                 dependencies[part] = searches.Dependency;
                 return;
             }
-            Worker worker = lengths is not null ? new BucketWorker(graph, lengths.Value) : new WeightedWorker(graph);
-            worker.VertexWeight = vertexWeight;
+            if (lengths is not null)
+            {
+                var bands = new BandWorker(graph, lengths.Value) { VertexWeight = vertexWeight };
+                for (var first = part * BandWorker.Lanes; first < n && !cancellationToken.IsCancellationRequested; first += parts * BandWorker.Lanes)
+                    bands.AccumulateFrom(sourceGroups.AsSpan(first, Math.Min(BandWorker.Lanes, n - first)));
+                dependencies[part] = bands.Dependency;
+                return;
+            }
+            var worker = new WeightedWorker(graph) { VertexWeight = vertexWeight };
             for (var source = part; source < n && !cancellationToken.IsCancellationRequested; source += parts) worker.AccumulateFrom(source);
             dependencies[part] = worker.Dependency;
         });
@@ -94,27 +104,14 @@ public static partial class Betweenness
             if (!(w >= 1 && w <= MaxBucketWeight && w == Math.Floor(w))) return null;
             largest = Math.Max(largest, (int)w);
         }
-        if ((long)largest * graph.VertexCount >= int.MaxValue) return null;
+        if ((long)largest * graph.VertexCount >= int.MaxValue - MaxBucketWeight) return null;
         var outLengths = Array.ConvertAll(graph.Weights, w => (int)w);
         var inLengths = graph.Directed ? Array.ConvertAll(graph.Reverse.Weights, w => (int)w) : outLengths;
         return (outLengths, inLengths, Math.Max(largest, 1));
     }
 
-    private abstract class Worker(int n)
-    {
-        /// <summary>Sum over the sources handled so far of each vertex's dependency δ_s(v).</summary>
-        public readonly double[] Dependency = new double[n];
-
-        /// <summary>How many actors each vertex stands for; null for one each.</summary>
-        public double[]? VertexWeight { get; set; }
-
-        protected double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
-
-        public abstract void AccumulateFrom(int source);
-    }
-
     /// <summary>Dijkstra searches with weights as distances.</summary>
-    private sealed class WeightedWorker : Worker
+    private sealed class WeightedWorker
     {
         private readonly CompactGraph _graph;
         private readonly double[] _distance;
@@ -124,7 +121,15 @@ public static partial class Betweenness
         private readonly int[] _settledAt;
         private readonly PriorityQueue<int, double> _heap = new();
 
-        public WeightedWorker(CompactGraph graph) : base(graph.VertexCount)
+        /// <summary>Sum over the sources handled so far of each vertex's dependency δ_s(v).</summary>
+        public readonly double[] Dependency;
+
+        /// <summary>How many actors each vertex stands for; null for one each.</summary>
+        public double[]? VertexWeight { get; init; }
+
+        private double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
+
+        public WeightedWorker(CompactGraph graph)
         {
             var n = graph.VertexCount;
             _graph = graph;
@@ -133,11 +138,12 @@ public static partial class Betweenness
             _delta = new double[n];
             _order = new int[n];
             _settledAt = new int[n];
+            Dependency = new double[n];
             Array.Fill(_distance, -1);
             Array.Fill(_settledAt, -1);
         }
 
-        public override void AccumulateFrom(int source)
+        public void AccumulateFrom(int source)
         {
             var offsets = _graph.Offsets;
             var targets = _graph.Targets;
@@ -193,126 +199,6 @@ public static partial class Betweenness
                 _sigma[v] = 0;
                 _delta[v] = 0;
                 _settledAt[v] = -1;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Searches with whole-number distances through Dial's bucket queue (R. B. Dial, "Algorithm 360: shortest-path forest
-    /// with topological ordering", CACM 12(11), 1969): a vertex waits in bucket d mod (C + 1), and since every tentative
-    /// distance is within C of the one being settled, no bucket holds two distances at once. Distances are exact integers,
-    /// so "equally short" needs no tolerance. A vertex is queued again when its distance falls; the stale entry is skipped.
-    /// </summary>
-    private sealed class BucketWorker : Worker
-    {
-        private readonly CompactGraph _graph;
-        private readonly int[] _outLengths;
-        private readonly int[] _inLengths;
-        private readonly int[] _distance;
-        private readonly double[] _sigma;
-        private readonly double[] _delta;
-        private readonly int[] _order;
-        private readonly int[][] _buckets;
-        private readonly int[] _bucketCount;
-
-        public BucketWorker(CompactGraph graph, (int[] Out, int[] In, int Largest) lengths) : base(graph.VertexCount)
-        {
-            var n = graph.VertexCount;
-            _graph = graph;
-            (_outLengths, _inLengths) = (lengths.Out, lengths.In);
-            _distance = new int[n];
-            _sigma = new double[n];
-            _delta = new double[n];
-            _order = new int[n];
-            Array.Fill(_distance, -1);
-            _buckets = new int[lengths.Largest + 1][];
-            for (var b = 0; b < _buckets.Length; b++) _buckets[b] = new int[16];
-            _bucketCount = new int[_buckets.Length];
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Enqueue(int bucket, int v)
-        {
-            ref var items = ref _buckets[bucket];
-            ref var count = ref _bucketCount[bucket];
-            if (count == items.Length) Array.Resize(ref items, items.Length * 2);
-            items[count++] = v;
-        }
-
-        public override void AccumulateFrom(int source)
-        {
-            var offsets = _graph.Offsets;
-            var targets = _graph.Targets;
-            var lengths = _outLengths;
-            var distance = _distance;
-            var sigma = _sigma;
-            var bucketsCount = _buckets.Length;
-            distance[source] = 0;
-            sigma[source] = 1;
-            Enqueue(0, source);
-            int waiting = 1, settled = 0;
-            for (int current = 0, b = 0; waiting > 0; current++, b = b + 1 == bucketsCount ? 0 : b + 1)
-            {
-                // No weight is 0 or a multiple of C + 1, so nothing settled now lands in this bucket while it is read.
-                var items = _buckets[b];
-                var count = _bucketCount[b];
-                waiting -= count;
-                for (var i = 0; i < count; i++)
-                {
-                    var v = items[i];
-                    if (distance[v] != current) continue; // queued again nearer since
-                    _order[settled++] = v;
-                    var sv = sigma[v];
-                    var end = offsets[v + 1];
-                    for (var k = offsets[v]; k < end; k++)
-                    {
-                        // A settled w has distance ≤ current < candidate: neither branch touches it.
-                        var w = targets[k];
-                        var length = lengths[k];
-                        var candidate = current + length;
-                        var dw = distance[w];
-                        if (dw < 0 || candidate < dw)
-                        {
-                            distance[w] = candidate;
-                            sigma[w] = sv;
-                            var bucket = b + length; // candidate mod (C + 1), without a division
-                            Enqueue(bucket >= bucketsCount ? bucket - bucketsCount : bucket, w);
-                            waiting++;
-                        }
-                        else if (candidate == dw)
-                        {
-                            sigma[w] += sv;
-                        }
-                    }
-                }
-                _bucketCount[b] = 0;
-            }
-
-            // v precedes w when d(v) + length(v, w) = d(w); settled in order of distance, so every predecessor of w comes before it.
-            var inOffsets = _graph.Reverse.Offsets;
-            var inTargets = _graph.Reverse.Targets;
-            var inLengths = _inLengths;
-            var delta = _delta;
-            for (var i = settled - 1; i > 0; i--)
-            {
-                var w = _order[i];
-                var coefficient = (WeightOf(w) + delta[w]) / sigma[w];
-                var dw = distance[w];
-                var end = inOffsets[w + 1];
-                for (var k = inOffsets[w]; k < end; k++)
-                {
-                    var v = inTargets[k];
-                    var dv = distance[v];
-                    if (dv >= 0 && dv + inLengths[k] == dw) delta[v] += sigma[v] * coefficient;
-                }
-                Dependency[w] += WeightOf(source) * delta[w];
-            }
-            for (var i = 0; i < settled; i++)
-            {
-                var v = _order[i];
-                distance[v] = -1;
-                sigma[v] = 0;
-                delta[v] = 0;
             }
         }
     }

@@ -1,0 +1,372 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ResourceMap.Graph.Centrality;
+
+public static partial class Betweenness
+{
+    /// <summary>
+    /// Brandes' searches over whole-number lengths, eight at once, one per lane of a vector. Dial's bucket queue
+    /// (R. B. Dial, CACM 12(11), 1969) is widened to bands of W distance units, W the shortest length, as in Δ-stepping
+    /// with Δ = W (U. Meyer and P. Sanders, J. Algorithms 49(1), 2003): every tie is at least W long, so no vertex in a
+    /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex waits in
+    /// the band of its nearest lane not yet settled and is visited once per distinct band among its lanes' distances. A
+    /// visit notes the neighbours one tie nearer in its lanes (its predecessors, with those lanes) and relaxes the same
+    /// ties with one vector compare each, without branches. Path counts σ are then summed over the noted predecessors in
+    /// the order of the visits, and dependencies δ passed back along them in the reverse order (Brandes 2001, Theorem 6):
+    /// both read a predecessor's values only, not every neighbour's. Distances are exact integers, so "equally short"
+    /// needs no tolerance. O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue
+    /// would settle, about 3 of 8 on G(10,000, 50,000) with strengths 1–5); O(n + m) memory.
+    /// </summary>
+    private sealed class BandWorker
+    {
+        /// <summary>Searches run together, one per lane.</summary>
+        public const int Lanes = 8;
+
+        /// <summary>The distance of a lane not reached: a tie added to it stays within int's range, and is never shorter.</summary>
+        private const int Unreached = int.MaxValue - MaxBucketWeight;
+
+        private static readonly Vector256<int>[] LaneMasks = Enumerable.Range(0, 1 << Lanes)
+            .Select(bits => Vector256.Create([.. Enumerable.Range(0, Lanes).Select(j => (bits >> j & 1) == 1 ? -1 : 0)]))
+            .ToArray();
+
+        private static readonly Vector512<double>[] DoubleLaneMasks = [.. LaneMasks.Select(Widen)];
+
+        /// <summary>The vertices waiting in one band of the ring.</summary>
+        private struct Band
+        {
+            public int[] Items;
+            public int Count;
+        }
+
+        private readonly CompactGraph _graph;
+        private readonly bool _undirected;
+        private readonly ushort[] _lengths;
+        private readonly ushort[] _inLengths;
+        private readonly int _width;
+        private readonly ulong _reciprocal;
+        private readonly int _ring;
+        private readonly Band[] _bands;
+        private readonly Vector256<int>[] _distance;
+        private readonly Vector512<double>[] _sigma;
+        private readonly Vector512<double>[] _pull;
+        private readonly int[] _queuedAt;
+        private readonly int[] _reached;
+        private int[] _visitVertex;
+        private byte[] _visitLanes;
+        private int[] _visitLinks;
+        private int _visits;
+        private int[] _linkVertex;
+        private byte[] _linkLanes;
+        private int _links;
+
+        /// <summary>Sum over the sources handled so far of each vertex's dependency δ_s(v).</summary>
+        public readonly double[] Dependency;
+
+        /// <summary>How many actors each vertex stands for; null for one each.</summary>
+        public double[]? VertexWeight { get; init; }
+
+        public BandWorker(CompactGraph graph, (int[] Out, int[] In, int Largest) lengths)
+        {
+            var n = graph.VertexCount;
+            _graph = graph;
+            _undirected = !graph.Directed;
+            // Half the bytes of int lengths: the reads of a visit's ties then leave more of the cache to σ and distances.
+            _lengths = Array.ConvertAll(lengths.Out, length => (ushort)length);
+            _inLengths = graph.Directed ? Array.ConvertAll(lengths.In, length => (ushort)length) : _lengths;
+            _width = lengths.Out.Length == 0 ? 1 : lengths.Out.Min();
+            _reciprocal = _width == 1 ? 0 : ulong.MaxValue / (ulong)_width + 1;
+            // A visit queues vertices at most 1 + (C − 1) / W bands ahead; one more slot keeps them apart from the band read.
+            _bands = new Band[BitOperations.RoundUpToPowerOf2((uint)(2 + (lengths.Largest - 1) / _width))];
+            for (var b = 0; b < _bands.Length; b++) _bands[b].Items = new int[16];
+            _ring = _bands.Length - 1;
+            _distance = new Vector256<int>[n];
+            Array.Fill(_distance, Vector256.Create(Unreached));
+            _sigma = new Vector512<double>[n];
+            _pull = new Vector512<double>[n];
+            _queuedAt = new int[n];
+            Array.Fill(_queuedAt, Unreached);
+            _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
+            _visitVertex = new int[n + Lanes];
+            _visitLanes = new byte[n + Lanes];
+            _visitLinks = new int[n + Lanes];
+            _linkVertex = new int[4 * n + 16];
+            _linkLanes = new byte[4 * n + 16];
+            Dependency = new double[n];
+        }
+
+        /// <summary>
+        /// Every vertex once, in groups of <see cref="Lanes"/> that lie near one another: searches from nearby sources reach
+        /// a vertex at nearly the same distance (|d(s, v) − d(s', v)| ≤ d(s, s')), so its lanes share bands and it is
+        /// visited fewer times. A group is a vertex not yet grouped and the nearest others found by a search from it of at
+        /// most <see cref="Lanes"/>² vertices, filled up, if that finds too few, with the next vertices not yet grouped.
+        /// </summary>
+        public static int[] NearbyGroups(CompactGraph graph, int[] lengths)
+        {
+            var n = graph.VertexCount;
+            var order = new int[n];
+            var grouped = new bool[n];
+            var searchedFrom = new int[n];
+            Array.Fill(searchedFrom, -1);
+            var nearest = new PriorityQueue<int, int>();
+            var count = 0;
+            var next = 0;
+            for (var seed = 0; seed < n; seed++)
+            {
+                if (grouped[seed]) continue;
+                var end = Math.Min(n, count + Lanes);
+                nearest.Clear();
+                nearest.Enqueue(seed, 0);
+                searchedFrom[seed] = seed;
+                for (var popped = 0; count < end && popped < Lanes * Lanes && nearest.TryDequeue(out var v, out var d); popped++)
+                {
+                    if (!grouped[v])
+                    {
+                        grouped[v] = true;
+                        order[count++] = v;
+                    }
+                    for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++)
+                    {
+                        var w = graph.Targets[k];
+                        if (searchedFrom[w] == seed) continue;
+                        searchedFrom[w] = seed;
+                        nearest.Enqueue(w, d + lengths[k]);
+                    }
+                }
+                for (; count < end; next++)
+                {
+                    if (grouped[next]) continue;
+                    grouped[next] = true;
+                    order[count++] = next;
+                }
+            }
+            return order;
+        }
+
+        private double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
+
+        /// <summary>Adds the dependencies of up to <see cref="Lanes"/> distinct sources.</summary>
+        public void AccumulateFrom(ReadOnlySpan<int> sources)
+        {
+            Settle(sources);
+            CountPaths(sources.Length);
+            AddDependencies(sources);
+            for (var i = 0; i < _visits; i++)
+            {
+                var v = _visitVertex[i];
+                _distance[v] = Vector256.Create(Unreached);
+                _sigma[v] = Vector512<double>.Zero;
+                _pull[v] = Vector512<double>.Zero;
+                _queuedAt[v] = Unreached;
+            }
+        }
+
+        /// <summary>The band a distance falls in: distance / W by a multiplication (D. Lemire et al., "Faster remainder by direct computation", 2019).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int BandOf(int distance) => _width == 1 ? distance : (int)Math.BigMul((ulong)distance, _reciprocal, out _);
+
+        /// <summary>
+        /// Queues v at the band of its nearest distance at or beyond <paramref name="beyond"/> (the next band's start: any
+        /// lane nearer is settled, or waits in the band being read, where v is queued already), unless v waits there or
+        /// nearer already; true if it queued it.
+        /// </summary>
+        private bool QueueNext(int v, int beyond)
+        {
+            // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
+            var ahead = (_distance[v] - Vector256.Create(beyond)).AsUInt32();
+            var half = Vector128.Min(ahead.GetLower(), ahead.GetUpper());
+            half = Vector128.Min(half, Vector128.Shuffle(half, Vector128.Create(2u, 3, 0, 1)));
+            var nearest = Vector128.Min(half, Vector128.Shuffle(half, Vector128.Create(1u, 0, 3, 2))).ToScalar();
+            if (nearest >= (uint)(Unreached - beyond)) return false;
+            var band = BandOf((int)nearest + beyond);
+            if (band >= _queuedAt[v]) return false;
+            ref var waiting = ref _bands[band & _ring];
+            if (waiting.Count == waiting.Items.Length) Array.Resize(ref waiting.Items, 2 * waiting.Count);
+            waiting.Items[waiting.Count++] = v;
+            _queuedAt[v] = band;
+            return true;
+        }
+
+        /// <summary>Settles every search band by band, noting each visit and the predecessors it found.</summary>
+        private void Settle(ReadOnlySpan<int> sources)
+        {
+            _visits = 0;
+            _links = 0;
+            var waiting = 0;
+            for (var j = 0; j < sources.Length; j++)
+            {
+                var s = sources[j];
+                _distance[s] = _distance[s].WithElement(j, 0);
+                _sigma[s] = _sigma[s].WithElement(j, 1.0);
+                if (QueueNext(s, 0)) waiting++;
+            }
+            var width = Vector256.Create((uint)_width);
+            for (var band = 0; waiting > 0; band++)
+            {
+                ref var current = ref _bands[band & _ring];
+                var items = current.Items;
+                waiting -= current.Count;
+                var low = Vector256.Create(band * _width);
+                var next = (band + 1) * _width;
+                for (var i = 0; i < current.Count; i++)
+                {
+                    var v = items[i];
+                    if (_queuedAt[v] != band) continue; // queued nearer since, and visited there
+                    _queuedAt[v] = Unreached;
+                    // The live entry of v: its nearest open lanes are in this band (queued when the first of them came
+                    // here, and any lane coming nearer since would have queued it nearer), and none is settled yet.
+                    var lanes = (byte)Vector256.LessThan((_distance[v] - low).AsUInt32(), width).ExtractMostSignificantBits();
+                    var reached = Visit(v, lanes);
+                    for (var r = 0; r < reached; r++)
+                        if (QueueNext(_reached[r], next)) waiting++;
+                    if (QueueNext(v, next)) waiting++;
+                }
+                current.Count = 0;
+            }
+        }
+
+        /// <summary>
+        /// Notes a visit and settles its lanes: the predecessors noted, the ties from v relaxed. Returns how many
+        /// neighbours came nearer (listed in <see cref="_reached"/>).
+        /// </summary>
+        private int Visit(int v, byte lanes)
+        {
+            if (_visits == _visitVertex.Length)
+            {
+                Array.Resize(ref _visitVertex, 2 * _visits);
+                Array.Resize(ref _visitLanes, 2 * _visits);
+                Array.Resize(ref _visitLinks, 2 * _visits);
+            }
+            _visitVertex[_visits] = v;
+            _visitLanes[_visits] = lanes;
+            _visitLinks[_visits++] = _links;
+            var incoming = _graph.Reverse;
+            int from = incoming.Offsets[v], to = incoming.Offsets[v + 1];
+            if (_links + to - from > _linkVertex.Length)
+            {
+                Array.Resize(ref _linkVertex, Math.Max(2 * _linkVertex.Length, _links + to - from));
+                Array.Resize(ref _linkLanes, _linkVertex.Length);
+            }
+            var reached = Sweep(v, LaneMasks[lanes], from, to);
+            return _undirected ? reached : Relax(v, LaneMasks[lanes]);
+        }
+
+        /// <summary>
+        /// One pass over v's in-ties: u precedes v in the lanes where it is one tie nearer, and on an undirected graph the
+        /// same tie, read from v, is relaxed. Without branches: a wrong guess after a read that missed the cache would
+        /// stall the reads behind it, while writing an entry that is not kept costs one store. A method of its own, as
+        /// the visit around it calls out (to grow arrays) and a call would push these vectors out of their registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int Sweep(int v, Vector256<int> mask, int from, int to)
+        {
+            ref var inTargets = ref MemoryMarshal.GetArrayDataReference(_graph.Reverse.Targets);
+            ref var inLengths = ref MemoryMarshal.GetArrayDataReference(_inLengths);
+            ref var distance = ref MemoryMarshal.GetArrayDataReference(_distance);
+            ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
+            ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
+            ref var reachedVertex = ref MemoryMarshal.GetArrayDataReference(_reached);
+            var relax = _undirected;
+            var dv = Unsafe.Add(ref distance, v);
+            var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create(Unreached));
+            var links = _links;
+            var reached = 0;
+            for (var k = from; k < to; k++)
+            {
+                var u = Unsafe.Add(ref inTargets, k);
+                var length = Vector256.Create((int)Unsafe.Add(ref inLengths, k));
+                ref var du = ref Unsafe.Add(ref distance, u);
+                var before = du;
+                var precedes = Vector256.Equals(before + length, dv) & mask;
+                var precedingLanes = (byte)precedes.ExtractMostSignificantBits();
+                Unsafe.Add(ref linkVertex, links) = u;
+                Unsafe.Add(ref linkLanes, links) = precedingLanes;
+                links += precedingLanes == 0 ? 0 : 1;
+                if (!relax) continue;
+                var through = candidate + length;
+                du = Vector256.Min(through, before);
+                Unsafe.Add(ref reachedVertex, reached) = u;
+                reached += Vector256.LessThanAny(through, before) ? 1 : 0;
+            }
+            _links = links;
+            return reached;
+        }
+
+        /// <summary>On a directed graph, lowers the distances of v's out-neighbours where a tie from v is shorter; returns how many came nearer.</summary>
+        private int Relax(int v, Vector256<int> mask)
+        {
+            var candidate = Vector256.ConditionalSelect(mask, _distance[v], Vector256.Create(Unreached));
+            var reached = 0;
+            for (var k = _graph.Offsets[v]; k < _graph.Offsets[v + 1]; k++)
+            {
+                ref var dx = ref _distance[_graph.Targets[k]];
+                var through = candidate + Vector256.Create((int)_lengths[k]);
+                if (!Vector256.LessThanAny(through, dx)) continue;
+                dx = Vector256.Min(through, dx);
+                _reached[reached++] = _graph.Targets[k];
+            }
+            return reached;
+        }
+
+        /// <summary>σ(v) = Σ σ(u) over the predecessors noted, lane by lane, in the order of the visits: a predecessor's visit came first.</summary>
+        private void CountPaths(int sources)
+        {
+            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
+            ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
+            ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
+            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(DoubleLaneMasks);
+            for (var i = sources; i < _visits; i++)
+            {
+                var end = i + 1 < _visits ? _visitLinks[i + 1] : _links;
+                Vector512<double> a = Vector512<double>.Zero, b = Vector512<double>.Zero;
+                var link = _visitLinks[i];
+                for (; link + 1 < end; link += 2)
+                {
+                    a += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
+                    b += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link + 1)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link + 1));
+                }
+                if (link < end) a += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
+                ref var sigmaV = ref Unsafe.Add(ref sigma, _visitVertex[i]);
+                sigmaV = Vector512.ConditionalSelect(Unsafe.Add(ref laneMasks, _visitLanes[i]), a + b, sigmaV);
+            }
+        }
+
+        /// <summary>
+        /// δ(v) = σ(v) Σ (w(t) + δ(t)) / σ(t) over successors t (Brandes 2001, Theorem 6), latest visit first: every
+        /// successor lies at least one band farther, so its visit came later and has passed its share back already. A
+        /// visit passes (w(v) + δ(v)) / σ(v) to the predecessors it noted, in their lanes. A source's own lane (the first
+        /// visits) adds nothing.
+        /// </summary>
+        private void AddDependencies(ReadOnlySpan<int> sources)
+        {
+            var sourceWeights = Vector512<double>.Zero;
+            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(sources[j]));
+            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
+            ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
+            ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
+            ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
+            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(DoubleLaneMasks);
+            var link = _links;
+            for (var i = _visits - 1; i >= sources.Length; i--)
+            {
+                var v = _visitVertex[i];
+                var lanes = Unsafe.Add(ref laneMasks, _visitLanes[i]);
+                var sigmaV = Unsafe.Add(ref sigma, v);
+                var delta = sigmaV * Unsafe.Add(ref pull, v);
+                Dependency[v] += Vector512.Sum(delta * sourceWeights & lanes);
+                var share = (Vector512.Create(WeightOf(v)) + delta) / sigmaV;
+                for (var first = _visitLinks[i]; link > first;)
+                {
+                    link--;
+                    Unsafe.Add(ref pull, Unsafe.Add(ref linkVertex, link)) += share & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
+                }
+            }
+        }
+
+        /// <summary>A lane mask of eight ints as eight doubles' mask.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> Widen(Vector256<int> mask) => Vector512.WidenLower(mask.ToVector512Unsafe()).AsDouble();
+    }
+}
