@@ -7,12 +7,12 @@ namespace ResourceMap.Graph.Tests;
 /// which the networkx fixtures check: the same graphs with the lengths divided by 64 are no longer whole numbers (so they
 /// take the heap) while every sum stays exact in binary floating point (so equal paths stay equal).
 /// </summary>
-public class BucketSearchTests
+public class BandSearchTests
 {
-    private static CompactGraph Strengths(int n, int m, int seed, double scale, bool directed = false) =>
-        Lengths(n, m, seed, scale, [12, 15, 20, 30, 60], directed); // 60/strength for strengths 1–5
+    /// <summary>60/strength for strengths 1–5, as the network's ties are measured.</summary>
+    private static readonly int[] StrengthLengths = [12, 15, 20, 30, 60];
 
-    private static CompactGraph Lengths(int n, int m, int seed, double scale, int[] lengths, bool directed = false)
+    private static CompactGraph Lengths(int n, int m, int seed, double scale, int[] lengths, bool directed)
     {
         var random = new Random(seed);
         var builder = new GraphBuilder(n, directed);
@@ -27,38 +27,26 @@ public class BucketSearchTests
     }
 
     [Theory]
-    [InlineData(300, 900, 1, false)]
-    [InlineData(500, 700, 2, false)] // sparse: several components and long paths
-    [InlineData(200, 1500, 3, false)] // dense: many equally short paths
-    [InlineData(250, 1000, 4, true)]
-    public void Buckets_give_the_heap_searchs_betweenness(int n, int m, int seed, bool directed)
+    [InlineData(300, 900, 1, false, null)]
+    [InlineData(500, 700, 2, false, null)] // sparse: several components and long paths
+    [InlineData(200, 1500, 3, false, null)] // dense: many equally short paths
+    [InlineData(250, 1000, 4, true, null)]
+    [InlineData(260, 700, 5, false, new[] { 1, 2, 3 })] // bands one unit wide
+    [InlineData(260, 700, 6, false, new[] { 7, 1024 })] // the longest tie 146 bands long
+    [InlineData(260, 700, 7, true, new[] { 3, 4, 5, 9 })]
+    public void Bands_give_the_heap_searchs_betweenness(int n, int m, int seed, bool directed, int[]? lengths)
     {
-        var whole = Strengths(n, m, seed, 1, directed);
-        var fractional = Strengths(n, m, seed, 1 / 64.0, directed);
+        var whole = Lengths(n, m, seed, 1, lengths ?? StrengthLengths, directed);
+        var fractional = Lengths(n, m, seed, 1 / 64.0, lengths ?? StrengthLengths, directed);
         Assert.NotNull(Betweenness.WholeLengths(whole));
-        Assert.Null(Betweenness.WholeLengths(fractional));
-        var buckets = Betweenness.Compute(whole, weighted: true);
-        var heap = Betweenness.Compute(fractional, weighted: true);
-        for (var v = 0; v < n; v++)
-        {
-            Assert.Equal(heap.Raw[v], buckets.Raw[v], 9);
-            Assert.Equal(heap.Normalized[v], buckets.Normalized[v], 12);
-        }
-        Assert.Contains(buckets.Raw, b => b > 0);
-    }
-
-    [Theory]
-    [InlineData(new[] { 1, 2, 3 }, 5, false)] // bands one unit wide
-    [InlineData(new[] { 7, 1024 }, 6, false)] // the longest tie 146 bands long
-    [InlineData(new[] { 3, 4, 5, 9 }, 7, true)]
-    public void Bands_of_any_width_give_the_heap_searchs_betweenness(int[] lengths, int seed, bool directed)
-    {
-        var whole = Lengths(260, 700, seed, 1, lengths, directed);
-        var fractional = Lengths(260, 700, seed, 1 / 64.0, lengths, directed);
         Assert.Null(Betweenness.WholeLengths(fractional));
         var bands = Betweenness.Compute(whole, weighted: true);
         var heap = Betweenness.Compute(fractional, weighted: true);
-        for (var v = 0; v < whole.VertexCount; v++) Assert.Equal(heap.Raw[v], bands.Raw[v], 9);
+        for (var v = 0; v < n; v++)
+        {
+            Assert.Equal(heap.Raw[v], bands.Raw[v], 9);
+            Assert.Equal(heap.Normalized[v], bands.Normalized[v], 12);
+        }
         Assert.Contains(bands.Raw, b => b > 0);
     }
 
