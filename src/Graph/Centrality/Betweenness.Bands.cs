@@ -13,8 +13,8 @@ public static partial class Betweenness
     /// with Δ = W (U. Meyer and P. Sanders, J. Algorithms 49(1), 2003): every tie is at least W long, so no vertex in a
     /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex waits in
     /// the band of its nearest lane not yet settled and is visited once per distinct band among its lanes' distances. A
-    /// visit notes the neighbours one tie nearer in its lanes (its predecessors, with those lanes) and relaxes the same
-    /// ties with one vector compare each, without branches. Path counts σ are then summed over the noted predecessors in
+    /// visit notes the in-neighbours one tie nearer in its lanes (its predecessors, with those lanes) and relaxes its
+    /// out-ties with one vector compare each: on an undirected graph the same ties, in the same pass, without branches. Path counts σ are then summed over the noted predecessors in
     /// the order of the visits, and dependencies δ passed back along them in the reverse order (Brandes 2001, Theorem 6):
     /// both read a predecessor's values only, not every neighbour's. Distances are exact integers, so "equally short"
     /// needs no tolerance. O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue
@@ -28,11 +28,10 @@ public static partial class Betweenness
         /// <summary>The distance of a lane not reached: a tie added to it stays within int's range, and is never shorter.</summary>
         private const int Unreached = int.MaxValue - MaxBucketWeight;
 
-        private static readonly Vector256<int>[] LaneMasks = Enumerable.Range(0, 1 << Lanes)
+        /// <summary>The masks of the eight distances' lanes, by the bits of a byte.</summary>
+        private static readonly Vector256<int>[] DistanceMasks = Enumerable.Range(0, 1 << Lanes)
             .Select(bits => Vector256.Create([.. Enumerable.Range(0, Lanes).Select(j => (bits >> j & 1) == 1 ? -1 : 0)]))
             .ToArray();
-
-        private static readonly Vector512<double>[] DoubleLaneMasks = [.. LaneMasks.Select(Widen)];
 
         /// <summary>The vertices waiting in one band of the ring.</summary>
         private struct Band
@@ -68,14 +67,12 @@ public static partial class Betweenness
         /// <summary>How many actors each vertex stands for; null for one each.</summary>
         public double[]? VertexWeight { get; init; }
 
-        public BandWorker(CompactGraph graph, (int[] Out, int[] In, int Largest) lengths)
+        public BandWorker(CompactGraph graph, (ushort[] Out, ushort[] In, int Largest) lengths)
         {
             var n = graph.VertexCount;
             _graph = graph;
             _undirected = !graph.Directed;
-            // Half the bytes of int lengths: the reads of a visit's ties then leave more of the cache to σ and distances.
-            _lengths = Array.ConvertAll(lengths.Out, length => (ushort)length);
-            _inLengths = graph.Directed ? Array.ConvertAll(lengths.In, length => (ushort)length) : _lengths;
+            (_lengths, _inLengths) = (lengths.Out, lengths.In);
             _width = lengths.Out.Length == 0 ? 1 : lengths.Out.Min();
             _reciprocal = _width == 1 ? 0 : ulong.MaxValue / (ulong)_width + 1;
             // A visit queues vertices at most 1 + (C − 1) / W bands ahead; one more slot keeps them apart from the band read.
@@ -88,6 +85,7 @@ public static partial class Betweenness
             _pull = new Vector512<double>[n];
             _queuedAt = new int[n];
             Array.Fill(_queuedAt, Unreached);
+            // Written by the relaxation of out-ties: Sweep's on an undirected graph (in-ties are out-ties), Relax's otherwise.
             _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
             _visitVertex = new int[n + Lanes];
             _visitLanes = new byte[n + Lanes];
@@ -99,11 +97,13 @@ public static partial class Betweenness
 
         /// <summary>
         /// Every vertex once, in groups of <see cref="Lanes"/> that lie near one another: searches from nearby sources reach
-        /// a vertex at nearly the same distance (|d(s, v) − d(s', v)| ≤ d(s, s')), so its lanes share bands and it is
-        /// visited fewer times. A group is a vertex not yet grouped and the nearest others found by a search from it of at
-        /// most <see cref="Lanes"/>² vertices, filled up, if that finds too few, with the next vertices not yet grouped.
+        /// a vertex at nearly the same distance (on an undirected graph |d(s, v) − d(s', v)| ≤ d(s, s')), so its lanes
+        /// share bands and it is visited fewer times. A group is a vertex not yet grouped and the others a best-first
+        /// search from it meets first (each keeping the distance at which it was first found, which is enough for
+        /// grouping), at most <see cref="Lanes"/>² of them, filled up, if that finds too few, with the next vertices not
+        /// yet grouped.
         /// </summary>
-        public static int[] NearbyGroups(CompactGraph graph, int[] lengths)
+        public static int[] NearbyGroups(CompactGraph graph, ushort[] lengths)
         {
             var n = graph.VertexCount;
             var order = new int[n];
@@ -144,8 +144,6 @@ public static partial class Betweenness
             }
             return order;
         }
-
-        private double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
 
         /// <summary>Adds the dependencies of up to <see cref="Lanes"/> distinct sources.</summary>
         public void AccumulateFrom(ReadOnlySpan<int> sources)
@@ -194,7 +192,9 @@ public static partial class Betweenness
         {
             _visits = 0;
             _links = 0;
-            var waiting = 0;
+            var waiting = 0; // entries in the ring, stale ones too
+            // The sources are the first visits, each with its own lane alone: band 0 holds nothing else, as every tie is
+            // at least W long. CountPaths and AddDependencies skip them by that.
             for (var j = 0; j < sources.Length; j++)
             {
                 var s = sources[j];
@@ -213,7 +213,9 @@ public static partial class Betweenness
                 for (var i = 0; i < current.Count; i++)
                 {
                     var v = items[i];
-                    if (_queuedAt[v] != band) continue; // queued nearer since, and visited there
+                    // A stale entry: v was queued nearer since (and visited there), or this is the second entry of v in this
+                    // band, v having been visited nearer and queued here again, and the first has been visited.
+                    if (_queuedAt[v] != band) continue;
                     _queuedAt[v] = Unreached;
                     // The live entry of v: its nearest open lanes are in this band (queued when the first of them came
                     // here, and any lane coming nearer since would have queued it nearer), and none is settled yet.
@@ -249,14 +251,14 @@ public static partial class Betweenness
                 Array.Resize(ref _linkVertex, Math.Max(2 * _linkVertex.Length, _links + to - from));
                 Array.Resize(ref _linkLanes, _linkVertex.Length);
             }
-            var reached = Sweep(v, LaneMasks[lanes], from, to);
-            return _undirected ? reached : Relax(v, LaneMasks[lanes]);
+            var reached = Sweep(v, DistanceMasks[lanes], from, to);
+            return _undirected ? reached : Relax(v, DistanceMasks[lanes]);
         }
 
         /// <summary>
         /// One pass over v's in-ties: u precedes v in the lanes where it is one tie nearer, and on an undirected graph the
-        /// same tie, read from v, is relaxed. Without branches: a wrong guess after a read that missed the cache would
-        /// stall the reads behind it, while writing an entry that is not kept costs one store. A method of its own, as
+        /// same tie, read from v, is relaxed. Without branches on what is read: a wrong guess after a read that missed the
+        /// cache would stall the reads behind it, while writing an entry that is not kept costs one store. A method of its own, as
         /// the visit around it calls out (to grow arrays) and a call would push these vectors out of their registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -316,7 +318,7 @@ public static partial class Betweenness
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
             ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
             ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
-            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(DoubleLaneMasks);
+            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(LaneMasks);
             for (var i = sources; i < _visits; i++)
             {
                 var end = i + 1 < _visits ? _visitLinks[i + 1] : _links;
@@ -342,12 +344,12 @@ public static partial class Betweenness
         private void AddDependencies(ReadOnlySpan<int> sources)
         {
             var sourceWeights = Vector512<double>.Zero;
-            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(sources[j]));
+            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(VertexWeight, sources[j]));
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
             ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
             ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
             ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
-            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(DoubleLaneMasks);
+            ref var laneMasks = ref MemoryMarshal.GetArrayDataReference(LaneMasks);
             var link = _links;
             for (var i = _visits - 1; i >= sources.Length; i--)
             {
@@ -356,7 +358,7 @@ public static partial class Betweenness
                 var sigmaV = Unsafe.Add(ref sigma, v);
                 var delta = sigmaV * Unsafe.Add(ref pull, v);
                 Dependency[v] += Vector512.Sum(delta * sourceWeights & lanes);
-                var share = (Vector512.Create(WeightOf(v)) + delta) / sigmaV;
+                var share = (Vector512.Create(WeightOf(VertexWeight, v)) + delta) / sigmaV;
                 for (var first = _visitLinks[i]; link > first;)
                 {
                     link--;
@@ -364,9 +366,5 @@ public static partial class Betweenness
                 }
             }
         }
-
-        /// <summary>A lane mask of eight ints as eight doubles' mask.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Widen(Vector256<int> mask) => Vector512.WidenLower(mask.ToVector512Unsafe()).AsDouble();
     }
 }

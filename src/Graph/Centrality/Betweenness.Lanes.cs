@@ -7,6 +7,14 @@ namespace ResourceMap.Graph.Centrality;
 
 public static partial class Betweenness
 {
+    /// <summary>The masks of a vector of eight doubles' lanes, by the bits of a byte: lane j is set when bit j is.</summary>
+    private static readonly Vector512<double>[] LaneMasks = Enumerable.Range(0, 256)
+        .Select(bits => Vector512.Create([.. Enumerable.Range(0, 8).Select(j => (bits >> j & 1) == 1 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]))
+        .ToArray();
+
+    /// <summary>How many actors vertex v stands for: its weight, or one when there are none.</summary>
+    private static double WeightOf(double[]? weights, int v) => weights is null ? 1 : weights[v];
+
     /// <summary>
     /// Brandes' breadth-first searches, many at once. The searches of up to 64 sources first advance together, one bit
     /// each, as in bit-parallel multi-source BFS (M. Then et al., "The More the Merrier: Efficient Multi-Source Graph
@@ -27,9 +35,6 @@ public static partial class Betweenness
         /// <summary>Searches whose σ and δ share a vector.</summary>
         private const int Lanes = 8;
 
-        private static readonly Vector512<double>[] LaneMasks = Enumerable.Range(0, 1 << Lanes)
-            .Select(bits => Vector512.Create([.. Enumerable.Range(0, Lanes).Select(j => (bits >> j & 1) == 1 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]))
-            .ToArray();
 
         /// <summary>The entries of one group of searches, level by level: a vertex and the lanes that reached it at that level.</summary>
         private sealed class Group(int capacity)
@@ -85,8 +90,6 @@ public static partial class Betweenness
             _pull = new Vector512<double>[n];
             Dependency = new double[n];
         }
-
-        private double WeightOf(int v) => VertexWeight is null ? 1 : VertexWeight[v];
 
         /// <summary>Adds the dependencies of up to <see cref="Batch"/> distinct sources.</summary>
         /// <param name="sources">The sources.</param>
@@ -190,7 +193,7 @@ public static partial class Betweenness
         private void AddDependencies(Group group, ReadOnlySpan<int> sources)
         {
             var sourceWeights = Vector512<double>.Zero;
-            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(sources[j]));
+            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(VertexWeight, sources[j]));
             ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
             ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
@@ -216,7 +219,7 @@ public static partial class Betweenness
                     var delta = sigmaV * Unsafe.Add(ref sums, i - from);
                     if (level > 0) Unsafe.Add(ref dependency, v) += Vector512.Sum(Vector512.BitwiseAnd(delta * sourceWeights, mask));
                     ref var pullV = ref Unsafe.Add(ref pull, v);
-                    pullV = Vector512.ConditionalSelect(mask, (Vector512.Create(WeightOf(v)) + delta) / sigmaV, pullV);
+                    pullV = Vector512.ConditionalSelect(mask, (Vector512.Create(WeightOf(VertexWeight, v)) + delta) / sigmaV, pullV);
                 }
             }
         }
