@@ -82,7 +82,7 @@ public class BandSearchTests
     public void Lengths_too_long_or_not_whole_take_the_heap()
     {
         var builder = new GraphBuilder(3, directed: false);
-        builder.AddEdge(0, 1, Betweenness.MaxBucketWeight + 1);
+        builder.AddEdge(0, 1, Betweenness.MaxWholeLength + 1);
         builder.AddEdge(1, 2, 1);
         Assert.Null(Betweenness.WholeLengths(builder.Build()));
         var half = new GraphBuilder(3, directed: false);

@@ -26,7 +26,7 @@ public static partial class Betweenness
         public const int Lanes = 8;
 
         /// <summary>The distance of a lane not reached: a tie added to it stays within int's range, and is never shorter.</summary>
-        private const int Unreached = int.MaxValue - MaxBucketWeight;
+        private const int Unreached = int.MaxValue - MaxWholeLength;
 
         /// <summary>The masks of the eight distances' lanes, by the bits of a byte.</summary>
         private static readonly Vector256<int>[] DistanceMasks = Enumerable.Range(0, 1 << Lanes)

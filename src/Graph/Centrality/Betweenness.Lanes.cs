@@ -7,14 +7,6 @@ namespace ResourceMap.Graph.Centrality;
 
 public static partial class Betweenness
 {
-    /// <summary>The masks of a vector of eight doubles' lanes, by the bits of a byte: lane j is set when bit j is.</summary>
-    private static readonly Vector512<double>[] LaneMasks = Enumerable.Range(0, 256)
-        .Select(bits => Vector512.Create([.. Enumerable.Range(0, 8).Select(j => (bits >> j & 1) == 1 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]))
-        .ToArray();
-
-    /// <summary>How many actors vertex v stands for: its weight, or one when there are none.</summary>
-    private static double WeightOf(double[]? weights, int v) => weights is null ? 1 : weights[v];
-
     /// <summary>
     /// Brandes' breadth-first searches, many at once. The searches of up to 64 sources first advance together, one bit
     /// each, as in bit-parallel multi-source BFS (M. Then et al., "The More the Merrier: Efficient Multi-Source Graph
@@ -34,7 +26,6 @@ public static partial class Betweenness
 
         /// <summary>Searches whose σ and δ share a vector.</summary>
         private const int Lanes = 8;
-
 
         /// <summary>The entries of one group of searches, level by level: a vertex and the lanes that reached it at that level.</summary>
         private sealed class Group(int capacity)

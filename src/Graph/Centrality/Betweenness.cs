@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ResourceMap.Graph.Centrality;
 
@@ -7,7 +8,7 @@ namespace ResourceMap.Graph.Centrality;
 /// Exact shortest-path betweenness by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
 /// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
-/// <see cref="MaxBucketWeight"/> (eight searches at a time in bands of the shortest length W, D the longest distance:
+/// <see cref="MaxWholeLength"/> (eight searches at a time in bands of the shortest length W, D the longest distance:
 /// <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n
 /// for the parts' sums; sources are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result
 /// on every run).
@@ -20,7 +21,15 @@ public static partial class Betweenness
     private const int Partitions = 16;
 
     /// <summary>Largest whole-number weight searched in bands: a search keeps up to C/W + 2 bands ahead.</summary>
-    public const int MaxBucketWeight = 1024;
+    public const int MaxWholeLength = 1024;
+
+    /// <summary>The masks of a vector of eight doubles' lanes, by the bits of a byte: lane j is set when bit j is.</summary>
+    private static readonly Vector512<double>[] LaneMasks = Enumerable.Range(0, 256)
+        .Select(bits => Vector512.Create([.. Enumerable.Range(0, 8).Select(j => (bits >> j & 1) == 1 ? BitConverter.Int64BitsToDouble(-1) : 0.0)]))
+        .ToArray();
+
+    /// <summary>How many actors vertex v stands for: its weight, or one when there are none.</summary>
+    private static double WeightOf(double[]? weights, int v) => weights is null ? 1 : weights[v];
 
     /// <param name="Raw">Betweenness as networkx gives it with normalized=False.</param>
     /// <param name="Normalized">Betweenness as networkx gives it with normalized=True.</param>
@@ -95,17 +104,17 @@ public static partial class Betweenness
     /// <summary>
     /// The weights as whole numbers, beside <see cref="CompactGraph.Targets"/> and the reverse graph's targets (two bytes
     /// each: the reads of a search's ties then leave more of the cache to its distances); null unless
-    /// every weight is a whole number from 1 to <see cref="MaxBucketWeight"/> and no distance can pass int's range.
+    /// every weight is a whole number from 1 to <see cref="MaxWholeLength"/> and no distance can pass int's range.
     /// </summary>
     public static (ushort[] Out, ushort[] In, int Largest)? WholeLengths(CompactGraph graph)
     {
         var largest = 0;
         foreach (var w in graph.EdgeWeight)
         {
-            if (!(w >= 1 && w <= MaxBucketWeight && w == Math.Floor(w))) return null;
+            if (!(w >= 1 && w <= MaxWholeLength && w == Math.Floor(w))) return null;
             largest = Math.Max(largest, (int)w);
         }
-        if ((long)largest * graph.VertexCount >= int.MaxValue - MaxBucketWeight) return null;
+        if ((long)largest * graph.VertexCount >= int.MaxValue - MaxWholeLength) return null;
         var outLengths = Array.ConvertAll(graph.Weights, w => (ushort)w);
         var inLengths = graph.Directed ? Array.ConvertAll(graph.Reverse.Weights, w => (ushort)w) : outLengths;
         return (outLengths, inLengths, Math.Max(largest, 1));
