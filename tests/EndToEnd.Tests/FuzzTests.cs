@@ -9,8 +9,9 @@ namespace ResourceMap.EndToEnd.Tests;
 /// <summary>
 /// A seeded, bounded fuzzer: valid requests of every kind changed at the level of bytes, of JSON values and of GraphQL
 /// tokens, sent anonymously. Every answer must be JSON with data or errors of the documented codes (never a 5xx, never
-/// INTERNAL); meanwhile a signed-in worker's ordinary query keeps answering within a second; and, anonymous as the
-/// requests are, the data is exactly as before.
+/// INTERNAL); meanwhile a signed-in worker's ordinary query keeps answering (95 % of the time within a second, always
+/// within five: starvation behind the fuzzer would slow most answers, while a lone pause of a shared machine slows one);
+/// and, anonymous as the requests are, the data is exactly as before.
 /// </summary>
 public sealed class FuzzTests
 {
@@ -84,10 +85,12 @@ public sealed class FuzzTests
             if (Check(status, text) is { } problem) failures.Add($"{name}: {problem}\n{Shown(body)}\nserver: {Tail(server.Output)}");
         }
         await stop.CancelAsync();
-        var slowest = await probe;
+        var latencies = (await probe).Order().ToList();
+        var typical = latencies[(int)(0.95 * (latencies.Count - 1))];
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"the worker's query once took {slowest.TotalMilliseconds:N0} ms during the fuzzing");
+        Assert.True(typical < TimeSpan.FromSeconds(1), $"the worker's query took {typical.TotalMilliseconds:N0} ms or more in 5 % of {latencies.Count} tries during the fuzzing");
+        Assert.True(latencies[^1] < TimeSpan.FromSeconds(5), $"the worker's query once took {latencies[^1].TotalMilliseconds:N0} ms during the fuzzing");
         Assert.Equal(before, await StateAsync(server)); // anonymous: nothing may have been written
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"{Requests} requests took {clock.Elapsed}");
     }
@@ -204,10 +207,10 @@ public sealed class FuzzTests
         return string.Concat(parts);
     }
 
-    /// <summary>A worker's ordinary query every 200 ms while the fuzzer runs; the slowest answer.</summary>
-    private static async Task<TimeSpan> ProbeAsync(ServerProcess server, string worker, CancellationToken stop)
+    /// <summary>A worker's ordinary query every 200 ms while the fuzzer runs; how long each answer took.</summary>
+    private static async Task<List<TimeSpan>> ProbeAsync(ServerProcess server, string worker, CancellationToken stop)
     {
-        var slowest = TimeSpan.Zero;
+        var latencies = new List<TimeSpan>();
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", worker);
         while (!stop.IsCancellationRequested)
@@ -215,7 +218,7 @@ public sealed class FuzzTests
             var watch = Stopwatch.StartNew();
             using var response = await client.PostAsync("/graphql", new StringContent("{\"query\":\"{ resources(first: 50) { nodes { id name kind } } }\"}", Encoding.UTF8, "application/json"));
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            if (watch.Elapsed > slowest) slowest = watch.Elapsed;
+            latencies.Add(watch.Elapsed);
             try
             {
                 await Task.Delay(200, stop);
@@ -224,7 +227,7 @@ public sealed class FuzzTests
             {
             }
         }
-        return slowest;
+        return latencies;
     }
 
     private static async Task<string> StateAsync(ServerProcess server) =>
