@@ -343,8 +343,7 @@ public static partial class Betweenness
         /// </summary>
         private void AddDependencies(ReadOnlySpan<int> sources)
         {
-            var sourceWeights = Vector512<double>.Zero;
-            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(VertexWeight, sources[j]));
+            var sourceWeights = SourceWeights(VertexWeight, sources);
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
             ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
             ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);

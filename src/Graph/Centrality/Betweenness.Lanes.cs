@@ -183,8 +183,7 @@ public static partial class Betweenness
         /// </summary>
         private void AddDependencies(Group group, ReadOnlySpan<int> sources)
         {
-            var sourceWeights = Vector512<double>.Zero;
-            for (var j = 0; j < sources.Length; j++) sourceWeights = sourceWeights.WithElement(j, WeightOf(VertexWeight, sources[j]));
+            var sourceWeights = SourceWeights(VertexWeight, sources);
             ref var offsets = ref MemoryMarshal.GetArrayDataReference(_graph.Offsets);
             ref var targets = ref MemoryMarshal.GetArrayDataReference(_graph.Targets);
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);

@@ -31,6 +31,14 @@ public static partial class Betweenness
     /// <summary>How many actors vertex v stands for: its weight, or one when there are none.</summary>
     private static double WeightOf(double[]? weights, int v) => weights is null ? 1 : weights[v];
 
+    /// <summary>The weights of up to eight sources, one per lane, as the eight searches from them run side by side.</summary>
+    private static Vector512<double> SourceWeights(double[]? weights, ReadOnlySpan<int> sources)
+    {
+        var lanes = Vector512<double>.Zero;
+        for (var j = 0; j < sources.Length; j++) lanes = lanes.WithElement(j, WeightOf(weights, sources[j]));
+        return lanes;
+    }
+
     /// <param name="Raw">Betweenness as networkx gives it with normalized=False.</param>
     /// <param name="Normalized">Betweenness as networkx gives it with normalized=True.</param>
     public sealed record Result(double[] Raw, double[] Normalized);
