@@ -3,7 +3,7 @@ using ResourceMap.Graph.Centrality;
 namespace ResourceMap.Graph.Tests;
 
 /// <summary>
-/// Weighted betweenness over whole-number tie lengths, eight searches at a time in bands (issue 18), against the binary-heap search,
+/// Weighted betweenness over whole-number tie lengths, sixteen searches at a time in bands (issue 18), against the binary-heap search,
 /// which the networkx fixtures check: the same graphs with the lengths divided by 64 are no longer whole numbers (so they
 /// take the heap) while every sum stays exact in binary floating point (so equal paths stay equal).
 /// </summary>
@@ -76,6 +76,29 @@ public class BandSearchTests
         var result = Betweenness.Compute(builder.Build(), weighted: true);
         // c lies on a–b and a–d; b lies on a–d and c–d; a and d lie on none.
         Assert.Equal([0, 2, 2, 0], result.Raw);
+    }
+
+    /// <summary>A path of n actors whose middle one is vertex 0 (where the band search's bound on distances starts), ties of the given length.</summary>
+    private static CompactGraph PathFromTheMiddle(int n, int length)
+    {
+        var builder = new GraphBuilder(n, directed: false);
+        for (var p = 0; p + 1 < n; p++) builder.AddEdge(VertexAt(p, n), VertexAt(p + 1, n), length);
+        return builder.Build();
+    }
+
+    /// <summary>The vertex at position p of <see cref="PathFromTheMiddle"/>: the middle position holds 0, the others shift up.</summary>
+    private static int VertexAt(int p, int n) => p == n / 2 ? 0 : p < n / 2 ? p + 1 : p;
+
+    [Theory]
+    [InlineData(1001, true)] // the longest distance 60,000: past 2¹⁵, within two bytes
+    [InlineData(1101, false)] // 66,000 would not fit: the heap takes it
+    public void A_long_path_gives_each_actor_the_pairs_on_either_side_by_hand(int n, bool inBands)
+    {
+        // On a path the actor at position p lies on the one path of each pair with one end on either side: p(n − 1 − p).
+        var path = PathFromTheMiddle(n, 60);
+        Assert.Equal(inBands, Betweenness.WholeLengths(path) is not null);
+        var raw = Betweenness.Compute(path, weighted: true).Raw;
+        for (var p = 0; p < n; p++) Assert.Equal((double)p * (n - 1 - p), raw[VertexAt(p, n)]);
     }
 
     [Fact]

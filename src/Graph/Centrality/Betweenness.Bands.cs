@@ -2,36 +2,48 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ResourceMap.Graph.Centrality;
 
 public static partial class Betweenness
 {
     /// <summary>
-    /// Brandes' searches over whole-number lengths, eight at once, one per lane of a vector. Dial's bucket queue
+    /// Brandes' searches over whole-number lengths, sixteen at once, one per lane of a vector. Dial's bucket queue
     /// (R. B. Dial, CACM 12(11), 1969) is widened to bands of W distance units, W the shortest length, as in Δ-stepping
     /// with Δ = W (U. Meyer and P. Sanders, J. Algorithms 49(1), 2003): every tie is at least W long, so no vertex in a
     /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex waits in
     /// the band of its nearest lane not yet settled and is visited once per distinct band among its lanes' distances. A
     /// visit notes the in-neighbours one tie nearer in its lanes (its predecessors, with those lanes) and relaxes its
-    /// out-ties with one vector compare each: on an undirected graph the same ties, in the same pass, without branches. Path counts σ are then summed over the noted predecessors in
-    /// the order of the visits, and dependencies δ passed back along them in the reverse order (Brandes 2001, Theorem 6):
-    /// both read a predecessor's values only, not every neighbour's. Distances are exact integers, so "equally short"
-    /// needs no tolerance. O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue
-    /// would settle, about 3 of 8 on G(10,000, 50,000) with strengths 1–5); O(n + m) memory.
+    /// out-ties with one vector compare each: on an undirected graph the same ties, in the same pass, without branches.
+    /// The vertices a band's visits brought nearer are queued once the band is read, each once. Path counts σ are then
+    /// summed over the noted predecessors in the order of the visits, and dependencies δ passed back along them in the
+    /// reverse order (Brandes 2001, Theorem 6), in two vectors of eight lanes: both read a predecessor's values only, not
+    /// every neighbour's. Distances are exact integers, so "equally short" needs no tolerance; kept in two bytes, sixteen
+    /// lanes' distances take the 32 bytes eight took in four, so a visit serves more searches for the same reads.
+    /// O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue would settle);
+    /// O(n + m) memory.
     /// </summary>
     private sealed class BandWorker
     {
         /// <summary>Searches run together, one per lane.</summary>
-        public const int Lanes = 8;
+        public const int Lanes = 16;
 
-        /// <summary>The distance of a lane not reached: a tie added to it stays within int's range, and is never shorter.</summary>
-        private const int Unreached = int.MaxValue - MaxWholeLength;
+        /// <summary>
+        /// The distance of a lane not reached: beyond every distance searched (<see cref="MaxBandDistance"/>) and any tie
+        /// from one, while a tie added to it stays within two bytes.
+        /// </summary>
+        private const int Unreached = ushort.MaxValue - MaxWholeLength;
 
-        /// <summary>The masks of the eight distances' lanes, by the bits of a byte.</summary>
-        private static readonly Vector256<int>[] DistanceMasks = Enumerable.Range(0, 1 << Lanes)
-            .Select(bits => Vector256.Create([.. Enumerable.Range(0, Lanes).Select(j => (bits >> j & 1) == 1 ? -1 : 0)]))
-            .ToArray();
+        /// <summary>The band of a vertex not waiting in any.</summary>
+        private const int NotQueued = int.MaxValue;
+
+        /// <summary>Lane j's bit, in lane j.</summary>
+        private static readonly Vector256<ushort> LaneBits = Vector256.Create([.. Enumerable.Range(0, Lanes).Select(j => (ushort)(1 << j))]);
+
+        /// <summary>The mask of the distances' lanes whose bits are set.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<ushort> DistanceMask(ushort lanes) => Vector256.Equals(Vector256.Create(lanes) & LaneBits, LaneBits);
 
         /// <summary>The vertices waiting in one band of the ring.</summary>
         private struct Band
@@ -43,22 +55,28 @@ public static partial class Betweenness
         private readonly CompactGraph _graph;
         private readonly bool _undirected;
         private readonly ushort[] _lengths;
-        private readonly ushort[] _inLengths;
+        private readonly int[] _inTies;
         private readonly int _width;
         private readonly ulong _reciprocal;
         private readonly int _ring;
         private readonly Band[] _bands;
-        private readonly Vector256<int>[] _distance;
+        private readonly Vector256<ushort>[] _distance;
+        // A vertex's σ and pull are two vectors each, at 2v (lanes 0–7) and 2v + 1 (lanes 8–15).
         private readonly Vector512<double>[] _sigma;
         private readonly Vector512<double>[] _pull;
         private readonly int[] _queuedAt;
         private readonly int[] _reached;
+        // The vertices the band being read brought nearer or visited, to queue once it is read (one slot more: Touch
+        // writes before it knows whether v is listed), and the band pass in which each was last listed.
+        private readonly int[] _touched;
+        private readonly int[] _touchedIn;
+        private int _touchPass;
         private int[] _visitVertex;
-        private byte[] _visitLanes;
+        private ushort[] _visitLanes;
         private int[] _visitLinks;
         private int _visits;
         private int[] _linkVertex;
-        private byte[] _linkLanes;
+        private ushort[] _linkLanes;
         private int _links;
 
         /// <summary>Sum over the sources handled so far of each vertex's dependency δ_s(v).</summary>
@@ -67,31 +85,33 @@ public static partial class Betweenness
         /// <summary>How many actors each vertex stands for; null for one each.</summary>
         public double[]? VertexWeight { get; init; }
 
-        public BandWorker(CompactGraph graph, (ushort[] Out, ushort[] In, int Largest) lengths)
+        public BandWorker(CompactGraph graph, (ushort[] Out, int[] InTies, int Largest) lengths)
         {
             var n = graph.VertexCount;
             _graph = graph;
             _undirected = !graph.Directed;
-            (_lengths, _inLengths) = (lengths.Out, lengths.In);
+            (_lengths, _inTies) = (lengths.Out, lengths.InTies);
             _width = lengths.Out.Length == 0 ? 1 : lengths.Out.Min();
             _reciprocal = _width == 1 ? 0 : ulong.MaxValue / (ulong)_width + 1;
             // A visit queues vertices at most 1 + (C − 1) / W bands ahead; one more slot keeps them apart from the band read.
             _bands = new Band[BitOperations.RoundUpToPowerOf2((uint)(2 + (lengths.Largest - 1) / _width))];
             for (var b = 0; b < _bands.Length; b++) _bands[b].Items = new int[16];
             _ring = _bands.Length - 1;
-            _distance = new Vector256<int>[n];
-            Array.Fill(_distance, Vector256.Create(Unreached));
-            _sigma = new Vector512<double>[n];
-            _pull = new Vector512<double>[n];
+            _distance = new Vector256<ushort>[n];
+            Array.Fill(_distance, Vector256.Create((ushort)Unreached));
+            _sigma = new Vector512<double>[2 * n];
+            _pull = new Vector512<double>[2 * n];
             _queuedAt = new int[n];
-            Array.Fill(_queuedAt, Unreached);
+            Array.Fill(_queuedAt, NotQueued);
             // Written by the relaxation of out-ties: Sweep's on an undirected graph (in-ties are out-ties), Relax's otherwise.
             _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
+            _touched = new int[n + 1];
+            _touchedIn = new int[n];
             _visitVertex = new int[n + Lanes];
-            _visitLanes = new byte[n + Lanes];
+            _visitLanes = new ushort[n + Lanes];
             _visitLinks = new int[n + Lanes];
             _linkVertex = new int[4 * n + 16];
-            _linkLanes = new byte[4 * n + 16];
+            _linkLanes = new ushort[4 * n + 16];
             Dependency = new double[n];
         }
 
@@ -154,10 +174,12 @@ public static partial class Betweenness
             for (var i = 0; i < _visits; i++)
             {
                 var v = _visitVertex[i];
-                _distance[v] = Vector256.Create(Unreached);
-                _sigma[v] = Vector512<double>.Zero;
-                _pull[v] = Vector512<double>.Zero;
-                _queuedAt[v] = Unreached;
+                _distance[v] = Vector256.Create((ushort)Unreached);
+                _sigma[2 * v] = Vector512<double>.Zero;
+                _sigma[2 * v + 1] = Vector512<double>.Zero;
+                _pull[2 * v] = Vector512<double>.Zero;
+                _pull[2 * v + 1] = Vector512<double>.Zero;
+                _queuedAt[v] = NotQueued;
             }
         }
 
@@ -173,11 +195,10 @@ public static partial class Betweenness
         private bool QueueNext(int v, int beyond)
         {
             // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
-            var ahead = (_distance[v] - Vector256.Create(beyond)).AsUInt32();
-            var half = Vector128.Min(ahead.GetLower(), ahead.GetUpper());
-            half = Vector128.Min(half, Vector128.Shuffle(half, Vector128.Create(2u, 3, 0, 1)));
-            var nearest = Vector128.Min(half, Vector128.Shuffle(half, Vector128.Create(1u, 0, 3, 2))).ToScalar();
-            if (nearest >= (uint)(Unreached - beyond)) return false;
+            var all = _distance[v] - Vector256.Create((ushort)beyond);
+            var ahead = Vector128.Min(all.GetLower(), all.GetUpper());
+            int nearest = Sse41.IsSupported ? Sse41.MinHorizontal(ahead).ToScalar() : MinLane(ahead);
+            if (nearest >= Unreached - beyond) return false;
             var band = BandOf((int)nearest + beyond);
             if (band >= _queuedAt[v]) return false;
             ref var waiting = ref _bands[band & _ring];
@@ -185,6 +206,14 @@ public static partial class Betweenness
             waiting.Items[waiting.Count++] = v;
             _queuedAt[v] = band;
             return true;
+        }
+
+        /// <summary>The least of eight lanes, where the processor has no instruction for it.</summary>
+        private static ushort MinLane(Vector128<ushort> lanes)
+        {
+            var least = lanes[0];
+            for (var j = 1; j < Vector128<ushort>.Count; j++) least = Math.Min(least, lanes[j]);
+            return least;
         }
 
         /// <summary>Settles every search band by band, noting each visit and the predecessors it found.</summary>
@@ -198,42 +227,59 @@ public static partial class Betweenness
             for (var j = 0; j < sources.Length; j++)
             {
                 var s = sources[j];
-                _distance[s] = _distance[s].WithElement(j, 0);
-                _sigma[s] = _sigma[s].WithElement(j, 1.0);
+                _distance[s] = _distance[s].WithElement(j, (ushort)0);
+                _sigma[2 * s + j / 8] = _sigma[2 * s + j / 8].WithElement(j % 8, 1.0);
                 if (QueueNext(s, 0)) waiting++;
             }
-            var width = Vector256.Create((uint)_width);
+            var width = Vector256.Create((ushort)_width);
             for (var band = 0; waiting > 0; band++)
             {
                 ref var current = ref _bands[band & _ring];
                 var items = current.Items;
                 waiting -= current.Count;
-                var low = Vector256.Create(band * _width);
+                var low = Vector256.Create((ushort)(band * _width));
                 var next = (band + 1) * _width;
+                if (++_touchPass == int.MaxValue)
+                {
+                    Array.Clear(_touchedIn);
+                    _touchPass = 1;
+                }
+                var touched = 0;
                 for (var i = 0; i < current.Count; i++)
                 {
                     var v = items[i];
                     // A stale entry: v was queued nearer since (and visited there), or this is the second entry of v in this
                     // band, v having been visited nearer and queued here again, and the first has been visited.
                     if (_queuedAt[v] != band) continue;
-                    _queuedAt[v] = Unreached;
+                    _queuedAt[v] = NotQueued;
                     // The live entry of v: its nearest open lanes are in this band (queued when the first of them came
                     // here, and any lane coming nearer since would have queued it nearer), and none is settled yet.
-                    var lanes = (byte)Vector256.LessThan((_distance[v] - low).AsUInt32(), width).ExtractMostSignificantBits();
+                    var lanes = (ushort)Vector256.LessThan(_distance[v] - low, width).ExtractMostSignificantBits();
                     var reached = Visit(v, lanes);
-                    for (var r = 0; r < reached; r++)
-                        if (QueueNext(_reached[r], next)) waiting++;
-                    if (QueueNext(v, next)) waiting++;
+                    for (var r = 0; r < reached; r++) touched = Touch(_reached[r], touched);
+                    touched = Touch(v, touched);
                 }
                 current.Count = 0;
+                for (var t = 0; t < touched; t++)
+                    if (QueueNext(_touched[t], next)) waiting++;
             }
+        }
+
+        /// <summary>Lists v among the vertices to queue again once the band is read, unless it is listed already.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Touch(int v, int touched)
+        {
+            _touched[touched] = v;
+            var listed = _touchedIn[v] == _touchPass;
+            _touchedIn[v] = _touchPass;
+            return touched + (listed ? 0 : 1);
         }
 
         /// <summary>
         /// Notes a visit and settles its lanes: the predecessors noted, the ties from v relaxed. Returns how many
         /// neighbours came nearer (listed in <see cref="_reached"/>).
         /// </summary>
-        private int Visit(int v, byte lanes)
+        private int Visit(int v, ushort lanes)
         {
             if (_visits == _visitVertex.Length)
             {
@@ -251,8 +297,8 @@ public static partial class Betweenness
                 Array.Resize(ref _linkVertex, Math.Max(2 * _linkVertex.Length, _links + to - from));
                 Array.Resize(ref _linkLanes, _linkVertex.Length);
             }
-            var reached = Sweep(v, DistanceMasks[lanes], from, to);
-            return _undirected ? reached : Relax(v, DistanceMasks[lanes]);
+            var reached = Sweep(v, DistanceMask(lanes), from, to);
+            return _undirected ? reached : Relax(v, DistanceMask(lanes));
         }
 
         /// <summary>
@@ -262,27 +308,27 @@ public static partial class Betweenness
         /// the visit around it calls out (to grow arrays) and a call would push these vectors out of their registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private int Sweep(int v, Vector256<int> mask, int from, int to)
+        private int Sweep(int v, Vector256<ushort> mask, int from, int to)
         {
-            ref var inTargets = ref MemoryMarshal.GetArrayDataReference(_graph.Reverse.Targets);
-            ref var inLengths = ref MemoryMarshal.GetArrayDataReference(_inLengths);
+            ref var ties = ref MemoryMarshal.GetArrayDataReference(_inTies);
             ref var distance = ref MemoryMarshal.GetArrayDataReference(_distance);
             ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
             ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
             ref var reachedVertex = ref MemoryMarshal.GetArrayDataReference(_reached);
             var relax = _undirected;
             var dv = Unsafe.Add(ref distance, v);
-            var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create(Unreached));
+            var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create((ushort)Unreached));
             var links = _links;
             var reached = 0;
             for (var k = from; k < to; k++)
             {
-                var u = Unsafe.Add(ref inTargets, k);
-                var length = Vector256.Create((int)Unsafe.Add(ref inLengths, k));
+                var tie = Unsafe.Add(ref ties, k);
+                var u = tie >> TieLengthBits;
+                var length = Vector256.Create((ushort)(tie & (1 << TieLengthBits) - 1));
                 ref var du = ref Unsafe.Add(ref distance, u);
                 var before = du;
                 var precedes = Vector256.Equals(before + length, dv) & mask;
-                var precedingLanes = (byte)precedes.ExtractMostSignificantBits();
+                var precedingLanes = (ushort)precedes.ExtractMostSignificantBits();
                 Unsafe.Add(ref linkVertex, links) = u;
                 Unsafe.Add(ref linkLanes, links) = precedingLanes;
                 links += precedingLanes == 0 ? 0 : 1;
@@ -297,14 +343,14 @@ public static partial class Betweenness
         }
 
         /// <summary>On a directed graph, lowers the distances of v's out-neighbours where a tie from v is shorter; returns how many came nearer.</summary>
-        private int Relax(int v, Vector256<int> mask)
+        private int Relax(int v, Vector256<ushort> mask)
         {
-            var candidate = Vector256.ConditionalSelect(mask, _distance[v], Vector256.Create(Unreached));
+            var candidate = Vector256.ConditionalSelect(mask, _distance[v], Vector256.Create((ushort)Unreached));
             var reached = 0;
             for (var k = _graph.Offsets[v]; k < _graph.Offsets[v + 1]; k++)
             {
                 ref var dx = ref _distance[_graph.Targets[k]];
-                var through = candidate + Vector256.Create((int)_lengths[k]);
+                var through = candidate + Vector256.Create(_lengths[k]);
                 if (!Vector256.LessThanAny(through, dx)) continue;
                 dx = Vector256.Min(through, dx);
                 _reached[reached++] = _graph.Targets[k];
@@ -323,15 +369,19 @@ public static partial class Betweenness
             {
                 var end = i + 1 < _visits ? _visitLinks[i + 1] : _links;
                 Vector512<double> a = Vector512<double>.Zero, b = Vector512<double>.Zero;
-                var link = _visitLinks[i];
-                for (; link + 1 < end; link += 2)
+                for (var link = _visitLinks[i]; link < end; link++)
                 {
-                    a += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
-                    b += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link + 1)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link + 1));
+                    var u = 2 * Unsafe.Add(ref linkVertex, link);
+                    var lanes = Unsafe.Add(ref linkLanes, link);
+                    a += Unsafe.Add(ref sigma, u) & Unsafe.Add(ref laneMasks, lanes & 0xFF);
+                    b += Unsafe.Add(ref sigma, u + 1) & Unsafe.Add(ref laneMasks, lanes >> 8);
                 }
-                if (link < end) a += Unsafe.Add(ref sigma, Unsafe.Add(ref linkVertex, link)) & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
-                ref var sigmaV = ref Unsafe.Add(ref sigma, _visitVertex[i]);
-                sigmaV = Vector512.ConditionalSelect(Unsafe.Add(ref laneMasks, _visitLanes[i]), a + b, sigmaV);
+                var v = 2 * _visitVertex[i];
+                var visitLanes = _visitLanes[i];
+                ref var low = ref Unsafe.Add(ref sigma, v);
+                low = Vector512.ConditionalSelect(Unsafe.Add(ref laneMasks, visitLanes & 0xFF), a, low);
+                ref var high = ref Unsafe.Add(ref sigma, v + 1);
+                high = Vector512.ConditionalSelect(Unsafe.Add(ref laneMasks, visitLanes >> 8), b, high);
             }
         }
 
@@ -343,7 +393,8 @@ public static partial class Betweenness
         /// </summary>
         private void AddDependencies(ReadOnlySpan<int> sources)
         {
-            var sourceWeights = SourceWeights(VertexWeight, sources);
+            var lowWeights = SourceWeights(VertexWeight, sources[..Math.Min(8, sources.Length)]);
+            var highWeights = SourceWeights(VertexWeight, sources[Math.Min(8, sources.Length)..]);
             ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
             ref var pull = ref MemoryMarshal.GetArrayDataReference(_pull);
             ref var linkVertex = ref MemoryMarshal.GetArrayDataReference(_linkVertex);
@@ -353,15 +404,24 @@ public static partial class Betweenness
             for (var i = _visits - 1; i >= sources.Length; i--)
             {
                 var v = _visitVertex[i];
-                var lanes = Unsafe.Add(ref laneMasks, _visitLanes[i]);
-                var sigmaV = Unsafe.Add(ref sigma, v);
-                var delta = sigmaV * Unsafe.Add(ref pull, v);
-                Dependency[v] += Vector512.Sum(delta * sourceWeights & lanes);
-                var share = (Vector512.Create(WeightOf(VertexWeight, v)) + delta) / sigmaV;
+                var visitLanes = _visitLanes[i];
+                var lowLanes = Unsafe.Add(ref laneMasks, visitLanes & 0xFF);
+                var highLanes = Unsafe.Add(ref laneMasks, visitLanes >> 8);
+                var sigmaLow = Unsafe.Add(ref sigma, 2 * v);
+                var sigmaHigh = Unsafe.Add(ref sigma, 2 * v + 1);
+                var deltaLow = sigmaLow * Unsafe.Add(ref pull, 2 * v);
+                var deltaHigh = sigmaHigh * Unsafe.Add(ref pull, 2 * v + 1);
+                Dependency[v] += Vector512.Sum((deltaLow * lowWeights & lowLanes) + (deltaHigh * highWeights & highLanes));
+                var weight = Vector512.Create(WeightOf(VertexWeight, v));
+                var shareLow = (weight + deltaLow) / sigmaLow;
+                var shareHigh = (weight + deltaHigh) / sigmaHigh;
                 for (var first = _visitLinks[i]; link > first;)
                 {
                     link--;
-                    Unsafe.Add(ref pull, Unsafe.Add(ref linkVertex, link)) += share & Unsafe.Add(ref laneMasks, Unsafe.Add(ref linkLanes, link));
+                    var u = 2 * Unsafe.Add(ref linkVertex, link);
+                    var lanes = Unsafe.Add(ref linkLanes, link);
+                    Unsafe.Add(ref pull, u) += shareLow & Unsafe.Add(ref laneMasks, lanes & 0xFF);
+                    Unsafe.Add(ref pull, u + 1) += shareHigh & Unsafe.Add(ref laneMasks, lanes >> 8);
                 }
             }
         }

@@ -8,8 +8,8 @@ namespace ResourceMap.Graph.Centrality;
 /// Exact shortest-path betweenness by Brandes' algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
 /// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
-/// <see cref="MaxWholeLength"/> (eight searches at a time in bands of the shortest length W, D the longest distance:
-/// <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n
+/// <see cref="MaxWholeLength"/> and no distance passes <see cref="MaxBandDistance"/> (sixteen searches at a time in bands
+/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n
 /// for the parts' sums; sources are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result
 /// on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
@@ -22,6 +22,15 @@ public static partial class Betweenness
 
     /// <summary>Largest whole-number weight searched in bands: a search keeps up to C/W + 2 bands ahead.</summary>
     public const int MaxWholeLength = 1024;
+
+    /// <summary>Longest distance searched in bands, which keep distances in two bytes (a tie added to one must not overflow).</summary>
+    public const int MaxBandDistance = ushort.MaxValue - 2 * MaxWholeLength;
+
+    /// <summary>The low bits of a band search's in-tie that hold its length (up to <see cref="MaxWholeLength"/>); its source is above them.</summary>
+    private const int TieLengthBits = 11;
+
+    /// <summary>Graphs this large take the binary heap: the band search keeps a tie's source and length in one int.</summary>
+    private const int MaxBandVertices = 1 << (31 - TieLengthBits);
 
     /// <summary>The masks of a vector of eight doubles' lanes, by the bits of a byte: lane j is set when bit j is.</summary>
     private static readonly Vector512<double>[] LaneMasks = Enumerable.Range(0, 256)
@@ -110,22 +119,61 @@ public static partial class Betweenness
     }
 
     /// <summary>
-    /// The weights as whole numbers, beside <see cref="CompactGraph.Targets"/> and the reverse graph's targets (two bytes
-    /// each: the reads of a search's ties then leave more of the cache to its distances); null unless
-    /// every weight is a whole number from 1 to <see cref="MaxWholeLength"/> and no distance can pass int's range.
+    /// The weights as whole numbers for the band search: the out-ties' lengths beside <see cref="CompactGraph.Targets"/>
+    /// (two bytes each), and the in-ties, each its source and length in one int (<see cref="TieLengthBits"/>), so
+    /// that a visit's sweep reads one array and leaves more of the cache to its distances. Null unless every weight is a
+    /// whole number from 1 to <see cref="MaxWholeLength"/>, there are fewer than 2²⁰ vertices, and no shortest distance
+    /// can pass <see cref="MaxBandDistance"/>.
     /// </summary>
-    public static (ushort[] Out, ushort[] In, int Largest)? WholeLengths(CompactGraph graph)
+    public static (ushort[] Out, int[] InTies, int Largest)? WholeLengths(CompactGraph graph)
     {
-        var largest = 0;
+        var largest = 1;
         foreach (var w in graph.EdgeWeight)
         {
             if (!(w >= 1 && w <= MaxWholeLength && w == Math.Floor(w))) return null;
             largest = Math.Max(largest, (int)w);
         }
-        if ((long)largest * graph.VertexCount >= int.MaxValue - MaxWholeLength) return null;
+        if (graph.VertexCount >= MaxBandVertices) return null;
         var outLengths = Array.ConvertAll(graph.Weights, w => (ushort)w);
-        var inLengths = graph.Directed ? Array.ConvertAll(graph.Reverse.Weights, w => (ushort)w) : outLengths;
-        return (outLengths, inLengths, Math.Max(largest, 1));
+        if (DistanceBound(graph, outLengths, largest) > MaxBandDistance) return null;
+        var incoming = graph.Reverse;
+        var inTies = new int[incoming.Targets.Length];
+        for (var k = 0; k < inTies.Length; k++) inTies[k] = incoming.Targets[k] << TieLengthBits | (int)incoming.Weights[k];
+        return (outLengths, inTies, largest);
+    }
+
+    /// <summary>
+    /// A distance no shortest path passes: on an undirected graph twice the farthest distance from the first vertex of
+    /// each component (d(a, b) ≤ d(a, x) + d(x, b)), found by Dijkstra's search; on a directed graph n − 1 of the longest ties.
+    /// </summary>
+    private static long DistanceBound(CompactGraph graph, ushort[] lengths, int largest)
+    {
+        var n = graph.VertexCount;
+        if (graph.Directed) return (long)Math.Max(n - 1, 0) * largest;
+        var distance = new long[n];
+        Array.Fill(distance, -1);
+        var nearest = new PriorityQueue<int, long>();
+        long farthest = 0;
+        for (var root = 0; root < n; root++)
+        {
+            if (distance[root] >= 0) continue;
+            distance[root] = 0;
+            nearest.Enqueue(root, 0);
+            while (nearest.TryDequeue(out var v, out var d))
+            {
+                if (d > distance[v]) continue;
+                farthest = Math.Max(farthest, d);
+                for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++)
+                {
+                    var w = graph.Targets[k];
+                    var through = d + lengths[k];
+                    if (distance[w] >= 0 && distance[w] <= through) continue;
+                    distance[w] = through;
+                    nearest.Enqueue(w, through);
+                }
+            }
+        }
+        return 2 * farthest;
     }
 
     /// <summary>Dijkstra searches with weights as distances.</summary>
