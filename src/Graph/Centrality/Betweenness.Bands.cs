@@ -318,28 +318,28 @@ public static partial class Betweenness
             var relax = _undirected;
             var dv = Unsafe.Add(ref distance, v);
             var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create((ushort)Unreached));
-            var links = _links;
-            var reached = 0;
-            for (var k = from; k < to; k++)
+            // Native-size indices and counts: the loop is bound by its instructions, and int ones cost a sign extension each.
+            nint links = _links;
+            nint reached = 0;
+            for (var k = (nint)from; k < to; k++)
             {
-                var tie = Unsafe.Add(ref ties, k);
-                var u = tie >> TieLengthBits;
+                var tie = (uint)Unsafe.Add(ref ties, k);
+                var u = (nint)(tie >> TieLengthBits);
                 var length = Vector256.Create((ushort)(tie & (1 << TieLengthBits) - 1));
                 ref var du = ref Unsafe.Add(ref distance, u);
                 var before = du;
-                var precedes = Vector256.Equals(before + length, dv) & mask;
-                var precedingLanes = (ushort)precedes.ExtractMostSignificantBits();
-                Unsafe.Add(ref linkVertex, links) = u;
-                Unsafe.Add(ref linkLanes, links) = precedingLanes;
-                links += precedingLanes == 0 ? 0 : 1;
+                var precedingLanes = (uint)(Vector256.Equals(before + length, dv) & mask).ExtractMostSignificantBits();
+                Unsafe.Add(ref linkVertex, links) = (int)u;
+                Unsafe.Add(ref linkLanes, links) = (ushort)precedingLanes;
+                links += (nint)((0 - precedingLanes) >> 31); // one when any lane precedes
                 if (!relax) continue;
                 var through = candidate + length;
                 du = Vector256.Min(through, before);
-                Unsafe.Add(ref reachedVertex, reached) = u;
+                Unsafe.Add(ref reachedVertex, reached) = (int)u;
                 reached += Vector256.LessThanAny(through, before) ? 1 : 0;
             }
-            _links = links;
-            return reached;
+            _links = (int)links;
+            return (int)reached;
         }
 
         /// <summary>On a directed graph, lowers the distances of v's out-neighbours where a tie from v is shorter; returns how many came nearer.</summary>
