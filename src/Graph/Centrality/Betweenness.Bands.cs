@@ -179,8 +179,9 @@ public static partial class Betweenness
                 _sigma[2 * v + 1] = Vector512<double>.Zero;
                 _pull[2 * v] = Vector512<double>.Zero;
                 _pull[2 * v + 1] = Vector512<double>.Zero;
-                _queuedAt[v] = NotQueued;
             }
+            // _queuedAt needs no reset: the search ends when the ring is read out, and every live entry read marks its
+            // vertex NotQueued.
         }
 
         /// <summary>The band a distance falls in: distance / W by a multiplication (D. Lemire et al., "Faster remainder by direct computation", 2019).</summary>
@@ -199,7 +200,7 @@ public static partial class Betweenness
             var ahead = Vector128.Min(all.GetLower(), all.GetUpper());
             int nearest = Sse41.IsSupported ? Sse41.MinHorizontal(ahead).ToScalar() : MinLane(ahead);
             if (nearest >= Unreached - beyond) return false;
-            var band = BandOf((int)nearest + beyond);
+            var band = BandOf(nearest + beyond);
             if (band >= _queuedAt[v]) return false;
             ref var waiting = ref _bands[band & _ring];
             if (waiting.Count == waiting.Items.Length) Array.Resize(ref waiting.Items, 2 * waiting.Count);

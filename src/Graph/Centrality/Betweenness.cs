@@ -9,9 +9,9 @@ namespace ResourceMap.Graph.Centrality;
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
 /// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
 /// <see cref="MaxWholeLength"/> and no distance passes <see cref="MaxBandDistance"/> (sixteen searches at a time in bands
-/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary heap). O(n + m) memory per worker thread and 16n
-/// for the parts' sums; sources are dealt to 16 parts, run on the threads, and summed in a fixed order (the same result
-/// on every run).
+/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary
+/// heap). O(n + m) memory per worker thread and 16n for the parts' sums; sources are dealt to 16 parts, run on the
+/// threads, and summed in a fixed order (the same result on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
 /// normalised values divide the sum over ordered pairs by (n−1)(n−2).
 /// </summary>
