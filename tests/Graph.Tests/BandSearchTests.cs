@@ -26,19 +26,21 @@ public class BandSearchTests
         return builder.Build();
     }
 
+    // scanned: each band's vertices found by reading every vertex's distances (few bands), not from a queue.
     [Theory]
-    [InlineData(300, 900, 1, false, null)]
-    [InlineData(500, 700, 2, false, null)] // sparse: several components and long paths
-    [InlineData(200, 1500, 3, false, null)] // dense: many equally short paths
-    [InlineData(250, 1000, 4, true, null)]
-    [InlineData(260, 700, 5, false, new[] { 1, 2, 3 })] // bands one unit wide
-    [InlineData(260, 700, 6, false, new[] { 7, 1024 })] // the longest tie 146 bands long
-    [InlineData(260, 700, 7, true, new[] { 3, 4, 5, 9 })]
-    public void Bands_give_the_heap_searchs_betweenness(int n, int m, int seed, bool directed, int[]? lengths)
+    [InlineData(300, 900, 1, false, null, true)]
+    [InlineData(500, 700, 2, false, null, true)] // sparse: several components and long paths
+    [InlineData(200, 1500, 3, false, null, true)] // dense: many equally short paths
+    [InlineData(250, 1000, 4, true, null, false)]
+    [InlineData(30, 120, 8, true, new[] { 3, 4, 5 }, true)]
+    [InlineData(260, 700, 5, false, new[] { 1, 2, 3 }, true)] // bands one unit wide
+    [InlineData(260, 700, 6, false, new[] { 7, 1024 }, false)] // the longest tie 146 bands long
+    [InlineData(260, 700, 7, true, new[] { 3, 4, 5, 9 }, false)]
+    public void Bands_give_the_heap_searchs_betweenness(int n, int m, int seed, bool directed, int[]? lengths, bool scanned)
     {
         var whole = Lengths(n, m, seed, 1, lengths ?? StrengthLengths, directed);
         var fractional = Lengths(n, m, seed, 1 / 64.0, lengths ?? StrengthLengths, directed);
-        Assert.NotNull(Betweenness.WholeLengths(whole));
+        Assert.Equal(scanned, Betweenness.WholeLengths(whole)?.Scanned);
         Assert.Null(Betweenness.WholeLengths(fractional));
         var bands = Betweenness.Compute(whole, weighted: true);
         var heap = Betweenness.Compute(fractional, weighted: true);
@@ -89,14 +91,16 @@ public class BandSearchTests
     /// <summary>The vertex at position p of <see cref="PathFromTheMiddle"/>: the middle position holds 0, the others shift up.</summary>
     private static int VertexAt(int p, int n) => p == n / 2 ? 0 : p < n / 2 ? p + 1 : p;
 
+    // scanned: null where the heap takes the path.
     [Theory]
-    [InlineData(1001, true)] // the longest distance 60,000: past 2¹⁵, within two bytes
-    [InlineData(1101, false)] // 66,000 would not fit: the heap takes it
-    public void A_long_path_gives_each_actor_the_pairs_on_either_side_by_hand(int n, bool inBands)
+    [InlineData(61, true)] // bounded by 2 · 30 · 60 = 3,600: 60 bands, read by scanning every vertex
+    [InlineData(1001, false)] // the longest distance 60,000: past 2¹⁵, within two bytes; 1,000 bands, queued
+    [InlineData(1101, null)] // 66,000 would not fit: the heap takes it
+    public void A_long_path_gives_each_actor_the_pairs_on_either_side_by_hand(int n, bool? scanned)
     {
         // On a path the actor at position p lies on the one path of each pair with one end on either side: p(n − 1 − p).
         var path = PathFromTheMiddle(n, 60);
-        Assert.Equal(inBands, Betweenness.WholeLengths(path) is not null);
+        Assert.Equal(scanned, Betweenness.WholeLengths(path)?.Scanned);
         var raw = Betweenness.Compute(path, weighted: true).Raw;
         for (var p = 0; p < n; p++) Assert.Equal((double)p * (n - 1 - p), raw[VertexAt(p, n)]);
     }

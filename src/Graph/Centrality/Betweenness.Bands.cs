@@ -12,17 +12,19 @@ public static partial class Betweenness
     /// Brandes' searches over whole-number lengths, sixteen at once, one per lane of a vector. Dial's bucket queue
     /// (R. B. Dial, CACM 12(11), 1969) is widened to bands of W distance units, W the shortest length, as in Δ-stepping
     /// with Δ = W (U. Meyer and P. Sanders, J. Algorithms 49(1), 2003): every tie is at least W long, so no vertex in a
-    /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex waits in
-    /// the band of its nearest lane not yet settled and is visited once per distinct band among its lanes' distances. A
-    /// visit notes the in-neighbours one tie nearer in its lanes (its predecessors, with those lanes) and relaxes its
-    /// out-ties with one vector compare each: on an undirected graph the same ties, in the same pass, without branches.
-    /// The vertices a band's visits brought nearer are queued once the band is read, each once. Path counts σ are then
+    /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex is
+    /// visited once per distinct band among its lanes' distances. A band's vertices are found by reading every vertex's
+    /// distances when the searches have fewer than <see cref="MaxScannedBands"/> bands (a few instructions a vertex and
+    /// band); otherwise a vertex waits in a ring of queues at the band of its nearest lane not yet settled, and those a
+    /// band's visits brought nearer are queued once the band is read, each once. A visit notes the in-neighbours one tie
+    /// nearer in its lanes (its predecessors, with those lanes) and relaxes its out-ties with one vector compare each: on
+    /// an undirected graph the same ties, in the same pass, without branches. Path counts σ are then
     /// summed over the noted predecessors in the order of the visits, and dependencies δ passed back along them in the
     /// reverse order (Brandes 2001, Theorem 6), in two vectors of eight lanes: both read a predecessor's values only, not
     /// every neighbour's. Distances are exact integers, so "equally short" needs no tolerance; kept in two bytes, sixteen
     /// lanes' distances take the 32 bytes eight took in four, so a visit serves more searches for the same reads.
-    /// O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue would settle);
-    /// O(n + m) memory.
+    /// O(m) vector steps per band a vertex is visited in (at most the distinct distances Dial's queue would settle), and
+    /// O(n) per band when the bands are read by scanning; O(n + m) memory.
     /// </summary>
     private sealed class BandWorker
     {
@@ -71,6 +73,10 @@ public static partial class Betweenness
         private readonly int[] _touched;
         private readonly int[] _touchedIn;
         private int _touchPass;
+        // Whether each band's vertices are found by reading every vertex's distances (ScanBands), not from the ring.
+        private readonly bool _scanned;
+        private readonly int[] _bandVertex;
+        private readonly ushort[] _bandLanes;
         private int[] _visitVertex;
         private ushort[] _visitLanes;
         private int[] _visitLinks;
@@ -85,13 +91,14 @@ public static partial class Betweenness
         /// <summary>How many actors each vertex stands for; null for one each.</summary>
         public double[]? VertexWeight { get; init; }
 
-        public BandWorker(CompactGraph graph, (ushort[] Out, int[] InTies, int Largest) lengths)
+        public BandWorker(CompactGraph graph, BandLengths lengths)
         {
             var n = graph.VertexCount;
             _graph = graph;
             _undirected = !graph.Directed;
             (_lengths, _inTies) = (lengths.Out, lengths.InTies);
-            _width = lengths.Out.Length == 0 ? 1 : lengths.Out.Min();
+            _width = lengths.Shortest;
+            _scanned = lengths.Scanned;
             _reciprocal = _width == 1 ? 0 : ulong.MaxValue / (ulong)_width + 1;
             // A visit queues vertices at most 1 + (C − 1) / W bands ahead; one more slot keeps them apart from the band read.
             _bands = new Band[BitOperations.RoundUpToPowerOf2((uint)(2 + (lengths.Largest - 1) / _width))];
@@ -107,6 +114,8 @@ public static partial class Betweenness
             _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
             _touched = new int[n + 1];
             _touchedIn = new int[n];
+            _bandVertex = new int[n];
+            _bandLanes = new ushort[n];
             _visitVertex = new int[n + Lanes];
             _visitLanes = new ushort[n + Lanes];
             _visitLinks = new int[n + Lanes];
@@ -196,9 +205,7 @@ public static partial class Betweenness
         private bool QueueNext(int v, int beyond)
         {
             // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
-            var all = _distance[v] - Vector256.Create((ushort)beyond);
-            var ahead = Vector128.Min(all.GetLower(), all.GetUpper());
-            int nearest = Sse41.IsSupported ? Sse41.MinHorizontal(ahead).ToScalar() : MinLane(ahead);
+            int nearest = Least(_distance[v] - Vector256.Create((ushort)beyond));
             if (nearest >= Unreached - beyond) return false;
             var band = BandOf(nearest + beyond);
             if (band >= _queuedAt[v]) return false;
@@ -209,11 +216,13 @@ public static partial class Betweenness
             return true;
         }
 
-        /// <summary>The least of eight lanes, where the processor has no instruction for it.</summary>
-        private static ushort MinLane(Vector128<ushort> lanes)
+        /// <summary>The least of sixteen lanes.</summary>
+        private static ushort Least(Vector256<ushort> lanes)
         {
-            var least = lanes[0];
-            for (var j = 1; j < Vector128<ushort>.Count; j++) least = Math.Min(least, lanes[j]);
+            var half = Vector128.Min(lanes.GetLower(), lanes.GetUpper());
+            if (Sse41.IsSupported) return Sse41.MinHorizontal(half).ToScalar();
+            var least = half[0];
+            for (var j = 1; j < Vector128<ushort>.Count; j++) least = Math.Min(least, half[j]);
             return least;
         }
 
@@ -222,7 +231,6 @@ public static partial class Betweenness
         {
             _visits = 0;
             _links = 0;
-            var waiting = 0; // entries in the ring, stale ones too
             // The sources are the first visits, each with its own lane alone: band 0 holds nothing else, as every tie is
             // at least W long. CountPaths and AddDependencies skip them by that.
             for (var j = 0; j < sources.Length; j++)
@@ -230,8 +238,57 @@ public static partial class Betweenness
                 var s = sources[j];
                 _distance[s] = _distance[s].WithElement(j, (ushort)0);
                 _sigma[2 * s + j / 8] = _sigma[2 * s + j / 8].WithElement(j % 8, 1.0);
-                if (QueueNext(s, 0)) waiting++;
             }
+            if (_scanned) ScanBands();
+            else QueueBands(sources);
+        }
+
+        /// <summary>
+        /// Reads the bands in order, finding each one's vertices by reading every vertex's distances: a vertex is visited
+        /// in the lanes whose distances fall in the band. While the bands are few this costs far less than a queue, as
+        /// reading a vertex's distances takes a few instructions and queueing a vertex at each band it is met in, tens.
+        /// </summary>
+        private void ScanBands()
+        {
+            var n = _graph.VertexCount;
+            var width = Vector256.Create((ushort)_width);
+            ref var distance = ref MemoryMarshal.GetArrayDataReference(_distance);
+            ref var bandVertex = ref MemoryMarshal.GetArrayDataReference(_bandVertex);
+            ref var bandLanes = ref MemoryMarshal.GetArrayDataReference(_bandLanes);
+            for (var band = 0; band >= 0; band = NextBand((band + 1) * _width))
+            {
+                var low = Vector256.Create((ushort)(band * _width));
+                // Every vertex is written and only those with lanes in the band kept: a branch here would guess wrong often.
+                nint found = 0;
+                for (nint v = 0; v < n; v++)
+                {
+                    var lanes = Vector256.LessThan(Unsafe.Add(ref distance, v) - low, width).ExtractMostSignificantBits();
+                    Unsafe.Add(ref bandVertex, found) = (int)v;
+                    Unsafe.Add(ref bandLanes, found) = (ushort)lanes;
+                    found += (nint)((0 - lanes) >> 31); // one when any lane is in the band
+                }
+                // The visits bring no lane into this band, as every tie is at least W long.
+                for (var i = 0; i < found; i++) Visit(_bandVertex[i], _bandLanes[i]);
+            }
+        }
+
+        /// <summary>The band of the nearest distance at or beyond <paramref name="beyond"/> in any lane of any vertex; −1 when there is none, as every search has ended.</summary>
+        private int NextBand(int beyond)
+        {
+            var offset = Vector256.Create((ushort)beyond);
+            var least = Vector256<ushort>.AllBitsSet;
+            // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
+            foreach (var distances in _distance) least = Vector256.Min(least, distances - offset);
+            var nearest = Least(least);
+            return nearest >= Unreached - beyond ? -1 : BandOf(nearest + beyond);
+        }
+
+        /// <summary>Reads the bands in order from a ring of queues: a vertex waits in the band of its nearest lane not yet settled.</summary>
+        private void QueueBands(ReadOnlySpan<int> sources)
+        {
+            var waiting = 0; // entries in the ring, stale ones too
+            foreach (var s in sources)
+                if (QueueNext(s, 0)) waiting++;
             var width = Vector256.Create((ushort)_width);
             for (var band = 0; waiting > 0; band++)
             {
@@ -317,6 +374,7 @@ public static partial class Betweenness
             ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
             ref var reachedVertex = ref MemoryMarshal.GetArrayDataReference(_reached);
             var relax = _undirected;
+            var listReached = !_scanned; // the queue needs them; a scan finds the next band's vertices itself
             var dv = Unsafe.Add(ref distance, v);
             var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create((ushort)Unreached));
             // Native-size indices and counts: the loop is bound by its instructions, and int ones cost a sign extension each.
@@ -336,6 +394,7 @@ public static partial class Betweenness
                 if (!relax) continue;
                 var through = candidate + length;
                 du = Vector256.Min(through, before);
+                if (!listReached) continue;
                 Unsafe.Add(ref reachedVertex, reached) = (int)u;
                 reached += Vector256.LessThanAny(through, before) ? 1 : 0;
             }

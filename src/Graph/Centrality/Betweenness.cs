@@ -9,7 +9,8 @@ namespace ResourceMap.Graph.Centrality;
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
 /// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
 /// <see cref="MaxWholeLength"/> and no distance passes <see cref="MaxBandDistance"/> (sixteen searches at a time in bands
-/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>) and O(nm + n² log n) otherwise (a binary
+/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>; O(nm + n²D/16W) where D/W is below
+/// <see cref="MaxScannedBands"/> and the bands are found by reading every vertex) and O(nm + n² log n) otherwise (a binary
 /// heap). O(n + m) memory per worker thread and 16n for the parts' sums; sources are dealt to 16 parts, run on the
 /// threads, and summed in a fixed order (the same result on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
@@ -25,6 +26,12 @@ public static partial class Betweenness
 
     /// <summary>Longest distance searched in bands, which keep distances in two bytes (a tie added to one must not overflow).</summary>
     public const int MaxBandDistance = ushort.MaxValue - 2 * MaxWholeLength;
+
+    /// <summary>
+    /// Most bands a search may read and still find each band's vertices by reading every vertex's distances: that costs
+    /// about as much per vertex as the few visits a queue would make to it, each costing tens of instructions.
+    /// </summary>
+    public const int MaxScannedBands = 64;
 
     /// <summary>The low bits of a band search's in-tie that hold its length (up to <see cref="MaxWholeLength"/>); its source is above them.</summary>
     private const int TieLengthBits = 11;
@@ -83,7 +90,7 @@ public static partial class Betweenness
         var parts = Math.Clamp(n, 1, Partitions);
         var dependencies = new double[parts][];
         var lengths = weighted ? WholeLengths(graph) : null;
-        var sourceGroups = lengths is null ? [] : BandWorker.NearbyGroups(graph, lengths.Value.Out);
+        var sourceGroups = lengths is null ? [] : BandWorker.NearbyGroups(graph, lengths.Out);
         Parallel.For(0, parts, Parallelism.Options(maxThreads, cancellationToken), part =>
         {
             if (!weighted)
@@ -101,7 +108,7 @@ public static partial class Betweenness
             }
             if (lengths is not null)
             {
-                var bands = new BandWorker(graph, lengths.Value) { VertexWeight = vertexWeight };
+                var bands = new BandWorker(graph, lengths) { VertexWeight = vertexWeight };
                 for (var first = part * BandWorker.Lanes; first < n && !cancellationToken.IsCancellationRequested; first += parts * BandWorker.Lanes)
                     bands.AccumulateFrom(sourceGroups.AsSpan(first, Math.Min(BandWorker.Lanes, n - first)));
                 dependencies[part] = bands.Dependency;
@@ -118,14 +125,28 @@ public static partial class Betweenness
         return total;
     }
 
+    /// <summary>The weights as whole numbers, as the band search reads them.</summary>
+    /// <param name="Out">The out-ties' lengths beside <see cref="CompactGraph.Targets"/>, two bytes each.</param>
+    /// <param name="InTies">The in-ties, each its source and length in one int (<see cref="TieLengthBits"/>), so that a
+    /// visit's sweep reads one array and leaves more of the cache to its distances.</param>
+    /// <param name="Shortest">The shortest tie, W: the width of a band.</param>
+    /// <param name="Largest">The longest tie.</param>
+    /// <param name="Bound">A distance no shortest path passes.</param>
+    public sealed record BandLengths(ushort[] Out, int[] InTies, int Shortest, int Largest, long Bound)
+    {
+        /// <summary>
+        /// Whether a search's bands are few enough (fewer than <see cref="MaxScannedBands"/>) that each one's vertices
+        /// are found by reading every vertex's distances rather than from a queue.
+        /// </summary>
+        public bool Scanned => Bound / Shortest < MaxScannedBands;
+    }
+
     /// <summary>
-    /// The weights as whole numbers for the band search: the out-ties' lengths beside <see cref="CompactGraph.Targets"/>
-    /// (two bytes each), and the in-ties, each its source and length in one int (<see cref="TieLengthBits"/>), so
-    /// that a visit's sweep reads one array and leaves more of the cache to its distances. Null unless every weight is a
-    /// whole number from 1 to <see cref="MaxWholeLength"/>, there are fewer than 2²⁰ vertices, and no shortest distance
-    /// can pass <see cref="MaxBandDistance"/>.
+    /// The weights as whole numbers for the band search. Null unless every weight is a whole number from 1 to
+    /// <see cref="MaxWholeLength"/>, there are fewer than 2²⁰ vertices, and no shortest distance can pass
+    /// <see cref="MaxBandDistance"/>.
     /// </summary>
-    public static (ushort[] Out, int[] InTies, int Largest)? WholeLengths(CompactGraph graph)
+    public static BandLengths? WholeLengths(CompactGraph graph)
     {
         var largest = 1;
         foreach (var w in graph.EdgeWeight)
@@ -135,11 +156,13 @@ public static partial class Betweenness
         }
         if (graph.VertexCount >= MaxBandVertices) return null;
         var outLengths = Array.ConvertAll(graph.Weights, w => (ushort)w);
-        if (DistanceBound(graph, outLengths, largest) > MaxBandDistance) return null;
+        var bound = DistanceBound(graph, outLengths, largest);
+        if (bound > MaxBandDistance) return null;
         var incoming = graph.Reverse;
         var inTies = new int[incoming.Targets.Length];
         for (var k = 0; k < inTies.Length; k++) inTies[k] = incoming.Targets[k] << TieLengthBits | (int)incoming.Weights[k];
-        return (outLengths, inTies, largest);
+        var shortest = outLengths.Length == 0 ? 1 : outLengths.Min();
+        return new BandLengths(outLengths, inTies, shortest, largest, bound);
     }
 
     /// <summary>
