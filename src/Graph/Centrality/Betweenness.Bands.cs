@@ -110,7 +110,8 @@ public static partial class Betweenness
             _pull = new Vector512<double>[2 * n];
             _queuedAt = new int[n];
             Array.Fill(_queuedAt, NotQueued);
-            // Written by the relaxation of out-ties: Sweep's on an undirected graph (in-ties are out-ties), Relax's otherwise.
+            // Written by the relaxation of out-ties, Sweep's on an undirected graph (in-ties are out-ties) and Relax's
+            // otherwise, for the queue: a scan finds the next band's vertices without them.
             _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
             _touched = new int[n + 1];
             _touchedIn = new int[n];
@@ -374,7 +375,7 @@ public static partial class Betweenness
             ref var linkLanes = ref MemoryMarshal.GetArrayDataReference(_linkLanes);
             ref var reachedVertex = ref MemoryMarshal.GetArrayDataReference(_reached);
             var relax = _undirected;
-            var listReached = !_scanned; // the queue needs them; a scan finds the next band's vertices itself
+            var listReached = !_scanned;
             var dv = Unsafe.Add(ref distance, v);
             var candidate = Vector256.ConditionalSelect(mask, dv, Vector256.Create((ushort)Unreached));
             // Native-size indices and counts: the loop is bound by its instructions, and int ones cost a sign extension each.
