@@ -93,7 +93,7 @@ public class BandSearchTests
 
     // scanned: null where the heap takes the path.
     [Theory]
-    [InlineData(61, true)] // bounded by 2 · 30 · 60 = 3,600: 60 bands, read by scanning every vertex
+    [InlineData(61, true)] // bounded by 2 · 30 · 60 = 3,600: 61 bands, read by scanning every vertex
     [InlineData(1001, false)] // the longest distance 60,000: past 2¹⁵, within two bytes; 1,000 bands, queued
     [InlineData(1101, null)] // 66,000 would not fit: the heap takes it
     public void A_long_path_gives_each_actor_the_pairs_on_either_side_by_hand(int n, bool? scanned)
@@ -103,6 +103,17 @@ public class BandSearchTests
         Assert.Equal(scanned, Betweenness.WholeLengths(path)?.Scanned);
         var raw = Betweenness.Compute(path, weighted: true).Raw;
         for (var p = 0; p < n; p++) Assert.Equal((double)p * (n - 1 - p), raw[VertexAt(p, n)]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Actors_without_ties_are_searched_in_bands_and_lie_on_no_path(int n)
+    {
+        // No tie: every search ends at its source, in band 0, and no actor lies between two others.
+        var graph = new GraphBuilder(n, directed: false).Build();
+        Assert.True(Betweenness.WholeLengths(graph)?.Scanned);
+        Assert.All(Betweenness.Compute(graph, weighted: true).Raw, value => Assert.Equal(0, value));
     }
 
     [Fact]

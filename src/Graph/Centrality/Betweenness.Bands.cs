@@ -14,8 +14,9 @@ public static partial class Betweenness
     /// with Δ = W (U. Meyer and P. Sanders, J. Algorithms 49(1), 2003): every tie is at least W long, so no vertex in a
     /// band is reached through another of the same band, and a band is settled at once, in every lane. A vertex is
     /// visited once per distinct band among its lanes' distances. A band's vertices are found by reading every vertex's
-    /// distances when the searches have fewer than <see cref="MaxScannedBands"/> bands (a few instructions a vertex and
-    /// band); otherwise a vertex waits in a ring of queues at the band of its nearest lane not yet settled, and those a
+    /// distances when the bound on the searches' distances spans at most <see cref="MaxScannedBands"/> bands (a few
+    /// instructions a vertex and band: at most 64 reads of each vertex per sixteen sources, O(n) a source as Brandes'
+    /// O(m) is); otherwise a vertex waits in a ring of queues at the band of its nearest lane not yet settled, and those a
     /// band's visits brought nearer are queued once the band is read, each once. A visit notes the in-neighbours one tie
     /// nearer in its lanes (its predecessors, with those lanes) and relaxes its out-ties with one vector compare each: on
     /// an undirected graph the same ties, in the same pass, without branches. Path counts σ are then
@@ -342,8 +343,8 @@ public static partial class Betweenness
         }
 
         /// <summary>
-        /// Notes a visit and settles its lanes: the predecessors noted, the ties from v relaxed. Returns how many
-        /// neighbours came nearer (listed in <see cref="_reached"/>).
+        /// Notes a visit and settles its lanes: the predecessors noted, the ties from v relaxed. For the queue, returns how
+        /// many neighbours came nearer (listed in <see cref="_reached"/>); a scan reads none of it.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Visit(int v, ushort lanes)

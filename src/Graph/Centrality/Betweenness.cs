@@ -9,8 +9,8 @@ namespace ResourceMap.Graph.Centrality;
 /// J. Math. Sociology 25(2), 2001; variants in Brandes, Social Networks 30(2), 2008). O(nm) time unweighted (64 searches
 /// at a time, <see cref="LaneWorker"/>); weighted, O(nm + nD/W) when every weight is a whole number up to
 /// <see cref="MaxWholeLength"/> and no distance passes <see cref="MaxBandDistance"/> (sixteen searches at a time in bands
-/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>; O(nm + n²D/16W) where D/W is below
-/// <see cref="MaxScannedBands"/> and the bands are found by reading every vertex) and O(nm + n² log n) otherwise (a binary
+/// of the shortest length W, D the longest distance: <see cref="BandWorker"/>; O(nm + n²) where a bound on the distances
+/// spans at most <see cref="MaxScannedBands"/> bands and each band is found by reading every vertex) and O(nm + n² log n) otherwise (a binary
 /// heap). O(n + m) memory per worker thread and 16n for the parts' sums; sources are dealt to 16 parts, run on the
 /// threads, and summed in a fixed order (the same result on every run).
 /// Values follow networkx 2.8's <c>betweenness_centrality</c>: undirected raw values are halved, and
@@ -135,8 +135,9 @@ public static partial class Betweenness
     public sealed record BandLengths(ushort[] Out, int[] InTies, int Shortest, int Largest, long Bound)
     {
         /// <summary>
-        /// Whether a search's bands are few enough (fewer than <see cref="MaxScannedBands"/>) that each one's vertices
-        /// are found by reading every vertex's distances rather than from a queue.
+        /// Whether a search's bands are few enough (at most <see cref="MaxScannedBands"/>, counted from the bound) that each
+        /// one's vertices are found by reading every vertex's distances rather than from a queue. A directed graph's
+        /// bound, n − 1 of the longest ties, lets only small ones (n ≤ 64) be scanned.
         /// </summary>
         public bool Scanned => Bound / Shortest < MaxScannedBands;
     }
