@@ -9,10 +9,12 @@ public class SharedWorkTests
     private sealed class Probe
     {
         public readonly ManualResetEventSlim Release = new();
+        public readonly ManualResetEventSlim Started = new();
         public readonly TaskCompletionSource<bool> Stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Run(CancellationToken stop)
         {
+            Started.Set();
             while (!Release.Wait(5))
                 if (stop.IsCancellationRequested)
                 {
@@ -31,6 +33,8 @@ public class SharedWorkTests
         var work = new SharedWork<int>(probe.Run);
         using var leave = new CancellationTokenSource();
         Assert.True(work.TryJoin(leave.Token, out var wait));
+        // Once it runs: work cancelled before its thread starts never runs at all, and the probe could not tell.
+        Assert.True(probe.Started.Wait(TimeSpan.FromSeconds(10)));
         leave.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
         Assert.True(await probe.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(10)));
