@@ -18,7 +18,9 @@ await browse(shots, async browser => {
   await worker.waitForSelector('#map[data-state="ready"]', { timeout: 30_000 });
   await signInWithToken(worker, token);
   await worker.waitForFunction(() => !document.getElementById('signed-in-as').hidden);
-  await worker.click('#open-surveys');
+  // Clicked in the page, not at a point on screen: once signed in, the side panel above the link re-renders with what a
+  // worker may see, and a click aimed just before that (a loaded CI run) landed beside the link.
+  await worker.locator('#open-surveys').evaluate(link => link.click());
   await worker.waitForSelector('#surveys[data-state="ready"]');
 
   // Wave 1: created and five associations invited; each gets a link and a QR code, shown once.
