@@ -102,22 +102,22 @@ public static partial class Betweenness
             _scanned = lengths.Scanned;
             _reciprocal = _width == 1 ? 0 : ulong.MaxValue / (ulong)_width + 1;
             // A visit queues vertices at most 1 + (C − 1) / W bands ahead; one more slot keeps them apart from the band read.
-            _bands = new Band[BitOperations.RoundUpToPowerOf2((uint)(2 + (lengths.Largest - 1) / _width))];
+            _bands = _scanned ? [] : new Band[BitOperations.RoundUpToPowerOf2((uint)(2 + (lengths.Largest - 1) / _width))];
             for (var b = 0; b < _bands.Length; b++) _bands[b].Items = new int[16];
             _ring = _bands.Length - 1;
             _distance = new Vector256<ushort>[n];
             Array.Fill(_distance, Vector256.Create((ushort)Unreached));
             _sigma = new Vector512<double>[2 * n];
             _pull = new Vector512<double>[2 * n];
-            _queuedAt = new int[n];
+            _queuedAt = _scanned ? [] : new int[n];
             Array.Fill(_queuedAt, NotQueued);
             // Written by the relaxation of out-ties, Sweep's on an undirected graph (in-ties are out-ties) and Relax's
             // otherwise, for the queue: a scan finds the next band's vertices without them.
             _reached = new int[Enumerable.Range(0, n).Select(graph.OutDegree).DefaultIfEmpty().Max()];
-            _touched = new int[n + 1];
-            _touchedIn = new int[n];
-            _bandVertex = new int[n];
-            _bandLanes = new ushort[n];
+            _touched = _scanned ? [] : new int[n + 1];
+            _touchedIn = _scanned ? [] : new int[n];
+            _bandVertex = _scanned ? new int[n] : [];
+            _bandLanes = _scanned ? new ushort[n] : [];
             _visitVertex = new int[n + Lanes];
             _visitLanes = new ushort[n + Lanes];
             _visitLinks = new int[n + Lanes];
@@ -210,16 +210,21 @@ public static partial class Betweenness
         /// </summary>
         private bool QueueNext(int v, int beyond)
         {
-            // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
-            int nearest = Least(_distance[v] - Vector256.Create((ushort)beyond));
-            if (nearest >= Unreached - beyond) return false;
-            var band = BandOf(nearest + beyond);
-            if (band >= _queuedAt[v]) return false;
+            var band = BandAtOrBeyond(_distance[v], beyond);
+            if (band < 0 || band >= _queuedAt[v]) return false;
             ref var waiting = ref _bands[band & _ring];
             if (waiting.Count == waiting.Items.Length) Array.Resize(ref waiting.Items, 2 * waiting.Count);
             waiting.Items[waiting.Count++] = v;
             _queuedAt[v] = band;
             return true;
+        }
+
+        /// <summary>The band of the nearest of the distances at or beyond <paramref name="beyond"/>; −1 when none is.</summary>
+        private int BandAtOrBeyond(Vector256<ushort> distances, int beyond)
+        {
+            // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
+            int nearest = Least(distances - Vector256.Create((ushort)beyond));
+            return nearest >= Unreached - beyond ? -1 : BandOf(nearest + beyond);
         }
 
         /// <summary>The least of sixteen lanes.</summary>
@@ -283,12 +288,11 @@ public static partial class Betweenness
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int NextBand(int beyond)
         {
+            // Each lane's nearest distance at or beyond, over every vertex: compared as the unsigned distance past beyond.
             var offset = Vector256.Create((ushort)beyond);
             var least = Vector256<ushort>.AllBitsSet;
-            // Lanes nearer than beyond wrap around to large unsigned numbers, and unreached lanes are larger than any distance.
             foreach (var distances in _distance) least = Vector256.Min(least, distances - offset);
-            var nearest = Least(least);
-            return nearest >= Unreached - beyond ? -1 : BandOf(nearest + beyond);
+            return BandAtOrBeyond(least + offset, beyond);
         }
 
         /// <summary>Reads the bands in order from a ring of queues: a vertex waits in the band of its nearest lane not yet settled.</summary>
