@@ -329,12 +329,15 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         async Task<string> Create(string name) => (await api.DataAsync("mutation($n: String!) { createResource(input: { name: $n, kind: ASSOCIATION }) { resource { id } } }", new { n = name }))
             .GetProperty("createResource").GetProperty("resource").GetProperty("id").GetString()!;
         var (a, b, c) = (await Create("A"), await Create("B"), await Create("C"));
-        await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, since: \"2020-01-01\" }) { relationship { id } } }", new { a, b });
+        string Name(string? id) => id == a ? "A" : id == b ? "B" : id == c ? "C" : "?";
+        var tie = (await api.DataAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION, since: \"2020-01-01\" }) { relationship { id } } }", new { a, b }))
+            .GetProperty("createRelationship").GetProperty("relationship").GetProperty("id").GetString();
         await api.DataAsync("mutation($b: ID!, $c: ID!) { createActivity(input: { name: \"Svētki\", kind: FESTIVAL, startsOn: \"2023-06-01\", participants: [{ resourceId: $b }, { resourceId: $c }] }) { activity { id } } }", new { b, c });
 
         const string query = """
             query($t: Boolean) { network(scope: { asOf: "2023-06-02", activityTies: $t }) {
               tieCount isolatedActors { name } bridges { relationships { id } }
+              ties { id type strength projected source { id name } target { id } relationship { id } }
               actors { resource { name } metOnlyThroughActivities { name } }
               activities(from: "2023-01-01") { activity { name } actorCount communityCount actorsJoiningMainNetwork { name } isolatedGroupsJoined } } }
             """;
@@ -346,6 +349,16 @@ public class ActivityTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(0, projected.GetProperty("isolatedActors").GetArrayLength());
         // B–C is a bridge now, but it is no relationship: only the recorded A–B has one.
         Assert.Equal([1, 0], projected.GetProperty("bridges").EnumerateArray().Select(x => x.GetProperty("relationships").GetArrayLength()).OrderDescending());
+        // Each tie once: the recorded one by its relationship's id (ends by id alone, or read when more is asked), the
+        // projected one without.
+        var ties = projected.GetProperty("ties").EnumerateArray()
+            .Select(x => (Id: x.GetProperty("id").GetString(), Type: x.GetProperty("type").GetString(), Projected: x.GetProperty("projected").GetBoolean(),
+                Ends: $"{x.GetProperty("source").GetProperty("name").GetString()}–{Name(x.GetProperty("target").GetProperty("id").GetString())}",
+                Relationship: x.GetProperty("relationship").ValueKind == JsonValueKind.Null ? null : x.GetProperty("relationship").GetProperty("id").GetString()))
+            .OrderBy(x => x.Ends)
+            .ToList();
+        Assert.Equal([(tie, "COOPERATION", false, "A–B", tie), (null, "TOOK_PART_TOGETHER", true, "B–C", null)], ties);
+        Assert.Equal([tie], plain.GetProperty("ties").EnumerateArray().Select(x => x.GetProperty("id").GetString()));
         foreach (var network in new[] { plain, projected })
         {
             var met = network.GetProperty("actors").EnumerateArray().ToDictionary(x => x.GetProperty("resource").GetProperty("name").GetString()!,

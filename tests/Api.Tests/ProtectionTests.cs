@@ -56,6 +56,19 @@ public class ProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_of_the_networks_actors_or_ties_is_priced_as_long_as_the_network_is()
+    {
+        // By hand: network 2 per actor and tie (its @cost), then the list 1 + its length × degree or strength 1. The
+        // demo's network is every resource and every tie (none is closed), whatever the scope's day.
+        var counts = await _api.DataAsync("{ resources { totalCount } relationships { totalCount } }");
+        var (actors, ties) = (counts.GetProperty("resources").GetProperty("totalCount").GetInt32(), counts.GetProperty("relationships").GetProperty("totalCount").GetInt32());
+        Assert.True(ties > actors); // else the two prices could not tell which length each list is priced at
+        await using var api = await TestApi.StartAsync(limits: new GraphQLLimits { MaxCost = new RoleLimits { Anonymous = 1, Viewer = 1, Worker = 1, Admin = 1 } });
+        Assert.StartsWith($"The operation costs {2 * (actors + ties) + 1 + actors};", (await api.ExecuteAsync("{ network { actors { degree } } }")).Message());
+        Assert.StartsWith($"The operation costs {2 * (actors + ties) + 1 + ties};", (await api.ExecuteAsync("{ network { ties { strength } } }")).Message());
+    }
+
+    [Fact]
     public async Task Too_large_a_page_is_refused_inline_and_as_a_variable()
     {
         await AssertRefusedBeforeWorkAsync("{ resources(first: 501) { totalCount } }", "PAGE_SIZE_TOO_LARGE");

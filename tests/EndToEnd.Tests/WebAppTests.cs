@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace ResourceMap.EndToEnd.Tests;
@@ -565,14 +566,22 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         throw new Xunit.Sdk.XunitException("the demo should have a resource whose closure costs seniors their access");
     }
 
-    /// <summary>Ties valid on a day whose two ends both have a place on the map, as an anonymous visitor reads them.</summary>
+    /// <summary>
+    /// Ties of the network on a day whose two ends both have a place on the map, as an anonymous visitor reads them, by
+    /// the rules the README gives: a tie is there from its first day (the day it was recorded, when it has none) to its
+    /// last, between resources that are not closed.
+    /// </summary>
     private async Task<int> PlacedTiesAsync(string day, string? type = null)
     {
-        var data = await demo.Server.DataAsync("query($d: DateOnly, $t: [RelationshipType!]) { resources(first: 500) { nodes { relationships(activeOn: $d, types: $t) { id source { latitude } target { latitude } } } } }",
-            new { d = day, t = type is null ? null : new[] { type } });
+        var data = await demo.Server.DataAsync("query($t: [RelationshipType!]) { resources(first: 500) { nodes { relationships(types: $t) { id since until createdAt source { latitude status } target { latitude status } } } } }",
+            new { t = type is null ? null : new[] { type } });
+        var on = DateOnly.Parse(day, CultureInfo.InvariantCulture);
+        bool Placed(JsonElement end) => end.GetProperty("latitude").ValueKind == JsonValueKind.Number && end.GetProperty("status").GetString() != "CLOSED";
+        DateOnly? Day(JsonElement tie, string name) => tie.GetProperty(name).GetString() is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : null;
         return data.GetProperty("resources").GetProperty("nodes").EnumerateArray()
             .SelectMany(r => r.GetProperty("relationships").EnumerateArray())
-            .Where(t => t.GetProperty("source").GetProperty("latitude").ValueKind == JsonValueKind.Number && t.GetProperty("target").GetProperty("latitude").ValueKind == JsonValueKind.Number)
+            .Where(t => Placed(t.GetProperty("source")) && Placed(t.GetProperty("target")))
+            .Where(t => (Day(t, "since") ?? DateOnly.FromDateTime(t.GetProperty("createdAt").GetDateTimeOffset().UtcDateTime)) <= on && !(Day(t, "until") < on))
             .Select(t => t.GetProperty("id").GetString()).Distinct().Count();
     }
 }

@@ -139,24 +139,28 @@ export const overviewQuery = `
     earliest: relationships(first: 1, where: { since: { neq: null } }, order: [{ since: ASC }]) { nodes { since } }
   }`;
 
-const resourceFields = `
-  id name kind targetGroups latitude longitude
-  relationships(activeOn: $asOf, types: $types) { id type strength source { id } target { id } }`;
-
 // The first page of each end says how many there are in all (a COUNT the others need not run).
 const forwardQuery = `
-  query Resources($after: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!], $counting: Boolean!) {
+  query Resources($after: String, $areaId: ID, $counting: Boolean!) {
     resources(first: 500, after: $after, areaId: $areaId) {
-      total: totalCount @include(if: $counting) pageInfo { more: hasNextPage cursor: endCursor } nodes { ${resourceFields} }
+      total: totalCount @include(if: $counting) pageInfo { more: hasNextPage cursor: endCursor } nodes { id name kind targetGroups latitude longitude }
     }
   }`;
 
 const backwardQuery = `
-  query Resources($before: String, $asOf: DateOnly, $areaId: ID, $types: [RelationshipType!], $counting: Boolean!) {
+  query Resources($before: String, $areaId: ID, $counting: Boolean!) {
     resources(last: 500, before: $before, areaId: $areaId) {
-      total: totalCount @include(if: $counting) pageInfo { more: hasPreviousPage cursor: startCursor } nodes { ${resourceFields} }
+      total: totalCount @include(if: $counting) pageInfo { more: hasPreviousPage cursor: startCursor } nodes { id name kind targetGroups latitude longitude }
     }
   }`;
+
+// Every tie of the scope in one answer, each once: the server reads them from the network it holds in memory.
+const tiesQuery = `
+  query Ties($scope: NetworkScopeInput) {
+    network(scope: $scope) { ties { id type strength source { id } target { id } } }
+  }`;
+
+type Tie = Resource["relationships"][number];
 
 /** Which part of the network the page shows and analyses (the schema's NetworkScopeInput). */
 export interface Scope {
@@ -166,29 +170,43 @@ export interface Scope {
 }
 
 /**
- * Every resource of the scope with its ties of the scope. A page holds at most 500 and each page needs the cursor of the
+ * Every resource of the scope, each with its ties of the scope (ties to actors outside it are not the scope's). The
+ * resources come in pages while the ties come in one answer, every tie once, then each is listed at both its ends.
+ */
+export async function allResources(scope: Scope): Promise<Resource[]> {
+  const [resources, ties] = await Promise.all([resourcePages(scope.areaId), graphql<{ network: { ties: (Tie | { id: null })[] } }>(tiesQuery, { scope })]);
+  const byId = new Map(resources.map(resource => [resource.id, resource]));
+  for (const tie of ties.network.ties) {
+    if (tie.id === null) continue; // projected from activities: no relationship (the scope asks for none)
+    byId.get(tie.source.id)?.relationships.push(tie);
+    byId.get(tie.target.id)?.relationships.push(tie);
+  }
+  return resources;
+}
+
+/**
+ * Every resource of the area (of all areas when null). A page holds at most 500 and each page needs the cursor of the
  * one before, so the list is read from both ends at once (first/after from the start, last/before from the end) until
  * the two meet: half as many round trips one after another, and both of the server's cores at work.
  */
-export async function allResources(scope: Scope): Promise<Resource[]> {
-  const variables = { asOf: scope.asOf, areaId: scope.areaId, types: scope.relationshipTypes };
+async function resourcePages(areaId: string | null): Promise<Resource[]> {
   const forward = new Set<string>();
   const backward = new Set<string>();
   const all = new Map<string, Resource>();
   let total = Infinity;
-  type Page = { resources: { total?: number; pageInfo: { more: boolean; cursor: string | null }; nodes: Resource[] } };
+  type Page = { resources: { total?: number; pageInfo: { more: boolean; cursor: string | null }; nodes: Omit<Resource, "relationships">[] } };
   // Each end reads until its list ends, the two have read as many as there are, or a page holds a resource the other
   // end has read (the list changed meanwhile): what lies beyond, the other has.
   const read = async (query: string, cursorName: string, mine: Set<string>, theirs: Set<string>) => {
     let cursor: string | null = null;
     for (;;) {
-      const page: Page = await graphql(query, { ...variables, [cursorName]: cursor, counting: cursor === null });
+      const page: Page = await graphql(query, { areaId, [cursorName]: cursor, counting: cursor === null });
       total = Math.min(total, page.resources.total ?? Infinity);
       let met = false;
-      for (const resource of page.resources.nodes) {
-        mine.add(resource.id);
-        all.set(resource.id, resource);
-        met ||= theirs.has(resource.id);
+      for (const node of page.resources.nodes) {
+        mine.add(node.id);
+        all.set(node.id, { ...node, relationships: [] });
+        met ||= theirs.has(node.id);
       }
       if (met || all.size >= total || !page.resources.pageInfo.more) return;
       cursor = page.resources.pageInfo.cursor;

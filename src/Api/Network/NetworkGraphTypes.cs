@@ -400,14 +400,19 @@ public sealed class NetworkPointType : ObjectGraphType<NetworkPoint>
 
 public sealed class NetworkTieType : ObjectGraphType<Tie>
 {
+    // Each type's name converted once: a map reads tens of thousands of ties.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TypeNames = new();
+
     public NetworkTieType()
     {
         Name = "NetworkTie";
         Description = "A tie of a network as analysed: a recorded relationship, or two actors who took part in activities together (projected).";
-        Field<NonNullGraphType<ResourceNode>>("source").Description("One end.").ResolveSource((c, s) => ActorFields.Resource(c, s.SourceId));
-        Field<NonNullGraphType<ResourceNode>>("target").Description("The other end.").ResolveSource((c, s) => ActorFields.Resource(c, s.TargetId));
+        Field<IdGraphType>("id").Description("The recorded relationship's global id; null for a projected tie.")
+            .ResolveSource(s => s.Id > 0 ? GlobalId.Encode(GlobalId.Relationship, s.Id) : null);
+        Field<NonNullGraphType<ResourceNode>>("source").Description("One end.").ResolveSource((c, s) => RelationshipNode.End(c, s.SourceId));
+        Field<NonNullGraphType<ResourceNode>>("target").Description("The other end.").ResolveSource((c, s) => RelationshipNode.End(c, s.TargetId));
         Field<NonNullGraphType<StringGraphType>>("type").Description("The relationship's type as RelationshipType names it (COOPERATION, FUNDING, …), or TOOK_PART_TOGETHER for a projected tie.")
-            .ResolveSource(s => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(s.Type));
+            .ResolveSource(s => TypeNames.GetOrAdd(s.Type, static type => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(type)));
         Field<NonNullGraphType<IntGraphType>>("strength").Description("Strength from 1 to 5.").ResolveSource(s => s.Strength);
         Field<NonNullGraphType<BooleanGraphType>>("projected").Description("True for a tie projected from activities (no relationship).").ResolveSource(s => s.Id < 0);
         Field<RelationshipNode>("relationship").Description("The recorded relationship; null for a projected tie.")

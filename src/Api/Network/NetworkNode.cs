@@ -165,8 +165,8 @@ public sealed class NetworkNode : ObjectGraphType<NetworkView>
     private static void AddActivityFieldsTo(NetworkNode node)
     {
         node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkTieType>>>>("ties")
-            .Description("The ties in scope on its day (one per tie: several ties of one pair each count), ties projected from activities among them when the scope asks for them: to draw the network.")
-            .ListOfActors()
+            .Description("The ties in scope on its day (one per tie: several ties of one pair each count), ties projected from activities among them when the scope asks for them: to draw the network, in one answer (ends, type and strength are read from memory, not from the database).")
+            .ListOfTies()
             .ResolveSource(s => s.Network.Ties);
 
         node.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityInNetworkType>>>>("activities")

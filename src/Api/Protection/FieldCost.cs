@@ -36,6 +36,7 @@ public static class FieldCost
     public const string ListSizeDirective = "listSize";
     public const string ScaleMetadata = "resourcemap.costScale";
     public const string NetworkListMetadata = "resourcemap.networkList";
+    public const string NetworkTieListMetadata = "resourcemap.networkTieList";
 
     /// <summary>The cost of resolving this field once: <paramref name="weight"/>, times <paramref name="scale"/> of the data.</summary>
     public static FieldBuilder<TSource, TReturn> Cost<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, double weight, CostScale scale = CostScale.None)
@@ -78,6 +79,14 @@ public static class FieldCost
     {
         field.FieldType.WithMetadata(NetworkListMetadata, true);
         field.FieldType.Description += " Priced as a list as long as the network has actors.";
+        return field;
+    }
+
+    /// <summary>A list with an item per tie of the network: priced as that long.</summary>
+    public static FieldBuilder<TSource, TReturn> ListOfTies<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
+    {
+        field.FieldType.WithMetadata(NetworkTieListMetadata, true);
+        field.FieldType.Description += " Priced as a list as long as the network has ties.";
         return field;
     }
 

@@ -171,6 +171,7 @@ public sealed class OperationAnalysis
             : isList ? DefaultListSize
             : 1;
         if (isList && definition.GetMetadata(FieldCost.NetworkListMetadata, false)) size = Math.Max(size, NetworkSize().Actors);
+        if (isList && definition.GetMetadata(FieldCost.NetworkTieListMetadata, false)) size = Math.Max(size, NetworkSize().Ties);
         var childSized = rule is { SizedFields.Length: > 0 } ? ListSize(node, rule) : 0;
         var children = Walk(node.SelectionSet, definition.ResolvedType?.GetNamedType(), childSized, rule is { SizedFields.Length: > 0 } ? rule.SizedFields : null);
         var weight = Weight(definition, node);

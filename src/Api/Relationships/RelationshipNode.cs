@@ -53,10 +53,11 @@ public sealed class RelationshipNode : ObjectGraphType<Relationship>
     }
 
     /// <summary>
-    /// An end of the tie. A map that draws ties asks only for the ends' ids, which the tie already holds: then no row is
-    /// read (the ties of 500 resources would otherwise load 500 resources again just to echo their ids).
+    /// An end of a tie (this type's, or a network's). A map that draws ties asks only for the ends' ids, which the tie
+    /// already holds: then no row is read (the ties of 500 resources would otherwise load 500 resources again just to echo
+    /// their ids).
     /// </summary>
-    private static object End(GraphQL.IResolveFieldContext c, int id) =>
+    public static object End(GraphQL.IResolveFieldContext c, int id) =>
         IdOnly(c.FieldAst.SelectionSet) ? Stub(id) : EndAsRecorded(c.Service<ResourceLoaders>(), id);
 
     // A resource that holds only its id, made once per id and kept for every request (emptied beyond 50,000, about 15 MB,
