@@ -65,6 +65,38 @@ public class ProjectionTests(DemoApi demo) : IClassFixture<DemoApi>
     }
 
     [Fact]
+    public async Task Each_resource_field_of_a_networks_actor_answers_as_the_whole_row_does()
+    {
+        // The fields the network's own record of an actor holds are answered from it, the others from the row.
+        var actors = (await demo.Api.DataAsync("{ network { actors { resource { id } } } }")).GetProperty("network").GetProperty("actors").EnumerateArray()
+            .Select(a => a.GetProperty("resource").GetProperty("id").GetString())
+            .ToList();
+        Assert.True(actors.Count > 40);
+        var whole = (await demo.Api.DataAsync(
+                $"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Resource {{ id {string.Join(' ', ResourceNode.Columns.Fields.Select(Ask))} }} }} }}", new { ids = actors }))
+            .GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
+        foreach (var field in ResourceNode.Columns.Fields)
+        {
+            var data = await demo.Api.DataAsync($"{{ network {{ actors {{ resource {{ id {Ask(field)} }} }} }} }}");
+            foreach (var resource in data.GetProperty("network").GetProperty("actors").EnumerateArray().Select(a => a.GetProperty("resource")))
+                Assert.Equal(whole[resource.GetProperty("id").GetString()!].GetProperty(field).GetRawText(), resource.GetProperty(field).GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task The_networks_map_reads_no_row_of_a_resource_or_tie()
+    {
+        const string map = """
+            { network { actors { resource { id name kind targetGroups latitude longitude } } ties { id type strength source { id } target { id } } } }
+            """;
+        var data = await demo.Api.DataAsync(map);
+        Assert.True(data.GetProperty("network").GetProperty("ties").GetArrayLength() > 40);
+        demo.Api.Sql.Reset();
+        await demo.Api.DataAsync(map);
+        Assert.DoesNotContain(demo.Api.Sql.Commands, sql => sql.Contains("FROM \"Resources\"") || sql.Contains("FROM \"Relationships\""));
+    }
+
+    [Fact]
     public async Task Each_tie_field_alone_in_a_page_answers_as_the_whole_row_does()
     {
         var page = await demo.Api.DataAsync("{ relationships(first: 100) { nodes { id } } }");

@@ -139,27 +139,24 @@ export const overviewQuery = `
     earliest: relationships(first: 1, where: { since: { neq: null } }, order: [{ since: ASC }]) { nodes { since } }
   }`;
 
-// The first page of each end says how many there are in all (a COUNT the others need not run).
-const forwardQuery = `
-  query Resources($after: String, $areaId: ID, $counting: Boolean!) {
-    resources(first: 500, after: $after, areaId: $areaId) {
-      total: totalCount @include(if: $counting) pageInfo { more: hasNextPage cursor: endCursor } nodes { id name kind targetGroups latitude longitude }
-    }
-  }`;
+const resourceFields = "id name kind targetGroups latitude longitude";
 
-const backwardQuery = `
-  query Resources($before: String, $areaId: ID, $counting: Boolean!) {
-    resources(last: 500, before: $before, areaId: $areaId) {
-      total: totalCount @include(if: $counting) pageInfo { more: hasPreviousPage cursor: startCursor } nodes { id name kind targetGroups latitude longitude }
-    }
-  }`;
+// The actors of the scope, and its ties, each in one answer: the server holds the network in memory.
+const actorsQuery = `
+  query Actors($scope: NetworkScopeInput) { network(scope: $scope) { actors { resource { ${resourceFields} } } } }`;
 
-// Every tie of the scope in one answer, each once: the server reads them from the network it holds in memory.
 const tiesQuery = `
-  query Ties($scope: NetworkScopeInput) {
-    network(scope: $scope) { ties { id type strength source { id } target { id } } }
+  query Ties($scope: NetworkScopeInput) { network(scope: $scope) { ties { id type strength source { id } target { id } } } }`;
+
+// A closed resource is no actor of the network, yet stays on the map, to be found and opened again: few, in pages.
+const closedQuery = `
+  query Closed($after: String, $areaId: ID) {
+    resources(first: 500, after: $after, areaId: $areaId, where: { status: { eq: CLOSED } }) {
+      pageInfo { more: hasNextPage cursor: endCursor } nodes { ${resourceFields} }
+    }
   }`;
 
+type Node = Omit<Resource, "relationships">;
 type Tie = Resource["relationships"][number];
 
 /** Which part of the network the page shows and analyses (the schema's NetworkScopeInput). */
@@ -170,50 +167,34 @@ export interface Scope {
 }
 
 /**
- * Every resource of the scope, each with its ties of the scope (ties to actors outside it are not the scope's). The
- * resources come in pages while the ties come in one answer, every tie once, then each is listed at both its ends.
+ * Every resource of the scope — its actors on the scope's day, and the closed resources of its area — each with its
+ * ties of the scope, every tie listed at both its ends.
  */
 export async function allResources(scope: Scope): Promise<Resource[]> {
-  const [resources, ties] = await Promise.all([resourcePages(scope.areaId), graphql<{ network: { ties: (Tie | { id: null })[] } }>(tiesQuery, { scope })]);
-  const byId = new Map(resources.map(resource => [resource.id, resource]));
+  const [actors, ties, closed] = await Promise.all([
+    graphql<{ network: { actors: { resource: Node }[] } }>(actorsQuery, { scope }),
+    graphql<{ network: { ties: (Tie | { id: null })[] } }>(tiesQuery, { scope }),
+    closedResources(scope.areaId),
+  ]);
+  const byId = new Map<string, Resource>();
+  for (const node of [...actors.network.actors.map(actor => actor.resource), ...closed]) byId.set(node.id, { ...node, relationships: [] });
   for (const tie of ties.network.ties) {
     if (tie.id === null) continue; // projected from activities: no relationship (the scope asks for none)
     byId.get(tie.source.id)?.relationships.push(tie);
     byId.get(tie.target.id)?.relationships.push(tie);
   }
-  return resources;
+  return [...byId.values()];
 }
 
-/**
- * Every resource of the area (of all areas when null). A page holds at most 500 and each page needs the cursor of the
- * one before, so the list is read from both ends at once (first/after from the start, last/before from the end) until
- * the two meet: half as many round trips one after another, and both of the server's cores at work.
- */
-async function resourcePages(areaId: string | null): Promise<Resource[]> {
-  const forward = new Set<string>();
-  const backward = new Set<string>();
-  const all = new Map<string, Resource>();
-  let total = Infinity;
-  type Page = { resources: { total?: number; pageInfo: { more: boolean; cursor: string | null }; nodes: Omit<Resource, "relationships">[] } };
-  // Each end reads until its list ends, the two have read as many as there are, or a page holds a resource the other
-  // end has read (the list changed meanwhile): what lies beyond, the other has.
-  const read = async (query: string, cursorName: string, mine: Set<string>, theirs: Set<string>) => {
-    let cursor: string | null = null;
-    for (;;) {
-      const page: Page = await graphql(query, { areaId, [cursorName]: cursor, counting: cursor === null });
-      total = Math.min(total, page.resources.total ?? Infinity);
-      let met = false;
-      for (const node of page.resources.nodes) {
-        mine.add(node.id);
-        all.set(node.id, { ...node, relationships: [] });
-        met ||= theirs.has(node.id);
-      }
-      if (met || all.size >= total || !page.resources.pageInfo.more) return;
-      cursor = page.resources.pageInfo.cursor;
-    }
-  };
-  await Promise.all([read(forwardQuery, "after", forward, backward), read(backwardQuery, "before", backward, forward)]);
-  return [...all.values()];
+async function closedResources(areaId: string | null): Promise<Node[]> {
+  const closed: Node[] = [];
+  for (let after: string | null = null; ; ) {
+    type Page = { resources: { pageInfo: { more: boolean; cursor: string | null }; nodes: Node[] } };
+    const page: Page = await graphql(closedQuery, { areaId, after });
+    closed.push(...page.resources.nodes);
+    if (!page.resources.pageInfo.more) return closed;
+    after = page.resources.pageInfo.cursor;
+  }
 }
 
 export interface UnderServedArea {

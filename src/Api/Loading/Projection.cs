@@ -30,6 +30,11 @@ public sealed class Projection<T>(string[] always, IReadOnlyDictionary<string, s
         return _built.GetOrAdd(string.Join(',', columns), _ => Build(columns));
     }
 
+    /// <summary>Whether these fields read no column but <paramref name="held"/> (the ones always read among them).</summary>
+    public bool ReadsOnly(IEnumerable<string> fields, IReadOnlySet<string> held) =>
+        always.All(held.Contains) && fields.All(field => field.StartsWith("__", StringComparison.Ordinal)
+            || (columnsByField.TryGetValue(field, out var read) && read.All(held.Contains)));
+
     /// <summary>The fields whose columns are listed.</summary>
     public IEnumerable<string> Fields => columnsByField.Keys;
 
