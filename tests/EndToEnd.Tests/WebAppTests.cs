@@ -525,6 +525,34 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
     internal static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "artifacts", "web");
 
     /// <summary>Runs a browser script against the server and returns what it printed (its last line, JSON); no page error allowed.</summary>
+    [Fact]
+    public async Task A_closed_resource_stays_on_the_map_without_its_ties()
+    {
+        // A resource with a place and a tie today to another with a place, closed for this test and opened again after.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var admin = await demo.Server.AdminTokenAsync();
+        var tiesBefore = await PlacedTiesAsync(today);
+        var resources = (await demo.Server.DataAsync("query($d: DateOnly) { resources(first: 500) { nodes { id latitude relationships(activeOn: $d) { source { latitude } target { latitude } } } } }", new { d = today }))
+            .GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
+        bool Placed(JsonElement resource) => resource.GetProperty("latitude").ValueKind == JsonValueKind.Number;
+        var closed = resources.First(r => Placed(r) && r.GetProperty("relationships").EnumerateArray().Any(t => Placed(t.GetProperty("source")) && Placed(t.GetProperty("target"))))
+            .GetProperty("id").GetString();
+        const string setStatus = "mutation($id: ID!, $s: ResourceStatus!) { updateResource(input: { id: $id, status: $s }) { resource { status } } }";
+        await demo.Server.DataAsync(setStatus, new { id = closed, s = "CLOSED" }, admin);
+        try
+        {
+            var page = await BrowseAsync("map-counts.mjs");
+            Assert.Equal(resources.Count(Placed), page.GetProperty("markers").GetInt32());
+            var ties = await PlacedTiesAsync(today);
+            Assert.True(ties < tiesBefore, "the closed resource's ties should be out of the network");
+            Assert.Equal(ties, page.GetProperty("ties").GetInt32());
+        }
+        finally
+        {
+            await demo.Server.DataAsync(setStatus, new { id = closed, s = "ACTIVE" }, admin);
+        }
+    }
+
     private Task<JsonElement> BrowseAsync(string script, params string[] arguments) => BrowseAsync(demo.Server, script, arguments);
 
     /// <summary>Runs a browser script of tests/conformance against a server; its JSON line, after checking the page raised no error.</summary>

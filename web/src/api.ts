@@ -132,7 +132,7 @@ export interface Overview {
   earliest: { nodes: { since: string }[] };
 }
 
-// The areas and the first day of the date slider: small, beside the pages of resources.
+// The areas and the first day of the date slider: small, beside the network's actors and ties.
 export const overviewQuery = `
   query Overview {
     areas(first: 500) { nodes { id name kind parent { id } boundary { type coordinates } } }
@@ -148,7 +148,7 @@ const actorsQuery = `
 const tiesQuery = `
   query Ties($scope: NetworkScopeInput) { network(scope: $scope) { ties { id type strength source { id } target { id } } } }`;
 
-// A closed resource is no actor of the network, yet stays on the map, to be found and opened again: few, in pages.
+// A closed resource is no actor of the network, yet stays on the map (without ties) to be looked up: few, in pages.
 const closedQuery = `
   query Closed($after: String, $areaId: ID) {
     resources(first: 500, after: $after, areaId: $areaId, where: { status: { eq: CLOSED } }) {
