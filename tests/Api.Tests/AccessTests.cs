@@ -186,7 +186,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Contains("Mežciems", moved.GetProperty("errors")[0].GetProperty("message").GetString());
         var elsewhere = await api.ExecuteAsync("mutation($a: ID!, $b: ID!) { createRelationship(input: { sourceId: $a, targetId: $b, type: COOPERATION }) { relationship { id } } }", new { a = theirs1, b = theirs2 }, CesisWorker);
         Assert.Equal("FORBIDDEN", elsewhere.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        var noArea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Bez vietas\", kind: OTHER }) { resource { id } } }", null, CesisWorker);
+        var noArea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Bez vietas\", kind: OTHER }) { resource { id } } }", caller: CesisWorker);
         Assert.Equal("FORBIDDEN", noArea.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal(before, await api.SnapshotAsync());
 
@@ -200,7 +200,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
     {
         var api = demo.Api;
         // Zosēnu pagasts is a circle of 5 km around 57.14, 25.90 inside Cēsu novads (demo data): the parish, not the county.
-        var created = await api.DataAsync("mutation { createResource(input: { name: \"Zosēnu jauniešu klubs\", kind: INFORMAL_GROUP, latitude: 57.139, longitude: 25.898 }) { resource { id area { name } } } }", null, CesisWorker);
+        var created = await api.DataAsync("mutation { createResource(input: { name: \"Zosēnu jauniešu klubs\", kind: INFORMAL_GROUP, latitude: 57.139, longitude: 25.898 }) { resource { id area { name } } } }", caller: CesisWorker);
         var resource = created.GetProperty("createResource").GetProperty("resource");
         Assert.Equal("Zosēnu pagasts", resource.GetProperty("area").GetProperty("name").GetString());
         var id = resource.GetProperty("id").GetString();
@@ -214,7 +214,7 @@ public class AccessTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(before, await api.SnapshotAsync());
 
         // A point in no area (the Baltic Sea) leaves it to admins, and the refusal names the fields that would help.
-        var atSea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Jūrā\", kind: OTHER, latitude: 57.5, longitude: 20.0 }) { resource { id } } }", null, CesisWorker);
+        var atSea = await api.ExecuteAsync("mutation { createResource(input: { name: \"Jūrā\", kind: OTHER, latitude: 57.5, longitude: 20.0 }) { resource { id } } }", caller: CesisWorker);
         Assert.Equal("FORBIDDEN", atSea.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("'areaId'", atSea.GetProperty("errors")[0].GetProperty("message").GetString());
     }

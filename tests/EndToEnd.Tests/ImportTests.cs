@@ -277,10 +277,10 @@ public sealed class ImportTests : IAsyncLifetime
         // Independently: the area's resources (it and the areas inside it), and the ties among them valid on that day.
         var expected = await _server.DataAsync("query($a: ID) { resources(areaId: $a, first: 500) { nodes { id relationships { id since until source { id } target { id } } } } }", new { a = daugavpils }, admin);
         var nodes = expected.GetProperty("resources").GetProperty("nodes").EnumerateArray().ToList();
-        var ids = nodes.Select(n => n.GetProperty("id").GetString()).ToHashSet();
+        var ids = nodes.Select(n => n.GetProperty("id").GetString()!).ToHashSet();
         static string? DayOf(JsonElement tie, string field) => tie.GetProperty(field).ValueKind == JsonValueKind.Null ? null : tie.GetProperty(field).GetString();
         var ties = nodes.SelectMany(n => n.GetProperty("relationships").EnumerateArray())
-            .Where(t => ids.Contains(t.GetProperty("source").GetProperty("id").GetString()) && ids.Contains(t.GetProperty("target").GetProperty("id").GetString()))
+            .Where(t => ids.Contains(t.GetProperty("source").GetProperty("id").GetString()!) && ids.Contains(t.GetProperty("target").GetProperty("id").GetString()!))
             .Where(t => (DayOf(t, "since") is not { } since || string.CompareOrdinal(since, Day) <= 0) && (DayOf(t, "until") is not { } until || string.CompareOrdinal(until, Day) >= 0))
             .Select(t => t.GetProperty("id").GetString()).Distinct().Count();
         Assert.True(ties > 0 && nodes.Count > 0);
@@ -288,7 +288,7 @@ public sealed class ImportTests : IAsyncLifetime
         var query = $"areaId={Uri.EscapeDataString(daugavpils!)}&day={Day}";
         var resources = Encoding.UTF8.GetString(await GetAsync($"/export/resources.csv?{query}", admin));
         var exportedIds = System.Text.RegularExpressions.Regex.Matches(resources, "\n(UmVzb3VyY2U6[A-Za-z0-9+/=]+),").Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Equal(ids, exportedIds!);
+        Assert.Equal(ids, exportedIds);
         var exportedTies = Encoding.UTF8.GetString(await GetAsync($"/export/ties.csv?{query}", admin));
         Assert.Equal(ties, System.Text.RegularExpressions.Regex.Count(exportedTies, "\nUmVzb3VyY2U6"));
 

@@ -356,8 +356,8 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
             // The good file previewed: three new rows, nothing written yet.
             var expectedRows = names.Select((name, i) => ("Resources", i + 2, "CREATED", name, "jauns ieraksts")).ToList();
-            (string?, int, string?, string?, string?) Row(JsonElement r) => (r.GetProperty("sheet").GetString(), r.GetProperty("row").GetInt32(),
-                r.GetProperty("action").GetString(), r.GetProperty("name").GetString(), r.GetProperty("actionText").GetString());
+            (string, int, string, string, string) Row(JsonElement r) => (r.GetProperty("sheet").GetString()!, r.GetProperty("row").GetInt32(),
+                r.GetProperty("action").GetString()!, r.GetProperty("name").GetString()!, r.GetProperty("actionText").GetString()!);
             Assert.Equal(expectedRows, page.GetProperty("previewRows").EnumerateArray().Select(Row));
             Assert.Equal(0, page.GetProperty("previewProblems").GetInt32());
             Assert.Equal("Tiks izveidoti 3 resursi, atjaunināti 0, nemainīti 0.", page.GetProperty("previewSummary").GetString());
