@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ResourceMap.Api.Access;
 using ResourceMap.Api.Relationships;
 using ResourceMap.Api.Resources;
 
@@ -64,20 +65,25 @@ public class ProjectionTests(DemoApi demo) : IClassFixture<DemoApi>
         }
     }
 
-    [Fact]
-    public async Task Each_resource_field_of_a_networks_actor_answers_as_the_whole_row_does()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_resource_field_of_a_networks_actor_answers_as_the_whole_row_does(bool anonymous)
     {
-        // The fields the network's own record of an actor holds are answered from it, the others from the row.
-        var actors = (await demo.Api.DataAsync("{ network { actors { resource { id } } } }")).GetProperty("network").GetProperty("actors").EnumerateArray()
+        // The fields the network's own record of an actor holds are answered from it, the others from the row; an
+        // anonymous caller's network leaves sensitive actors out, and their rows are not theirs to read either.
+        var caller = anonymous ? Caller.Anonymous : TestApi.Admin;
+        var actors = (await demo.Api.DataAsync("{ network { actors { resource { id } } } }", caller: caller)).GetProperty("network").GetProperty("actors").EnumerateArray()
             .Select(a => a.GetProperty("resource").GetProperty("id").GetString())
             .ToList();
         Assert.True(actors.Count > 40);
         var whole = (await demo.Api.DataAsync(
-                $"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Resource {{ id {string.Join(' ', ResourceNode.Columns.Fields.Select(Ask))} }} }} }}", new { ids = actors }))
+                $"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Resource {{ id {string.Join(' ', ResourceNode.Columns.Fields.Select(Ask))} }} }} }}", new { ids = actors }, caller))
             .GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
+        Assert.Equal(!anonymous, whole.Values.Any(n => n.GetProperty("sensitive").GetBoolean()));
         foreach (var field in ResourceNode.Columns.Fields)
         {
-            var data = await demo.Api.DataAsync($"{{ network {{ actors {{ resource {{ id {Ask(field)} }} }} }} }}");
+            var data = await demo.Api.DataAsync($"{{ network {{ actors {{ resource {{ id {Ask(field)} }} }} }} }}", caller: caller);
             foreach (var resource in data.GetProperty("network").GetProperty("actors").EnumerateArray().Select(a => a.GetProperty("resource")))
                 Assert.Equal(whole[resource.GetProperty("id").GetString()!].GetProperty(field).GetRawText(), resource.GetProperty(field).GetRawText());
         }

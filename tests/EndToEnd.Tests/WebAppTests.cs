@@ -123,7 +123,19 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
 
         // Independently, before the page runs: the area's resources and network, the ties of one type, the actor's
         // metrics, the introduction paths, the grid, the placements, a closure that costs seniors their access, the comparison.
-        var inArea = (await server.DataAsync("query($a: ID) { resources(first: 500, areaId: $a) { totalCount nodes { latitude } } network(scope: { areaId: $a }) { isolatedGroups { size } } }", new { a = area }));
+        var inArea = (await server.DataAsync("query($a: ID) { resources(first: 500, areaId: $a) { totalCount nodes { id latitude } } network(scope: { areaId: $a }) { isolatedGroups { size } actors { resource { id } degree } } }", new { a = area }));
+        // The actor's ties today to partners outside the area (the ministry mentors the county's Social Service), as
+        // "type — partner (strength)" with the type in English words.
+        var areaIds = inArea.GetProperty("resources").GetProperty("nodes").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToHashSet();
+        var actorTies = (await server.DataAsync("query($id: ID!, $d: DateOnly) { node(id: $id) { ... on Resource { relationships(activeOn: $d) { type strength source { id name } target { id name } } } } }", new { id = actor, d = today }))
+            .GetProperty("node").GetProperty("relationships").EnumerateArray().ToList();
+        static string InEnglish(string type) => type[..1] + type[1..].ToLowerInvariant().Replace('_', ' ');
+        var beyond = actorTies
+            .Select(t => (t, partner: t.GetProperty(t.GetProperty("source").GetProperty("id").GetString() == actor ? "target" : "source")))
+            .Where(x => !areaIds.Contains(x.partner.GetProperty("id").GetString()))
+            .Select(x => $"{InEnglish(x.t.GetProperty("type").GetString()!)} — {x.partner.GetProperty("name").GetString()} (strength {x.t.GetProperty("strength").GetInt32()})")
+            .ToList();
+        var areaDegree = inArea.GetProperty("network").GetProperty("actors").EnumerateArray().Single(a => a.GetProperty("resource").GetProperty("id").GetString() == actor).GetProperty("degree").GetInt32();
         var fundingTies = await PlacedTiesAsync(today, "FUNDING");
         var network = (await server.DataAsync("{ network { actors { resource { id } degree betweennessNormalized clustering } } }")).GetProperty("network").GetProperty("actors").EnumerateArray().ToList();
         var metrics = network.Single(a => a.GetProperty("resource").GetProperty("id").GetString() == actor);
@@ -147,6 +159,13 @@ public sealed class WebAppTests(WebAppTests.NoTilesServer demo) : IClassFixture<
         Assert.Equal(inArea.GetProperty("network").GetProperty("isolatedGroups").GetArrayLength(), page.GetProperty("areaIsolatedGroups").GetInt32());
         Assert.True(fundingTies > 0);
         Assert.Equal(fundingTies, page.GetProperty("typeTies").GetInt32());
+
+        // In the area, the actor's ties in its network are listed, and those beyond it apart, named; none without an area.
+        Assert.Contains("Mentoring — Labklājības ministrija (strength 3)", beyond);
+        Assert.Equal($"{beyond.Count} {(beyond.Count == 1 ? "tie" : "ties")} beyond the chosen area", page.GetProperty("beyondHeading").GetString());
+        Assert.Equal(beyond.Order(), page.GetProperty("beyondItems").EnumerateArray().Select(i => i.GetString()!).Order());
+        Assert.Equal(areaDegree, page.GetProperty("areaTieItems").GetInt32());
+        Assert.False(page.GetProperty("beyondWithoutArea").GetBoolean());
 
         // The actor's metrics in words, with the analysis' figures; the go-between rank counted here.
         var lines = page.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()!).ToList();

@@ -42,6 +42,12 @@ await browse(shots, async browser => {
   result.areaIsolatedGroups = Number(await page.getAttribute('#map', 'data-isolated-groups'));
   result.areaFindOptions = Number(await page.getAttribute('#map', 'data-resources')); // the resources the find box chooses among
   await page.screenshot({ path: `${shots}/explore-1-area.png` });
+  // An actor of the area: its ties to partners beyond it, named though they are not on the map.
+  await find(page, args.actorId);
+  await page.waitForSelector('#details-beyond:not([hidden])');
+  result.beyondHeading = await page.textContent('#details-beyond');
+  result.beyondItems = await page.locator('#beyond-list li').allTextContents();
+  result.areaTieItems = await page.locator('#tie-list li').count();
   await reload('#filter-area', '');
   await reload('#filter-type', args.type);
   result.typeTies = Number(await page.getAttribute('#map', 'data-ties'));
@@ -54,6 +60,7 @@ await browse(shots, async browser => {
   result.actorName = await page.textContent('#details-name');
   result.metrics = await page.locator('#details-metrics li').allTextContents();
   result.tieItems = await page.locator('#tie-list li').count();
+  result.beyondWithoutArea = await page.isVisible('#details-beyond');
   await page.screenshot({ path: `${shots}/explore-3-metrics.png` });
 
   // Keyboard: a marker takes the focus and Enter selects it.

@@ -1,5 +1,5 @@
 import type { ActorFacts } from "./analysis";
-import type { Resource, Suggestion } from "./api";
+import { graphql, type Resource, type Scope, type Suggestion } from "./api";
 import { el } from "./dom";
 import { formatNumber, groupName, t, tagName } from "./i18n";
 
@@ -23,10 +23,12 @@ export function metricsInWords(facts: ActorFacts): string[] {
   return words;
 }
 
+type Tie = Resource["relationships"][number];
+
 /** The selected actor's ties as "type — partner (strength)"; the action (editing) comes from the caller. */
-export function tieItems(resource: Resource, nameOf: (id: string) => string | undefined, typeName: (type: string) => string, edit: ((tieId: string) => void) | null): HTMLLIElement[] {
-  return resource.relationships.map(tie => {
-    const partner = tie.source.id === resource.id ? tie.target.id : tie.source.id;
+export function tieItems(ownerId: string, ties: Tie[], nameOf: (id: string) => string | undefined, typeName: (type: string) => string, edit: ((tieId: string) => void) | null): HTMLLIElement[] {
+  return ties.map(tie => {
+    const partner = tie.source.id === ownerId ? tie.target.id : tie.source.id;
     const item = el("li", {}, `${typeName(tie.type)} — ${nameOf(partner) ?? "?"} (${t("strength")} ${tie.strength})`);
     if (edit) {
       const button = el("button", { type: "button", className: "small", textContent: t("edit") });
@@ -47,4 +49,24 @@ export function reasonsOf(s: Suggestion): string[] {
   if (s.commonNeighbours > 0) reasons.push(t("reason.partners", { count: s.commonNeighbours }));
   if (s.distanceKm !== null) reasons.push(t("reason.distance", { km: formatNumber(s.distanceKm, 1) }));
   return reasons;
+}
+
+/** A tie with its ends' names: its partner may lie outside the area, among no resource the map has read. */
+export interface NamedTie extends Tie {
+  source: { id: string; name: string };
+  target: { id: string; name: string };
+}
+
+const actorTiesQuery = `
+  query ActorTies($id: ID!, $asOf: DateOnly, $types: [RelationshipType!]) {
+    node(id: $id) { ... on Resource { relationships(activeOn: $asOf, types: $types) { id type strength source { id name } target { id name } } } }
+  }`;
+
+/**
+ * The actor's ties on the scope's day to partners outside the chosen area: no part of the network analysed, yet a
+ * worker's to know (the ministry, the neighbouring municipality's services). Read when the actor is selected.
+ */
+export async function tiesBeyond(ownerId: string, scope: Scope, inArea: (id: string) => boolean): Promise<NamedTie[]> {
+  const data = await graphql<{ node: { relationships: NamedTie[] } | null }>(actorTiesQuery, { id: ownerId, asOf: scope.asOf, types: scope.relationshipTypes });
+  return (data.node?.relationships ?? []).filter(tie => !inArea(tie.source.id === ownerId ? tie.target.id : tie.source.id));
 }

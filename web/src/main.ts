@@ -4,7 +4,7 @@ import { activityItems, introductionItems, readRecords, type ActorRecords } from
 import { allResources, graphql, overviewQuery, saveDownload, type Area, type NetworkRoles, type Overview, type Resource, type Scope, type Suggestion } from "./api";
 import { byId, el, linkButton } from "./dom";
 import { failureText } from "./errors";
-import { metricsInWords, reasonsOf, tieItems } from "./details";
+import { metricsInWords, reasonsOf, tieItems, tiesBeyond, type NamedTie } from "./details";
 import { AdminPage } from "./admin";
 import { Editor } from "./editing";
 import { byName, FindBox } from "./find";
@@ -487,9 +487,10 @@ function render(): void {
   byId("details-kind").textContent = `${kindName(resource.kind)} · ${role}`;
   byId("details-metrics").replaceChildren(...(facts ? metricsInWords(facts) : [t("metrics.pending")]).map(text => el("li", { textContent: text })));
   byId("details-ties").textContent = t("ties", { count: resource.relationships.length });
-  byId("tie-list").replaceChildren(...tieItems(resource, id => resourcesById.get(id)?.name, typeName, mayEdit() ? tieId => editor.editTie(resource.id, tieId).catch(failed) : null));
+  byId("tie-list").replaceChildren(...tieItems(resource.id, resource.relationships, id => resourcesById.get(id)?.name, typeName, editTie(resource.id)));
   byId("closure").textContent = planning.closureText(resource.id);
   renderRecords(resource.id);
+  renderTiesBeyond(resource.id);
 
   const { members, suggestions } = analysis.suggestionsFor(resource.id);
   byId("suggestions-none").hidden = suggestions.length > 0;
@@ -564,6 +565,31 @@ function renderRecords(id: string): void {
   const value = records.value ?? { activities: [], introductions: [] };
   byId("activity-list").replaceChildren(...activityItems(value, mayEdit() ? activityId => editor.editActivity(id, activityId).catch(failed) : null));
   byId("introduction-list").replaceChildren(...introductionItems(id, value, mayEdit() ? introductionId => editor.editIntroduction(id, introductionId).catch(failed) : null));
+}
+
+/** The action on a listed tie of the owner: its form, for those who may edit. */
+function editTie(ownerId: string): ((tieId: string) => void) | null {
+  return mayEdit() ? tieId => editor.editTie(ownerId, tieId).catch(failed) : null;
+}
+
+/** The selected actor's ties beyond the chosen area, read once per actor, scope and change of data. */
+let beyond: { key: string; ties: NamedTie[] | null } | null = null;
+
+function renderTiesBeyond(id: string): void {
+  const key = [id, scope.areaId, scope.asOf, scope.relationshipTypes, recordsGeneration].join(" ");
+  if (scope.areaId && beyond?.key !== key) {
+    const asked = { key, ties: null as NamedTie[] | null };
+    beyond = asked;
+    tiesBeyond(id, scope, partner => resourcesById.has(partner)).then(ties => {
+      asked.ties = ties;
+      if (beyond === asked && selectedId === id) renderTiesBeyond(id);
+    }, failed);
+  }
+  const ties = (scope.areaId && beyond?.key === key ? beyond.ties : null) ?? [];
+  const names = new Map(ties.flatMap(tie => [[tie.source.id, tie.source.name], [tie.target.id, tie.target.name]]));
+  byId("details-beyond").hidden = ties.length === 0;
+  byId("details-beyond").textContent = t("tiesBeyond", { count: ties.length });
+  byId("beyond-list").replaceChildren(...tieItems(id, ties, partner => names.get(partner), typeName, editTie(id)));
 }
 
 function suggestionItem(members: Set<string>, suggestion: Suggestion): HTMLLIElement {
