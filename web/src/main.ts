@@ -572,20 +572,24 @@ function editTie(ownerId: string): ((tieId: string) => void) | null {
   return mayEdit() ? tieId => editor.editTie(ownerId, tieId).catch(failed) : null;
 }
 
-/** The selected actor's ties beyond the chosen area, read once per actor, scope and change of data. */
+/**
+ * The selected actor's ties beyond the chosen area, read once per actor and load (a load follows every change of scope
+ * or data), once that load's resources are in: they tell which partners are in the area.
+ */
 let beyond: { key: string; ties: NamedTie[] | null } | null = null;
 
 function renderTiesBeyond(id: string): void {
-  const key = [id, scope.areaId, scope.asOf, scope.relationshipTypes, recordsGeneration].join(" ");
-  if (scope.areaId && beyond?.key !== key) {
+  const key = `${id} ${loads}`;
+  if (scope.areaId && mapDrawn && beyond?.key !== key) {
     const asked = { key, ties: null as NamedTie[] | null };
     beyond = asked;
-    tiesBeyond(id, scope, partner => resourcesById.has(partner)).then(ties => {
+    const inArea = resourcesById;
+    tiesBeyond(id, scope, partner => inArea.has(partner)).then(ties => {
       asked.ties = ties;
       if (beyond === asked && selectedId === id) renderTiesBeyond(id);
     }, failed);
   }
-  const ties = (scope.areaId && beyond?.key === key ? beyond.ties : null) ?? [];
+  const ties = (beyond?.key === key ? beyond.ties : null) ?? [];
   const names = new Map(ties.flatMap(tie => [[tie.source.id, tie.source.name], [tie.target.id, tie.target.name]]));
   byId("details-beyond").hidden = ties.length === 0;
   byId("details-beyond").textContent = t("tiesBeyond", { count: ties.length });
